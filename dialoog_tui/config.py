@@ -1,0 +1,58 @@
+"""User settings: what the app remembers between runs, and what a run was asked for."""
+
+from __future__ import annotations
+
+import json
+import locale
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Choices remembered in the settings file."""
+
+    theme: str = "dialoog-dark"
+    """Name of the colour theme."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id → keys, to rebind commands (for example {"edit": "ctrl+o"})."""
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from `path`; defaults when the file is missing or unreadable."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    theme = raw.get("theme")
+    keymap = raw.get("keymap")
+    return Settings(
+        theme=theme if isinstance(theme, str) else Settings.theme,
+        keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
+    )
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write settings atomically, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def language_from_locale() -> str:
+    """`en` when the locale says English, otherwise Dutch (also when it says nothing)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "nl"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "en" if code.lower().startswith("en") else "nl"

@@ -1,0 +1,143 @@
+"""What the capture screen knows between keystrokes: who is in the room, who speaks now,
+and how the line being typed will be logged. Pure, so it can be tested without a screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.model import Contribution, Participant
+from dialoog_tui.core.quick_entry import ParsedEntry, SpeakerMention, parse_entry
+from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
+
+
+@dataclass(frozen=True)
+class EntryPreview:
+    """How a typed line will be read if Enter is pressed now."""
+
+    line: str
+    """The line as typed."""
+    entry: ParsedEntry
+    """The parsed line."""
+    speaker: Speaker
+    """Who it will be attributed to."""
+
+    @property
+    def is_blank(self) -> bool:
+        """True when there is nothing to log."""
+        return not self.line.strip()
+
+    @property
+    def loggable(self) -> bool:
+        """True when Enter would log something: a known speaker and either text or a kind."""
+        has_content = bool(self.entry.text) or self.entry.kind is not Kind.REMARK
+        return self.speaker.problem is None and has_content
+
+    @property
+    def only_names_speaker(self) -> bool:
+        """`@Name` alone: Enter makes that person the current speaker without logging."""
+        entry = self.entry
+        return (
+            entry.speaker is not None
+            and not entry.text
+            and not entry.tags
+            and entry.kind is Kind.REMARK
+            and self.speaker.problem is None
+        )
+
+
+@dataclass
+class CaptureContext:
+    """The people and counts a capture screen resolves lines against."""
+
+    domains: list[str] = field(default_factory=list)
+    """Configured domain names, in order."""
+    session_participants: list[Participant] = field(default_factory=list)
+    """People in this session, in the order they joined (their quick-key order)."""
+    known_participants: list[Participant] = field(default_factory=list)
+    """Everyone in the database (exact-name reuse across sessions)."""
+    counts: Counter[int | None] = field(default_factory=Counter)
+    """Live contributions per participant id (None: the room)."""
+    current_speaker: Speaker = ROOM
+    """Who a line without `@` is attributed to."""
+
+    def preview(self, line: str, *, previous: Speaker | None = None) -> EntryPreview:
+        """How `line` would be logged now; without a mention `previous` (by default the
+        current speaker) speaks."""
+        entry = parse_entry(line)
+        speaker = resolve_speaker(
+            entry.speaker,
+            previous=previous or self.current_speaker,
+            session_participants=self.session_participants,
+            known_participants=self.known_participants,
+            domains=self.domains,
+        )
+        return EntryPreview(line=line, entry=entry, speaker=speaker)
+
+    def resolve(self, mention: SpeakerMention | None) -> Speaker:
+        """The speaker a mention names (None: the current speaker)."""
+        return resolve_speaker(
+            mention,
+            previous=self.current_speaker,
+            session_participants=self.session_participants,
+            known_participants=self.known_participants,
+            domains=self.domains,
+        )
+
+    def participant(self, participant_id: int | None) -> Participant | None:
+        """A session participant by id."""
+        if participant_id is None:
+            return None
+        for person in self.session_participants:
+            if person.id == participant_id:
+                return person
+        return None
+
+    def speaker_for(self, participant_id: int | None) -> Speaker:
+        """A Speaker standing for an already known participant (or the room)."""
+        person = self.participant(participant_id)
+        return Speaker(participant=person) if person is not None else ROOM
+
+    def quick_key_participant(self, index: int) -> Participant | None:
+        """The participant on quick key number `index` (0-based), if any."""
+        if 0 <= index < len(self.session_participants):
+            return self.session_participants[index]
+        return None
+
+    def remember(self, participant: Participant | None) -> None:
+        """Take a (possibly new or changed) participant into the session's list."""
+        if participant is None:
+            return
+        for index, person in enumerate(self.session_participants):
+            if person.id == participant.id:
+                self.session_participants[index] = participant
+                break
+        else:
+            self.session_participants.append(participant)
+        for index, person in enumerate(self.known_participants):
+            if person.id == participant.id:
+                self.known_participants[index] = participant
+                break
+        else:
+            self.known_participants.append(participant)
+
+    def count(self, contributions: Iterable[Contribution], delta: int) -> None:
+        """Add (`delta` 1) or take away (-1) contributions from the participation counts."""
+        for contribution in contributions:
+            self.counts[contribution.participant_id] += delta
+
+    def domain_counts(self) -> dict[str | None, int]:
+        """Live contributions per domain name (None: the room or an unknown domain)."""
+        totals: Counter[str | None] = Counter()
+        by_id = {p.id: p for p in self.session_participants}
+        for participant_id, number in self.counts.items():
+            person = by_id.get(participant_id) if participant_id is not None else None
+            totals[person.domain if person else None] += number
+        return dict(totals)
+
+
+def silent_participants(context: CaptureContext) -> Sequence[Participant]:
+    """Session participants who have not said anything yet."""
+    return [p for p in context.session_participants if context.counts[p.id] == 0]

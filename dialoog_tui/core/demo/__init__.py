@@ -1,0 +1,59 @@
+"""The demo series: three sessions about redesigning a neighbourhood square, written for
+dialoog (fictional town and people). The contributions are quick-entry Markdown files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass(frozen=True)
+class DemoSession:
+    """One session of the demo series."""
+
+    title: str
+    question: str
+    location: str
+    organiser: str
+    note_taker: str
+    started_at: datetime
+    file: str
+
+    def lines(self) -> str:
+        """The session's contributions as quick-entry Markdown."""
+        return (Path(__file__).parent / self.file).read_text(encoding="utf-8")
+
+
+SERIES: tuple[DemoSession, ...] = (
+    DemoSession(
+        title="Marktplein Wolderwijk – verkenning",
+        question="Hoe wordt het Marktplein een plein waar iedereen graag komt?",
+        location="Buurthuis De Schakel, Wolderwijk",
+        organiser="Gemeente Wolderwijk",
+        note_taker="Sanne Vos",
+        started_at=datetime(2026, 2, 10, 19, 30, tzinfo=AMSTERDAM),
+        file="1-verkenning.md",
+    ),
+    DemoSession(
+        title="Marktplein Wolderwijk – ontwerpatelier",
+        question="Welke schetsvariant past het best bij het plein, en onder welke voorwaarden?",
+        location="Bibliotheek Wolderwijk",
+        organiser="Gemeente Wolderwijk en Woonstichting Thuisbaas",
+        note_taker="Sanne Vos",
+        started_at=datetime(2026, 3, 12, 19, 30, tzinfo=AMSTERDAM),
+        file="2-ontwerpatelier.md",
+    ),
+    DemoSession(
+        title="Marktplein Wolderwijk – terugkoppeling en afspraken",
+        question="Wat nemen we mee in het voorlopig ontwerp, en wie doet wat?",
+        location="Café De Hoek (bovenzaal), Wolderwijk",
+        organiser="Gemeente Wolderwijk",
+        note_taker="Jeroen Bos",
+        started_at=datetime(2026, 4, 16, 19, 30, tzinfo=AMSTERDAM),
+        file="3-afspraken.md",
+    ),
+)

@@ -1,0 +1,45 @@
+"""Making a participant's text safe to put on a terminal, without changing what it says."""
+
+from __future__ import annotations
+
+import re
+
+_C0_AND_DEL = re.compile("[\x00-\x1f\x7f]")
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # U+2400 "Control Pictures" has a visible symbol for every C0 code and for DEL.
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
+def visible(text: str) -> str:
+    """`text` with control characters shown as symbols (ESC as ␛, newline as ␊, …).
+
+    A terminal would otherwise act on them: an escape sequence in a quote could restyle
+    or move the screen. The stored text keeps the real characters; only display changes.
+    """
+    text = _C0_AND_DEL.sub(_control_picture, text)
+    return _C1.sub("\ufffd", text)
+
+
+def fit(text: str, width: int) -> str:
+    """`text` cut (with an ellipsis) or padded to exactly `width` terminal cells."""
+    from rich.cells import cell_len  # rich measures wide characters (emoji, CJK) correctly
+
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        while text and cell_len(text) > width - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (width - cell_len(text))
+
+
+def abbreviate_domain(name: str) -> str:
+    """A short label for a domain: `inw` for inwoner, `mo` for maatschappelijke organisatie."""
+    words = name.split()
+    if len(words) > 1:
+        return "".join(word[0] for word in words).lower()
+    return name[:3].lower()

@@ -1,0 +1,239 @@
+"""Reading import files: CSV with a `text` column, or text/Markdown of quick-entry lines.
+
+Reading is separate from storing: every row is checked here first and a problem is reported
+with its line number, so that a bad file never half-lands in the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, tzinfo
+
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.quick_entry import SpeakerMention, normalise_tag, parse_entry
+
+CSV_COLUMNS = ("text", "session", "speaker", "domain", "kind", "at", "tags", "phase", "ref")
+"""Columns an import CSV may have; `text` is required, unknown columns are ignored."""
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
+_TIME_PREFIX = re.compile(r"^\[([^\]]{4,25})\][ \t]*")
+_TAG_SPLIT = re.compile(r"[;,\s]+")
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One contribution to import, checked but not yet stored."""
+
+    line: int
+    """Line number in the file where the row starts (for messages)."""
+    text: str
+    """The contribution's text."""
+    kind: Kind = Kind.REMARK
+    """Its kind."""
+    session: str | None = None
+    """Title of the session it belongs to (None: the session chosen for the whole import)."""
+    speaker: SpeakerMention | None = None
+    """Who spoke; None continues the previous speaker (quick-entry) or means the room (CSV)."""
+    exact_speaker: bool = False
+    """CSV names must match a participant exactly; quick-entry mentions may be prefixes."""
+    at: datetime | None = None
+    """When it was said, if the file says so (timezone-aware)."""
+    clock_time: time | None = None
+    """A time of day without a date (`[19:05]`), placed on the session's date."""
+    tags: tuple[str, ...] = ()
+    """Tags."""
+    phase: str | None = None
+    """Title of the agenda phase, if any."""
+    ref: str | None = None
+    """The row's own reference, if the file has one."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why a row cannot be imported."""
+
+    line: int
+    """Line number in the file."""
+    message: str
+    """What is wrong, in one sentence."""
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """A read import file: its good rows and its problems."""
+
+    rows: list[ImportRow]
+    """Rows that can be imported."""
+    problems: list[RowProblem]
+    """Rows that cannot."""
+
+
+def read_import(content: str, *, is_csv: bool, local_zone: tzinfo | None = None) -> ImportFile:
+    """Read an import file's text. Times without an offset are local: in `local_zone`, or in
+    the system's zone (with its daylight-saving rules) when that is None."""
+    if is_csv:
+        return _read_csv(content, local_zone)
+    return _read_lines(content, local_zone)
+
+
+def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
+    content = content.removeprefix("\ufeff")
+    first_line = content.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count) if first_line else ","
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
+    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    if "text" not in header:
+        return ImportFile([], [RowProblem(1, "the CSV has no 'text' column")])
+    reader.fieldnames = header
+    rows: list[ImportRow] = []
+    problems: list[RowProblem] = []
+    start = 2
+    try:
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            row, problem = _csv_row(line, record, zone)
+            if problem is not None:
+                problems.append(problem)
+            elif row is not None:
+                rows.append(row)
+    except csv.Error as error:
+        problems.append(RowProblem(reader.line_num, f"unreadable CSV ({error})"))
+    return ImportFile(rows, problems)
+
+
+def _csv_row(
+    line: int, record: dict[str | None, str | list[str] | None], zone: tzinfo | None
+) -> tuple[ImportRow | None, RowProblem | None]:
+    if None in record:
+        return None, RowProblem(line, "more fields than columns")
+
+    def field(name: str) -> str:
+        value = record.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    text = record.get("text")
+    text = text if isinstance(text, str) else ""
+    if not text.strip() and not any(field(name) for name in CSV_COLUMNS):
+        return None, None  # an empty line
+    if not text.strip():
+        return None, RowProblem(line, "the 'text' field is empty")
+    kind = Kind.REMARK
+    if field("kind"):
+        found = Kind.from_name(field("kind"))
+        if found is None:
+            names = ", ".join(k.value for k in Kind)
+            return None, RowProblem(line, f"unknown kind {field('kind')!r} (use {names} or Dutch)")
+        kind = found
+    at = None
+    if field("at"):
+        at = _parse_datetime(field("at"), zone)
+        if at is None:
+            return None, RowProblem(line, f"'at' is not an ISO 8601 time: {field('at')!r}")
+    speaker = (
+        SpeakerMention(field("speaker"), field("domain") or None) if field("speaker") else None
+    )
+    if speaker is None and field("domain"):
+        return None, RowProblem(line, "a 'domain' without a 'speaker'")
+    tags = tuple(
+        dict.fromkeys(
+            normalise_tag(tag) for tag in _TAG_SPLIT.split(field("tags")) if tag.strip("#")
+        )
+    )
+    return (
+        ImportRow(
+            line=line,
+            text=text.strip(),
+            kind=kind,
+            session=field("session") or None,
+            speaker=speaker,
+            exact_speaker=True,
+            at=at,
+            tags=tags,
+            phase=field("phase") or None,
+            ref=field("ref") or None,
+        ),
+        None,
+    )
+
+
+def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
+    """Quick-entry lines. `# Title` starts a session, `## Phase` a phase; `- ` bullets and a
+    leading `[19:05]` or `[2026-03-12 19:05]` time are allowed."""
+    rows: list[ImportRow] = []
+    problems: list[RowProblem] = []
+    session: str | None = None
+    phase: str | None = None
+    for number, raw in enumerate(content.removeprefix("\ufeff").splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.strip().startswith("<!--"):
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            if len(heading.group(1)) == 1:
+                session, phase = heading.group(2).strip() or None, None
+            else:
+                phase = heading.group(2).strip() or None
+            continue
+        line = _BULLET.sub("", line, count=1)
+        at: datetime | None = None
+        clock: time | None = None
+        stamp = _TIME_PREFIX.match(line)
+        if stamp:
+            clock = _parse_clock(stamp.group(1))
+            at = None if clock else _parse_datetime(stamp.group(1), zone)
+            if clock is None and at is None:
+                problems.append(RowProblem(number, f"unreadable time [{stamp.group(1)}]"))
+                continue
+            line = line[stamp.end() :]
+        entry = parse_entry(line)
+        if not entry.text and entry.kind is Kind.REMARK:
+            problems.append(RowProblem(number, "a line without text"))
+            continue
+        rows.append(
+            ImportRow(
+                line=number,
+                text=entry.text,
+                kind=entry.kind,
+                session=session,
+                speaker=entry.speaker,
+                at=at,
+                clock_time=clock,
+                tags=entry.tags,
+                phase=phase,
+            )
+        )
+    return ImportFile(rows, problems)
+
+
+def _parse_clock(value: str) -> time | None:
+    try:
+        return time.fromisoformat(value.strip()) if len(value.strip()) <= 8 else None
+    except ValueError:
+        return None
+
+
+def _parse_datetime(value: str, zone: tzinfo | None) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return localise(parsed, zone) if parsed.tzinfo is None else parsed
+
+
+def localise(naive: datetime, zone: tzinfo | None) -> datetime:
+    """A naive local time made timezone-aware (the system's zone when `zone` is None)."""
+    return naive.astimezone() if zone is None else naive.replace(tzinfo=zone)
+
+
+def place_clock_time(clock: time, day: datetime, zone: tzinfo | None = None) -> datetime:
+    """A time of day on the local date of `day`; the next day if that would put it more
+    than twelve hours before `day` (a meeting that runs past midnight)."""
+    local_day = day.astimezone(zone)
+    placed = localise(datetime.combine(local_day.date(), clock.replace(tzinfo=None)), zone)
+    if placed < day - timedelta(hours=12):
+        placed = localise(datetime.combine(local_day.date() + timedelta(days=1), clock), zone)
+    return placed

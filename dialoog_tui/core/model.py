@@ -1,0 +1,186 @@
+"""Domain types shared by every layer. Plain frozen dataclasses: no ORM, no UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from dialoog_tui.core.kinds import Kind
+
+DEFAULT_DOMAINS: tuple[str, ...] = (
+    "inwoner",
+    "overheid",
+    "ondernemer",
+    "maatschappelijke organisatie",
+)
+"""The domains a fresh database starts with; a team can add its own."""
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A sector of society a participant speaks from."""
+
+    id: int
+    """Database id."""
+    name: str
+    """Display name, also what quick entry matches a prefix of (`/inw`)."""
+    position: int
+    """Order in lists; also picks the domain's colour from the theme."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person, reusable across sessions."""
+
+    id: int
+    """Database id."""
+    name: str
+    """The name as the note-taker typed it."""
+    domain: str | None = None
+    """Name of the participant's domain, if known."""
+    organisation: str | None = None
+    """Organisation the participant speaks for, if any."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """One dialogue meeting."""
+
+    id: int
+    """Database id."""
+    slug: str
+    """URL- and file-safe name derived from the title; unique."""
+    title: str
+    """What the meeting is called."""
+    started_at: datetime
+    """When the meeting started (timezone-aware)."""
+    question: str | None = None
+    """The question the meeting works on (vraagstelling)."""
+    location: str | None = None
+    """Where the meeting takes place."""
+    organiser: str | None = None
+    """Who organised the meeting."""
+    note_taker: str | None = None
+    """Who logs the meeting."""
+    current_phase_id: int | None = None
+    """The agenda item the meeting is in now; new contributions land there."""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A session as listed in the picker and by `dialoog sessions`."""
+
+    session: Session
+    """The session itself."""
+    contribution_count: int
+    """Number of contributions that are not deleted."""
+    last_activity: datetime | None
+    """Time of the latest contribution, if any."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    """An agenda item within a session."""
+
+    id: int
+    """Database id."""
+    session_id: int
+    """The session the phase belongs to."""
+    position: int
+    """1-based order on the agenda."""
+    title: str
+    """Name of the agenda item."""
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One logged utterance."""
+
+    id: int
+    """Database id; stable, used in exports."""
+    session_id: int
+    """The session it was said in."""
+    seq: int
+    """1-based number within the session, shown in the log as #seq."""
+    at: datetime
+    """When it was said (timezone-aware)."""
+    kind: Kind
+    """What kind of contribution it is."""
+    text: str
+    """What was said, verbatim."""
+    participant_id: int | None = None
+    """Who said it; None means the room as a whole."""
+    tags: tuple[str, ...] = ()
+    """Lower-case tags without '#'."""
+    phase_id: int | None = None
+    """The agenda item it was said in."""
+    reply_to_id: int | None = None
+    """The contribution it answers, if any."""
+    edited_at: datetime | None = None
+    """When it was last edited, if ever."""
+    deleted_at: datetime | None = None
+    """When it was removed; removed contributions are kept so removal can be undone."""
+    ref: str | None = None
+    """An external reference, for instance the row id of an imported file."""
+
+
+@dataclass(frozen=True)
+class ContributionDraft:
+    """What a new contribution needs before the store gives it an id and a number."""
+
+    session_id: int
+    """The session it belongs to."""
+    at: datetime
+    """When it was said (timezone-aware)."""
+    kind: Kind
+    """What kind of contribution it is."""
+    text: str
+    """What was said, verbatim."""
+    participant_id: int | None = None
+    """Who said it; None means the room."""
+    tags: tuple[str, ...] = ()
+    """Lower-case tags."""
+    phase_id: int | None = None
+    """The agenda item it was said in."""
+    reply_to_id: int | None = None
+    """The contribution it answers."""
+    ref: str | None = None
+    """An external reference."""
+
+
+@dataclass(frozen=True)
+class ContributionChange:
+    """New values for an edited contribution; the store stamps the edit time."""
+
+    kind: Kind
+    """The kind after the edit."""
+    text: str
+    """The text after the edit."""
+    participant_id: int | None
+    """The speaker after the edit."""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    """The tags after the edit."""
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """What `dialoog new` and the picker's form ask for to start a session."""
+
+    title: str
+    """The session's title (required)."""
+    question: str | None = None
+    """The question the meeting works on."""
+    location: str | None = None
+    """Where it takes place."""
+    organiser: str | None = None
+    """Who organised it."""
+    note_taker: str | None = None
+    """Who logs it."""
+    participants: tuple[tuple[str, str | None], ...] = ()
+    """People known in advance: (name, domain or a prefix of one)."""
+    phases: tuple[str, ...] = ()
+    """The agenda, in order; the first phase becomes the current one."""
+
+
+SessionRequest = int | str | NewSession
+"""Which session to open: an id, an id-or-slug as typed, or a new session to create."""

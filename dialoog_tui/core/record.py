@@ -1,0 +1,34 @@
+"""A whole session as exports see it: the session, its agenda, its people and what was said."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from dialoog_tui.core.model import Contribution, Participant, Phase, Session
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """Everything about one session, read in one transaction."""
+
+    session: Session
+    """The session."""
+    phases: Sequence[Phase]
+    """Its agenda, in order."""
+    participants: Mapping[int, Participant]
+    """Everyone who took part or spoke, by id."""
+    domains: Sequence[str]
+    """Configured domains, in order."""
+    contributions: Sequence[Contribution]
+    """Live contributions, in order."""
+
+    def speaker(self, contribution: Contribution) -> Participant | None:
+        """Who said it (None: the room)."""
+        if contribution.participant_id is None:
+            return None
+        return self.participants.get(contribution.participant_id)
+
+    def phase(self, phase_id: int | None) -> Phase | None:
+        """A phase of this session by id."""
+        return next((p for p in self.phases if p.id == phase_id), None)

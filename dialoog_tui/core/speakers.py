@@ -1,0 +1,156 @@
+"""Who is speaking: resolving an `@Name/domain` mention against the known participants."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from dialoog_tui.core.model import Participant
+from dialoog_tui.core.quick_entry import SpeakerMention
+
+T = TypeVar("T")
+
+ROOM_NAME = "-"
+"""`@-` names the room as a whole (nobody in particular)."""
+
+
+class SpeakerProblem(StrEnum):
+    """Why a mention cannot be logged as typed."""
+
+    AMBIGUOUS_NAME = "ambiguous_name"
+    UNKNOWN_DOMAIN = "unknown_domain"
+    AMBIGUOUS_DOMAIN = "ambiguous_domain"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The result of resolving who speaks: an existing participant, a new one, or the room."""
+
+    participant: Participant | None = None
+    """The existing participant, if the mention picked one."""
+    new_name: str | None = None
+    """The name of a participant to create, if the mention named someone new."""
+    domain: str | None = None
+    """The (resolved) domain for a new participant, or for an existing one without a domain."""
+    problem: SpeakerProblem | None = None
+    """Set when the mention cannot be logged as it stands; nothing else is then meaningful."""
+    candidates: tuple[str, ...] = ()
+    """The names or domains that made the mention ambiguous, for the preview."""
+    domain_ignored: bool = False
+    """The mention gave a domain that differs from the existing participant's (kept as is)."""
+
+    @property
+    def is_room(self) -> bool:
+        """True when nobody in particular speaks."""
+        return self.participant is None and self.new_name is None and self.problem is None
+
+    @property
+    def display_name(self) -> str | None:
+        """The speaker's name as shown, or None for the room."""
+        if self.participant is not None:
+            return self.participant.name
+        return self.new_name
+
+    @property
+    def display_domain(self) -> str | None:
+        """The speaker's domain as shown."""
+        if self.participant is not None and self.participant.domain:
+            return self.participant.domain
+        return self.domain
+
+
+ROOM = Speaker()
+"""The room as a whole."""
+
+
+def resolve_domain(typed: str, domains: Sequence[str]) -> tuple[str | None, tuple[str, ...]]:
+    """The domain a typed prefix stands for, or (None, candidates) when unknown or ambiguous.
+
+    An exact name wins; otherwise a prefix of the name or of any word in it.
+    """
+    key = typed.casefold()
+    exact = [d for d in domains if d.casefold() == key]
+    if exact:
+        return exact[0], ()
+    matches = _prefix_matches(key, domains, str)
+    if len(matches) == 1:
+        return matches[0], ()
+    return None, tuple(matches)
+
+
+def resolve_speaker(
+    mention: SpeakerMention | None,
+    *,
+    previous: Speaker,
+    session_participants: Sequence[Participant],
+    known_participants: Sequence[Participant],
+    domains: Sequence[str],
+) -> Speaker:
+    """Who a mention names.
+
+    Without a mention the previous speaker continues. Within the session a unique prefix
+    picks a participant (`@an` → Anna); outside it only an exact name reuses a known
+    participant, so that a prefix never silently picks someone from another meeting.
+    Anything else is a new participant.
+    """
+    if mention is None:
+        return previous
+    if mention.name == ROOM_NAME:
+        return ROOM
+
+    domain: str | None = None
+    if mention.domain is not None:
+        domain, domain_candidates = resolve_domain(mention.domain, domains)
+        if domain is None:
+            problem = (
+                SpeakerProblem.AMBIGUOUS_DOMAIN
+                if domain_candidates
+                else SpeakerProblem.UNKNOWN_DOMAIN
+            )
+            return Speaker(problem=problem, candidates=domain_candidates or tuple(domains))
+
+    key = mention.name.casefold()
+    in_session = _pick(key, domain, session_participants, allow_prefix=True)
+    if isinstance(in_session, Speaker):
+        return in_session
+    if in_session is None:
+        known = _pick(key, domain, known_participants, allow_prefix=False)
+        if isinstance(known, Speaker):
+            return known
+        in_session = known
+    if in_session is None:
+        return Speaker(new_name=mention.name, domain=domain)
+    if domain is None or in_session.domain is None:
+        return Speaker(participant=in_session, domain=domain if in_session.domain is None else None)
+    return Speaker(participant=in_session, domain_ignored=in_session.domain != domain)
+
+
+def _pick(
+    key: str, domain: str | None, people: Sequence[Participant], *, allow_prefix: bool
+) -> Participant | Speaker | None:
+    """One participant, a Speaker carrying an ambiguity problem, or None for no match."""
+    exact = [p for p in people if p.name.casefold() == key]
+    matches = exact or (_prefix_matches(key, people, lambda p: p.name) if allow_prefix else [])
+    if len(matches) > 1 and domain is not None:
+        matches = [p for p in matches if p.domain == domain] or matches
+    if len(matches) > 1 and exact:
+        # Two people with the same name: take the first known one rather than refuse.
+        return min(matches, key=lambda p: p.id)
+    if len(matches) > 1:
+        names = tuple(sorted({p.name for p in matches}, key=str.casefold))
+        return Speaker(problem=SpeakerProblem.AMBIGUOUS_NAME, candidates=names)
+    return matches[0] if matches else None
+
+
+def _prefix_matches(key: str, items: Sequence[T], name_of: Callable[[T], str]) -> list[T]:
+    """Items whose name, or a word in it, starts with `key` (names first, then words)."""
+    starts = [item for item in items if name_of(item).casefold().startswith(key)]
+    if starts:
+        return starts
+    return [
+        item
+        for item in items
+        if any(word.startswith(key) for word in name_of(item).casefold().split())
+    ]

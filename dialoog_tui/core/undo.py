@@ -1,0 +1,89 @@
+"""Undo and redo of changes to the record. Each change knows how to reverse itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from dialoog_tui.core.kinds import Kind
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ContributionContent:
+    """The editable part of a contribution, as it was before or after an edit."""
+
+    participant_id: int | None
+    """The speaker (None: the room)."""
+    kind: Kind
+    """The kind."""
+    text: str
+    """The text."""
+    tags: tuple[str, ...]
+    """The tags."""
+
+
+@dataclass(frozen=True)
+class WasLogged:
+    """A contribution was logged; undoing it removes it."""
+
+    contribution_id: int
+
+
+@dataclass(frozen=True)
+class WasRemoved:
+    """A contribution was removed; undoing it brings it back."""
+
+    contribution_id: int
+
+
+@dataclass(frozen=True)
+class WasEdited:
+    """A contribution was edited; undoing it puts the earlier content back."""
+
+    contribution_id: int
+    before: ContributionContent
+    after: ContributionContent
+
+
+Change = WasLogged | WasRemoved | WasEdited
+"""Anything the undo stack can reverse."""
+
+
+class UndoStack(Generic[T]):
+    """Changes that can be undone, and undone changes that can be redone.
+
+    A new change clears the redo side, as in every editor people know.
+    """
+
+    def __init__(self, limit: int = 500) -> None:
+        self._done: list[T] = []
+        self._undone: list[T] = []
+        self._limit = limit
+
+    def push(self, change: T) -> None:
+        """Record a fresh change."""
+        self._done.append(change)
+        del self._done[: -self._limit]
+        self._undone.clear()
+
+    def peek_undo(self) -> T | None:
+        """The change `undo` would reverse."""
+        return self._done[-1] if self._done else None
+
+    def peek_redo(self) -> T | None:
+        """The change `redo` would repeat."""
+        return self._undone[-1] if self._undone else None
+
+    def undone(self) -> T:
+        """Move the newest change to the redo side (after it was reversed)."""
+        change = self._done.pop()
+        self._undone.append(change)
+        return change
+
+    def redone(self) -> T:
+        """Move the newest undone change back (after it was repeated)."""
+        change = self._undone.pop()
+        self._done.append(change)
+        return change
