@@ -1,0 +1,112 @@
+"""Participants: people reusable across sessions, and who takes part in which session."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.model import Participant
+from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.store.clock import utc_now
+from dialoog_tui.store.convert import to_participant
+from dialoog_tui.store.domains import domain_row_by_name
+from dialoog_tui.store.errors import InvalidInput, NotFound
+from dialoog_tui.store.tables import DomainRow, ParticipantRow, SessionParticipantRow
+
+
+def list_participants(*, db: Session) -> list[Participant]:
+    """Everyone known to the database, by name."""
+    rows = db.exec(
+        select(ParticipantRow, DomainRow)
+        .join(DomainRow, col(ParticipantRow.domain_id) == DomainRow.id, isouter=True)
+        .order_by(func.lower(ParticipantRow.name), col(ParticipantRow.id))
+    ).all()
+    return [to_participant(row, domain) for row, domain in rows]
+
+
+def list_session_participants(*, db: Session, session_id: int) -> list[Participant]:
+    """The session's participants in the order they joined (the order of their quick keys)."""
+    rows = db.exec(
+        select(ParticipantRow, DomainRow)
+        .join(
+            SessionParticipantRow,
+            col(SessionParticipantRow.participant_id) == col(ParticipantRow.id),
+        )
+        .join(DomainRow, col(ParticipantRow.domain_id) == DomainRow.id, isouter=True)
+        .where(SessionParticipantRow.session_id == session_id)
+        .order_by(col(SessionParticipantRow.position))
+    ).all()
+    return [to_participant(row, domain) for row, domain in rows]
+
+
+def create_participant(
+    *, db: Session, name: str, domain: str | None = None, organisation: str | None = None
+) -> Participant:
+    """A new participant; `domain` must be the exact name of a configured domain."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("a participant needs a name")
+    if "\x00" in name:
+        raise InvalidInput("a name cannot contain a NUL character")
+    domain_row = domain_row_by_name(db=db, name=domain) if domain else None
+    row = ParticipantRow(
+        name=name,
+        domain_id=domain_row.id if domain_row else None,
+        organisation=(organisation or "").strip() or None,
+        created_at=utc_now(),
+    )
+    db.add(row)
+    db.flush()
+    return to_participant(row, domain_row)
+
+
+def join_session(*, db: Session, session_id: int, participant_id: int) -> bool:
+    """Add a participant to a session (at the end); False if they were already in it."""
+    if db.get(SessionParticipantRow, (session_id, participant_id)) is not None:
+        return False
+    last = db.exec(
+        select(func.max(SessionParticipantRow.position)).where(
+            SessionParticipantRow.session_id == session_id
+        )
+    ).one()
+    db.add(
+        SessionParticipantRow(
+            session_id=session_id,
+            participant_id=participant_id,
+            position=(last if last is not None else -1) + 1,
+            joined_at=utc_now(),
+        )
+    )
+    db.flush()
+    return True
+
+
+def realise_speaker(*, db: Session, session_id: int, speaker: Speaker) -> Participant | None:
+    """The participant a resolved speaker stands for, created or completed as needed, and
+    taking part in the session. None for the room."""
+    if speaker.problem is not None:
+        raise InvalidInput("the speaker is ambiguous or has an unknown domain")
+    if speaker.participant is not None:
+        participant = speaker.participant
+        if speaker.domain and participant.domain is None:
+            participant = set_participant_domain(
+                db=db, participant_id=participant.id, domain=speaker.domain
+            )
+    elif speaker.new_name is not None:
+        participant = create_participant(db=db, name=speaker.new_name, domain=speaker.domain)
+    else:
+        return None
+    join_session(db=db, session_id=session_id, participant_id=participant.id)
+    return participant
+
+
+def set_participant_domain(*, db: Session, participant_id: int, domain: str | None) -> Participant:
+    """Give a participant a (different) domain, or none."""
+    row = db.get(ParticipantRow, participant_id)
+    if row is None:
+        raise NotFound(f"no participant with id {participant_id}")
+    domain_row = domain_row_by_name(db=db, name=domain) if domain else None
+    row.domain_id = domain_row.id if domain_row else None
+    db.add(row)
+    db.flush()
+    return to_participant(row, domain_row)

@@ -1,0 +1,38 @@
+"""Reading a whole session for an export."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.record import SessionRecord
+from dialoog_tui.store.contributions import session_contributions
+from dialoog_tui.store.convert import to_participant
+from dialoog_tui.store.domains import list_domains
+from dialoog_tui.store.participants import list_session_participants
+from dialoog_tui.store.phases import list_phases
+from dialoog_tui.store.sessions import get_session
+from dialoog_tui.store.tables import DomainRow, ParticipantRow
+
+
+def load_session_record(*, db: Session, session_id: int) -> SessionRecord:
+    """The session with its agenda, people and live contributions."""
+    session = get_session(db=db, session_id=session_id)
+    contributions = session_contributions(db=db, session_id=session_id)
+    people = {p.id: p for p in list_session_participants(db=db, session_id=session_id)}
+    # Someone can be attributed a contribution without being listed for the session (an
+    # edit moved it to them); the export still needs their name.
+    missing = {c.participant_id for c in contributions if c.participant_id} - people.keys()
+    if missing:
+        rows = db.exec(
+            select(ParticipantRow, DomainRow)
+            .join(DomainRow, col(ParticipantRow.domain_id) == DomainRow.id, isouter=True)
+            .where(col(ParticipantRow.id).in_(missing))
+        ).all()
+        people.update({row.id: to_participant(row, domain) for row, domain in rows if row.id})
+    return SessionRecord(
+        session=session,
+        phases=list_phases(db=db, session_id=session_id),
+        participants=people,
+        domains=[d.name for d in list_domains(db=db)],
+        contributions=contributions,
+    )

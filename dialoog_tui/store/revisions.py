@@ -1,0 +1,10 @@
+"""The schema revisions this version knows, oldest first.
+
+Kept apart from Alembic so that start-up can compare a database's revision without importing
+Alembic; a test checks this list against the migration scripts.
+"""
+
+from __future__ import annotations
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -1,0 +1,146 @@
+"""Sessions: creating, finding and listing dialogue meetings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from slugify import slugify
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.model import Session as DialogueSession
+from dialoog_tui.core.model import SessionSummary
+from dialoog_tui.store.clock import utc_now
+from dialoog_tui.store.convert import to_session
+from dialoog_tui.store.errors import InvalidInput, NotFound
+from dialoog_tui.store.tables import ContributionRow, SessionRow
+from dialoog_tui.store.types import UtcDateTime
+
+SLUG_MAX_LENGTH = 80
+
+
+def create_session(
+    *,
+    db: Session,
+    title: str,
+    question: str | None = None,
+    location: str | None = None,
+    organiser: str | None = None,
+    note_taker: str | None = None,
+    started_at: datetime | None = None,
+) -> DialogueSession:
+    """Create a session with a unique slug derived from its title."""
+    title = title.strip()
+    if not title:
+        raise InvalidInput("a session needs a title")
+    if "\x00" in title:
+        raise InvalidInput("a session title cannot contain a NUL character")
+    now = utc_now()
+    row = SessionRow(
+        slug=_unique_slug(db, title),
+        title=title,
+        question=_blank_to_none(question),
+        location=_blank_to_none(location),
+        organiser=_blank_to_none(organiser),
+        note_taker=_blank_to_none(note_taker),
+        started_at=started_at or now,
+        created_at=now,
+    )
+    db.add(row)
+    db.flush()
+    return to_session(row)
+
+
+def get_session(*, db: Session, session_id: int) -> DialogueSession:
+    """The session with this id."""
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise NotFound(f"no session with id {session_id}")
+    return to_session(row)
+
+
+def find_session(*, db: Session, key: str) -> DialogueSession:
+    """The session named by an id or a slug (the forms `dialoog sessions` prints)."""
+    key = key.strip()
+    if key.isdigit():
+        row = db.get(SessionRow, int(key))
+        if row is not None:
+            return to_session(row)
+    row = db.exec(select(SessionRow).where(SessionRow.slug == key.lower())).first()
+    if row is None:
+        raise NotFound(f"no session {key!r} (give an id or slug from 'dialoog sessions')")
+    return to_session(row)
+
+
+def find_session_by_title(*, db: Session, title: str) -> DialogueSession | None:
+    """The oldest session with exactly this title (ignoring case), if any."""
+    row = db.exec(
+        select(SessionRow)
+        .where(func.lower(SessionRow.title) == title.strip().lower())
+        .order_by(col(SessionRow.id))
+    ).first()
+    return to_session(row) if row is not None else None
+
+
+def list_sessions(*, db: Session) -> list[SessionSummary]:
+    """All sessions, most recently started first, with their contribution counts."""
+    live = col(ContributionRow.deleted_at).is_(None)
+    counts = (
+        select(
+            ContributionRow.session_id,
+            func.count().label("n"),
+            func.max(ContributionRow.at).label("last"),
+        )
+        .where(live)
+        .group_by(col(ContributionRow.session_id))
+        .subquery()
+    )
+    rows = db.exec(
+        select(SessionRow, counts.c.n, counts.c.last)
+        .join(counts, counts.c.session_id == SessionRow.id, isouter=True)
+        .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id).desc())
+    ).all()
+    as_utc = UtcDateTime()
+    return [
+        SessionSummary(
+            session=to_session(row),
+            contribution_count=count or 0,
+            # An aggregate loses the column type, so the stored UTC is re-attached here.
+            last_activity=as_utc.process_result_value(last, db.get_bind().dialect),
+        )
+        for row, count, last in rows
+    ]
+
+
+def set_current_phase(*, db: Session, session_id: int, phase_id: int | None) -> None:
+    """Remember which agenda item the meeting is in."""
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise NotFound(f"no session with id {session_id}")
+    row.current_phase_id = phase_id
+    db.add(row)
+
+
+def _unique_slug(db: Session, title: str) -> str:
+    base = slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "sessie"
+    if base.isdigit():
+        base = f"sessie-{base}"  # a bare number would read as a session id
+    taken = set(
+        db.exec(
+            select(SessionRow.slug).where(
+                or_(col(SessionRow.slug) == base, col(SessionRow.slug).startswith(base + "-"))
+            )
+        ).all()
+    )
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip() or None

@@ -1,0 +1,127 @@
+"""The SQLModel tables. Only the store sees these; everything else gets `core` types.
+
+Changing a table means writing an Alembic migration (see `migrations/`), never `create_all`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from dialoog_tui.store.types import UtcDateTime, VerbatimText
+
+
+class DomainRow(SQLModel, table=True):
+    """A domain participants speak from (inwoner, overheid, …); configurable."""
+
+    __tablename__ = "domain"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=80)
+    position: int
+
+
+class SessionRow(SQLModel, table=True):
+    """One dialogue meeting."""
+
+    __tablename__ = "dialogue_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, max_length=200)
+    title: str = Field(max_length=500)
+    question: str | None = Field(default=None, sa_type=Text)
+    location: str | None = Field(default=None, max_length=500)
+    organiser: str | None = Field(default=None, max_length=500)
+    note_taker: str | None = Field(default=None, max_length=500)
+    started_at: datetime = Field(sa_type=UtcDateTime)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    # No foreign key: phase already points at the session, and a cycle of constraints buys
+    # nothing here. The store only ever sets it to a phase of this session.
+    current_phase_id: int | None = None
+
+
+class PhaseRow(SQLModel, table=True):
+    """An agenda item within a session."""
+
+    __tablename__ = "phase"
+    __table_args__ = (UniqueConstraint("session_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="dialogue_session.id", ondelete="CASCADE", index=True)
+    position: int
+    title: str = Field(max_length=500)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class ParticipantRow(SQLModel, table=True):
+    """A person, reusable across sessions."""
+
+    __tablename__ = "participant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=500, index=True)
+    domain_id: int | None = Field(default=None, foreign_key="domain.id", ondelete="SET NULL")
+    organisation: str | None = Field(default=None, max_length=500)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class SessionParticipantRow(SQLModel, table=True):
+    """Who takes part in a session, in the order they joined (which gives their quick key)."""
+
+    __tablename__ = "session_participant"
+
+    session_id: int = Field(foreign_key="dialogue_session.id", primary_key=True, ondelete="CASCADE")
+    participant_id: int = Field(foreign_key="participant.id", primary_key=True, ondelete="CASCADE")
+    position: int
+    joined_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class ContributionRow(SQLModel, table=True):
+    """One logged utterance. Never deleted: removal sets `deleted_at`, so it can be undone."""
+
+    __tablename__ = "contribution"
+    __table_args__ = (
+        UniqueConstraint("session_id", "seq"),
+        Index("ix_contribution_session_participant", "session_id", "participant_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="dialogue_session.id", ondelete="CASCADE")
+    seq: int
+    participant_id: int | None = Field(default=None, foreign_key="participant.id")
+    at: datetime = Field(sa_type=UtcDateTime)
+    kind: str = Field(max_length=20)
+    text: str = Field(sa_type=VerbatimText)
+    tags: list[str] = Field(default_factory=list, sa_type=JSON)
+    phase_id: int | None = Field(default=None, foreign_key="phase.id")
+    reply_to_id: int | None = Field(default=None, foreign_key="contribution.id")
+    ref: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    edited_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class ContributionRevisionRow(SQLModel, table=True):
+    """What a contribution said before an edit: edits never destroy what was logged."""
+
+    __tablename__ = "contribution_revision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    contribution_id: int = Field(foreign_key="contribution.id", ondelete="CASCADE", index=True)
+    replaced_at: datetime = Field(sa_type=UtcDateTime)
+    participant_id: int | None = None
+    kind: str = Field(max_length=20)
+    text: str = Field(sa_type=VerbatimText)
+    tags: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class DraftRow(SQLModel, table=True):
+    """The half-typed line of a session's input, saved while typing so a crash loses nothing."""
+
+    __tablename__ = "draft"
+
+    session_id: int = Field(foreign_key="dialogue_session.id", primary_key=True, ondelete="CASCADE")
+    text: str = Field(sa_type=VerbatimText)
+    updated_at: datetime = Field(sa_type=UtcDateTime)

@@ -1,0 +1,107 @@
+"""Opening databases: creation, migration, and refusing what is not ours, untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+
+import dialoog_tui.store.tables  # noqa: F401
+from dialoog_tui.store.database import Database, open_database
+from dialoog_tui.store.errors import DatabaseUnusable, NewerDatabase
+from dialoog_tui.store.migrate import script_heads
+from dialoog_tui.store.preflight import SchemaState, check_sqlite_file
+from dialoog_tui.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
+from dialoog_tui.store.target import resolve_target
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_known_revisions_match_the_migration_scripts() -> None:
+    assert script_heads() == (HEAD_REVISION,)
+    assert len(set(KNOWN_REVISIONS)) == len(KNOWN_REVISIONS)
+
+
+def test_migrated_schema_matches_the_tables(database: Database) -> None:
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_sqlite_is_in_wal_mode_with_foreign_keys(sqlite_database: Database) -> None:
+    with sqlite_database.engine.connect() as connection:
+        pragma = connection.exec_driver_sql
+        assert pragma("PRAGMA journal_mode").scalar() == "wal"
+        assert pragma("PRAGMA foreign_keys").scalar() == 1
+        assert pragma("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_new_file_is_created_and_then_current(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    assert check_sqlite_file(path, create_folder=False) is SchemaState.MISSING
+    open_database(resolve_target(str(path))).close()
+    assert check_sqlite_file(path, create_folder=False) is SchemaState.CURRENT
+
+
+def test_default_location_creates_its_folder(tmp_path: Path) -> None:
+    target = resolve_target(None)
+    assert target.is_default
+    assert target.sqlite_path is not None
+    assert str(target.sqlite_path).startswith(str(tmp_path))
+    open_database(target).close()
+    assert target.sqlite_path.exists()
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"Dit is geen database\n" * 100)
+    before = _digest(path)
+    with pytest.raises(DatabaseUnusable, match="not an SQLite file"):
+        open_database(resolve_target(str(path)))
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_another_programs_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (x)")
+    connection.commit()
+    connection.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseUnusable, match="not one of dialoog's"):
+        open_database(resolve_target(str(path)))
+    assert _digest(path) == before
+
+
+def test_a_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    open_database(resolve_target(str(path))).close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    connection.commit()
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    before = _digest(path)
+    with pytest.raises(NewerDatabase, match="newer version"):
+        open_database(resolve_target(str(path)))
+    assert _digest(path) == before
+
+
+def test_a_folder_and_a_missing_folder_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUnusable, match="is a folder"):
+        open_database(resolve_target(str(tmp_path)))
+    with pytest.raises(DatabaseUnusable, match="does not exist"):
+        open_database(resolve_target(str(tmp_path / "nope" / "x.sqlite3")))
+
+
+def test_an_unwritable_place_is_refused() -> None:
+    with pytest.raises(DatabaseUnusable):
+        open_database(resolve_target("/proc/dialoog.sqlite3"))
