@@ -1,0 +1,142 @@
+"""The App: wires settings, themes, the store gateway and the screens together. Nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import App
+from textual.screen import Screen
+
+from dialoog_tui.config import Settings, load_settings, save_settings
+from dialoog_tui.core.model import SessionRequest
+from dialoog_tui.i18n import Translator
+from dialoog_tui.store.target import DatabaseTarget
+from dialoog_tui.tui.commands import ScreenCommands
+from dialoog_tui.tui.gateway import StoreGateway
+from dialoog_tui.tui.messages import BackgroundWorkFailed, SessionChosen
+from dialoog_tui.tui.recorder import Recorder
+from dialoog_tui.tui.screens.capture import CaptureScreen
+from dialoog_tui.tui.themes import DEFAULT_THEME, bundled_themes
+
+
+def utc_clock() -> datetime:
+    """The real time, timezone-aware."""
+    return datetime.now(UTC)
+
+
+class DialoogApp(App[int]):
+    """dialoog's terminal interface."""
+
+    CSS_PATH = "dialoog.tcss"
+    TITLE = "dialoog"
+    COMMANDS = App.COMMANDS | {ScreenCommands}
+
+    def __init__(
+        self,
+        *,
+        gateway: StoreGateway,
+        request: SessionRequest | None,
+        lang: str,
+        settings_file: Path,
+        theme: str | None = None,
+        clock: Callable[[], datetime] = utc_clock,
+    ) -> None:
+        super().__init__()
+        self.gateway = gateway
+        """The way to the store, shared by all screens."""
+        self.t = Translator(lang)
+        """Interface texts."""
+        self.clock = clock
+        """Time source (a fixed one in tests)."""
+        self._request = request
+        self._settings_file = settings_file
+        self._settings = load_settings(settings_file)
+        for bundled in bundled_themes():
+            self.register_theme(bundled)
+        # Chosen before the first screen mounts: switching later restyles every widget.
+        wanted = theme or self._settings.theme
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        if self._settings.keymap:
+            self.set_keymap(self._settings.keymap)
+
+    def on_mount(self) -> None:
+        self._remember_theme()
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._remember_theme())
+        if self._request is None:
+            self.push_screen(self._picker())
+        else:
+            self._open(self._request)
+
+    def _remember_theme(self) -> None:
+        if self.theme != self._settings.theme:
+            self._settings = Settings(theme=self.theme, keymap=self._settings.keymap)
+            save_settings(self._settings_file, self._settings)
+
+    def _open(self, request: SessionRequest) -> None:
+        self.push_screen(CaptureScreen(request, Recorder(self.gateway, self.clock), self.t))
+
+    @on(SessionChosen)
+    def _open_from_picker(self, event: SessionChosen) -> None:
+        self._open(event.request)
+
+    def _picker(self) -> Screen[None]:
+        # Imported when needed: opening a session directly should not pay for the list widget.
+        from dialoog_tui.tui.screens.picker import PickerScreen
+
+        return PickerScreen(self.gateway, self.t)
+
+    def action_show_picker(self) -> None:
+        """Back to the session list (the capture screen stays saved)."""
+        from dialoog_tui.tui.screens.picker import PickerScreen
+
+        picker = next((s for s in self.screen_stack if isinstance(s, PickerScreen)), None)
+        if picker is None:
+            self.switch_screen(self._picker())
+        else:
+            while self.screen is not picker:
+                self.pop_screen()
+
+    async def action_quit(self) -> None:
+        """Save every half-typed line, then quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, CaptureScreen):
+                await screen.flush_draft()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        # Queued writes (a last draft save) finish before the database is let go.
+        self.gateway.close()
+
+    @on(BackgroundWorkFailed)
+    def _background_work_failed(self, event: BackgroundWorkFailed) -> None:
+        """The one place where a failed background job reaches the user."""
+        error = event.error
+        message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        if event.group == "open":
+            # The session could not be opened at all: leave with the reason, as the CLI would.
+            self.exit(return_code=1, message=f"dialoog: error: {message}")
+        else:
+            self.notify(self.t("notify.store_error", error=message), severity="error", markup=False)
+
+
+def make_app(
+    target: DatabaseTarget,
+    request: SessionRequest | None,
+    *,
+    lang: str,
+    settings_file: Path,
+    theme: str | None = None,
+    clock: Callable[[], datetime] = utc_clock,
+) -> DialoogApp:
+    """The app on the database at `target`: the one factory for the CLI and the tests."""
+    return DialoogApp(
+        gateway=StoreGateway(target),
+        request=request,
+        lang=lang,
+        settings_file=settings_file,
+        theme=theme,
+        clock=clock,
+    )

@@ -1,0 +1,66 @@
+"""Colour themes: TOML data files in the top-level `themes/` folder, shipped in the package."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from dialoog_tui.paths import bundled_themes_dir
+
+DEFAULT_THEME = "dialoog-dark"
+
+_COLOUR_FIELDS = (
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
+
+
+class ThemeFileError(ValueError):
+    """A theme file that cannot be used; the message names the file and the problem."""
+
+
+def load_theme(path: Path) -> Theme:
+    """A Textual theme from one TOML file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        colours = data.get("colors", {})
+        variables = {str(k): str(v) for k, v in data.get("variables", {}).items()}
+        for value in [
+            *colours.values(),
+            *(v for k, v in variables.items() if "text-style" not in k),
+        ]:
+            Color.parse(value)
+        theme = Theme(name=str(data["name"]), primary=str(colours["primary"]))
+        for name in _COLOUR_FIELDS:
+            if name in colours:
+                setattr(theme, name, str(colours[name]))
+        theme.dark = bool(data.get("dark", True))
+        theme.variables = variables
+        return theme
+    except (
+        OSError,
+        tomllib.TOMLDecodeError,
+        KeyError,
+        TypeError,
+        ValueError,
+        ColorParseError,
+    ) as error:
+        raise ThemeFileError(f"{path.name}: {error}") from None
+
+
+def bundled_themes(folder: Path | None = None) -> list[Theme]:
+    """Every theme in the themes folder, sorted by name."""
+    folder = folder or bundled_themes_dir()
+    return [load_theme(path) for path in sorted(folder.glob("*.toml"))]

@@ -1,0 +1,362 @@
+"""The live log: every contribution of the loaded window, rendered line by line.
+
+A widget per row would make each append slower as the meeting grows. This is a Line API
+widget instead: it keeps the loaded contributions and, per row, its height at the current
+width; only the lines on screen are rendered (and cached), so an append costs the same with
+ten rows or a hundred thousand behind it. Older rows are loaded in pages when scrolled to.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right, insort
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from dialoog_tui.core.display import fit, visible
+from dialoog_tui.core.model import Contribution
+from dialoog_tui.tui.look import Look
+
+NEAR_TOP = 3
+"""When the view is this close to the top, the previous page of contributions is asked for."""
+
+
+@dataclass(frozen=True)
+class SpeakerLabel:
+    """How a speaker appears in the log."""
+
+    name: str
+    """The name shown."""
+    domain_position: int | None
+    """Picks the domain colour; None for the room or an unknown domain."""
+    domain: str = ""
+    """A short form of the domain (`inw`), shown beside the name on wide screens."""
+
+
+class ContributionLog(ScrollView, can_focus=False):
+    """Scrollable, selectable log of contributions."""
+
+    class SelectionChanged(Message):
+        """The selected contribution changed (None: nothing selected)."""
+
+        def __init__(self, contribution: Contribution | None) -> None:
+            self.contribution = contribution
+            """The newly selected contribution."""
+            super().__init__()
+
+    class OlderWanted(Message):
+        """The view reached the top of the loaded rows and older ones exist."""
+
+        def __init__(self, before_seq: int) -> None:
+            self.before_seq = before_seq
+            """Load contributions numbered below this."""
+            super().__init__()
+
+    def __init__(
+        self,
+        *,
+        speaker_label: Callable[[int | None], SpeakerLabel],
+        kind_label: Callable[[Contribution], str],
+        placeholder: str,
+        look: Look,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._speaker_label = speaker_label
+        self._kind_label = kind_label
+        self._placeholder = placeholder
+        self._look = look
+        self._rows: list[Contribution] = []
+        self._index_by_id: dict[int, int] = {}
+        self._heights: list[int] = []
+        self._starts: list[int] = []
+        self._total = 0
+        self._strips: dict[int, list[Strip]] = {}
+        self._width = 0
+        self._selected_id: int | None = None
+        self.has_older = False
+        """True while older contributions exist that are not loaded yet."""
+        self._older_requested = False
+
+    # --- state changes (called by the screen) --------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[Contribution]:
+        """The loaded contributions, oldest first."""
+        return self._rows
+
+    @property
+    def selected(self) -> Contribution | None:
+        """The selected contribution, if any."""
+        index = self._index_by_id.get(self._selected_id) if self._selected_id else None
+        return self._rows[index] if index is not None else None
+
+    def reset(self, rows: Sequence[Contribution], *, has_older: bool) -> None:
+        """Show `rows` (oldest first) and follow the end."""
+        self._rows = list(rows)
+        self.has_older = has_older
+        self._older_requested = False
+        self._relayout()
+        self.scroll_end(animate=False, immediate=True)
+
+    def append(self, contribution: Contribution) -> None:
+        """Add a newly logged contribution at the end and show it, in the next frame."""
+        self._rows.append(contribution)
+        self._index_by_id[contribution.id] = len(self._rows) - 1
+        height = self._height(contribution)
+        self._starts.append(self._total)
+        self._heights.append(height)
+        self._total += height
+        self._set_virtual_size()
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.refresh()
+
+    def prepend(self, older: Sequence[Contribution], *, has_older: bool) -> None:
+        """Put a page of older contributions above, keeping the view where it was."""
+        self._older_requested = False
+        self.has_older = has_older
+        if not older:
+            return
+        before = self._total
+        self._rows[:0] = older
+        self._relayout()
+        self.scroll_to(y=self.scroll_y + (self._total - before), animate=False, immediate=True)
+
+    def replace(self, contribution: Contribution) -> None:
+        """Show the new version of an edited contribution."""
+        index = self._index_by_id.get(contribution.id)
+        if index is None:
+            return
+        self._rows[index] = contribution
+        self._strips.pop(contribution.id, None)
+        self._relayout()
+
+    def drop(self, contribution_id: int) -> None:
+        """Take a removed contribution out of the view."""
+        index = self._index_by_id.get(contribution_id)
+        if index is None:
+            return
+        del self._rows[index]
+        self._strips.pop(contribution_id, None)
+        if self._selected_id == contribution_id:
+            self._select(None)
+        self._relayout()
+
+    def restore(self, contribution: Contribution) -> None:
+        """Put a contribution back in its place (by number), e.g. after an undo."""
+        if contribution.id in self._index_by_id:
+            self.replace(contribution)
+            return
+        if self._rows and contribution.seq < self._rows[0].seq and self.has_older:
+            return  # it belongs to a page that is not loaded; it will appear when it is
+        insort(self._rows, contribution, key=lambda c: c.seq)
+        self._relayout()
+        self._scroll_to_row(self._index_by_id[contribution.id])
+
+    def restyle(self, look: Look | None = None) -> None:
+        """Re-render everything: names, domains or the colour theme changed."""
+        if look is not None:
+            self._look = look
+        self._relayout()
+
+    # --- selection -----------------------------------------------------------------------
+
+    def select_previous(self) -> None:
+        """Select the contribution above the selected one (or the last one)."""
+        if not self._rows:
+            return
+        index = self._index_by_id.get(self._selected_id) if self._selected_id else None
+        target = len(self._rows) - 1 if index is None else max(index - 1, 0)
+        self._select(self._rows[target].id)
+        if target == 0:
+            self._want_older()
+
+    def select_next(self) -> None:
+        """Select the contribution below; past the last one the selection ends."""
+        index = self._index_by_id.get(self._selected_id) if self._selected_id else None
+        if index is None:
+            return
+        self._select(self._rows[index + 1].id if index + 1 < len(self._rows) else None)
+
+    def clear_selection(self) -> None:
+        """Select nothing (and follow the end again)."""
+        if self._selected_id is not None:
+            self._select(None)
+        self.scroll_end(animate=False, immediate=True)
+
+    def _select(self, contribution_id: int | None) -> None:
+        self._selected_id = contribution_id
+        index = self._index_by_id.get(contribution_id) if contribution_id else None
+        if index is not None:
+            self._scroll_to_row(index)
+        self.refresh()
+        self.post_message(self.SelectionChanged(self.selected))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the row under the pointer."""
+        line = int(self.scroll_y) + event.y
+        if 0 <= line < self._total:
+            self._select(self._rows[bisect_right(self._starts, line) - 1].id)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._relayout()
+            if self._selected_id is None:
+                self.scroll_end(animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value < NEAR_TOP:
+            self._want_older()
+
+    def _want_older(self) -> None:
+        if self.has_older and self._rows and not self._older_requested:
+            self._older_requested = True
+            self.post_message(self.OlderWanted(self._rows[0].seq))
+
+    def _relayout(self) -> None:
+        """Recompute row heights and positions for the current width (O(loaded rows))."""
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._strips.clear()
+            self._width = width
+        self._index_by_id = {c.id: i for i, c in enumerate(self._rows)}
+        self._strips = {k: v for k, v in self._strips.items() if k in self._index_by_id}
+        self._heights = [self._height(c) for c in self._rows]
+        self._starts = []
+        total = 0
+        for height in self._heights:
+            self._starts.append(total)
+            total += height
+        self._total = total
+        self._set_virtual_size()
+        self.refresh()
+
+    def _set_virtual_size(self) -> None:
+        # Setting virtual_size normally makes Textual lay out the whole screen and update the
+        # scrollbar a frame later (until then, scrolling to the new end is refused). Only this
+        # widget's scroll range changes, so set it without a layout and update the scrollbar
+        # now: a new row is drawn, scrolled into view, in the very next frame.
+        self.set_reactive(ContributionLog.virtual_size, Size(self._width, max(self._total, 1)))
+        self._scroll_update(self.virtual_size)
+
+    def _scroll_to_row(self, index: int) -> None:
+        top = self._starts[index]
+        bottom = top + self._heights[index]
+        view = self.scrollable_content_region.height
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif bottom > self.scroll_y + view:
+            self.scroll_to(y=max(bottom - view, 0), animate=False, immediate=True)
+
+    # --- rendering -----------------------------------------------------------------------
+
+    def _columns(self) -> tuple[int, int]:
+        """Widths of the speaker (with domain) and kind columns: narrower on a narrow screen."""
+        if self._width >= 90:
+            return 19, 11
+        if self._width >= 70:
+            return 16, 11
+        return 8, 2
+
+    def _height(self, contribution: Contribution) -> int:
+        name_width, kind_width = self._columns()
+        text_width = self._width - (6 + name_width + 1 + kind_width)
+        body = self._body(contribution)
+        if text_width > 0 and cell_len(body.plain) <= text_width:
+            return 1  # the common case, without wrapping anything
+        return len(self._render_rows(contribution))
+
+    def _body(self, contribution: Contribution) -> Text:
+        look = self._look
+        body = Text()
+        if contribution.reply_to_id is not None:
+            body.append("↳ ", look.meta)
+        # A participant's words are data: a plain Text with control characters made visible,
+        # never markup, so nothing typed in a meeting can restyle or take over the terminal.
+        body.append(visible(contribution.text), look.text)
+        for tag in contribution.tags:
+            body.append(f" #{tag}", look.tag)
+        if contribution.edited_at is not None:
+            body.append(" ✎", look.meta)
+        return body
+
+    def _render_rows(self, contribution: Contribution) -> list[Strip]:
+        cached = self._strips.get(contribution.id)
+        if cached is not None:
+            return cached
+        look = self._look
+        name_width, kind_width = self._columns()
+        speaker = self._speaker_label(contribution.participant_id)
+        name_style = look.domain_style(speaker.domain_position)
+        kind_style = look.kind_style(contribution.kind)
+        prefix = Text.assemble(
+            (contribution.at.astimezone().strftime("%H:%M"), look.time),
+            " ",
+            (fit(self._speaker_text(speaker, name_width), name_width), name_style),
+            " ",
+            (fit(self._kind_text(contribution, kind_width - 1), kind_width - 1), kind_style),
+            " ",
+        )
+        indent = prefix.cell_len
+        text_width = max(self._width - indent, 10)
+        console = self.app.console
+        wrapped = self._body(contribution).wrap(console, text_width, overflow="fold")
+        strips: list[Strip] = []
+        for number, line in enumerate(wrapped):
+            lead = prefix if number == 0 else Text(" " * indent)
+            segments = list(Text.assemble(lead, line, style=look.base).render(console))
+            # Fewer, longer segments: every segment costs time in each frame that shows it.
+            strips.append(Strip(segments).crop_extend(0, self._width, look.base).simplify())
+        if not strips:
+            prefix.stylize_before(look.base)
+            strips.append(
+                Strip(list(prefix.render(console))).crop_extend(0, self._width, look.base)
+            )
+        self._strips[contribution.id] = strips
+        return strips
+
+    def _kind_text(self, contribution: Contribution, width: int) -> str:
+        """The kind's name, or on a narrow screen its quick-entry sigil."""
+        if width >= 9:
+            return self._kind_label(contribution)
+        return contribution.kind.sigil or "·"
+
+    @staticmethod
+    def _speaker_text(speaker: SpeakerLabel, width: int) -> str:
+        """The name, and on wide screens its domain: `Anna de Boer  inw`."""
+        if width < 16 or not speaker.domain:
+            return visible(speaker.name)
+        return fit(visible(speaker.name), width - len(speaker.domain) - 1) + " " + speaker.domain
+
+    def render_line(self, y: int) -> Strip:
+        line = int(self.scroll_y) + y
+        width = self._width
+        look = self._look
+        if not self._rows:
+            if y == 0:
+                text = Text(self._placeholder, look.base + look.placeholder)
+                return Strip(list(text.render(self.app.console))).crop_extend(0, width, look.base)
+            return Strip.blank(width, look.base)
+        if line >= self._total:
+            return Strip.blank(width, look.base)
+        index = bisect_right(self._starts, line) - 1
+        contribution = self._rows[index]
+        strip = self._render_rows(contribution)[line - self._starts[index]]
+        if contribution.id == self._selected_id:
+            strip = Strip(
+                [Segment(seg.text, (seg.style or Style()) + look.selected) for seg in strip],
+                strip.cell_length,
+            )
+        return strip

@@ -1,0 +1,103 @@
+"""The input line and, under it, how the line will be read. It always has the focus."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from dialoog_tui.tui.commands import ALT_DIGIT_KEYS
+
+
+class EntryMode(Enum):
+    """What the input line is for at the moment."""
+
+    CAPTURE = "capture"
+    """Typing a new contribution."""
+    EDIT = "edit"
+    """Changing a logged contribution."""
+    PHASE = "phase"
+    """Naming the phase to go to."""
+
+
+class EntryInput(Input):
+    """The input line. Up and Down are left to the screen, which moves the selection.
+
+    Enter hands the line over but leaves it on screen until it has been stored; then
+    `settle` takes it out, keeping any keys typed in the meantime. The line and its log row
+    so change in the same frame, and a failed write leaves the text where it was.
+    """
+
+    in_flight: str | None = None
+    """The submitted line while it is being stored."""
+
+    # Input sets its virtual width to the text's width on every keystroke, and Textual's
+    # virtual_size asks for a layout of the whole screen when it changes: some 15 ms per key
+    # on the capture screen. The line's width never moves other widgets, so a repaint is enough.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # Alt+digit arrives as a character such as ¡ (see commands.alt_key); typing it would
+        # hide the participant quick keys, so those keys go to the screen's bindings instead.
+        if key in ALT_DIGIT_KEYS:
+            return False
+        return super().check_consume_key(key, character)
+
+    async def action_submit(self) -> None:
+        if self.in_flight is not None:
+            return  # Enter again within milliseconds (a bouncing key) must not log twice
+        self.in_flight = self.value
+        self.post_message(self.Submitted(self, self.value))
+
+    def settle(self, *, consumed: bool) -> None:
+        """The submitted line was dealt with; if it was used, take it out of the input."""
+        submitted, self.in_flight = self.in_flight, None
+        if consumed and submitted is not None and self.value.startswith(submitted):
+            self.value = self.value[len(submitted) :].lstrip(" ")
+            self.cursor_position = len(self.value)
+
+
+class EntryBar(Vertical):
+    """Mode label, input line and preview, stacked."""
+
+    def __init__(
+        self, *, placeholder: str, suggester: Suggester | None, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self._placeholder = placeholder
+        self._suggester = suggester
+        self.mode = EntryMode.CAPTURE
+        """What the line is for now."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="entry-mode")
+        yield EntryInput(placeholder=self._placeholder, suggester=self._suggester, id="entry")
+        yield Static(id="entry-preview")
+
+    @property
+    def input(self) -> EntryInput:
+        """The input line."""
+        return self.query_one("#entry", EntryInput)
+
+    def show_preview(self, preview: Text) -> None:
+        """Show how the current line will be read."""
+        self.query_one("#entry-preview", Static).update(preview, layout=False)
+
+    def enter_mode(self, mode: EntryMode, *, label: Text, value: str, placeholder: str) -> None:
+        """Switch what the line is for, with a label above it and a starting value."""
+        self.mode = mode
+        self.set_class(mode is not EntryMode.CAPTURE, "-prompting")
+        mode_label = self.query_one("#entry-mode", Static)
+        mode_label.update(label, layout=False)
+        mode_label.display = mode is not EntryMode.CAPTURE
+        entry = self.input
+        entry.placeholder = placeholder
+        entry.value = value
+        entry.cursor_position = len(value)
+        entry.focus()

@@ -1,0 +1,161 @@
+"""Who is in the room: quick keys, domain colours, and how often each person and domain spoke."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from dialoog_tui.core.display import fit, visible
+from dialoog_tui.core.model import Participant
+from dialoog_tui.i18n import Translator
+from dialoog_tui.tui.commands import QUICK_KEYS
+from dialoog_tui.tui.look import Look
+
+BAR_WIDTH = 8
+
+# A panel line as plain data (kind, then what it shows). Lines are compared by these tuples
+# and only those that changed are turned into text and drawn again.
+LineSpec = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Participation:
+    """What the panel shows; the screen builds it from its capture context."""
+
+    people: Sequence[Participant]
+    """Session participants in quick-key order."""
+    counts: Mapping[int | None, int]
+    """Contributions per participant id (None: the room)."""
+    domains: Sequence[str]
+    """Configured domains in order."""
+    domain_counts: Mapping[str | None, int]
+    """Contributions per domain (None: the room or no domain)."""
+    current_speaker_id: int | None
+    """The participant a line without @ goes to (None: the room)."""
+
+
+def participation_lines(data: Participation) -> list[LineSpec]:
+    """The panel's lines: a heading, a line per person and the room, then a bar per domain."""
+    positions = {name: index for index, name in enumerate(data.domains)}
+    lines: list[LineSpec] = [("heading", "capture.participants", True)]
+    if not data.people:
+        lines.append(("hint", "capture.no_participants"))
+    for index, person in enumerate(data.people):
+        key = QUICK_KEYS[index] if index < len(QUICK_KEYS) else " "
+        lines.append(
+            (
+                "person",
+                key,
+                person.name,
+                positions.get(person.domain or ""),
+                data.counts.get(person.id, 0),
+                person.id == data.current_speaker_id,
+            )
+        )
+    lines.append(
+        ("person", "0", None, None, data.counts.get(None, 0), data.current_speaker_id is None)
+    )
+    silent = sum(1 for p in data.people if data.counts.get(p.id, 0) == 0)
+    if silent:
+        lines.append(("silent", silent))
+    lines += [("blank",), ("heading", "capture.domains", False)]
+    most = max([*data.domain_counts.values(), 1])
+    for name in data.domains:
+        count = data.domain_counts.get(name, 0)
+        lines.append(("domain", name, positions[name], count, round(BAR_WIDTH * count / most)))
+    return lines
+
+
+def render_line_spec(spec: LineSpec, look: Look, t: Translator, width: int) -> Text:
+    """One panel line as styled text."""
+    kind = spec[0]
+    line = Text(no_wrap=True, overflow="ellipsis")
+    if kind == "heading":
+        line.append(t(str(spec[1])), look.strong)
+        if spec[2]:
+            line.append("  Alt+…", look.meta)
+    elif kind == "hint":
+        line.append(t(str(spec[1])), look.placeholder)
+    elif kind == "silent":
+        line.append(f"· {spec[1]} {t('capture.silent')}", look.meta)
+    elif kind == "person":
+        _, key, name, position, count, speaking = spec
+        name_width = max(width - 9, 6)
+        if name is None:
+            label, style = t("capture.room"), look.no_domain
+        else:
+            label = visible(str(name))
+            style = look.domain_style(position if isinstance(position, int) else None) + (
+                look.strong if speaking else look.text
+            )
+        line.append("▶" if speaking else " ", look.strong)
+        line.append(f"{key} ", look.meta)
+        line.append(fit(label, name_width), style)
+        line.append(f" {count:>3}" if count else "   ·", look.text if count else look.meta)
+    elif kind == "domain":
+        _, name, position, count, filled = spec
+        style = look.domain_style(position if isinstance(position, int) else None)
+        filled = int(filled) if isinstance(filled, int) else 0
+        line.append(fit(str(name), max(width - BAR_WIDTH - 5, 6)), style)
+        line.append(" " + "█" * filled, style)
+        line.append("░" * (BAR_WIDTH - filled), look.meta)
+        line.append(f" {count:>3}" if count else "   ·", look.text if count else look.meta)
+    return line
+
+
+class ParticipantsPanel(ScrollView, can_focus=False):
+    """The participants panel beside the log.
+
+    It changes with every contribution, so it is a Line API widget that redraws only the
+    lines that changed (usually two: a person's count and their domain's bar).
+    """
+
+    def __init__(self, t: Translator, look: Look, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._t = t
+        self._look = look
+        self._specs: list[LineSpec] = []
+        self._strips: dict[int, Strip] = {}
+
+    def show(self, data: Participation, look: Look | None = None) -> None:
+        """Show new numbers (and, after a theme change, new colours)."""
+        if look is not None and look is not self._look:
+            self._look = look
+            self._strips.clear()
+            self.refresh()
+        specs = participation_lines(data)
+        for y, spec in enumerate(specs):
+            if y >= len(self._specs) or self._specs[y] != spec:
+                self._strips.pop(y, None)
+                self.refresh_lines(y)
+        if len(specs) != len(self._specs):
+            # As in the log: only this panel's scroll range changes, so no layout is needed.
+            self.set_reactive(ParticipantsPanel.virtual_size, Size(0, len(specs)))
+            self._scroll_update(self.virtual_size)
+            self.refresh()
+        self._specs = specs
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        line = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self._look.base
+        if line >= len(self._specs):
+            return Strip.blank(width, base)
+        strip = self._strips.get(line)
+        if strip is None:
+            text = render_line_spec(self._specs[line], self._look, self._t, width)
+            text.stylize_before(base)
+            strip = (
+                Strip(list(text.render(self.app.console))).crop_extend(0, width, base).simplify()
+            )
+            self._strips[line] = strip
+        return strip

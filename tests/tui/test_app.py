@@ -1,0 +1,117 @@
+"""Pilot tests of the app around capture: picker, new-session form, help, themes, palette."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from dialoog_tui.core.model import NewSession
+from dialoog_tui.store import sessions
+from dialoog_tui.store.database import Database
+from dialoog_tui.store.demo import load_demo
+from dialoog_tui.tui.screens.capture import CaptureScreen
+from dialoog_tui.tui.screens.help import HelpScreen
+from dialoog_tui.tui.screens.new_session import NewSessionScreen
+from dialoog_tui.tui.screens.picker import PickerScreen
+from tests.tui.conftest import AppFactory, settle
+
+
+async def test_picker_lists_sessions_and_opens_one(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    seeded.write(lambda db: load_demo(db=db))
+    app = app_factory(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")  # the newest session is highlighted
+        await settle(pilot)
+        assert isinstance(app.screen, CaptureScreen)
+        assert app.screen.recorder.session is not None
+        assert app.screen.recorder.session.title.endswith("terugkoppeling en afspraken")
+        assert len(app.screen.log_view.rows) == 51
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_new_session_from_the_picker(app_factory: AppFactory, seeded: Database) -> None:
+    app = app_factory(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # "new session" is highlighted when there are none
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen)
+        await pilot.press(*"Wijkavond", "tab", *"Hoe nu verder?", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaptureScreen)
+    listed = seeded.read(lambda db: sessions.list_sessions(db=db))
+    assert [(s.session.title, s.session.question) for s in listed] == [
+        ("Wijkavond", "Hoe nu verder?")
+    ]
+
+
+async def test_help_lists_the_keys(app_factory: AppFactory, seeded: Database) -> None:
+    app = app_factory(NewSession(title="Plein"), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        for expected in ("Ctrl+E", "Edit", "Ctrl+Z", "Undo", "Alt+1", "@Name"):
+            assert expected in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, CaptureScreen)
+
+
+async def test_english_interface(app_factory: AppFactory, seeded: Database) -> None:
+    app = app_factory(NewSession(title="Square"), lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw ? Why")
+        await pilot.pause()
+        assert "question" in str(app.screen.query_one("#entry-preview").render())
+
+
+async def test_theme_choice_is_remembered(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path
+) -> None:
+    app = app_factory(NewSession(title="Plein"), theme="dialoog-high-contrast")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == "dialoog-high-contrast"
+        app.theme = "dialoog-light"
+        await pilot.pause()
+    saved = json.loads((tmp_path / "settings.json").read_text())
+    assert saved["theme"] == "dialoog-light"
+    again = app_factory(1)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.theme == "dialoog-light"
+
+
+async def test_palette_offers_screen_commands_and_speakers(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", participants=(("Anna", "inw"),)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen)
+        titles = [entry.title.plain for entry in screen.palette_entries()]
+        assert any(title.startswith("Fase") for title in titles)
+        assert any("Anna" in title and "Alt+1" in title for title in titles)
+        assert not any(title.startswith("Bewerk") for title in titles)  # nothing selected
+
+
+async def test_opening_an_unknown_session_exits_with_a_message(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory("bestaat-niet")
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(50):
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.05)
+    assert app.return_code == 1
