@@ -1,0 +1,169 @@
+"""The data commands: sessions, import, export, demo and domains."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from dialoog_tui.cli.files import write_new_file
+from dialoog_tui.core.display import visible
+from dialoog_tui.store.database import Database, open_database
+from dialoog_tui.store.errors import InvalidInput
+from dialoog_tui.store.target import resolve_target
+
+T = TypeVar("T")
+
+
+def _with_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T:
+    database = open_database(resolve_target(args.db))
+    try:
+        return work(database)
+    finally:
+        database.close()
+
+
+def sessions(args: argparse.Namespace) -> int:
+    """`dialoog sessions [--json]`."""
+    from dialoog_tui.store.sessions import list_sessions
+
+    summaries = _with_database(
+        args, lambda database: database.read(lambda db: list_sessions(db=db))
+    )
+    if args.json:
+        listing = [
+            {
+                "id": s.session.id,
+                "slug": s.session.slug,
+                "title": s.session.title,
+                "date": s.session.started_at.astimezone().isoformat(),
+                "contributions": s.contribution_count,
+            }
+            for s in summaries
+        ]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print(
+            "No sessions yet. Start one with: dialoog new TITLE   (or load the demo: dialoog demo)"
+        )
+        return 0
+    slug_width = max(len(s.session.slug) for s in summaries)
+    print(f"{'ID':>4}  {'DATE':<16}  {'COUNT':>5}  {'SLUG':<{slug_width}}  TITLE")
+    for s in summaries:
+        session = s.session
+        when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        count = s.contribution_count
+        slug = session.slug
+        title = visible(session.title)
+        print(f"{session.id:>4}  {when:<16}  {count:>5}  {slug:<{slug_width}}  {title}")
+    return 0
+
+
+def import_file(args: argparse.Namespace) -> int:
+    """`dialoog import FILE [--session S] [--skip-bad]`."""
+    from dialoog_tui.core.importing import read_import
+    from dialoog_tui.store.importer import import_rows
+
+    path = Path(args.file)
+    content = _read_text(path)
+    is_csv = path.suffix.lower() in (".csv", ".tsv")
+    read = read_import(content, is_csv=is_csv)
+    if not read.rows and not read.problems:
+        raise InvalidInput(f"{path} holds nothing to import")
+    report = _with_database(
+        args,
+        lambda database: database.write(
+            lambda db: import_rows(
+                db=db,
+                rows=read.rows,
+                problems=read.problems,
+                session_key=args.session,
+                fallback_title=path.stem,
+                skip_bad=args.skip_bad,
+            )
+        ),
+    )
+    titles = ", ".join(f"{visible(s.title)} ({s.slug})" for s in report.sessions.values())
+    new = f", {report.created_sessions} new" if report.created_sessions else ""
+    sessions_touched = len(report.sessions)
+    print(f"imported {report.imported} contributions into {sessions_touched} session(s){new}:")
+    print(f"  {titles}")
+    for problem in report.skipped:
+        print(f"skipped line {problem.line}: {visible(problem.message)}", file=sys.stderr)
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """`dialoog export SESSION --format json [-o FILE] [--force]`."""
+    from dialoog_tui.core.export_json import session_to_json
+    from dialoog_tui.store.records import load_session_record
+    from dialoog_tui.store.sessions import find_session
+
+    def read(database: Database):  # type: ignore[no-untyped-def]
+        return database.read(
+            lambda db: load_session_record(
+                db=db, session_id=find_session(db=db, key=args.session).id
+            )
+        )
+
+    record = _with_database(args, read)
+    document = session_to_json(record, exported_at=datetime.now(UTC))
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    written = write_new_file(
+        Path(args.output), f"{record.session.slug}.json", text, force=args.force
+    )
+    print(f"wrote {written}")
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    """`dialoog demo`: the demo series, loaded once."""
+    from dialoog_tui.store.demo import load_demo
+
+    loaded, present = _with_database(
+        args, lambda database: database.write(lambda db: load_demo(db=db))
+    )
+    if loaded:
+        total = sum(count for _title, count in loaded)
+        print(f"loaded the demo: {len(loaded)} sessions, {total} contributions")
+        for title, count in loaded:
+            print(f"  {visible(title)}: {count}")
+    if present:
+        print(f"already there (not loaded again): {', '.join(present)}")
+    print("open one with: dialoog   (or: dialoog sessions, then dialoog open SLUG)")
+    return 0
+
+
+def domains(args: argparse.Namespace) -> int:
+    """`dialoog domains [--add NAME]`."""
+    from dialoog_tui.store.domains import add_domain, list_domains
+
+    if args.add:
+        _with_database(
+            args, lambda database: database.write(lambda db: add_domain(db=db, name=args.add))
+        )
+    listed = _with_database(args, lambda database: database.read(lambda db: list_domains(db=db)))
+    for domain in listed:
+        print(domain.name)
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a file") from None
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"{path} is not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InvalidInput(f"{path} cannot be read ({error.strerror})") from None

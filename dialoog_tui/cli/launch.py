@@ -1,0 +1,89 @@
+"""Starting the TUI: check the database cheaply, then let the app open it in the background."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from dialoog_tui.config import language_from_locale
+from dialoog_tui.core.model import NewSession, SessionRequest
+from dialoog_tui.paths import settings_path
+from dialoog_tui.store.target import DatabaseTarget, resolve_target
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """`dialoog`, `dialoog new …` and `dialoog open …`."""
+    target = resolve_target(args.db)
+    request = _request(args)
+    if args.command == "new" and args.no_open:
+        return _create_only(target, request)
+    if target.sqlite_path is not None:
+        # Refuses a foreign, newer or unwritable file before the screen ever appears; cheap
+        # (standard library only), so start-up stays as fast as a bare Textual app.
+        from dialoog_tui.store.preflight import check_sqlite_file
+
+        check_sqlite_file(target.sqlite_path, create_folder=target.is_default)
+    return run_app(target, request, lang=args.lang, theme=args.theme)
+
+
+def run_app(
+    target: DatabaseTarget,
+    request: SessionRequest | None,
+    *,
+    lang: str | None,
+    theme: str | None,
+    settings_file: Path | None = None,
+) -> int:
+    """Run the app until it exits; returns its exit status."""
+    from dialoog_tui.tui.app import make_app
+
+    app = make_app(
+        target,
+        request,
+        lang=lang or language_from_locale(),
+        theme=theme,
+        settings_file=settings_file or settings_path(),
+    )
+    try:
+        app.run()
+    finally:
+        app.gateway.close()
+    return app.return_code or 0
+
+
+def _request(args: argparse.Namespace) -> SessionRequest | None:
+    if args.command == "open":
+        return str(args.session)
+    if args.command == "new":
+        return NewSession(
+            title=args.title,
+            question=args.question,
+            location=args.location,
+            organiser=args.organiser,
+            note_taker=args.note_taker,
+            participants=tuple(_split_participant(p) for p in args.participant),
+            phases=tuple(args.phase),
+        )
+    return None
+
+
+def _split_participant(value: str) -> tuple[str, str | None]:
+    name, slash, domain = value.rpartition("/")
+    return (name, domain or None) if slash and name else (value, None)
+
+
+def _create_only(target: DatabaseTarget, request: SessionRequest | None) -> int:
+    from dialoog_tui.store.database import open_database
+    from dialoog_tui.store.session_requests import open_session_request
+    from dialoog_tui.store.sessions import get_session
+
+    assert isinstance(request, NewSession)
+    database = open_database(target)
+    try:
+        session = database.write(
+            lambda db: get_session(db=db, session_id=open_session_request(db=db, request=request))
+        )
+    finally:
+        database.close()
+    print(f"{session.id}\t{session.slug}")
+    return 0

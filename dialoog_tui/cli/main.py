@@ -1,0 +1,52 @@
+"""Entry point: parse, dispatch, and turn every expected failure into one line on stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from dialoog_tui.cli.parser import build_parser
+from dialoog_tui.store.errors import StoreError
+
+EXIT_FAILURE = 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `dialoog` with `argv` (default: the process arguments); returns the exit status."""
+    args = build_parser().parse_args(argv)
+    handler = _handler(args.command)
+    try:
+        return handler(args)
+    except StoreError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        if os.environ.get("DIALOOG_DEBUG"):
+            raise
+        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return fail(f"unexpected problem: {detail} (set DIALOOG_DEBUG=1 for details)")
+
+
+def fail(message: str) -> int:
+    """Print one error line and return the failure status."""
+    sys.stderr.write(f"dialoog: error: {message}\n")
+    return EXIT_FAILURE
+
+
+def _handler(command: str | None) -> Callable[..., int]:
+    # Commands import what they need when they run, so `dialoog` alone starts quickly.
+    if command in (None, "new", "open"):
+        from dialoog_tui.cli.launch import run_tui
+
+        return run_tui
+    from dialoog_tui.cli import data_commands
+
+    return {
+        "sessions": data_commands.sessions,
+        "import": data_commands.import_file,
+        "export": data_commands.export,
+        "demo": data_commands.demo,
+        "domains": data_commands.domains,
+    }[command]

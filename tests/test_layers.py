@@ -1,0 +1,69 @@
+"""The layers' arrows point down only, and start-up stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _modules_after(code: str) -> set[str]:
+    script = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    ).stdout
+    return set(out.split())
+
+
+def _packages(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_core_imports_neither_textual_nor_the_database() -> None:
+    code = "\n".join(
+        f"import dialoog_tui.core.{name}"
+        for name in (
+            "capture",
+            "display",
+            "export_json",
+            "importing",
+            "kinds",
+            "model",
+            "quick_entry",
+            "record",
+            "speakers",
+            "undo",
+            "demo",
+        )
+    )
+    loaded = _packages(_modules_after(code))
+    assert "textual" not in loaded
+    assert not loaded & {"sqlmodel", "sqlalchemy", "alembic"}
+
+
+def test_store_does_not_import_textual() -> None:
+    code = "\n".join(
+        f"import dialoog_tui.store.{name}"
+        for name in (
+            "contributions",
+            "database",
+            "demo",
+            "domains",
+            "drafts",
+            "importer",
+            "participants",
+            "phases",
+            "records",
+            "session_requests",
+            "sessions",
+            "snapshot",
+            "tables",
+        )
+    )
+    assert "textual" not in _packages(_modules_after(code))
+
+
+def test_the_tui_starts_without_loading_the_database_libraries() -> None:
+    # The capture screen draws first; SQLAlchemy loads on the store thread afterwards.
+    loaded = _packages(_modules_after("import dialoog_tui.tui.app\nimport dialoog_tui.cli.launch"))
+    assert "textual" in loaded
+    assert not loaded & {"sqlmodel", "sqlalchemy", "alembic"}
