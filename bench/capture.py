@@ -1,0 +1,188 @@
+"""Capture benchmark: Enter-to-visible latency and cold start, against a bare Textual app.
+
+    python bench/capture.py [--trials 40] [--starts 7] [--sizes 0,1000,10000,100000]
+
+Both programs run in a real pseudo-terminal (bench/pty_harness.py). Enter-to-visible is the
+time from writing Enter to the pty until the entered text appears in what the program draws:
+for dialoog that is after the contribution was committed durably and drawn as a log row; for
+the bare app after it updated its label. Cold start is the time from starting the process
+until the input line is drawn ("ready to type"); for dialoog also until the newest
+contribution is drawn ("loaded"). The last line holds the ratios as name=value pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pty_harness import PtyProgram
+
+from dialoog_tui.core.demo import SERIES
+from dialoog_tui.core.importing import read_import
+
+SIZE = (120, 40)
+LAST_TEXT = "laatste-bijdrage van de avond"
+BARE_APP = str(Path(__file__).resolve().parent / "bare_app.py")
+
+
+def sentences() -> list[str]:
+    """Real sentences from the demo series, to vary the stored text."""
+    texts = []
+    for demo in SERIES:
+        texts += [row.text for row in read_import(demo.lines(), is_csv=False).rows]
+    return texts
+
+
+def build_database(path: Path, count: int) -> None:
+    """A database with one session 'bench' holding `count` contributions by 40 people."""
+    from sqlalchemy import insert
+
+    from dialoog_tui.core.model import NewSession
+    from dialoog_tui.store.database import open_database
+    from dialoog_tui.store.session_requests import start_session
+    from dialoog_tui.store.tables import ContributionRow
+    from dialoog_tui.store.target import resolve_target
+
+    database = open_database(resolve_target(str(path)))
+    people = tuple((f"Deelnemer {n}", ("inw", "over", "ond", "maat")[n % 4]) for n in range(40))
+    database.write(
+        lambda db: start_session(db=db, new=NewSession(title="bench", participants=people))
+    )
+    texts = sentences()
+    start = datetime(2026, 3, 12, 18, 0, tzinfo=UTC)
+    kinds = ("remark", "question", "proposal", "resistance", "agreement", "commitment")
+    rows = [
+        {
+            "session_id": 1,
+            "seq": n + 1,
+            "participant_id": n % 40 + 1,
+            "at": start + timedelta(seconds=n),
+            "kind": kinds[n % 6],
+            "text": LAST_TEXT if n == count - 1 else f"{texts[n % len(texts)]} ({n})",
+            "tags": ["bench", f"t{n % 30}"],
+            "created_at": start,
+        }
+        for n in range(count)
+    ]
+    with database.engine.begin() as connection:
+        for offset in range(0, len(rows), 20000):
+            connection.execute(insert(ContributionRow), rows[offset : offset + 20000])
+    database.close()
+
+
+def dialoog(db: Path, config: Path) -> PtyProgram:
+    env = {**os.environ, "DIALOOG_CONFIG_DIR": str(config), "DIALOOG_DATA_DIR": str(config)}
+    argv = [sys.executable, "-m", "dialoog_tui", "--db", str(db), "--lang", "nl", "open", "bench"]
+    return PtyProgram(argv, env, SIZE)
+
+
+def bare() -> PtyProgram:
+    return PtyProgram([sys.executable, BARE_APP], dict(os.environ), SIZE)
+
+
+def enter_latencies(program: PtyProgram, trials: int, warmup: int = 5) -> list[float]:
+    """Type a line, wait until it is echoed, press Enter and time until it is shown again."""
+    times = []
+    for number in range(warmup + trials):
+        marker = f"meting-{number:04d}"
+        before = program.mark
+        program.type(f"{marker} over de bereikbaarheid van het plein")
+        program.wait_for(marker, after=before)
+        time.sleep(0.05)  # the typing has been drawn; now the measured part
+        before = program.mark
+        sent = program.type("\r")
+        shown = program.wait_for(marker, after=before)
+        if number >= warmup:
+            times.append(shown - sent)
+        time.sleep(0.4)  # a person takes longer than this between two contributions
+    return times
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--trials", type=int, default=40)
+    parser.add_argument("--starts", type=int, default=7)
+    parser.add_argument("--sizes", default="0,1000,10000,100000")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    # An installed package has compiled bytecode; a source checkout may not (and this
+    # environment may forbid writing it at import), which would slow every start.
+    import dialoog_tui
+
+    compileall.compile_dir(Path(dialoog_tui.__file__).parent, quiet=1)
+    workdir = Path(tempfile.mkdtemp(prefix="dialoog-bench-"))
+    results: dict[str, float] = {}
+
+    with bare() as program:
+        program.wait_for("bare-ready")
+        bare_times = enter_latencies(program, args.trials)
+    bare_p50, bare_p95 = percentile(bare_times, 0.5), percentile(bare_times, 0.95)
+    print(f"bare textual app   enter→visible  p50={ms(bare_p50)}  p95={ms(bare_p95)}")
+
+    databases = {}
+    for size in sizes:
+        db = workdir / f"bench-{size}.sqlite3"
+        started = time.perf_counter()
+        build_database(db, size)
+        built = time.perf_counter() - started
+        # Cold starts use an untouched copy: the Enter trials below add rows to this one.
+        databases[size] = workdir / f"start-{size}.sqlite3"
+        shutil.copyfile(db, databases[size])
+        with dialoog(db, workdir / f"config-{size}") as program:
+            program.wait_for(LAST_TEXT if size else "naam/domein", timeout=120)
+            times = enter_latencies(program, args.trials)
+        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+        results[f"enter_p95_ratio_{size}"] = p95 / bare_p95
+        print(
+            f"dialoog n={size:<7} enter→visible  p50={p50 * 1000:.1f} ms  p95={p95 * 1000:.1f} ms"
+            f"  ratio p95={p95 / bare_p95:.2f}  (database built in {built:.1f} s)"
+        )
+
+    largest = max(sizes)
+    ready, loaded, bare_ready = [], [], []
+    for _ in range(args.starts):
+        with bare() as program:
+            bare_ready.append(program.wait_for("bare-ready") - program.started)
+        with dialoog(databases[largest], workdir / "config-start") as program:
+            ready.append(program.wait_for("naam/domein", timeout=60) - program.started)
+            if largest:
+                loaded.append(program.wait_for(LAST_TEXT, timeout=60) - program.started)
+    bare_start = statistics.median(bare_ready)
+    results[f"start_ratio_{largest}"] = statistics.median(ready) / bare_start
+    print(f"cold start, bare textual app: median {bare_start * 1000:.0f} ms")
+    print(
+        f"cold start, dialoog n={largest}: ready to type median {ms(statistics.median(ready))}"
+        f" (ratio {results[f'start_ratio_{largest}']:.2f})"
+    )
+    if loaded:
+        results[f"loaded_ratio_{largest}"] = statistics.median(loaded) / bare_start
+        print(
+            f"cold start, dialoog n={largest}: newest contribution drawn median "
+            f"{ms(statistics.median(loaded))} (ratio {results[f'loaded_ratio_{largest}']:.2f})"
+        )
+    print(" ".join(f"{name}={value:.2f}" for name, value in results.items()))
+
+
+if __name__ == "__main__":
+    main()
