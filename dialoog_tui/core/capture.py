@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.model import Contribution, Participant
+from dialoog_tui.core.model import Contribution, Participant, put_participant
 from dialoog_tui.core.quick_entry import ParsedEntry, SpeakerMention, parse_entry
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
 
@@ -108,20 +108,9 @@ class CaptureContext:
 
     def remember(self, participant: Participant | None) -> None:
         """Take a (possibly new or changed) participant into the session's list."""
-        if participant is None:
-            return
-        for index, person in enumerate(self.session_participants):
-            if person.id == participant.id:
-                self.session_participants[index] = participant
-                break
-        else:
-            self.session_participants.append(participant)
-        for index, person in enumerate(self.known_participants):
-            if person.id == participant.id:
-                self.known_participants[index] = participant
-                break
-        else:
-            self.known_participants.append(participant)
+        if participant is not None:
+            put_participant(self.session_participants, participant)
+            put_participant(self.known_participants, participant)
 
     def count(self, contributions: Iterable[Contribution], delta: int) -> None:
         """Add (`delta` 1) or take away (-1) contributions from the participation counts."""

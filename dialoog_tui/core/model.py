@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from dialoog_tui.core.kinds import Kind
@@ -124,42 +124,13 @@ class Contribution:
     """An external reference, for instance the row id of an imported file."""
 
 
-@dataclass(frozen=True)
-class ContributionDraft:
-    """What a new contribution needs before the store gives it an id and a number."""
-
-    session_id: int
-    """The session it belongs to."""
-    at: datetime
-    """When it was said (timezone-aware)."""
-    kind: Kind
-    """What kind of contribution it is."""
-    text: str
-    """What was said, verbatim."""
-    participant_id: int | None = None
-    """Who said it; None means the room."""
-    tags: tuple[str, ...] = ()
-    """Lower-case tags."""
-    phase_id: int | None = None
-    """The agenda item it was said in."""
-    reply_to_id: int | None = None
-    """The contribution it answers."""
-    ref: str | None = None
-    """An external reference."""
-
-
-@dataclass(frozen=True)
-class ContributionChange:
-    """New values for an edited contribution; the store stamps the edit time."""
-
-    kind: Kind
-    """The kind after the edit."""
-    text: str
-    """The text after the edit."""
-    participant_id: int | None
-    """The speaker after the edit."""
-    tags: tuple[str, ...] = field(default_factory=tuple)
-    """The tags after the edit."""
+def put_participant(people: list[Participant], participant: Participant) -> None:
+    """Replace the entry with `participant`'s id in `people`, or append it."""
+    for index, person in enumerate(people):
+        if person.id == participant.id:
+            people[index] = participant
+            return
+    people.append(participant)
 
 
 @dataclass(frozen=True)

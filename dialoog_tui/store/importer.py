@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 from sqlmodel import Session
 
 from dialoog_tui.core.importing import ImportRow, RowProblem, place_clock_time
-from dialoog_tui.core.model import Participant
+from dialoog_tui.core.model import Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
 from dialoog_tui.store.clock import utc_now
@@ -122,8 +122,8 @@ def import_rows(
         participant = logged.participant
         state.speaker = Speaker(participant=participant) if participant else ROOM
         if participant is not None:
-            _keep(state.people, participant)
-            _keep(known, participant)
+            put_participant(state.people, participant)
+            put_participant(known, participant)
         report.imported += 1
         report.sessions[state.session.id] = state.session
     if report.skipped and not skip_bad:
@@ -144,11 +144,3 @@ def _find_or_create(
     if existing is not None:
         return existing, 0
     return create_session(db=db, title=key, started_at=started), 1
-
-
-def _keep(people: list[Participant], participant: Participant) -> None:
-    for index, person in enumerate(people):
-        if person.id == participant.id:
-            people[index] = participant
-            return
-    people.append(participant)

@@ -183,36 +183,31 @@ class Recorder:
         change = self.undo_stack.peek_undo()
         if change is None:
             return None
-        match change:
-            case WasLogged(contribution_id):
-                result = await self._remove(contribution_id)
-                what = "undo.logged"
-            case WasRemoved(contribution_id):
-                result = await self._restore(contribution_id)
-                what = "undo.removed"
-            case WasEdited(contribution_id, before, _after):
-                result = await self._apply(contribution_id, before)
-                what = "undo.edited"
+        result = await self._step(change, backwards=True)
         self.undo_stack.undone()
-        return RecordChange(**{**result.__dict__, "what": what})
+        return result
 
     async def redo(self) -> RecordChange | None:
         """Repeat the newest undone change; None if there is nothing to redo."""
         change = self.undo_stack.peek_redo()
         if change is None:
             return None
+        result = await self._step(change, backwards=False)
+        self.undo_stack.redone()
+        return result
+
+    async def _step(self, change: Change, *, backwards: bool) -> RecordChange:
+        """Undo (`backwards`) or redo one change in the store."""
         match change:
             case WasLogged(contribution_id):
-                result = await self._restore(contribution_id)
-                what = "undo.logged"
+                step = self._remove if backwards else self._restore
+                return replace(await step(contribution_id), what="undo.logged")
             case WasRemoved(contribution_id):
-                result = await self._remove(contribution_id)
-                what = "undo.removed"
-            case WasEdited(contribution_id, _before, after):
-                result = await self._apply(contribution_id, after)
-                what = "undo.edited"
-        self.undo_stack.redone()
-        return RecordChange(**{**result.__dict__, "what": what})
+                step = self._restore if backwards else self._remove
+                return replace(await step(contribution_id), what="undo.removed")
+            case WasEdited(contribution_id, before, after):
+                result = await self._apply(contribution_id, before if backwards else after)
+                return replace(result, what="undo.edited")
 
     async def save_draft(self, text: str) -> None:
         """Remember the half-typed line."""

@@ -267,8 +267,12 @@ async def test_older_contributions_load_when_scrolling_up(
     def many(db):  # type: ignore[no-untyped-def]
         for number in range(450):
             contributions.log_contribution(
-                db=db, session_id=session_id, speaker=ROOM, kind=Kind.REMARK,
-                text=f"bijdrage {number}", at=datetime(2026, 3, 12, 18, tzinfo=UTC),
+                db=db,
+                session_id=session_id,
+                speaker=ROOM,
+                kind=Kind.REMARK,
+                text=f"bijdrage {number}",
+                at=datetime(2026, 3, 12, 18, tzinfo=UTC),
             )
 
     seeded.write(many)
