@@ -19,7 +19,7 @@ from dialoog_tui.store.target import resolve_target
 T = TypeVar("T")
 
 
-def _with_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T:
+def with_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T:
     database = open_database(resolve_target(args.db))
     try:
         return work(database)
@@ -31,9 +31,7 @@ def sessions(args: argparse.Namespace) -> int:
     """`dialoog sessions [--json]`."""
     from dialoog_tui.store.sessions import list_sessions
 
-    summaries = _with_database(
-        args, lambda database: database.read(lambda db: list_sessions(db=db))
-    )
+    summaries = with_database(args, lambda database: database.read(lambda db: list_sessions(db=db)))
     if args.json:
         listing = [
             {
@@ -75,7 +73,7 @@ def import_file(args: argparse.Namespace) -> int:
     read = read_import(content, is_csv=is_csv)
     if not read.rows and not read.problems:
         raise InvalidInput(f"{path} holds nothing to import")
-    report = _with_database(
+    report = with_database(
         args,
         lambda database: database.write(
             lambda db: import_rows(
@@ -107,11 +105,13 @@ def export(args: argparse.Namespace) -> int:
     def read(database: Database):  # type: ignore[no-untyped-def]
         return database.read(
             lambda db: load_session_record(
-                db=db, session_id=find_session(db=db, key=args.session).id
+                db=db,
+                session_id=find_session(db=db, key=args.session).id,
+                include_off_record=args.include_off_record,
             )
         )
 
-    record = _with_database(args, read)
+    record = with_database(args, read)
     document = session_to_json(record, exported_at=datetime.now(UTC))
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if not args.output:
@@ -128,7 +128,7 @@ def demo(args: argparse.Namespace) -> int:
     """`dialoog demo`: the demo series, loaded once."""
     from dialoog_tui.store.demo import load_demo
 
-    loaded, present = _with_database(
+    loaded, present = with_database(
         args, lambda database: database.write(lambda db: load_demo(db=db))
     )
     if loaded:
@@ -147,10 +147,10 @@ def domains(args: argparse.Namespace) -> int:
     from dialoog_tui.store.domains import add_domain, list_domains
 
     if args.add:
-        _with_database(
+        with_database(
             args, lambda database: database.write(lambda db: add_domain(db=db, name=args.add))
         )
-    listed = _with_database(args, lambda database: database.read(lambda db: list_domains(db=db)))
+    listed = with_database(args, lambda database: database.read(lambda db: list_domains(db=db)))
     for domain in listed:
         print(domain.name)
     return 0

@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 
 from dialoog_tui.config import language_from_locale
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession, SessionRequest
 from dialoog_tui.paths import settings_path
+from dialoog_tui.store.errors import InvalidInput
 from dialoog_tui.store.target import DatabaseTarget, resolve_target
 
 
@@ -63,8 +65,17 @@ def _request(args: argparse.Namespace) -> SessionRequest | None:
             note_taker=args.note_taker,
             participants=tuple(_split_participant(p) for p in args.participant),
             phases=tuple(args.phase),
+            default_consent=_consent(args.consent),
         )
     return None
+
+
+def _consent(name: str) -> Consent:
+    consent = Consent.from_name(name)
+    if consent is None:
+        choices = ", ".join(c.value for c in Consent)
+        raise InvalidInput(f"unknown consent {name!r} (use {choices})")
+    return consent
 
 
 def _split_participant(value: str) -> tuple[str, str | None]:

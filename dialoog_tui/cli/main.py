@@ -22,6 +22,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`dialoog ladder --all | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:
         if os.environ.get("DIALOOG_DEBUG"):
             raise
@@ -41,6 +45,15 @@ def _handler(command: str | None) -> Callable[..., int]:
         from dialoog_tui.cli.launch import run_tui
 
         return run_tui
+    if command in ("ladder", "vocab", "interest", "commitment"):
+        from dialoog_tui.cli import ladder_commands
+
+        return {
+            "ladder": ladder_commands.ladder,
+            "vocab": ladder_commands.vocab,
+            "interest": ladder_commands.interest,
+            "commitment": ladder_commands.commitment,
+        }[command]
     from dialoog_tui.cli import data_commands
 
     return {

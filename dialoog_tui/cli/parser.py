@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 from dialoog_tui import __version__
@@ -67,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--phase", action="append", default=[], metavar="TITLE", help="an agenda item (repeatable)"
     )
+    new.add_argument(
+        "--consent",
+        default="named",
+        help="default consent for its contributions: named, anonymous, paraphrase, off_record",
+    )
     new.add_argument("--no-open", action="store_true", help="only create it; print its id and slug")
 
     open_ = command("open", "resume a session in the capture screen")
@@ -91,9 +97,54 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json",), default="json", help="output format")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument(
+        "--include-off-record",
+        action="store_true",
+        help="also off-the-record contributions (JSON only; for a private backup)",
+    )
 
     command("demo", "load a Dutch demo series of three sessions (once)")
 
     domains = command("domains", "list the domains participants speak from, or add one")
     domains.add_argument("--add", metavar="NAME", help="add a domain")
+    _ladder_commands(command)
     return parser
+
+
+def _ladder_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """ladder, vocab, interest and commitment."""
+    ladder = command("ladder", "values under resistance, open and bridging interests, ledger")
+    ladder.add_argument("sessions", nargs="*", metavar="SESSION", help="ids or slugs")
+    ladder.add_argument("--all", action="store_true", help="across all sessions")
+    ladder.add_argument("--json", action="store_true", help="print JSON")
+
+    vocab = command("vocab", "the shared vocabulary of interests and values")
+    actions = vocab.add_subparsers(
+        dest="vocab_action", metavar="ACTION", parser_class=OneLineParser
+    )
+    listing = actions.add_parser("list", help="list the terms with how often each is used")
+    listing.add_argument("--kind", choices=("value", "interest"), default="value")
+    rename = actions.add_parser("rename", help="rename a term (onto an existing name: merge)")
+    rename.add_argument("kind", choices=("value", "interest"))
+    rename.add_argument("old")
+    rename.add_argument("new")
+    merge = actions.add_parser("merge", help="fold one term into another, keeping every link")
+    merge.add_argument("kind", choices=("value", "interest"))
+    merge.add_argument("source", metavar="FROM")
+    merge.add_argument("target", metavar="INTO")
+
+    interest = command("interest", "record what was done with an interest raised in a session")
+    interest.add_argument("session", metavar="SESSION")
+    interest.add_argument("interest", metavar="INTEREST")
+    interest.add_argument("status", choices=("open", "acknowledged", "answered"))
+    interest.add_argument(
+        "--answered-by", type=int, metavar="CONTRIBUTION", help="the contribution that answered it"
+    )
+
+    commitment = command("commitment", "set a commitment's owner, due date or done-ness")
+    commitment.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    commitment.add_argument("--owner", help="who will do it")
+    commitment.add_argument("--due", help="by when: 2026-05-01 or 1-5-2026")
+    done = commitment.add_mutually_exclusive_group()
+    done.add_argument("--done", action="store_true", default=None, help="mark it done")
+    done.add_argument("--not-done", dest="done", action="store_false", help="mark it not done")

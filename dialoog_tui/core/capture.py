@@ -6,8 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.dates import parse_due
 from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, Participant, put_participant
 from dialoog_tui.core.quick_entry import ParsedEntry, SpeakerMention, parse_entry
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
@@ -23,6 +27,19 @@ class EntryPreview:
     """The parsed line."""
     speaker: Speaker
     """Who it will be attributed to."""
+    due_on: date | None = None
+    """The commitment's due date (`datum:`), if it could be read."""
+
+    @property
+    def due_unreadable(self) -> bool:
+        """A `datum:` was typed that is not a date."""
+        return self.entry.due is not None and self.due_on is None
+
+    @property
+    def ladder(self) -> Ladder:
+        """The interests, values and condition the line carries."""
+        entry = self.entry
+        return Ladder(entry.interests, entry.values, entry.condition)
 
     @property
     def is_blank(self) -> bool:
@@ -33,7 +50,7 @@ class EntryPreview:
     def loggable(self) -> bool:
         """True when Enter would log something: a known speaker and either text or a kind."""
         has_content = bool(self.entry.text) or self.entry.kind is not Kind.REMARK
-        return self.speaker.problem is None and has_content
+        return self.speaker.problem is None and has_content and not self.due_unreadable
 
     @property
     def only_names_speaker(self) -> bool:
@@ -62,6 +79,14 @@ class CaptureContext:
     """Live contributions per participant id (None: the room)."""
     current_speaker: Speaker = ROOM
     """Who a line without `@` is attributed to."""
+    values: list[str] = field(default_factory=list)
+    """Names in the shared vocabulary of values (for autocomplete)."""
+    interests: list[str] = field(default_factory=list)
+    """Names in the shared vocabulary of interests (for autocomplete)."""
+    next_consent: Consent | None = None
+    """Consent for the next contribution only (None: the session's default)."""
+    today: date = field(default_factory=date.today)
+    """The date due dates without a year are counted from."""
 
     def preview(self, line: str, *, previous: Speaker | None = None) -> EntryPreview:
         """How `line` would be logged now; without a mention `previous` (by default the
@@ -74,7 +99,18 @@ class CaptureContext:
             known_participants=self.known_participants,
             domains=self.domains,
         )
-        return EntryPreview(line=line, entry=entry, speaker=speaker)
+        due_on = parse_due(entry.due, self.today) if entry.due else None
+        return EntryPreview(line=line, entry=entry, speaker=speaker, due_on=due_on)
+
+    def learn(self, contribution: Contribution) -> None:
+        """Put a logged contribution's interests and values first in the autocomplete lists:
+        what was just used is the likeliest to be used again."""
+        for names, known in (
+            (contribution.values, self.values),
+            (contribution.interests, self.interests),
+        ):
+            folded = {name.casefold() for name in names}
+            known[:] = [*names, *(name for name in known if name.casefold() not in folded)]
 
     def resolve(self, mention: SpeakerMention | None) -> Speaker:
         """The speaker a mention names (None: the current speaker)."""

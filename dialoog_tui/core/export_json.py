@@ -11,7 +11,7 @@ from typing import Any
 from dialoog_tui.core.record import SessionRecord
 
 SCHEMA = "dialoog.session"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _time(value: datetime | None, zone: tzinfo | None) -> str | None:
@@ -39,6 +39,7 @@ def session_to_json(
             "note_taker": session.note_taker,
             "started_at": _time(session.started_at, zone),
             "current_phase": current.title if current else None,
+            "default_consent": session.default_consent.value,
         },
         "domains": list(record.domains),
         "phases": [
@@ -69,7 +70,29 @@ def session_to_json(
                 "phase": phase.title if (phase := record.phase(c.phase_id)) else None,
                 "replies_to": c.reply_to_id,
                 "edited_at": _time(c.edited_at, zone),
+                "consent": c.consent.value,
+                "interests": list(c.interests),
+                "values": list(c.values),
+                "condition": c.condition,
             }
             for c in record.contributions
+        ],
+        "interests": [
+            {
+                "interest": state.interest,
+                "status": state.status.value,
+                "answered_by": state.answered_by_id,
+                "contributions": list(state.raised_by),
+            }
+            for state in record.interests
+        ],
+        "commitments": [
+            {
+                "contribution": contribution_id,
+                "owner": entry.owner,
+                "due": entry.due_on.isoformat() if entry.due_on else None,
+                "done_at": _time(entry.done_at, zone),
+            }
+            for contribution_id, entry in sorted(record.commitments.items())
         ],
     }

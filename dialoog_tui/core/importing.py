@@ -12,10 +12,30 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.quick_entry import SpeakerMention, normalise_tag, parse_entry
+from dialoog_tui.core.quick_entry import (
+    SpeakerMention,
+    normalise_annotation,
+    normalise_tag,
+    parse_entry,
+)
 
-CSV_COLUMNS = ("text", "session", "speaker", "domain", "kind", "at", "tags", "phase", "ref")
+CSV_COLUMNS = (
+    "text",
+    "session",
+    "speaker",
+    "domain",
+    "kind",
+    "at",
+    "tags",
+    "phase",
+    "ref",
+    "interests",
+    "values",
+    "condition",
+    "consent",
+)
 """Columns an import CSV may have; `text` is required, unknown columns are ignored."""
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -50,6 +70,18 @@ class ImportRow:
     """Title of the agenda phase, if any."""
     ref: str | None = None
     """The row's own reference, if the file has one."""
+    interests: tuple[str, ...] = ()
+    """Interests under it."""
+    values: tuple[str, ...] = ()
+    """Values under it."""
+    condition: str | None = None
+    """What would make it acceptable."""
+    consent: Consent | None = None
+    """Consent, if the file says (otherwise the session's default)."""
+    owner: str | None = None
+    """For a commitment: who will do it."""
+    due: str | None = None
+    """For a commitment: by when, as written."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +165,12 @@ def _csv_row(
         at = _parse_datetime(field("at"), zone)
         if at is None:
             return None, RowProblem(line, f"'at' is not an ISO 8601 time: {field('at')!r}")
+    consent = None
+    if field("consent"):
+        consent = Consent.from_name(field("consent"))
+        if consent is None:
+            names = ", ".join(c.value for c in Consent)
+            return None, RowProblem(line, f"unknown consent {field('consent')!r} (use {names})")
     speaker = (
         SpeakerMention(field("speaker"), field("domain") or None) if field("speaker") else None
     )
@@ -155,9 +193,23 @@ def _csv_row(
             tags=tags,
             phase=field("phase") or None,
             ref=field("ref") or None,
+            interests=_split_list(field("interests")),
+            values=_split_list(field("values")),
+            condition=field("condition") or None,
+            consent=consent,
         ),
         None,
     )
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    """`;`-separated names, normalised, without duplicates (ignoring case)."""
+    kept: dict[str, str] = {}
+    for part in value.split(";"):
+        name = normalise_annotation(part)
+        if name:
+            kept.setdefault(name.casefold(), name)
+    return tuple(kept.values())
 
 
 def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
@@ -204,6 +256,11 @@ def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
                 clock_time=clock,
                 tags=entry.tags,
                 phase=phase,
+                interests=entry.interests,
+                values=entry.values,
+                condition=entry.condition,
+                owner=entry.owner,
+                due=entry.due,
             )
         )
     return ImportFile(rows, problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 
 DEFAULT_DOMAINS: tuple[str, ...] = (
@@ -64,6 +65,8 @@ class Session:
     """Who logs the meeting."""
     current_phase_id: int | None = None
     """The agenda item the meeting is in now; new contributions land there."""
+    default_consent: Consent = Consent.NAMED
+    """The consent new contributions get unless the note-taker says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,14 @@ class Contribution:
     """When it was removed; removed contributions are kept so removal can be undone."""
     ref: str | None = None
     """An external reference, for instance the row id of an imported file."""
+    consent: Consent = Consent.NAMED
+    """How it may appear outside the database."""
+    condition: str | None = None
+    """What would make it acceptable (mostly for resistance)."""
+    interests: tuple[str, ...] = ()
+    """Interests (belangen) under it, by name."""
+    values: tuple[str, ...] = ()
+    """Values (waarden) under it, by name."""
 
 
 def put_participant(people: list[Participant], participant: Participant) -> None:
@@ -151,6 +162,8 @@ class NewSession:
     """People known in advance: (name, domain or a prefix of one)."""
     phases: tuple[str, ...] = ()
     """The agenda, in order; the first phase becomes the current one."""
+    default_consent: Consent = Consent.NAMED
+    """The consent contributions get unless said otherwise."""
 
 
 SessionRequest = int | str | NewSession

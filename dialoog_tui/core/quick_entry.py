@@ -1,15 +1,19 @@
-"""The quick-entry line: how one typed line becomes speaker, kind, text and tags.
+"""The quick-entry line: how one typed line becomes speaker, kind, text, tags and ladder.
 
 Syntax (see the README for the user's version):
 
-    [@Name[/domain]] [sigil] text with #tags
+    [@Name[/domain]] [sigil] text with #tags belang:"…" waarde:…
 
 - `@Name` at the start names the speaker; `@"Jan de Vries"` quotes a name with spaces.
   `/domain` after the name gives the domain (a prefix is enough, resolved elsewhere).
 - One sigil after the speaker (or at the start) sets the kind: ? ! + = >.
 - `#tag` at the start of a word adds a tag. Tags at the end of the line are taken out of the
   text; a tag inside a sentence keeps its word in the text, without the '#'.
-- A backslash before one of  \\ @ # ? ! + = >  makes that character literal.
+- `belang:`/`interest:` and `waarde:`/`value:` (repeatable), `voorwaarde:`/`condition:`,
+  `eigenaar:`/`owner:` and `datum:`/`due:` at the start of a word annotate the contribution
+  and leave the text; a value with spaces is quoted: `belang:"bereikbaarheid winkel"`.
+- A backslash before one of  \\ @ # ? ! + = >  makes that character literal, and before an
+  annotation keyword (`\\waarde:x`) makes the keyword plain text.
 
 `parse_entry` never raises: every string is some entry. `format_entry` writes an entry back as
 a line that parses to the same entry, which is how an edit starts from a logged contribution.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 from dialoog_tui.core.kinds import SIGIL_KINDS, Kind
 
@@ -30,6 +35,39 @@ ESCAPABLE = frozenset("\\@#") | frozenset(SIGIL_KINDS)
 
 _NOT_IN_BARE_WORD = frozenset(WHITESPACE + '/"\\#') | frozenset(SIGIL_KINDS)
 """Characters that end an unquoted name or domain."""
+
+
+class Annotation(StrEnum):
+    """What a keyword token (`waarde:veiligheid`) adds to a contribution."""
+
+    INTEREST = "interest"
+    VALUE = "value"
+    CONDITION = "condition"
+    OWNER = "owner"
+    DUE = "due"
+
+
+KEYWORDS: dict[str, Annotation] = {
+    "belang": Annotation.INTEREST,
+    "interest": Annotation.INTEREST,
+    "waarde": Annotation.VALUE,
+    "value": Annotation.VALUE,
+    "voorwaarde": Annotation.CONDITION,
+    "condition": Annotation.CONDITION,
+    "eigenaar": Annotation.OWNER,
+    "owner": Annotation.OWNER,
+    "datum": Annotation.DUE,
+    "due": Annotation.DUE,
+}
+"""Keywords in Dutch and English; both are read, lines are written with the Dutch ones."""
+
+WRITTEN_KEYWORD: dict[Annotation, str] = {
+    Annotation.INTEREST: "belang",
+    Annotation.VALUE: "waarde",
+    Annotation.CONDITION: "voorwaarde",
+    Annotation.OWNER: "eigenaar",
+    Annotation.DUE: "datum",
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +92,21 @@ class ParsedEntry:
     """The contribution's text: escapes resolved, trailing tags removed, stripped."""
     tags: tuple[str, ...] = ()
     """Lower-case tags in order of appearance, without duplicates."""
+    interests: tuple[str, ...] = ()
+    """Interests (belangen) named with `belang:`, without duplicates (ignoring case)."""
+    values: tuple[str, ...] = ()
+    """Values (waarden) named with `waarde:`, without duplicates (ignoring case)."""
+    condition: str | None = None
+    """What would make it acceptable (`voorwaarde:`); the last one given counts."""
+    owner: str | None = None
+    """Who will do it, for a commitment (`eigenaar:`)."""
+    due: str | None = None
+    """By when, for a commitment (`datum:`), as typed; checked elsewhere."""
+
+
+def normalise_annotation(value: str) -> str:
+    """An annotation's stored form: surrounding space removed, inner space collapsed."""
+    return " ".join(value.split())
 
 
 def is_tag_char(char: str) -> bool:
@@ -74,8 +127,18 @@ def parse_entry(line: str) -> ParsedEntry:
     if position < len(line) and line[position] in SIGIL_KINDS:
         kind = SIGIL_KINDS[line[position]]
         position = _skip_whitespace(line, position + 1)
-    text, tags = _parse_body(line, position)
-    return ParsedEntry(speaker=mention, kind=kind, text=text, tags=tags)
+    body = _parse_body(line, position)
+    return ParsedEntry(
+        speaker=mention,
+        kind=kind,
+        text=body.text,
+        tags=body.tags,
+        interests=body.many(Annotation.INTEREST),
+        values=body.many(Annotation.VALUE),
+        condition=body.last(Annotation.CONDITION),
+        owner=body.last(Annotation.OWNER),
+        due=body.last(Annotation.DUE),
+    )
 
 
 def split_mention(line: str) -> tuple[SpeakerMention | None, str]:
@@ -107,8 +170,27 @@ def format_entry(entry: ParsedEntry) -> str:
         parts.append(entry.kind.sigil)
     if entry.text:
         parts.append(_escape_text(entry.text))
+    annotations: list[tuple[Annotation, str | None]] = [
+        *((Annotation.INTEREST, value) for value in entry.interests),
+        *((Annotation.VALUE, value) for value in entry.values),
+        (Annotation.CONDITION, entry.condition),
+        (Annotation.OWNER, entry.owner),
+        (Annotation.DUE, entry.due),
+    ]
+    parts.extend(
+        f"{WRITTEN_KEYWORD[annotation]}:{_format_value(value)}"
+        for annotation, value in annotations
+        if value
+    )
     parts.extend("#" + tag for tag in entry.tags)
     return " ".join(parts)
+
+
+def format_annotations(
+    interests: tuple[str, ...] = (), values: tuple[str, ...] = (), condition: str | None = None
+) -> str:
+    """The `belang:… waarde:… voorwaarde:…` part of a line, e.g. to edit a ladder."""
+    return format_entry(ParsedEntry(interests=interests, values=values, condition=condition))
 
 
 def _skip_whitespace(line: str, position: int) -> int:
@@ -161,19 +243,82 @@ def _format_word(word: str) -> str:
     return f'"{escaped}"'
 
 
-def _parse_body(line: str, start: int) -> tuple[str, tuple[str, ...]]:
-    """Text and tags of the body, which begins at `start`."""
+@dataclass
+class _Body:
+    text: str
+    tags: tuple[str, ...]
+    annotations: list[tuple[Annotation, str]]
+
+    def many(self, kind: Annotation) -> tuple[str, ...]:
+        seen: dict[str, str] = {}
+        for annotation, value in self.annotations:
+            if annotation is kind:
+                seen.setdefault(value.casefold(), value)
+        return tuple(seen.values())
+
+    def last(self, kind: Annotation) -> str | None:
+        found = [value for annotation, value in self.annotations if annotation is kind]
+        return found[-1] if found else None
+
+
+def _match_keyword(line: str, position: int) -> tuple[Annotation, int] | None:
+    """The annotation a `keyword:value` token at `position` starts, and where its value is."""
+    colon = line.find(":", position, position + 12)
+    if colon <= position:
+        return None
+    annotation = KEYWORDS.get(line[position:colon].casefold())
+    value_start = colon + 1
+    if annotation is None or value_start >= len(line) or line[value_start] in WHITESPACE:
+        return None
+    return annotation, value_start
+
+
+def _parse_value(line: str, position: int) -> tuple[str, int]:
+    """A quoted or bare annotation value starting at `position`, and where it ends."""
+    if line.startswith('"', position):
+        return _parse_word(line, position)
+    end = position
+    while end < len(line) and line[end] not in WHITESPACE:
+        end += 1
+    return line[position:end], end
+
+
+def _format_value(value: str) -> str:
+    bare = not value.startswith('"') and not any(char in WHITESPACE for char in value)
+    if bare:
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def _parse_body(line: str, start: int) -> _Body:
+    """Text, tags and annotations of the body, which begins at `start`."""
     # Pieces are literal strings or tags; a tag remembers where its token ended so that the
     # run of tags at the end of the line can be told apart from tags inside a sentence.
     pieces: list[tuple[str, bool]] = []  # (content, is_tag)
+    annotations: list[tuple[Annotation, str]] = []
     position = start
     while position < len(line):
         char = line[position]
+        token_start = position == start or line[position - 1] in WHITESPACE
         if char == "\\" and position + 1 < len(line) and line[position + 1] in ESCAPABLE:
             pieces.append((line[position + 1], False))
             position += 2
             continue
-        token_start = position == start or line[position - 1] in WHITESPACE
+        if char == "\\" and token_start and (escaped := _match_keyword(line, position + 1)):
+            pieces.append((line[position + 1 : escaped[1]], False))
+            position = escaped[1]
+            continue
+        keyword = _match_keyword(line, position) if token_start else None
+        if keyword is not None:
+            annotation, value_start = keyword
+            value, position = _parse_value(line, value_start)
+            if normalise_annotation(value):
+                annotations.append((annotation, normalise_annotation(value)))
+            # The token leaves the text, and so does the space before it.
+            while pieces and not pieces[-1][1] and pieces[-1][0] in WHITESPACE:
+                pieces.pop()
+            continue
         if char == "#" and token_start:
             end = position + 1
             while end < len(line) and is_tag_char(line[end]):
@@ -195,7 +340,7 @@ def _parse_body(line: str, start: int) -> tuple[str, tuple[str, ...]]:
             break
     tags = tuple(dict.fromkeys(normalise_tag(content) for content, is_tag in pieces if is_tag))
     text = "".join(content for content, _ in pieces[:trailing_from]).strip(WHITESPACE)
-    return text, tags
+    return _Body(text, tags, annotations)
 
 
 def _escape_text(text: str) -> str:
@@ -206,8 +351,10 @@ def _escape_text(text: str) -> str:
         token_start = index == 0 or text[index - 1] in WHITESPACE
         if (
             (char == "\\" and following in ESCAPABLE and following)
+            or (char == "\\" and _match_keyword(text, index + 1) is not None)
             or (char == "#" and token_start and following and is_tag_char(following))
             or (index == 0 and (char == "@" or char in SIGIL_KINDS))
+            or (token_start and _match_keyword(text, index) is not None)
         ):
             out.append("\\")
         out.append(char)

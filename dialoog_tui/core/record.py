@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from dialoog_tui.core.ladder import Commitment, InterestState
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
 
 
@@ -21,7 +22,11 @@ class SessionRecord:
     domains: Sequence[str]
     """Configured domains, in order."""
     contributions: Sequence[Contribution]
-    """Live contributions, in order."""
+    """Live contributions, in order (off-the-record ones only if asked for)."""
+    interests: Sequence[InterestState] = ()
+    """Interests raised in the session, with what was done with them."""
+    commitments: Mapping[int, Commitment] = field(default_factory=dict)
+    """Ledger entries of the session's commitments, by contribution id."""
 
     def speaker(self, contribution: Contribution) -> Participant | None:
         """Who said it (None: the room)."""

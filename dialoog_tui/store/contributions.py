@@ -3,21 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.store.clock import utc_now
+from dialoog_tui.store.commitments import set_commitment
 from dialoog_tui.store.convert import to_contribution
 from dialoog_tui.store.drafts import clear_draft
 from dialoog_tui.store.errors import InvalidInput, NotFound
 from dialoog_tui.store.participants import realise_speaker
-from dialoog_tui.store.tables import ContributionRevisionRow, ContributionRow, PhaseRow
+from dialoog_tui.store.tables import (
+    CommitmentRow,
+    ContributionRevisionRow,
+    ContributionRow,
+    PhaseRow,
+    SessionRow,
+)
+from dialoog_tui.store.vocabulary import link_terms, terms_of
+
+
+@dataclass(frozen=True)
+class CommitmentTerms:
+    """Owner and due date for a new commitment."""
+
+    owner: str | None = None
+    """Who will do it (default: whoever said it)."""
+    due_on: date | None = None
+    """By when."""
 
 
 @dataclass(frozen=True)
@@ -43,17 +63,26 @@ def log_contribution(
     reply_to_id: int | None = None,
     ref: str | None = None,
     clear_draft_text: bool = False,
+    ladder: Ladder | None = None,
+    consent: Consent | None = None,
+    commitment: CommitmentTerms | None = None,
 ) -> Logged:
     """Store a new contribution with the next number in its session.
 
     With `clear_draft_text` the session's saved draft is emptied in the same transaction, so
     that after a crash the line is either logged or still in the input, never both or neither.
+    Without `consent` the session's default applies. A commitment gets a ledger entry; its
+    owner is the speaker unless `commitment` names someone else.
     """
     participant = realise_speaker(db=db, session_id=session_id, speaker=speaker)
     _check_links(db, session_id, phase_id=phase_id, reply_to_id=reply_to_id)
     last = db.exec(
         select(func.max(ContributionRow.seq)).where(ContributionRow.session_id == session_id)
     ).one()
+    if consent is None:
+        session = db.get(SessionRow, session_id)
+        consent = Consent(session.default_consent) if session else Consent.NAMED
+    ladder = ladder or Ladder()
     row = ContributionRow(
         session_id=session_id,
         seq=(last or 0) + 1,
@@ -66,12 +95,35 @@ def log_contribution(
         reply_to_id=reply_to_id,
         ref=ref,
         created_at=utc_now(),
+        consent=consent.value,
+        condition=ladder.condition,
     )
     db.add(row)
     if clear_draft_text:
         clear_draft(db=db, session_id=session_id)
     db.flush()
-    return Logged(to_contribution(row), participant)
+    assert row.id is not None
+    if ladder.interests or ladder.values:
+        link_terms(
+            db=db,
+            contribution_id=row.id,
+            session_id=session_id,
+            interests=ladder.interests,
+            values=ladder.values,
+        )
+    if kind is Kind.COMMITMENT:
+        terms = commitment or CommitmentTerms()
+        set_commitment(
+            db=db,
+            contribution_id=row.id,
+            owner=terms.owner or (participant.name if participant else None),
+            due_on=terms.due_on,
+        )
+    logged = to_contribution(row)
+    if ladder.interests or ladder.values:
+        # Read back: a name may have matched an existing term ('safety' is 'veiligheid').
+        logged = _with_terms(db, [logged])[0]
+    return Logged(logged, participant)
 
 
 def edit_contribution(
@@ -82,8 +134,10 @@ def edit_contribution(
     kind: Kind,
     text: str,
     tags: Sequence[str] = (),
+    ladder: Ladder | None = None,
 ) -> Logged:
-    """Change a contribution; the previous version is kept as a revision."""
+    """Change a contribution; the previous version is kept as a revision. With `ladder`, its
+    interests, values and condition become those (None leaves them as they are)."""
     row = _row(db, contribution_id)
     participant = realise_speaker(db=db, session_id=row.session_id, speaker=speaker)
     now = utc_now()
@@ -102,9 +156,47 @@ def edit_contribution(
     row.text = text
     row.tags = list(tags)
     row.edited_at = now
+    if ladder is not None:
+        row.condition = ladder.condition
     db.add(row)
     db.flush()
-    return Logged(to_contribution(row), participant)
+    if ladder is not None:
+        link_terms(
+            db=db,
+            contribution_id=contribution_id,
+            session_id=row.session_id,
+            interests=ladder.interests,
+            values=ladder.values,
+        )
+    if kind is Kind.COMMITMENT and db.get(CommitmentRow, contribution_id) is None:
+        set_commitment(
+            db=db, contribution_id=contribution_id, owner=participant.name if participant else None
+        )
+    return Logged(_with_terms(db, [to_contribution(row)])[0], participant)
+
+
+def set_ladder(*, db: Session, contribution_id: int, ladder: Ladder) -> Contribution:
+    """Give a contribution these interests, values and condition (replacing earlier ones)."""
+    row = _row(db, contribution_id)
+    row.condition = ladder.condition
+    db.add(row)
+    link_terms(
+        db=db,
+        contribution_id=contribution_id,
+        session_id=row.session_id,
+        interests=ladder.interests,
+        values=ladder.values,
+    )
+    return _with_terms(db, [to_contribution(row)])[0]
+
+
+def set_consent(*, db: Session, contribution_id: int, consent: Consent) -> Contribution:
+    """Change what the participant agreed to for this contribution."""
+    row = _row(db, contribution_id)
+    row.consent = consent.value
+    db.add(row)
+    db.flush()
+    return _with_terms(db, [to_contribution(row)])[0]
 
 
 def remove_contribution(*, db: Session, contribution_id: int) -> Contribution:
@@ -113,7 +205,7 @@ def remove_contribution(*, db: Session, contribution_id: int) -> Contribution:
     row.deleted_at = utc_now()
     db.add(row)
     db.flush()
-    return to_contribution(row)
+    return _with_terms(db, [to_contribution(row)])[0]
 
 
 def restore_contribution(*, db: Session, contribution_id: int) -> Contribution:
@@ -122,12 +214,12 @@ def restore_contribution(*, db: Session, contribution_id: int) -> Contribution:
     row.deleted_at = None
     db.add(row)
     db.flush()
-    return to_contribution(row)
+    return _with_terms(db, [to_contribution(row)])[0]
 
 
 def get_contribution(*, db: Session, contribution_id: int) -> Contribution:
     """One contribution, removed or not."""
-    return to_contribution(_row(db, contribution_id))
+    return _with_terms(db, [to_contribution(_row(db, contribution_id))])[0]
 
 
 def latest_contributions(
@@ -140,7 +232,7 @@ def latest_contributions(
     if before_seq is not None:
         query = query.where(ContributionRow.seq < before_seq)
     rows = db.exec(query.order_by(col(ContributionRow.seq).desc()).limit(limit)).all()
-    return [to_contribution(row) for row in reversed(rows)]
+    return _with_terms(db, [to_contribution(row) for row in reversed(rows)])
 
 
 def session_contributions(*, db: Session, session_id: int) -> list[Contribution]:
@@ -150,7 +242,7 @@ def session_contributions(*, db: Session, session_id: int) -> list[Contribution]
         .where(ContributionRow.session_id == session_id, col(ContributionRow.deleted_at).is_(None))
         .order_by(col(ContributionRow.seq))
     ).all()
-    return [to_contribution(row) for row in rows]
+    return _with_terms(db, [to_contribution(row) for row in rows])
 
 
 def participation_counts(*, db: Session, session_id: int) -> dict[int | None, int]:
@@ -161,6 +253,15 @@ def participation_counts(*, db: Session, session_id: int) -> dict[int | None, in
         .group_by(col(ContributionRow.participant_id))
     ).all()
     return {participant_id: count for participant_id, count in rows}
+
+
+def _with_terms(db: Session, contributions: list[Contribution]) -> list[Contribution]:
+    """The contributions with their interests and values filled in (one query for all)."""
+    terms = terms_of(db=db, contribution_ids=[c.id for c in contributions])
+    return [
+        replace(c, interests=terms[c.id][0], values=terms[c.id][1]) if c.id in terms else c
+        for c in contributions
+    ]
 
 
 def _row(db: Session, contribution_id: int) -> ContributionRow:

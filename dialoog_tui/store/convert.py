@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Term, TermKind
 from dialoog_tui.core.model import Contribution, Domain, Participant, Phase, Session
 from dialoog_tui.store.tables import (
     ContributionRow,
@@ -10,6 +12,7 @@ from dialoog_tui.store.tables import (
     ParticipantRow,
     PhaseRow,
     SessionRow,
+    VocabTermRow,
 )
 
 
@@ -31,6 +34,7 @@ def to_session(row: SessionRow) -> Session:
         organiser=row.organiser,
         note_taker=row.note_taker,
         current_phase_id=row.current_phase_id,
+        default_consent=Consent(row.default_consent),
     )
 
 
@@ -70,4 +74,11 @@ def to_contribution(row: ContributionRow) -> Contribution:
         edited_at=row.edited_at,
         deleted_at=row.deleted_at,
         ref=row.ref,
+        consent=Consent(row.consent),
+        condition=row.condition,
     )
+
+
+def to_term(row: VocabTermRow) -> Term:
+    """A vocabulary row as a core Term."""
+    return Term(id=_id(row.id), kind=TermKind(row.kind), name=row.name, name_en=row.name_en)

@@ -6,7 +6,10 @@ from sqlmodel import Session
 
 from dialoog_tui.core.demo import AMSTERDAM, SERIES
 from dialoog_tui.core.importing import read_import
+from dialoog_tui.core.ladder import InterestStatus
+from dialoog_tui.store.contributions import session_contributions
 from dialoog_tui.store.importer import import_rows
+from dialoog_tui.store.interests import set_interest_status
 from dialoog_tui.store.sessions import create_session, find_session_by_title
 
 
@@ -41,5 +44,26 @@ def load_demo(*, db: Session) -> tuple[list[tuple[str, int]], list[str]]:
             skip_bad=False,
             zone=AMSTERDAM,
         )
+        _follow_up(db, session.id, demo.follow_up)
         loaded.append((demo.title, report.imported))
     return loaded, present
+
+
+def _follow_up(
+    db: Session, session_id: int, follow_up: tuple[tuple[str, str, str | None], ...]
+) -> None:
+    """What was done with the session's interests: statuses, and the answering contribution
+    (found by the time it was logged)."""
+    logged = session_contributions(db=db, session_id=session_id)
+    for interest, status, answered_at in follow_up:
+        answer = next(
+            (c.id for c in logged if c.at.astimezone(AMSTERDAM).strftime("%H:%M") == answered_at),
+            None,
+        )
+        set_interest_status(
+            db=db,
+            session_id=session_id,
+            interest=interest,
+            status=InterestStatus(status),
+            answered_by_id=answer,
+        )

@@ -7,12 +7,14 @@ from datetime import datetime, tzinfo
 
 from sqlmodel import Session
 
+from dialoog_tui.core.dates import parse_due
 from dialoog_tui.core.importing import ImportRow, RowProblem, place_clock_time
+from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
 from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.contributions import log_contribution
+from dialoog_tui.store.contributions import CommitmentTerms, log_contribution
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.errors import NotFound, StoreError
 from dialoog_tui.store.participants import list_participants, list_session_participants
@@ -108,6 +110,10 @@ def import_rows(
             if row.phase
             else None
         )
+        due_on = parse_due(row.due, today=at.date()) if row.due else None
+        if row.due and due_on is None:
+            report.skipped.append(RowProblem(row.line, f"unreadable due date {row.due!r}"))
+            continue
         logged = log_contribution(
             db=db,
             session_id=state.session.id,
@@ -118,6 +124,9 @@ def import_rows(
             at=at,
             phase_id=phase.id if phase else None,
             ref=row.ref,
+            ladder=Ladder(row.interests, row.values, row.condition),
+            consent=row.consent,
+            commitment=CommitmentTerms(row.owner, due_on),
         )
         participant = logged.participant
         state.speaker = Speaker(participant=participant) if participant else ROOM

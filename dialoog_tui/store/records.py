@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlmodel import Session, col, select
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.record import SessionRecord
+from dialoog_tui.store.commitments import commitments_of
 from dialoog_tui.store.contributions import session_contributions
 from dialoog_tui.store.convert import to_participant
 from dialoog_tui.store.domains import list_domains
+from dialoog_tui.store.interests import interest_states
 from dialoog_tui.store.participants import list_session_participants
 from dialoog_tui.store.phases import list_phases
 from dialoog_tui.store.sessions import get_session
 from dialoog_tui.store.tables import DomainRow, ParticipantRow
 
 
-def load_session_record(*, db: Session, session_id: int) -> SessionRecord:
-    """The session with its agenda, people and live contributions."""
+def load_session_record(
+    *, db: Session, session_id: int, include_off_record: bool = False
+) -> SessionRecord:
+    """The session with its agenda, people, live contributions, interests and ledger.
+
+    Off-the-record contributions are left out (and so is everything that points at them)
+    unless `include_off_record`: they must never reach a shareable export.
+    """
     session = get_session(db=db, session_id=session_id)
     contributions = session_contributions(db=db, session_id=session_id)
+    if not include_off_record:
+        contributions = [c for c in contributions if c.consent is not Consent.OFF_RECORD]
+    kept = {c.id for c in contributions}
     people = {p.id: p for p in list_session_participants(db=db, session_id=session_id)}
     # Someone can be attributed a contribution without being listed for the session (an
     # edit moved it to them); the export still needs their name.
@@ -29,10 +43,18 @@ def load_session_record(*, db: Session, session_id: int) -> SessionRecord:
             .where(col(ParticipantRow.id).in_(missing))
         ).all()
         people.update({row.id: to_participant(row, domain) for row, domain in rows if row.id})
+    interests = []
+    for state in interest_states(db=db, session_ids=[session_id]):
+        raised_by = tuple(cid for cid in state.raised_by if cid in kept)
+        if raised_by:
+            answer = state.answered_by_id if state.answered_by_id in kept else None
+            interests.append(replace(state, raised_by=raised_by, answered_by_id=answer))
     return SessionRecord(
         session=session,
         phases=list_phases(db=db, session_id=session_id),
         participants=people,
         domains=[d.name for d in list_domains(db=db)],
         contributions=contributions,
+        interests=interests,
+        commitments=commitments_of(db=db, contribution_ids=sorted(kept)),
     )

@@ -32,6 +32,7 @@ def start_session(*, db: Session, new: NewSession) -> int:
         location=new.location,
         organiser=new.organiser,
         note_taker=new.note_taker,
+        default_consent=new.default_consent,
     )
     domains = [d.name for d in list_domains(db=db)]
     for name, domain in new.participants:

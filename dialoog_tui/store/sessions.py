@@ -8,6 +8,7 @@ from slugify import slugify
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.model import SessionSummary
 from dialoog_tui.store.clock import utc_now
@@ -28,6 +29,7 @@ def create_session(
     organiser: str | None = None,
     note_taker: str | None = None,
     started_at: datetime | None = None,
+    default_consent: Consent = Consent.NAMED,
 ) -> DialogueSession:
     """Create a session with a unique slug derived from its title."""
     title = title.strip()
@@ -45,6 +47,7 @@ def create_session(
         note_taker=_blank_to_none(note_taker),
         started_at=started_at or now,
         created_at=now,
+        default_consent=default_consent.value,
     )
     db.add(row)
     db.flush()
@@ -110,6 +113,15 @@ def list_sessions(*, db: Session) -> list[SessionSummary]:
         )
         for row, count, last in rows
     ]
+
+
+def set_default_consent(*, db: Session, session_id: int, consent: Consent) -> None:
+    """The consent new contributions of this session get unless said otherwise."""
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise NotFound(f"no session with id {session_id}")
+    row.default_consent = consent.value
+    db.add(row)
 
 
 def set_current_phase(*, db: Session, session_id: int, phase_id: int | None) -> None:

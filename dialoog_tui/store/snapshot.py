@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from dialoog_tui.core.ladder import Term, TermKind
 from dialoog_tui.core.model import Contribution, Domain, Participant, Phase
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.store.contributions import latest_contributions, participation_counts
@@ -15,6 +16,7 @@ from dialoog_tui.store.participants import list_participants, list_session_parti
 from dialoog_tui.store.phases import list_phases
 from dialoog_tui.store.sessions import get_session
 from dialoog_tui.store.tables import ContributionRow
+from dialoog_tui.store.vocabulary import list_terms, term_usage
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,10 @@ class CaptureSnapshot:
     """Whether contributions exist before `latest`."""
     draft: str
     """The input line saved when the session was last open."""
+    values: list[Term]
+    """The shared vocabulary of values (for autocomplete)."""
+    interests: list[Term]
+    """The shared vocabulary of interests (for autocomplete)."""
 
 
 def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> CaptureSnapshot:
@@ -66,4 +72,14 @@ def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> Ca
         latest=latest,
         has_older=has_older,
         draft=load_draft(db=db, session_id=session_id),
+        values=_by_use(db, TermKind.VALUE),
+        interests=_by_use(db, TermKind.INTEREST),
+    )
+
+
+def _by_use(db: Session, kind: TermKind) -> list[Term]:
+    """A vocabulary, most used terms first, then by name."""
+    usage = term_usage(db=db, kind=kind)
+    return sorted(
+        list_terms(db=db, kind=kind), key=lambda t: (-usage.get(t.id, 0), t.name.casefold())
     )

@@ -5,7 +5,7 @@ Changing a table means writing an Alembic migration (see `migrations/`), never `
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import JSON, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -40,6 +40,7 @@ class SessionRow(SQLModel, table=True):
     # No foreign key: phase already points at the session, and a cycle of constraints buys
     # nothing here. The store only ever sets it to a phase of this session.
     current_phase_id: int | None = None
+    default_consent: str = Field(default="named", max_length=20)
 
 
 class PhaseRow(SQLModel, table=True):
@@ -101,6 +102,8 @@ class ContributionRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UtcDateTime)
     edited_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    consent: str = Field(default="named", max_length=20)
+    condition: str | None = Field(default=None, sa_type=VerbatimText)
 
 
 class ContributionRevisionRow(SQLModel, table=True):
@@ -125,3 +128,60 @@ class DraftRow(SQLModel, table=True):
     session_id: int = Field(foreign_key="dialogue_session.id", primary_key=True, ondelete="CASCADE")
     text: str = Field(sa_type=VerbatimText)
     updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class VocabTermRow(SQLModel, table=True):
+    """An interest or value in the vocabulary all sessions share."""
+
+    __tablename__ = "vocab_term"
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=10)
+    name: str = Field(max_length=200)
+    # The case-folded name: 'Veiligheid' and 'veiligheid' are one term.
+    key: str = Field(max_length=200)
+    name_en: str | None = Field(default=None, max_length=200)
+    key_en: str | None = Field(default=None, max_length=200, index=True)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class ContributionTermRow(SQLModel, table=True):
+    """An interest or value under a contribution."""
+
+    __tablename__ = "contribution_term"
+
+    contribution_id: int = Field(
+        foreign_key="contribution.id", primary_key=True, ondelete="CASCADE"
+    )
+    term_id: int = Field(
+        foreign_key="vocab_term.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+    position: int = 0
+
+
+class SessionInterestRow(SQLModel, table=True):
+    """An interest raised in a session and what was done with it."""
+
+    __tablename__ = "session_interest"
+
+    session_id: int = Field(foreign_key="dialogue_session.id", primary_key=True, ondelete="CASCADE")
+    term_id: int = Field(foreign_key="vocab_term.id", primary_key=True, ondelete="CASCADE")
+    status: str = Field(default="open", max_length=20)
+    answered_by_id: int | None = Field(
+        default=None, foreign_key="contribution.id", ondelete="SET NULL"
+    )
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class CommitmentRow(SQLModel, table=True):
+    """The ledger entry of a commitment: owner, due date, done."""
+
+    __tablename__ = "commitment"
+
+    contribution_id: int = Field(
+        foreign_key="contribution.id", primary_key=True, ondelete="CASCADE"
+    )
+    owner: str | None = Field(default=None, max_length=500)
+    due_on: date | None = None
+    done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)

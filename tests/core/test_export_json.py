@@ -20,7 +20,20 @@ def test_document_shape_and_local_offsets() -> None:
         participants={4: Participant(4, "Anna", "inwoner")},
         domains=["inwoner"],
         contributions=[
-            Contribution(10, 1, 1, AT, Kind.RESISTANCE, "Te druk", 4, ("verkeer",), 9),
+            Contribution(
+                10,
+                1,
+                1,
+                AT,
+                Kind.RESISTANCE,
+                "Te druk",
+                4,
+                ("verkeer",),
+                9,
+                condition="kortparkeren",
+                interests=("parkeren",),
+                values=("bestaanszekerheid",),
+            ),
             Contribution(11, 1, 2, AT, Kind.REMARK, "[b]x[/b]", None, reply_to_id=10, edited_at=AT),
         ],
     )
@@ -42,6 +55,10 @@ def test_document_shape_and_local_offsets() -> None:
         "phase": "Opening",
         "replies_to": None,
         "edited_at": None,
+        "consent": "named",
+        "interests": ["parkeren"],
+        "values": ["bestaanszekerheid"],
+        "condition": "kortparkeren",
     }
     assert second["speaker"] is None and second["replies_to"] == 10
     assert second["text"] == "[b]x[/b]"

@@ -13,6 +13,7 @@ from dialoog_tui.core.quick_entry import (
     SpeakerMention,
     format_entry,
     is_tag_char,
+    normalise_annotation,
     parse_entry,
     split_mention,
     with_speaker,
@@ -124,8 +125,26 @@ def test_split_and_replace_the_mention() -> None:
 
 # --- properties --------------------------------------------------------------------------
 
-syntax_heavy = st.text(alphabet=st.sampled_from(list(' \t@#\\/"?!+=>abcAB-_é\u0301\n\x1b[]')))
-any_text = st.one_of(st.text(), syntax_heavy)
+syntax_heavy = st.text(alphabet=st.sampled_from(list(' \t@#\\/"?!+=>abcAB-_é\u0301\n\x1b[]:')))
+fragments = st.sampled_from(
+    [
+        " ",
+        "belang:",
+        "Waarde:",
+        "value:",
+        "voorwaarde:",
+        "due:",
+        "eigenaar:",
+        '"',
+        "\\",
+        "#x",
+        "@a",
+        "!",
+        "x y",
+    ]
+)
+keyword_heavy = st.lists(st.one_of(fragments, syntax_heavy), max_size=12).map("".join)
+any_text = st.one_of(st.text(), syntax_heavy, keyword_heavy)
 
 
 @given(any_text)
@@ -148,6 +167,8 @@ def _tag() -> st.SearchStrategy[str]:
     return st.text(alphabet=st.sampled_from(list("abcdeé09-_ü")), min_size=1, max_size=8)
 
 
+annotation_text = any_text.map(normalise_annotation).filter(bool)
+
 entries = st.builds(
     ParsedEntry,
     speaker=st.one_of(
@@ -161,6 +182,11 @@ entries = st.builds(
     kind=st.sampled_from(list(Kind)),
     text=any_text.map(lambda s: s.strip(WHITESPACE)),
     tags=st.lists(_tag(), unique=True, max_size=4).map(tuple),
+    interests=st.lists(annotation_text, unique_by=str.casefold, max_size=3).map(tuple),
+    values=st.lists(annotation_text, unique_by=str.casefold, max_size=3).map(tuple),
+    condition=st.one_of(st.none(), annotation_text),
+    owner=st.one_of(st.none(), annotation_text),
+    due=st.one_of(st.none(), annotation_text),
 )
 
 
@@ -172,3 +198,37 @@ def test_any_normalised_entry_survives_a_round_trip(entry: ParsedEntry) -> None:
     assert reparsed.text == entry.text
     # Words in the text that look like tags are escaped, so only the entry's own tags return.
     assert reparsed.tags == entry.tags
+    assert reparsed == entry
+
+
+def test_ladder_annotations_leave_the_text() -> None:
+    entry = parse_entry(
+        "@Piet/ond ! Als de parkeerplaatsen verdwijnen gaat mijn zaak dicht "
+        'belang:"bereikbaarheid winkel" waarde:bestaanszekerheid'
+    )
+    assert entry.kind is Kind.RESISTANCE
+    assert entry.text == "Als de parkeerplaatsen verdwijnen gaat mijn zaak dicht"
+    assert entry.interests == ("bereikbaarheid winkel",)
+    assert entry.values == ("bestaanszekerheid",)
+
+
+def test_annotations_in_english_anywhere_and_repeated() -> None:
+    entry = parse_entry(
+        'value:safety Te snel interest:"veilig  oversteken" here VALUE:Safety value:trust'
+    )
+    assert entry.text == "Te snel here"
+    assert entry.values == ("safety", "trust")
+    assert entry.interests == ("veilig oversteken",)
+
+
+def test_condition_owner_and_due() -> None:
+    entry = parse_entry(
+        '> Verslag rond eigenaar:"Mark de Wit" datum:2026-05-01 voorwaarde:a voorwaarde:b'
+    )
+    assert (entry.owner, entry.due, entry.condition) == ("Mark de Wit", "2026-05-01", "b")
+
+
+def test_a_keyword_needs_a_value_right_after_the_colon() -> None:
+    assert parse_entry("de waarde: hoog").text == "de waarde: hoog"
+    assert parse_entry("dewaarde:hoog").text == "dewaarde:hoog"
+    assert parse_entry(r"\waarde:hoog").text == "waarde:hoog"

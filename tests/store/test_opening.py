@@ -105,3 +105,41 @@ def test_a_folder_and_a_missing_folder_are_refused(tmp_path: Path) -> None:
 def test_an_unwritable_place_is_refused() -> None:
     with pytest.raises(DatabaseUnusable):
         open_database(resolve_target("/proc/dialoog.sqlite3"))
+
+
+def test_an_older_database_is_migrated_after_a_copy_aside(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from dialoog_tui.store import contributions
+    from dialoog_tui.store.engine import make_engine
+    from dialoog_tui.store.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(resolve_target(str(path)))
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), KNOWN_REVISIONS[0])
+        connection.execute(
+            text(
+                "INSERT INTO dialogue_session (slug, title, started_at, created_at) "
+                "VALUES ('oud', 'Oud', '2026-01-01 19:00:00', '2026-01-01 19:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO contribution (session_id, seq, at, kind, text, tags, created_at) "
+                "VALUES (1, 1, '2026-01-01 19:05:00', 'resistance', 'van toen', '[]', "
+                "'2026-01-01 19:05:00')"
+            )
+        )
+    engine.dispose()
+    assert check_sqlite_file(path, create_folder=False) is SchemaState.OUTDATED
+    database = open_database(resolve_target(str(path)))
+    try:
+        (kept,) = database.read(lambda db: contributions.session_contributions(db=db, session_id=1))
+    finally:
+        database.close()
+    assert kept.text == "van toen"
+    assert kept.consent.value == "named"
+    assert (tmp_path / f"old.sqlite3.before-{HEAD_REVISION}").exists()
+    assert check_sqlite_file(path, create_folder=False) is SchemaState.CURRENT

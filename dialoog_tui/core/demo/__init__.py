@@ -22,6 +22,8 @@ class DemoSession:
     note_taker: str
     started_at: datetime
     file: str
+    follow_up: tuple[tuple[str, str, str | None], ...] = ()
+    """(interest, status, time of the contribution that answered it) after the meeting."""
 
     def lines(self) -> str:
         """The session's contributions as quick-entry Markdown."""
@@ -37,6 +39,7 @@ SERIES: tuple[DemoSession, ...] = (
         note_taker="Sanne Vos",
         started_at=datetime(2026, 2, 10, 19, 30, tzinfo=AMSTERDAM),
         file="1-verkenning.md",
+        follow_up=(("serieus genomen worden", "acknowledged", None),),
     ),
     DemoSession(
         title="Marktplein Wolderwijk – ontwerpatelier",
@@ -46,6 +49,11 @@ SERIES: tuple[DemoSession, ...] = (
         note_taker="Sanne Vos",
         started_at=datetime(2026, 3, 12, 19, 30, tzinfo=AMSTERDAM),
         file="2-ontwerpatelier.md",
+        follow_up=(
+            ("nachtrust", "acknowledged", None),
+            ("bereikbaarheid", "acknowledged", None),
+            ("serieus genomen worden", "answered", "20:46"),
+        ),
     ),
     DemoSession(
         title="Marktplein Wolderwijk – terugkoppeling en afspraken",
@@ -55,5 +63,14 @@ SERIES: tuple[DemoSession, ...] = (
         note_taker="Jeroen Bos",
         started_at=datetime(2026, 4, 16, 19, 30, tzinfo=AMSTERDAM),
         file="3-afspraken.md",
+        follow_up=(
+            ("nachtrust", "answered", "20:36"),
+            ("een toilet in de buurt", "answered", "20:35"),
+            ("bereikbaarheid", "answered", "20:38"),
+            ("parkeren voor bewoners", "answered", "20:39"),
+            ("elkaar ontmoeten", "answered", "20:40"),
+            ("één keer overlast", "answered", "20:37"),
+            ("serieus genomen worden", "acknowledged", None),
+        ),
     ),
 )

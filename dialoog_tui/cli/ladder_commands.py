@@ -1,0 +1,162 @@
+"""The ladder commands: ladder, vocab, interest and commitment."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+
+from dialoog_tui.cli.data_commands import with_database
+from dialoog_tui.core.display import visible
+from dialoog_tui.core.ladder import InterestStatus, LadderReport, TermKind
+from dialoog_tui.store.errors import InvalidInput
+
+
+def ladder(args: argparse.Namespace) -> int:
+    """`dialoog ladder [SESSION …|--all] [--json]`."""
+    from dialoog_tui.core.ladder_json import ladder_to_json
+    from dialoog_tui.store.ladder import load_ladder
+    from dialoog_tui.store.sessions import find_session
+
+    if not args.sessions and not args.all:
+        raise InvalidInput("name one or more sessions, or give --all")
+    if args.sessions and args.all:
+        raise InvalidInput("give sessions or --all, not both")
+
+    def read(db):  # type: ignore[no-untyped-def]
+        ids = None if args.all else [find_session(db=db, key=key).id for key in args.sessions]
+        return load_ladder(db=db, session_ids=ids)
+
+    report = with_database(args, lambda database: database.read(read))
+    if args.json:
+        print(json.dumps(ladder_to_json(report), ensure_ascii=False, indent=2))
+    else:
+        print_ladder(report)
+    return 0
+
+
+def print_ladder(report: LadderReport) -> None:
+    """The report as text for the terminal (consent applied, as in the JSON)."""
+    from dialoog_tui.core.ladder_json import shareable_item
+
+    def quote(item_json: dict[str, object]) -> str:
+        speaker = item_json["speaker"] or "anoniem"
+        text = item_json["text"] if item_json["text"] is not None else "[parafrase]"
+        return visible(f"#{item_json['id']} {speaker} ({item_json['domain'] or '—'}): {text}")
+
+    titles = ", ".join(visible(title) for _id, title in report.sessions)
+    print(f"Ladder — {len(report.sessions)} session(s): {titles}\n")
+    print("Values under resistance (by domain)")
+    for count in report.values or ():
+        domains = ", ".join(f"{d or '—'} {n}" for d, n in sorted(count.by_domain.items(), key=str))
+        name, under = visible(count.value), count.under_resistance
+        print(f"  {name:<28} {under:>3}  {domains}  (overall {count.overall})")
+    print("\nOpen interests")
+    for state in report.open_interests:
+        print(
+            f"  {visible(state.interest):<36} {len(state.raised_by):>3} contribution(s)"
+            f"  — {visible(state.session_title)}"
+        )
+    print("\nBridging interests")
+    for bridge in report.bridging:
+        against, for_ = bridge.domains
+        sides = f"resisting {', '.join(against)} · supporting {', '.join(for_)}"
+        print(f"  {visible(bridge.interest)}: {sides}")
+        for item in bridge.resisting:
+            print(f"    ! {quote(shareable_item(item))}")
+        for item in bridge.supporting:
+            print(f"    + {quote(shareable_item(item))}")
+    print("\nCommitments")
+    for item, entry in report.commitments:
+        done = "done" if entry.done_at else "open"
+        due = entry.due_on.isoformat() if entry.due_on else "no date"
+        owner = visible(entry.owner or "—")
+        print(f"  [{done}] {quote(shareable_item(item))}  — {owner}, {due}")
+
+
+def vocab(args: argparse.Namespace) -> int:
+    """`dialoog vocab list|rename|merge`."""
+    from dialoog_tui.store import vocabulary
+
+    action = args.vocab_action or "list"
+    kind = TermKind(getattr(args, "kind", "value"))
+    if action == "rename":
+        term = with_database(
+            args,
+            lambda database: database.write(
+                lambda db: vocabulary.rename_term(db=db, kind=kind, old=args.old, new=args.new)
+            ),
+        )
+        print(f"{kind.value}: {visible(term.name)}")
+        return 0
+    if action == "merge":
+        term = with_database(
+            args,
+            lambda database: database.write(
+                lambda db: vocabulary.merge_terms(
+                    db=db, kind=kind, source=args.source, target=args.target
+                )
+            ),
+        )
+        print(f"merged into {kind.value} {visible(term.name)}")
+        return 0
+
+    def read(db):  # type: ignore[no-untyped-def]
+        return vocabulary.list_terms(db=db, kind=kind), vocabulary.term_usage(db=db, kind=kind)
+
+    terms, usage = with_database(args, lambda database: database.read(read))
+    for term in terms:
+        english = f"  ({visible(term.name_en)})" if term.name_en else ""
+        print(f"{usage.get(term.id, 0):>5}  {visible(term.name)}{english}")
+    return 0
+
+
+def interest(args: argparse.Namespace) -> int:
+    """`dialoog interest SESSION INTEREST STATUS [--answered-by ID]`."""
+    from dialoog_tui.store.interests import set_interest_status
+    from dialoog_tui.store.sessions import find_session
+
+    status = InterestStatus(args.status)
+    state = with_database(
+        args,
+        lambda database: database.write(
+            lambda db: set_interest_status(
+                db=db,
+                session_id=find_session(db=db, key=args.session).id,
+                interest=args.interest,
+                status=status,
+                answered_by_id=args.answered_by,
+            )
+        ),
+    )
+    answer = f" by #{state.answered_by_id}" if state.answered_by_id else ""
+    print(f"{visible(state.interest)}: {state.status.value}{answer}")
+    return 0
+
+
+def commitment(args: argparse.Namespace) -> int:
+    """`dialoog commitment CONTRIBUTION [--owner] [--due] [--done|--not-done]`."""
+    from dialoog_tui.core.dates import parse_due
+    from dialoog_tui.store.commitments import set_commitment
+
+    due = None
+    if args.due:
+        due = parse_due(args.due, date.today())
+        if due is None:
+            raise InvalidInput(f"unreadable date {args.due!r} (use 2026-05-01 or 1-5-2026)")
+    entry = with_database(
+        args,
+        lambda database: database.write(
+            lambda db: set_commitment(
+                db=db,
+                contribution_id=args.contribution,
+                owner=args.owner,
+                due_on=due,
+                done=args.done,
+            )
+        ),
+    )
+    state = "done" if entry.done_at else "open"
+    when = entry.due_on.isoformat() if entry.due_on else "no date"
+    print(f"#{entry.contribution_id}: {visible(entry.owner or '—')}, {when}, {state}")
+    return 0

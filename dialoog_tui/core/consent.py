@@ -1,0 +1,72 @@
+"""What a participant agreed to: how a contribution may appear outside the database."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Consent(StrEnum):
+    """Consent for one contribution. Stable identifiers; the order is the cycling order."""
+
+    NAMED = "named"
+    """Quote it with the speaker's name."""
+    ANONYMOUS = "anonymous"
+    """Quote it, but without a name."""
+    PARAPHRASE = "paraphrase"
+    """No verbatim quote: only what it was about."""
+    OFF_RECORD = "off_record"
+    """Never in a shareable export."""
+
+    def label(self, lang: str) -> str:
+        """The consent's name in the interface language."""
+        return _LABELS["nl" if lang == "nl" else "en"][self]
+
+    @property
+    def marker(self) -> str:
+        """The one-character mark the log shows (a space for named)."""
+        return _MARKERS[self]
+
+    def following(self) -> Consent:
+        """The next consent when cycling with the consent key."""
+        members = list(Consent)
+        return members[(members.index(self) + 1) % len(members)]
+
+    @classmethod
+    def from_name(cls, name: str) -> Consent | None:
+        """A consent from its id or its Dutch or English name; None if unknown."""
+        key = name.strip().casefold().replace("-", "_").replace(" ", "_")
+        for consent in cls:
+            names = {consent.value, consent.label("nl"), consent.label("en")}
+            if key in {n.casefold().replace("-", "_").replace(" ", "_") for n in names}:
+                return consent
+        return _ALIASES.get(key)
+
+
+_LABELS = {
+    "nl": {
+        Consent.NAMED: "met naam",
+        Consent.ANONYMOUS: "anoniem",
+        Consent.PARAPHRASE: "parafrase",
+        Consent.OFF_RECORD: "off the record",
+    },
+    "en": {
+        Consent.NAMED: "named",
+        Consent.ANONYMOUS: "anonymous",
+        Consent.PARAPHRASE: "paraphrase",
+        Consent.OFF_RECORD: "off the record",
+    },
+}
+_MARKERS = {
+    Consent.NAMED: " ",
+    Consent.ANONYMOUS: "◌",
+    Consent.PARAPHRASE: "≈",
+    Consent.OFF_RECORD: "⊘",
+}
+_ALIASES = {
+    "naam": Consent.NAMED,
+    "benoemd": Consent.NAMED,
+    "anonymous": Consent.ANONYMOUS,
+    "paraphrase_only": Consent.PARAPHRASE,
+    "offrecord": Consent.OFF_RECORD,
+    "vertrouwelijk": Consent.OFF_RECORD,
+}

@@ -1,0 +1,81 @@
+"""The ladder as JSON (`dialoog ladder --json`), with consent applied: it may be shared."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.ladder import Commitment, InterestState, LadderItem, LadderReport
+
+SCHEMA = "dialoog.ladder"
+SCHEMA_VERSION = 1
+
+
+def shareable_item(item: LadderItem) -> dict[str, Any]:
+    """A contribution as a shareable overview may show it: no name if anonymous, no verbatim
+    text if paraphrase only (off-the-record ones never get this far)."""
+    return {
+        "id": item.contribution_id,
+        "session_id": item.session_id,
+        "kind": item.kind.value,
+        "speaker": None if item.consent is Consent.ANONYMOUS else item.speaker,
+        "domain": item.domain,
+        "consent": item.consent.value,
+        "text": None if item.consent is Consent.PARAPHRASE else item.text,
+        "interests": list(item.interests),
+        "values": list(item.values),
+        "condition": item.condition,
+    }
+
+
+def _interest(state: InterestState) -> dict[str, Any]:
+    return {
+        "interest": state.interest,
+        "session_id": state.session_id,
+        "session": state.session_title,
+        "status": state.status.value,
+        "answered_by": state.answered_by_id,
+        "contributions": list(state.raised_by),
+    }
+
+
+def _commitment(item: LadderItem, entry: Commitment) -> dict[str, Any]:
+    owner = entry.owner
+    if item.consent is Consent.ANONYMOUS and owner == item.speaker:
+        owner = None  # the default owner is the speaker, whose name was not to be shown
+    return {
+        "contribution": shareable_item(item),
+        "owner": owner,
+        "due": entry.due_on.isoformat() if entry.due_on else None,
+        "done": entry.done_at is not None,
+    }
+
+
+def ladder_to_json(report: LadderReport) -> dict[str, Any]:
+    """The report as a JSON-ready dict (documented in docs/ladder-json.md)."""
+    return {
+        "schema": SCHEMA,
+        "version": SCHEMA_VERSION,
+        "sessions": [{"id": sid, "title": title} for sid, title in report.sessions],
+        "values": [
+            {
+                "value": count.value,
+                "under_resistance": count.under_resistance,
+                "by_domain": {(domain or ""): n for domain, n in count.by_domain.items()},
+                "overall": count.overall,
+            }
+            for count in report.values
+        ],
+        "interests": [_interest(state) for state in report.interests],
+        "open_interests": [_interest(state) for state in report.open_interests],
+        "bridging": [
+            {
+                "interest": bridge.interest,
+                "domains": {"resisting": bridge.domains[0], "supporting": bridge.domains[1]},
+                "resisting": [shareable_item(item) for item in bridge.resisting],
+                "supporting": [shareable_item(item) for item in bridge.supporting],
+            }
+            for bridge in report.bridging
+        ],
+        "commitments": [_commitment(item, entry) for item, entry in report.commitments],
+    }

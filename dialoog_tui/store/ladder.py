@@ -1,0 +1,108 @@
+"""Reading the ladder: contributions with interests or values, across chosen sessions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import LadderItem, LadderReport, build_ladder
+from dialoog_tui.store.commitments import commitments_of
+from dialoog_tui.store.interests import interest_states
+from dialoog_tui.store.tables import (
+    ContributionRow,
+    ContributionTermRow,
+    DomainRow,
+    ParticipantRow,
+    SessionRow,
+    VocabTermRow,
+)
+
+
+def ladder_items(
+    *, db: Session, session_ids: Sequence[int] | None, include_off_record: bool = False
+) -> list[LadderItem]:
+    """Live contributions that carry interests, values or a condition, or are commitments.
+
+    Off-the-record contributions are left out unless asked for: what leaves the database as
+    a shareable overview must never contain them.
+    """
+    linked = select(ContributionTermRow.contribution_id)
+    query = (
+        select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name)
+        .join(SessionRow, col(SessionRow.id) == col(ContributionRow.session_id))
+        .join(
+            ParticipantRow,
+            col(ParticipantRow.id) == col(ContributionRow.participant_id),
+            isouter=True,
+        )
+        .join(DomainRow, col(DomainRow.id) == col(ParticipantRow.domain_id), isouter=True)
+        .where(
+            col(ContributionRow.deleted_at).is_(None),
+            col(ContributionRow.id).in_(linked)
+            | col(ContributionRow.condition).is_not(None)
+            | (col(ContributionRow.kind) == Kind.COMMITMENT.value),
+        )
+        .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
+    )
+    if session_ids is not None:
+        query = query.where(col(ContributionRow.session_id).in_(session_ids))
+    if not include_off_record:
+        query = query.where(col(ContributionRow.consent) != Consent.OFF_RECORD.value)
+    rows = db.exec(query).all()
+    terms = _terms(db, [row.id for row, *_ in rows if row.id is not None])
+    return [
+        LadderItem(
+            contribution_id=row.id,
+            session_id=row.session_id,
+            session_title=title,
+            kind=Kind(row.kind),
+            speaker=speaker,
+            domain=domain,
+            consent=Consent(row.consent),
+            text=row.text,
+            interests=tuple(terms[row.id]["interest"]),
+            values=tuple(terms[row.id]["value"]),
+            condition=row.condition,
+        )
+        for row, title, speaker, domain in rows
+        if row.id is not None
+    ]
+
+
+def load_ladder(
+    *, db: Session, session_ids: Sequence[int] | None, include_off_record: bool = False
+) -> LadderReport:
+    """The ladder report for these sessions (all sessions: None)."""
+    items = ladder_items(db=db, session_ids=session_ids, include_off_record=include_off_record)
+    session_query = select(SessionRow.id, SessionRow.title).order_by(col(SessionRow.started_at))
+    if session_ids is not None:
+        session_query = session_query.where(col(SessionRow.id).in_(session_ids))
+    sessions = [(sid, title) for sid, title in db.exec(session_query).all() if sid is not None]
+    ledger = commitments_of(
+        db=db, contribution_ids=[i.contribution_id for i in items if i.kind is Kind.COMMITMENT]
+    )
+    commitments = [
+        (item, ledger[item.contribution_id]) for item in items if item.contribution_id in ledger
+    ]
+    return build_ladder(
+        items, interest_states(db=db, session_ids=session_ids), sessions, commitments
+    )
+
+
+def _terms(db: Session, contribution_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    grouped: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"interest": [], "value": []})
+    if not contribution_ids:
+        return grouped
+    rows = db.exec(
+        select(ContributionTermRow.contribution_id, VocabTermRow.kind, VocabTermRow.name)
+        .join(VocabTermRow, col(VocabTermRow.id) == col(ContributionTermRow.term_id))
+        .where(col(ContributionTermRow.contribution_id).in_(contribution_ids))
+        .order_by(col(ContributionTermRow.position))
+    ).all()
+    for contribution_id, kind, name in rows:
+        grouped[contribution_id][kind].append(name)
+    return grouped

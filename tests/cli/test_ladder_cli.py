@@ -1,0 +1,164 @@
+"""The ladder from the command line: bridging, consent, vocabulary, statuses, ledger."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dialoog_tui.__main__ import main
+
+SECRET = "Dit vertel ik alleen hier: de grond is al verkocht"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "ladder.sqlite3")
+    source = tmp_path / "avonden.csv"
+    source.write_text(
+        "session,speaker,domain,kind,text,interests,values,condition,consent\n"
+        "Maart,Anna,inw,weerstand,Geen garage onder het plein,bereikbaarheid;rust,leefbaarheid,minder verkeer,\n"
+        "Maart,Henk,inw,weerstand,Te weinig bankjes,onderweg kunnen zitten,toegankelijkheid,,anoniem\n"
+        "April,Piet,ond,voorstel,Garage met lift naar het plein,Bereikbaarheid,bestaanszekerheid,,parafrase\n"
+        f"April,Yasmina,ond,instemming,{SECRET},bereikbaarheid,leefbaar,,off the record\n"
+        "April,Karin,over,afspraak,We onderzoeken een lift,bereikbaarheid,,,\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--db", path, "import", str(source))
+    assert code == 0, err
+    return path
+
+
+def test_bridging_interest_with_the_contributions_on_both_sides(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "ladder", "--all", "--json")
+    assert code == 0
+    report = json.loads(out)
+    (bridge,) = report["bridging"]
+    assert bridge["interest"] == "bereikbaarheid"
+    assert bridge["domains"] == {"resisting": ["inwoner"], "supporting": ["ondernemer", "overheid"]}
+    assert [c["text"] for c in bridge["resisting"]] == ["Geen garage onder het plein"]
+    supporting = {c["speaker"]: c for c in bridge["supporting"]}
+    assert set(supporting) == {"Piet", "Karin"}
+    assert supporting["Piet"]["text"] is None  # paraphrase only: no verbatim quote
+    values = {v["value"]: v for v in report["values"]}
+    assert values["toegankelijkheid"]["by_domain"] == {"inwoner": 1}
+    assert {i["interest"] for i in report["open_interests"]} >= {"bereikbaarheid", "rust"}
+
+
+def test_off_record_text_stays_out_of_every_output_but_the_private_backup(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    outputs = [
+        run(capsys, "--db", db, "ladder", "--all", "--json")[1],
+        run(capsys, "--db", db, "ladder", "--all")[1],
+        run(capsys, "--db", db, "ladder", "april")[1],
+        run(capsys, "--db", db, "sessions")[1],
+        run(capsys, "--db", db, "sessions", "--json")[1],
+        run(capsys, "--db", db, "export", "april", "--format", "json")[1],
+        run(capsys, "--db", db, "vocab", "list", "--kind", "interest")[1],
+        run(capsys, "--db", db, "vocab", "list")[1],
+    ]
+    for output in outputs:
+        assert SECRET not in output
+        assert "grond is al verkocht" not in output
+    exported = json.loads(outputs[5])
+    assert all(c["consent"] != "off_record" for c in exported["contributions"])
+    _, backup, _ = run(capsys, "--db", db, "export", "april", "--include-off-record")
+    secret = [c for c in json.loads(backup)["contributions"] if c["text"] == SECRET]
+    assert secret and secret[0]["consent"] == "off_record"
+
+
+def test_anonymous_contributions_carry_no_name_in_the_ladder(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    _, out, _ = run(capsys, "--db", db, "ladder", "maart")
+    assert "Henk" not in out
+    assert "Te weinig bankjes" in out or "toegankelijkheid" in out
+
+
+def test_merging_values_keeps_links_and_statuses_survive_a_restart(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "vocab", "merge", "value", "leefbaar", "leefbaarheid")
+    assert code == 0 and "leefbaarheid" in out
+    _, out, _ = run(capsys, "--db", db, "export", "april", "--include-off-record")
+    secret = next(c for c in json.loads(out)["contributions"] if c["text"] == SECRET)
+    assert secret["values"] == ["leefbaarheid"]
+    _, out, _ = run(capsys, "--db", db, "vocab", "list")
+    assert "leefbaar\n" not in out and "leefbaarheid" in out
+
+    _, out, _ = run(capsys, "--db", db, "export", "april")
+    promise = next(c for c in json.loads(out)["contributions"] if c["kind"] == "commitment")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "interest",
+        "april",
+        "Bereikbaarheid",
+        "answered",
+        "--answered-by",
+        str(promise["id"]),
+    )
+    assert code == 0 and "answered" in out
+    # A new run reads the database afresh: the status was stored.
+    _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
+    states = {i["interest"]: i for i in json.loads(out)["interests"]}
+    assert states["bereikbaarheid"]["status"] == "answered"
+    assert states["bereikbaarheid"]["answered_by"] == promise["id"]
+    assert "bereikbaarheid" not in {i["interest"] for i in json.loads(out)["open_interests"]}
+
+
+def test_commitment_ledger_owner_due_and_done(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    _, out, _ = run(capsys, "--db", db, "export", "april")
+    document = json.loads(out)
+    (entry,) = document["commitments"]
+    assert entry["owner"] == "Karin"
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "commitment",
+        str(entry["contribution"]),
+        "--owner",
+        "Gemeente",
+        "--due",
+        "2026-05-01",
+        "--done",
+    )
+    assert code == 0 and "Gemeente, 2026-05-01, done" in out
+    code, _, err = run(
+        capsys, "--db", db, "commitment", str(entry["contribution"]), "--due", "ooit"
+    )
+    assert code == 1 and "unreadable date" in err
+    code, _, err = run(capsys, "--db", db, "commitment", "1", "--done")
+    assert code == 1 and "not a commitment" in err
+
+
+def test_bad_consent_in_an_import_is_a_bad_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "x.csv"
+    source.write_text("text,consent\nhallo,misschien\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "import", str(source))
+    assert code == 1 and "line 2" in err and "unknown consent" in err
+
+
+def test_new_session_with_a_default_consent(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "c.sqlite3")
+    run(capsys, "--db", db, "new", "Stil", "--consent", "anoniem", "--no-open")
+    _, out, _ = run(capsys, "--db", db, "export", "stil")
+    assert json.loads(out)["session"]["default_consent"] == "anonymous"
+    code, _, err = run(capsys, "--db", db, "new", "Fout", "--consent", "soms", "--no-open")
+    assert code == 1 and "unknown consent" in err
