@@ -108,6 +108,82 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "phase number or name (a new name adds a phase) — Esc cancels",
     ),
     "mode.capture": ("Invoer", "Entry"),
+    "mode.ladder": (
+        "Onder #{seq}: belang, waarde:…, voorwaarde:…",
+        "Under #{seq}: interest, value:…, condition:…",
+    ),
+    "mode.ladder.skip": (
+        'waarom? gewone tekst = belang · waarde:x · voorwaarde:"…" — Esc slaat over',
+        'why? plain text = interest · value:x · condition:"…" — Esc skips',
+    ),
+    "mode.ladder.placeholder": (
+        'gewone tekst = belang · waarde:x · voorwaarde:"…" — Esc annuleert',
+        'plain text = interest · value:x · condition:"…" — Esc cancels',
+    ),
+    "ladder.interest": ("belang", "interest"),
+    "ladder.value": ("waarde", "value"),
+    "ladder.condition": ("voorwaarde", "condition"),
+    "preview.owner": ("eigenaar: {owner}", "owner: {owner}"),
+    "preview.due": ("datum: {due}", "due: {due}"),
+    "preview.due_unreadable": ("datum onleesbaar: {due}", "unreadable date: {due}"),
+    "notify.consent": ("#{seq}: {consent}", "#{seq}: {consent}"),
+    "notify.next_consent": ("Volgende inbreng: {consent}", "Next contribution: {consent}"),
+    "cmd.acknowledge": ("Erkend", "Acknowledged"),
+    "cmd.acknowledge.help": ("Markeer het belang als erkend", "Mark the interest acknowledged"),
+    "cmd.answer": ("Beantwoord", "Answered"),
+    "cmd.answer.help": (
+        "Markeer het belang als beantwoord, en waarmee",
+        "Mark the interest answered, and by what",
+    ),
+    "cmd.reopen": ("Open", "Open"),
+    "cmd.reopen.help": ("Zet het belang weer open", "Set the interest open again"),
+    "cmd.toggle_done": ("Afgerond", "Done"),
+    "cmd.toggle_done.help": (
+        "Markeer de afspraak als afgerond (of niet)",
+        "Mark the commitment done (or not)",
+    ),
+    "cmd.scope": ("Sessie/alle", "Session/all"),
+    "cmd.scope.help": ("Deze sessie of alle sessies", "This session or all sessions"),
+    "cmd.close": ("Terug", "Back"),
+    "cmd.close.help": ("Terug naar invoer", "Back to capture"),
+    "ladder.values": ("Waarden onder weerstand", "Values under resistance"),
+    "ladder.interests": (
+        "Belangen en wat ermee gedaan is",
+        "Interests and what was done with them",
+    ),
+    "ladder.bridging": (
+        "Overbruggende belangen (zelfde belang, tegengestelde posities)",
+        "Bridging interests (same interest, opposite positions)",
+    ),
+    "ladder.ledger": ("Afsprakenlijst: jullie zeiden, wij deden", "You said, we did: commitments"),
+    "ladder.session": ("sessie", "session"),
+    "ladder.count": ("aantal", "count"),
+    "ladder.status": ("status", "status"),
+    "ladder.done": ("klaar", "done"),
+    "ladder.commitment": ("afspraak", "commitment"),
+    "ladder.owner": ("eigenaar", "owner"),
+    "ladder.due": ("datum", "due"),
+    "ladder.all": ("alle sessies", "all sessions"),
+    "ladder.none": ("nog niets", "nothing yet"),
+    "ladder.overall": ("in totaal", "overall"),
+    "ladder.status_set": ("{interest}: {status}", "{interest}: {status}"),
+    "ladder.answered_by": ("Waarmee is ‘{interest}’ beantwoord?", "What answered ‘{interest}’?"),
+    "ladder.no_reference": ("(geen verwijzing)", "(no reference)"),
+    "cmd.ladder": ("Belangen", "Interests"),
+    "cmd.ladder.help": (
+        "Belangen, waarden en voorwaarde onder de geselecteerde inbreng",
+        "Interests, values and condition under the selected contribution",
+    ),
+    "cmd.consent": ("Toestemming", "Consent"),
+    "cmd.consent.help": (
+        "Wissel de toestemming: geselecteerde inbreng, anders de volgende",
+        "Cycle the consent: of the selected contribution, else of the next one",
+    ),
+    "cmd.ladder_view": ("Ladder", "Ladder"),
+    "cmd.ladder_view.help": (
+        "Waarden onder weerstand, open en overbruggende belangen, afsprakenlijst",
+        "Values under resistance, open and bridging interests, commitments",
+    ),
     "notify.logged_failed": ("Niet gelogd: {error}", "Not logged: {error}"),
     "notify.cannot_log": ("Kan niet loggen: {reason}", "Cannot log: {reason}"),
     "notify.removed": ("#{seq} verwijderd (Ctrl+Z: terug)", "#{seq} removed (Ctrl+Z: undo)"),
@@ -128,6 +204,8 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "undo.logged": ("loggen van #{seq}", "logging #{seq}"),
     "undo.removed": ("verwijderen van #{seq}", "removing #{seq}"),
     "undo.edited": ("bewerken van #{seq}", "editing #{seq}"),
+    "undo.laddered": ("belangen en waarden van #{seq}", "interests and values of #{seq}"),
+    "undo.consented": ("toestemming van #{seq}", "consent of #{seq}"),
     # picker
     "picker.title": ("dialoog — sessies", "dialoog — sessions"),
     "picker.new": ("+ Nieuwe sessie…", "+ New session…"),
@@ -156,13 +234,19 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "@- : de zaal.  Zonder @ spreekt de vorige spreker verder.\n"
         "Teken na de spreker: ? vraag  ! weerstand  + voorstel  = instemming  > afspraak\n"
         "#tag overal: een tag.  \\ voor @ # ? ! + = > maakt het teken letterlijk.\n"
-        "Alleen @Naam + Enter: maakt iemand spreker zonder te loggen.",
+        'belang:x of belang:"met spaties"  waarde:x  voorwaarde:"…"  (→ vult aan)\n'
+        "Bij een afspraak (>): eigenaar:Naam  datum:2026-05-01\n"
+        "Alleen @Naam + Enter: maakt iemand spreker zonder te loggen.\n"
+        "Markering: ◌ anoniem  ≈ parafrase  ⊘ off the record (Ctrl+T wisselt)",
         '@Name or @"Jan de Vries" at the start: the speaker (a unique prefix will do: @an → Anna)\n'
         "@Name/domain on first mention: the domain (a prefix will do: /inw, /ond, /over, /maat)\n"
         "@- : the room.  Without @ the previous speaker continues.\n"
         "Sigil after the speaker: ? question  ! resistance  + proposal  = agreement  > commitment\n"
         "#tag anywhere: a tag.  \\ before @ # ? ! + = > makes it literal.\n"
-        "Just @Name + Enter: makes someone the speaker without logging.",
+        'interest:x or interest:"with spaces"  value:x  condition:"…"  (→ completes)\n'
+        "On a commitment (>): owner:Name  due:2026-05-01\n"
+        "Just @Name + Enter: makes someone the speaker without logging.\n"
+        "Marks: ◌ anonymous  ≈ paraphrase  ⊘ off the record (Ctrl+T cycles)",
     ),
     "help.close": ("Esc of F1 sluit", "Esc or F1 closes"),
 }

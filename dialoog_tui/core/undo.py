@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Ladder
 
 T = TypeVar("T")
 
@@ -22,6 +24,8 @@ class ContributionContent:
     """The text."""
     tags: tuple[str, ...]
     """The tags."""
+    ladder: Ladder = field(default_factory=Ladder)
+    """Interests, values and condition (an edited line carries them too)."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,25 @@ class WasEdited:
     after: ContributionContent
 
 
-Change = WasLogged | WasRemoved | WasEdited
+@dataclass(frozen=True)
+class WasLaddered:
+    """Interests, values or condition were set; undoing it puts the earlier ones back."""
+
+    contribution_id: int
+    before: Ladder
+    after: Ladder
+
+
+@dataclass(frozen=True)
+class WasConsented:
+    """The consent was changed; undoing it restores the earlier consent."""
+
+    contribution_id: int
+    before: Consent
+    after: Consent
+
+
+Change = WasLogged | WasRemoved | WasEdited | WasLaddered | WasConsented
 """Anything the undo stack can reverse."""
 
 

@@ -88,6 +88,11 @@ def make_bindings(commands: Iterable[Command], t: Translator) -> BindingsMap:
     )
 
 
+def with_commands(base: BindingsMap, commands: Iterable[Command], t: Translator) -> BindingsMap:
+    """A screen's own bindings (Tab, copy, …) with its commands added in front."""
+    return BindingsMap.merge([make_bindings(commands, t), base])
+
+
 def key_display(key: str) -> str:
     """A key as people write it: Ctrl+E, Alt+1, F1, Enter."""
     first = key.split(",")[0]

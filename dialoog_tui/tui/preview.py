@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from dialoog_tui.core.capture import EntryPreview
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.display import visible
+from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.speakers import Speaker, SpeakerProblem
 from dialoog_tui.i18n import Translator
 from dialoog_tui.tui.look import Look
@@ -51,8 +53,9 @@ def render_preview(
     *,
     domains: Sequence[str],
     reply_to_seq: int | None,
+    consent: Consent = Consent.NAMED,
 ) -> Text:
-    """One line: speaker · kind · tags (· reply), or the problem that blocks Enter."""
+    """One line: speaker · kind · tags · ladder (· reply, consent), or what blocks Enter."""
     out = Text(no_wrap=True, overflow="ellipsis")
     problem = problem_text(preview.speaker, t)
     if problem is not None:
@@ -70,8 +73,39 @@ def render_preview(
     if preview.entry.tags:
         out.append("  ·  ", look.meta)
         out.append(" ".join(f"#{tag}" for tag in preview.entry.tags), look.tag)
+    entry = preview.entry
+    ladder = ladder_text((entry.interests, entry.values, entry.condition), t, look)
+    if ladder.plain:
+        out.append("  ·  ", look.meta)
+        out.append_text(ladder)
+    if kind is Kind.COMMITMENT:
+        owner = entry.owner or preview.speaker.display_name
+        if owner:
+            out.append("  ·  " + t("preview.owner", owner=visible(owner)), look.meta)
+        if preview.due_on is not None:
+            out.append("  ·  " + t("preview.due", due=preview.due_on.isoformat()), look.meta)
+    if preview.due_unreadable:
+        out.append(
+            "  ·  ⚠ " + t("preview.due_unreadable", due=visible(entry.due or "")), look.strong
+        )
     if reply_to_seq is not None:
         out.append("  ·  " + t("preview.reply", seq=reply_to_seq), look.meta)
-    if not preview.is_blank and not preview.loggable:
+    if consent is not Consent.NAMED:
+        out.append(f"  ·  {consent.marker} {consent.label(t.lang)}", look.strong)
+    if not preview.is_blank and not preview.loggable and not preview.due_unreadable:
         out.append("  ·  " + t("preview.empty"), look.meta)
     return out
+
+
+def ladder_text(
+    ladder: tuple[tuple[str, ...], tuple[str, ...], str | None], t: Translator, look: Look
+) -> Text:
+    """`belang: … · waarde: … · voorwaarde: …` (empty when there is nothing)."""
+    interests, values, condition = ladder
+    parts = [
+        *(f"{t('ladder.interest')}: {visible(name)}" for name in interests),
+        *(f"{t('ladder.value')}: {visible(name)}" for name in values),
+    ]
+    if condition:
+        parts.append(f"{t('ladder.condition')}: {visible(condition)}")
+    return Text("  ·  ".join(parts), look.tag)

@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dialoog_tui.core.capture import CaptureContext, EntryPreview
-from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, Phase
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker
@@ -20,7 +21,9 @@ from dialoog_tui.core.undo import (
     Change,
     ContributionContent,
     UndoStack,
+    WasConsented,
     WasEdited,
+    WasLaddered,
     WasLogged,
     WasRemoved,
 )
@@ -63,12 +66,17 @@ class RecordChange:
     """Number of the contribution concerned."""
 
 
+def _ladder(contribution: Contribution) -> Ladder:
+    return Ladder(contribution.interests, contribution.values, contribution.condition)
+
+
 def _content(contribution: Contribution) -> ContributionContent:
     return ContributionContent(
         participant_id=contribution.participant_id,
         kind=contribution.kind,
         text=contribution.text,
         tags=contribution.tags,
+        ladder=_ladder(contribution),
     )
 
 
@@ -123,6 +131,9 @@ class Recorder:
         context.known_participants = list(loaded.known_participants)
         context.counts.clear()
         context.counts.update(loaded.counts)
+        context.values = [term.name for term in loaded.values]
+        context.interests = [term.name for term in loaded.interests]
+        context.today = self.clock().astimezone().date()
         if loaded.latest:
             context.current_speaker = context.speaker_for(loaded.latest[-1].participant_id)
         self._remember(*loaded.latest)
@@ -143,6 +154,7 @@ class Recorder:
         entry, session_id = preview.entry, self.session_id
         phase = self.current_phase
         at = self.clock()
+        consent = self.context.next_consent
         logged = await self.gateway.write(
             lambda db: contributions.log_contribution(
                 db=db,
@@ -155,8 +167,12 @@ class Recorder:
                 phase_id=phase.id if phase else None,
                 reply_to_id=reply_to_id,
                 clear_draft_text=True,
+                ladder=preview.ladder,
+                consent=consent,
+                commitment=contributions.CommitmentTerms(entry.owner, preview.due_on),
             )
         )
+        self.context.next_consent = None
         self._took_effect(logged)
         self.context.counts[logged.contribution.participant_id] += 1
         self.undo_stack.push(WasLogged(logged.contribution.id))
@@ -165,11 +181,31 @@ class Recorder:
     async def edit(self, original: Contribution, preview: EntryPreview) -> RecordChange:
         """Change a logged contribution to what the edited line says."""
         before = _content(original)
-        change = await self._edit(
-            original.id, preview.speaker, preview.entry.kind, preview.entry.text, preview.entry.tags
+        entry = preview.entry
+        after = ContributionContent(
+            participant_id=None,
+            kind=entry.kind,
+            text=entry.text,
+            tags=entry.tags,
+            ladder=preview.ladder,
         )
+        change = await self._edit(original.id, preview.speaker, after)
         assert change.replaced is not None
         self.undo_stack.push(WasEdited(original.id, before, _content(change.replaced)))
+        return change
+
+    async def set_ladder(self, contribution: Contribution, ladder: Ladder) -> RecordChange:
+        """Give a contribution these interests, values and condition (undoable)."""
+        before = _ladder(contribution)
+        change = await self._set_ladder(contribution.id, ladder)
+        assert change.replaced is not None
+        self.undo_stack.push(WasLaddered(contribution.id, before, _ladder(change.replaced)))
+        return change
+
+    async def set_consent(self, contribution: Contribution, consent: Consent) -> RecordChange:
+        """Change a contribution's consent (undoable)."""
+        change = await self._set_consent(contribution.id, consent)
+        self.undo_stack.push(WasConsented(contribution.id, contribution.consent, consent))
         return change
 
     async def remove(self, contribution: Contribution) -> RecordChange:
@@ -208,6 +244,12 @@ class Recorder:
             case WasEdited(contribution_id, before, after):
                 result = await self._apply(contribution_id, before if backwards else after)
                 return replace(result, what="undo.edited")
+            case WasLaddered(contribution_id, before, after):
+                result = await self._set_ladder(contribution_id, before if backwards else after)
+                return replace(result, what="undo.laddered")
+            case WasConsented(contribution_id, before, after):
+                result = await self._set_consent(contribution_id, before if backwards else after)
+                return replace(result, what="undo.consented")
 
     async def save_draft(self, text: str) -> None:
         """Remember the half-typed line."""
@@ -254,15 +296,11 @@ class Recorder:
         self.context.remember(logged.participant)
         participant = logged.participant
         self.context.current_speaker = Speaker(participant=participant) if participant else ROOM
+        self.context.learn(logged.contribution)
         self._remember(logged.contribution)
 
     async def _edit(
-        self,
-        contribution_id: int,
-        speaker: Speaker,
-        kind: Kind,
-        text: str,
-        tags: tuple[str, ...],
+        self, contribution_id: int, speaker: Speaker, content: ContributionContent
     ) -> RecordChange:
         old = self._contributions.get(contribution_id)
         logged = await self.gateway.write(
@@ -270,12 +308,14 @@ class Recorder:
                 db=db,
                 contribution_id=contribution_id,
                 speaker=speaker,
-                kind=kind,
-                text=text,
-                tags=tags,
+                kind=content.kind,
+                text=content.text,
+                tags=content.tags,
+                ladder=content.ladder,
             )
         )
         self.context.remember(logged.participant)
+        self.context.learn(logged.contribution)
         self._remember(logged.contribution)
         if old is not None and old.deleted_at is None:
             self.context.counts[old.participant_id] -= 1
@@ -284,7 +324,26 @@ class Recorder:
 
     async def _apply(self, contribution_id: int, content: ContributionContent) -> RecordChange:
         speaker = self.context.speaker_for(content.participant_id)
-        return await self._edit(contribution_id, speaker, content.kind, content.text, content.tags)
+        return await self._edit(contribution_id, speaker, content)
+
+    async def _set_ladder(self, contribution_id: int, ladder: Ladder) -> RecordChange:
+        changed = await self.gateway.write(
+            lambda db: contributions.set_ladder(
+                db=db, contribution_id=contribution_id, ladder=ladder
+            )
+        )
+        self.context.learn(changed)
+        self._remember(changed)
+        return RecordChange(replaced=changed, seq=changed.seq)
+
+    async def _set_consent(self, contribution_id: int, consent: Consent) -> RecordChange:
+        changed = await self.gateway.write(
+            lambda db: contributions.set_consent(
+                db=db, contribution_id=contribution_id, consent=consent
+            )
+        )
+        self._remember(changed)
+        return RecordChange(replaced=changed, seq=changed.seq)
 
     async def _remove(self, contribution_id: int) -> RecordChange:
         removed = await self.gateway.write(

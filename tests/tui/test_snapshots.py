@@ -55,3 +55,17 @@ def test_help_screen(snap_compare, app_factory: AppFactory, seeded: Database) ->
     seeded.write(lambda db: load_demo(db=db))
     app._request = 1  # type: ignore[attr-defined]
     assert snap_compare(app, terminal_size=(110, 40), run_before=open_help)
+
+
+def test_ladder_view(snap_compare, app_factory: AppFactory, seeded: Database) -> None:  # type: ignore[no-untyped-def]
+    seeded.write(lambda db: load_demo(db=db))
+    app = app_factory(1)
+
+    async def open_ladder(pilot: Pilot[int]) -> None:
+        await _ready(pilot)
+        await pilot.press("f2")
+        await _ready(pilot)
+        await pilot.press("a")  # all sessions
+        await _ready(pilot)
+
+    assert snap_compare(app, terminal_size=(130, 60), run_before=open_ladder)

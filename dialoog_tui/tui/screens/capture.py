@@ -2,108 +2,39 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterator
-from typing import TypeVar
-
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Input
 
-from dialoog_tui.core.capture import EntryPreview
-from dialoog_tui.core.display import abbreviate_domain
-from dialoog_tui.core.model import Contribution, SessionRequest
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Ladder
+from dialoog_tui.core.model import Contribution
 from dialoog_tui.core.quick_entry import (
     ParsedEntry,
     SpeakerMention,
+    format_annotations,
     format_entry,
-    split_mention,
-    with_speaker,
+    parse_entry,
 )
-from dialoog_tui.core.speakers import ROOM, ROOM_NAME, Speaker
-from dialoog_tui.i18n import Translator
+from dialoog_tui.core.speakers import ROOM_NAME
 from dialoog_tui.lazy import LazyModule
-from dialoog_tui.tui.commands import (
-    QUICK_KEYS,
-    Command,
-    PaletteEntry,
-    alt_key,
-    key_display,
-    make_bindings,
-    palette_entries_for,
-)
-from dialoog_tui.tui.look import Look, look_from_variables
-from dialoog_tui.tui.preview import render_preview
-from dialoog_tui.tui.recorder import RecordChange, Recorder
-from dialoog_tui.tui.screens.base import DialoogScreen
-from dialoog_tui.tui.suggest import MentionSuggester
-from dialoog_tui.tui.widgets.contribution_log import ContributionLog, SpeakerLabel
+from dialoog_tui.tui.screens.capture_actions import CaptureActions
+from dialoog_tui.tui.suggest import EntrySuggester
+from dialoog_tui.tui.widgets.contribution_log import ContributionLog, LadderLabels
 from dialoog_tui.tui.widgets.entry_bar import EntryBar, EntryMode
 from dialoog_tui.tui.widgets.key_hints import KeyHints
-from dialoog_tui.tui.widgets.participants_panel import ParticipantsPanel, Participation
+from dialoog_tui.tui.widgets.participants_panel import ParticipantsPanel
 from dialoog_tui.tui.widgets.session_header import SessionHeader
-
-T = TypeVar("T")
 
 session_requests = LazyModule("dialoog_tui.store.session_requests")
 
 DRAFT_SAVE_DELAY = 0.3
 """Seconds of quiet typing after which the input line is saved (a crash loses at most this)."""
 
-CAPTURE_COMMANDS: tuple[Command, ...] = (
-    Command("log", "enter", action="log"),
-    Command("edit", "ctrl+e", priority=True),
-    Command("remove", "ctrl+d", priority=True),
-    Command("undo", "ctrl+z"),
-    Command("redo", "ctrl+y"),
-    Command("phase", "ctrl+g"),
-    Command("next_phase", "ctrl+n", show=False),
-    Command("reply", "ctrl+r", show=False),
-    Command("select_up", "up", show=False, action="select_previous"),
-    Command("select_down", "down", show=False, action="select_next"),
-    Command("page_up", "pageup", show=False),
-    Command("page_down", "pagedown", show=False),
-    Command("cancel", "escape", show=False),
-    Command("room", alt_key("0"), show=False, priority=True),
-    Command("help", "f1"),
-    Command("sessions", "ctrl+o", show=False),
-)
-# Priority: the input line would otherwise take Alt+key as a typed character.
-SPEAKER_COMMANDS: tuple[Command, ...] = tuple(
-    Command(
-        f"speaker_{key}",
-        alt_key(key),
-        show=False,
-        priority=True,
-        action=f"speaker({index})",
-        text_key="cmd.speaker",
-    )
-    for index, key in enumerate(QUICK_KEYS)
-)
 
-
-class CaptureScreen(DialoogScreen[None]):
+class CaptureScreen(CaptureActions):
     """Header, log and participants, and the input line with its preview."""
-
-    def __init__(self, request: SessionRequest, recorder: Recorder, t: Translator) -> None:
-        super().__init__()
-        self._request = request
-        self.recorder = recorder
-        """Keeps the record; the screen only shows it."""
-        self.t = t
-        """Interface texts."""
-        self._bindings = make_bindings((*CAPTURE_COMMANDS, *SPEAKER_COMMANDS), t)
-        self._loaded = asyncio.Event()
-        self._look = Look()
-        self._draft_timer: Timer | None = None
-        self._stash = ""
-        self._editing: Contribution | None = None
-        self._reply_to: Contribution | None = None
-
-    # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -112,6 +43,7 @@ class CaptureScreen(DialoogScreen[None]):
             yield ContributionLog(
                 speaker_label=self._speaker_label,
                 kind_label=lambda c: c.kind.label(t.lang),
+                labels=LadderLabels(t("ladder.interest"), t("ladder.value"), t("ladder.condition")),
                 placeholder=t("capture.empty_log"),
                 look=self._look,
                 id="log",
@@ -119,20 +51,10 @@ class CaptureScreen(DialoogScreen[None]):
             yield ParticipantsPanel(t, self._look, id="participants")
         yield EntryBar(
             placeholder=t("capture.placeholder"),
-            suggester=MentionSuggester(self.recorder.context),
+            suggester=EntrySuggester(self.recorder.context),
             id="entry-bar",
         )
-        yield KeyHints(self.t("cmd.palette"), id="key-hints")
-
-    @property
-    def log_view(self) -> ContributionLog:
-        """The contribution log."""
-        return self.query_one("#log", ContributionLog)
-
-    @property
-    def entry_bar(self) -> EntryBar:
-        """The input line and its preview."""
-        return self.query_one("#entry-bar", EntryBar)
+        yield KeyHints(t("cmd.palette"), id="key-hints")
 
     def on_mount(self) -> None:
         self.entry_bar.input.focus()
@@ -159,103 +81,19 @@ class CaptureScreen(DialoogScreen[None]):
         self._show_state()
         self.refresh_bindings()
 
-    # --- showing state -------------------------------------------------------------------
-
-    def _restyle(self) -> None:
-        self._look = look_from_variables(self.app.theme_variables)
-        self.log_view.restyle(self._look)
-        self._show_state()
-
-    def _speaker_label(self, participant_id: int | None) -> SpeakerLabel:
-        person = self.recorder.context.participant(participant_id)
-        if person is None:
-            return SpeakerLabel(self.t("capture.room"), None)
-        domains = self.recorder.context.domains
-        position = domains.index(person.domain) if person.domain in domains else None
-        short = abbreviate_domain(person.domain) if person.domain else ""
-        return SpeakerLabel(person.name, position, short)
-
-    def _show_state(self) -> None:
-        recorder, context = self.recorder, self.recorder.context
-        if recorder.session is None:
-            return
-        self.query_one("#session-header", SessionHeader).show(
-            recorder.session, recorder.current_phase, recorder.total, self._look
-        )
-        current = context.current_speaker.participant
-        self.query_one("#participants", ParticipantsPanel).show(
-            Participation(
-                people=context.session_participants,
-                counts=context.counts,
-                domains=context.domains,
-                domain_counts=context.domain_counts(),
-                current_speaker_id=current.id if current else None,
-            ),
-            self._look,
-        )
-        self._show_preview()
-
-    def _preview(self, line: str) -> EntryPreview:
-        editing = self._editing
-        previous = self.recorder.context.speaker_for(editing.participant_id) if editing else None
-        return self.recorder.context.preview(line, previous=previous)
-
-    def _show_preview(self) -> None:
-        bar = self.entry_bar
-        value = bar.input.value
-        if bar.mode is EntryMode.PHASE:
-            bar.show_preview(Text(self._phase_hint(value), self._look.meta))
-            return
-        reply = self._reply_to.seq if self._reply_to else None
-        bar.show_preview(
-            render_preview(
-                self._preview(value),
-                self.t,
-                self._look,
-                domains=self.recorder.context.domains,
-                reply_to_seq=reply,
-            )
-        )
-
-    def _phase_hint(self, typed: str) -> str:
-        phases = self.recorder.phases
-        listing = "  ".join(f"{p.position}. {p.title}" for p in phases)
-        return f"{listing}" if not typed.strip() else f"→ {typed.strip()}"
-
-    def _show_change(self, change: RecordChange) -> None:
-        log = self.log_view
-        if change.logged is not None:
-            log.append(change.logged)
-        if change.replaced is not None:
-            log.replace(change.replaced)
-        if change.removed is not None:
-            log.drop(change.removed.id)
-        if change.restored is not None:
-            log.restore(change.restored)
-        if change.replaced is not None:
-            log.restyle()  # a speaker's name or domain may be new
-        self._show_state()
-
     # --- typing --------------------------------------------------------------------------
 
     @on(Input.Changed, "#entry")
     def _typed(self, _event: Input.Changed) -> None:
         self._show_preview()
-        if self.entry_bar.mode is EntryMode.CAPTURE and self._loaded.is_set():
+        mode = self.entry_bar.mode
+        holds_capture = mode is EntryMode.CAPTURE or (
+            mode is EntryMode.LADDER and self._ladder_offered
+        )
+        if holds_capture and self._loaded.is_set():
             if self._draft_timer is not None:
                 self._draft_timer.stop()
             self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.flush_draft)
-
-    async def flush_draft(self) -> None:
-        """Save the input line now (also called before quitting)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        if not self._loaded.is_set():
-            return
-        bar = self.entry_bar
-        text = bar.input.value if bar.mode is EntryMode.CAPTURE else self._stash
-        await self._attempt(self.recorder.save_draft(text))
 
     @on(Input.Submitted, "#entry")
     async def _entered(self, event: Input.Submitted) -> None:
@@ -267,10 +105,16 @@ class CaptureScreen(DialoogScreen[None]):
                 consumed = await self._enter_phase(event.value)
             elif mode is EntryMode.EDIT:
                 consumed = await self._save_edit(event.value)
+            elif mode is EntryMode.LADDER:
+                consumed = await self._save_ladder(event.value)
             else:
                 consumed = await self._log_line(event.value)
         finally:
             self.entry_bar.input.settle(consumed=consumed)
+        offer, self._offer_ladder_for = self._offer_ladder_for, None
+        if offer is not None:
+            # Resistance is engagement: ask, without a dialog, what lies under it.
+            self._ask_ladder(offer, after_logging=True)
 
     async def _log_line(self, line: str) -> bool:
         """Log a typed line; True if it was used (and may leave the input)."""
@@ -293,46 +137,12 @@ class CaptureScreen(DialoogScreen[None]):
             return False
         self.log_view.clear_selection()
         self._show_change(change)
+        logged = change.logged
+        if logged is not None and logged.kind is Kind.RESISTANCE and not logged.interests:
+            self._offer_ladder_for = logged  # once the line has left the input
         return True
 
-    def _warn_not_loggable(self, preview: EntryPreview) -> None:
-        from dialoog_tui.tui.preview import problem_text
-
-        reason = problem_text(preview.speaker, self.t) or self.t("preview.empty")
-        self.notify(self.t("notify.cannot_log", reason=reason), severity="warning", markup=False)
-
-    async def _attempt(self, work: Awaitable[T]) -> T | None:
-        """Await store work; a failure becomes a notification (the app keeps running)."""
-        try:
-            return await work
-        except Exception as error:
-            message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
-            self.notify(self.t("notify.store_error", error=message), severity="error", markup=False)
-            return None
-
-    # --- modes: edit and phase -----------------------------------------------------------
-
-    def _enter_mode(self, mode: EntryMode, label: str, value: str, placeholder: str) -> None:
-        bar = self.entry_bar
-        if bar.mode is EntryMode.CAPTURE:
-            self._stash = bar.input.value
-        bar.enter_mode(
-            mode, label=Text(label, self._look.strong), value=value, placeholder=placeholder
-        )
-        self._show_preview()
-        self.refresh_bindings()
-
-    def _leave_mode(self) -> None:
-        self._editing = None
-        self.entry_bar.enter_mode(
-            EntryMode.CAPTURE,
-            label=Text(""),
-            value=self._stash,
-            placeholder=self.t("capture.placeholder"),
-        )
-        self._stash = ""
-        self._show_preview()
-        self.refresh_bindings()
+    # --- the input line's modes: edit, ladder, phase -------------------------------------
 
     def action_edit(self) -> None:
         """Load the selected contribution into the input line for editing."""
@@ -342,7 +152,15 @@ class CaptureScreen(DialoogScreen[None]):
         person = self.recorder.context.participant(selected.participant_id)
         mention = SpeakerMention(person.name if person else ROOM_NAME)
         line = format_entry(
-            ParsedEntry(speaker=mention, kind=selected.kind, text=selected.text, tags=selected.tags)
+            ParsedEntry(
+                speaker=mention,
+                kind=selected.kind,
+                text=selected.text,
+                tags=selected.tags,
+                interests=selected.interests,
+                values=selected.values,
+                condition=selected.condition,
+            )
         )
         self._editing = selected
         self._enter_mode(EntryMode.EDIT, self.t("mode.edit", seq=selected.seq), line, "")
@@ -357,6 +175,53 @@ class CaptureScreen(DialoogScreen[None]):
             self._warn_not_loggable(preview)
             return False
         change = await self._attempt(self.recorder.edit(original, preview))
+        if change is None:
+            return False
+        self._leave_mode()
+        self._show_change(change)
+        return True
+
+    def action_ladder(self) -> None:
+        """Name the interests, values and condition under the selected contribution."""
+        selected = self.log_view.selected
+        if selected is not None:
+            self._ask_ladder(selected, after_logging=False)
+
+    def _ask_ladder(self, contribution: Contribution, *, after_logging: bool) -> None:
+        self._laddering = contribution
+        self._ladder_offered = after_logging
+        # Offered after logging, the line starts empty (what was typed inline stays and this
+        # adds to it); asked for with Ctrl+L, it shows the ladder to change.
+        current = (
+            ""
+            if after_logging
+            else format_annotations(
+                contribution.interests, contribution.values, contribution.condition
+            )
+        )
+        label = self.t("mode.ladder", seq=contribution.seq)
+        hint = self.t("mode.ladder.skip" if after_logging else "mode.ladder.placeholder")
+        self._enter_mode(EntryMode.LADDER, label, current, hint)
+
+    async def _save_ladder(self, line: str) -> bool:
+        target = self._laddering
+        if target is None:
+            return False
+        if self._ladder_offered and not _has_annotations(line):
+            # The prompt after a resistance is only an offer: a line without belang:/waarde:/
+            # voorwaarde: is simply the next contribution, so typing on never goes astray.
+            self._leave_mode()
+            return await self._log_line(line)
+        interests, values, condition = self._ladder_of(line)
+        if self._ladder_offered:
+            interests = (*target.interests, *interests)
+            values = (*target.values, *values)
+            condition = condition or target.condition
+        ladder = Ladder(interests, values, condition)
+        if ladder.is_empty and target.interests == () and target.values == ():
+            self._leave_mode()  # an empty answer to the prompt is the same as Esc
+            return True
+        change = await self._attempt(self.recorder.set_ladder(target, ladder))
         if change is None:
             return False
         self._leave_mode()
@@ -393,23 +258,7 @@ class CaptureScreen(DialoogScreen[None]):
             self.notify(self.t("notify.phase", title=phase.title), markup=False)
             self._show_state()
 
-    # --- selection, removal, undo --------------------------------------------------------
-
-    def action_select_previous(self) -> None:
-        """Select the contribution above."""
-        self.log_view.select_previous()
-
-    def action_select_next(self) -> None:
-        """Select the contribution below."""
-        self.log_view.select_next()
-
-    def action_page_up(self) -> None:
-        """Scroll the log a page back."""
-        self.log_view.scroll_page_up(animate=False)
-
-    def action_page_down(self) -> None:
-        """Scroll the log a page forward."""
-        self.log_view.scroll_page_down(animate=False)
+    # --- messages from the log -----------------------------------------------------------
 
     @on(ContributionLog.SelectionChanged)
     def _selection_changed(self) -> None:
@@ -428,121 +277,7 @@ class CaptureScreen(DialoogScreen[None]):
         page = await self.recorder.older(before_seq)
         self.log_view.prepend(page, has_older=len(page) > 0 and page[0].seq > 1)
 
-    async def action_remove(self) -> None:
-        """Remove the selected contribution (Ctrl+Z brings it back)."""
-        selected = self.log_view.selected
-        if selected is None:
-            return
-        change = await self._attempt(self.recorder.remove(selected))
-        if change is not None:
-            self._show_change(change)
-            self.notify(self.t("notify.removed", seq=selected.seq))
 
-    async def action_undo(self) -> None:
-        """Undo the newest change."""
-        await self._undo_or_redo(self.recorder.undo, "notify.undone", "notify.nothing_to_undo")
-
-    async def action_redo(self) -> None:
-        """Redo the newest undone change."""
-        await self._undo_or_redo(self.recorder.redo, "notify.redone", "notify.nothing_to_redo")
-
-    async def _undo_or_redo(
-        self, step: Callable[[], Awaitable[RecordChange | None]], done_key: str, none_key: str
-    ) -> None:
-        if not self._loaded.is_set():
-            return
-        try:
-            change = await step()
-        except Exception as error:
-            self.notify(
-                self.t("notify.store_error", error=str(error)), severity="error", markup=False
-            )
-            return
-        if change is None:
-            self.notify(self.t(none_key))
-            return
-        self._show_change(change)
-        self.notify(self.t(done_key, what=self.t(change.what, seq=change.seq)))
-
-    def action_reply(self) -> None:
-        """Make the next contribution a reply to the selected one."""
-        selected = self.log_view.selected
-        if selected is not None:
-            self._reply_to = selected
-            self.log_view.clear_selection()
-            self._show_preview()
-
-    def action_cancel(self) -> None:
-        """Step back: leave edit/phase mode, drop the reply, or clear the selection."""
-        if self.entry_bar.mode is not EntryMode.CAPTURE:
-            self._leave_mode()
-        elif self._reply_to is not None:
-            self._reply_to = None
-            self._show_preview()
-        else:
-            self.log_view.clear_selection()
-
-    # --- speakers ------------------------------------------------------------------------
-
-    def action_speaker(self, index: int) -> None:
-        """Make the participant on quick key `index` the speaker."""
-        person = self.recorder.context.quick_key_participant(index)
-        if person is not None:
-            self._set_speaker(Speaker(participant=person), SpeakerMention(person.name))
-
-    def action_room(self) -> None:
-        """Make the room the speaker."""
-        self._set_speaker(ROOM, SpeakerMention(ROOM_NAME))
-
-    def _set_speaker(self, speaker: Speaker, mention: SpeakerMention) -> None:
-        entry = self.entry_bar.input
-        typed_mention, _rest = split_mention(entry.value)
-        if typed_mention is not None:
-            # The line names someone already; the key corrects that name in place.
-            entry.value = with_speaker(entry.value, mention)
-            entry.cursor_position = len(entry.value)
-        else:
-            self.recorder.context.current_speaker = speaker
-        self._show_state()
-
-    # --- commands ------------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        capturing = self.entry_bar.mode is EntryMode.CAPTURE if self.is_mounted else True
-        if action in ("edit", "remove", "reply"):
-            return capturing and self.log_view.selected is not None
-        if action in ("select_previous", "select_next"):
-            return capturing
-        return True
-
-    def palette_entries(self) -> Iterator[PaletteEntry]:
-        """Commands that apply now, and one entry per participant with a quick key."""
-        yield from palette_entries_for(
-            CAPTURE_COMMANDS, self.t, enabled=lambda action: self.check_action(action, ())
-        )
-        for index, person in enumerate(
-            self.recorder.context.session_participants[: len(QUICK_KEYS)]
-        ):
-            key = key_display(f"alt+{QUICK_KEYS[index]}")
-            title = Text(f"{self.t('cmd.speaker', key=key)}: ")
-            title.append(person.name)
-            yield PaletteEntry(
-                title, self.t("cmd.speaker.help", name=person.name), f"speaker({index})"
-            )
-
-    async def action_log(self) -> None:
-        """Log the line in the input (what Enter does)."""
-        await self.entry_bar.input.action_submit()
-
-    def action_help(self) -> None:
-        """Show the keys and the quick-entry syntax."""
-        from dialoog_tui.tui.screens.help import HelpScreen
-
-        # One line in the help stands for all the participant keys.
-        speakers = Command("speakers", "alt+1…Z", action="speaker(0)")
-        self.app.push_screen(HelpScreen(self.t, (*CAPTURE_COMMANDS, speakers)))
-
-    async def action_sessions(self) -> None:
-        """Go back to the session picker."""
-        await self.flush_draft()
-        await self.app.run_action("app.show_picker")
+def _has_annotations(line: str) -> bool:
+    entry = parse_entry(line)
+    return bool(entry.interests or entry.values or entry.condition)

@@ -14,7 +14,7 @@ from dialoog_tui.core.display import visible
 from dialoog_tui.core.model import NewSession, SessionSummary
 from dialoog_tui.i18n import Translator
 from dialoog_tui.lazy import LazyModule
-from dialoog_tui.tui.commands import Command, PaletteEntry, make_bindings, palette_entries_for
+from dialoog_tui.tui.commands import Command, PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.messages import SessionChosen
 from dialoog_tui.tui.screens.base import DialoogScreen
@@ -38,7 +38,7 @@ class PickerScreen(DialoogScreen[None]):
         super().__init__()
         self._gateway = gateway
         self._t = t
-        self._bindings = make_bindings(PICKER_COMMANDS, t)
+        self._bindings = with_commands(self._bindings, PICKER_COMMANDS, t)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._t("picker.title"), style="bold"), id="picker-title")

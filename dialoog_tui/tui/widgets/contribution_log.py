@@ -42,6 +42,15 @@ class SpeakerLabel:
     """A short form of the domain (`inw`), shown beside the name on wide screens."""
 
 
+@dataclass(frozen=True)
+class LadderLabels:
+    """The words for the ladder shown after a contribution's text."""
+
+    interest: str
+    value: str
+    condition: str
+
+
 class ContributionLog(ScrollView, can_focus=False):
     """Scrollable, selectable log of contributions."""
 
@@ -66,6 +75,7 @@ class ContributionLog(ScrollView, can_focus=False):
         *,
         speaker_label: Callable[[int | None], SpeakerLabel],
         kind_label: Callable[[Contribution], str],
+        labels: LadderLabels,
         placeholder: str,
         look: Look,
         id: str | None = None,
@@ -73,6 +83,7 @@ class ContributionLog(ScrollView, can_focus=False):
         super().__init__(id=id)
         self._speaker_label = speaker_label
         self._kind_label = kind_label
+        self._labels = labels
         self._placeholder = placeholder
         self._look = look
         self._rows: list[Contribution] = []
@@ -272,7 +283,8 @@ class ContributionLog(ScrollView, can_focus=False):
 
     def _height(self, contribution: Contribution) -> int:
         name_width, kind_width = self._columns()
-        text_width = self._width - (6 + name_width + 1 + kind_width)
+        # Time (5), consent mark (1), a space, the name column, a space, the kind column.
+        text_width = self._width - (5 + 1 + 1 + name_width + 1 + kind_width)
         body = self._body(contribution)
         if text_width > 0 and cell_len(body.plain) <= text_width:
             return 1  # the common case, without wrapping anything
@@ -290,6 +302,14 @@ class ContributionLog(ScrollView, can_focus=False):
             body.append(f" #{tag}", look.tag)
         if contribution.edited_at is not None:
             body.append(" ✎", look.meta)
+        ladder = [
+            *(f"{self._labels.interest}: {visible(name)}" for name in contribution.interests),
+            *(f"{self._labels.value}: {visible(name)}" for name in contribution.values),
+        ]
+        if contribution.condition:
+            ladder.append(f"{self._labels.condition}: {visible(contribution.condition)}")
+        if ladder:
+            body.append(" ▸ " + " · ".join(ladder), look.meta)
         return body
 
     def _render_rows(self, contribution: Contribution) -> list[Strip]:
@@ -303,6 +323,7 @@ class ContributionLog(ScrollView, can_focus=False):
         kind_style = look.kind_style(contribution.kind)
         prefix = Text.assemble(
             (contribution.at.astimezone().strftime("%H:%M"), look.time),
+            (contribution.consent.marker, look.strong),
             " ",
             (fit(self._speaker_text(speaker, name_width), name_width), name_style),
             " ",

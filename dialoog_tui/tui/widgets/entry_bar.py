@@ -24,6 +24,8 @@ class EntryMode(Enum):
     """Changing a logged contribution."""
     PHASE = "phase"
     """Naming the phase to go to."""
+    LADDER = "ladder"
+    """Naming the interests, values and condition under a contribution."""
 
 
 class EntryInput(Input):

@@ -1,0 +1,214 @@
+"""Pilot tests of the ladder in the TUI: inline annotations, the prompt after resistance,
+Ctrl+L on a selected contribution, consent, and the ladder view."""
+
+from __future__ import annotations
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import InterestStatus, Ladder
+from dialoog_tui.core.model import NewSession
+from dialoog_tui.store import contributions, interests
+from dialoog_tui.store.database import Database
+from dialoog_tui.tui.screens.capture import CaptureScreen
+from dialoog_tui.tui.screens.ladder import LadderScreen
+from dialoog_tui.tui.widgets.entry_bar import EntryMode
+from tests.tui.conftest import AppFactory, settle
+
+
+def capture(app: object) -> CaptureScreen:
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, CaptureScreen)
+    return screen
+
+
+def stored(database: Database, session_id: int = 1) -> list[contributions.Contribution]:
+    return database.read(
+        lambda db: contributions.session_contributions(db=db, session_id=session_id)
+    )
+
+
+async def enter(pilot, line: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press(*line, "enter")
+    await settle(pilot)
+
+
+async def test_inline_interest_and_value(app_factory: AppFactory, seeded: Database) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await enter(
+            pilot,
+            "@Piet/ond ! Als de parkeerplaatsen verdwijnen gaat mijn zaak dicht "
+            'belang:"bereikbaarheid winkel" waarde:bestaanszekerheid',
+        )
+        assert capture(app).entry_bar.mode is EntryMode.CAPTURE  # it had its ladder already
+    (logged,) = stored(seeded)
+    assert logged.kind is Kind.RESISTANCE
+    assert logged.text == "Als de parkeerplaatsen verdwijnen gaat mijn zaak dicht"
+    assert logged.interests == ("bereikbaarheid winkel",)
+    assert logged.values == ("bestaanszekerheid",)
+
+
+async def test_a_value_is_offered_in_a_later_session(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    first = app_factory(NewSession(title="Maart"))
+    async with first.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await enter(pilot, "@Piet/ond ! Mijn zaak gaat dicht waarde:bestaanszekerheid")
+    later = app_factory(NewSession(title="Juni"))
+    async with later.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw ! waarde:be")
+        await pilot.pause(0.2)
+        entry = capture(later).entry_bar.input
+        assert entry._suggestion.endswith("waarde:bestaanszekerheid ")
+        await pilot.press("right")  # accept the suggestion
+        assert entry.value.endswith("waarde:bestaanszekerheid ")
+
+
+async def test_prompt_after_resistance_takes_the_ladder(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await enter(pilot, "@Anna/inw ! Geen garage")
+        screen = capture(app)
+        assert screen.entry_bar.mode is EntryMode.LADDER
+        await enter(pilot, 'belang:"veilig oversteken" waarde:veiligheid voorwaarde:"zebra erbij"')
+        assert screen.entry_bar.mode is EntryMode.CAPTURE
+        await enter(pilot, "tweede regel")
+    first, second = stored(seeded)
+    assert first.interests == ("veilig oversteken",)
+    assert first.values == ("veiligheid",)
+    assert first.condition == "zebra erbij"
+    assert second.text == "tweede regel"
+
+
+async def test_prompt_after_resistance_lets_typing_go_on(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await enter(pilot, "@Anna/inw ! De parkeerdruk wordt te hoog #parkeren")
+        await enter(pilot, "ook de bus rijdt te weinig #ov")  # not an answer: the next line
+        assert capture(app).entry_bar.mode is EntryMode.CAPTURE
+        await enter(pilot, "@Henk/inw ! Nog een bezwaar")
+        await pilot.press("escape")  # skip the prompt
+        assert capture(app).entry_bar.mode is EntryMode.CAPTURE
+    texts = [c.text for c in stored(seeded)]
+    assert texts == [
+        "De parkeerdruk wordt te hoog",
+        "ook de bus rijdt te weinig",
+        "Nog een bezwaar",
+    ]
+    assert all(c.interests == () for c in stored(seeded))
+
+
+async def test_ladder_later_on_a_selected_contribution_and_undo(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await enter(pilot, "@Anna/inw = Eens met Piet")
+        await pilot.press("up", "ctrl+l")
+        screen = capture(app)
+        assert screen.entry_bar.mode is EntryMode.LADDER
+        await enter(pilot, "winkels bereikbaar waarde:bestaanszekerheid")
+        (logged,) = stored(seeded)
+        assert logged.interests == ("winkels bereikbaar",)  # plain words are the interest
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        (logged,) = stored(seeded)
+        assert logged.interests == () and logged.values == ()
+
+
+async def test_consent_for_the_next_and_for_a_selected_contribution(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+t")  # next one: anonymous
+        await pilot.pause()
+        assert "anoniem" in str(app.screen.query_one("#entry-preview").render())
+        await enter(pilot, "@Anna/inw liever zonder naam")
+        await enter(pilot, "en dit mag met naam")
+        await pilot.press("up", "ctrl+t", "ctrl+t", "ctrl+t")  # named → … → off the record
+        await settle(pilot)
+    first, second = stored(seeded)
+    assert first.consent is Consent.ANONYMOUS
+    assert second.consent is Consent.OFF_RECORD
+
+
+async def test_ladder_view_shows_and_changes_statuses(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", participants=(("Anna", "inw"), ("Piet", "ond"))))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await enter(pilot, "@Anna ! geen garage belang:bereikbaarheid waarde:leefbaarheid")
+        await enter(pilot, "@Piet + garage met lift belang:bereikbaarheid")
+        await enter(pilot, "@Piet > we rekenen het door datum:2026-06-01")
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LadderScreen)
+        assert screen.report is not None
+        assert [b.interest for b in screen.report.bridging] == ["bereikbaarheid"]
+        assert "leefbaarheid" in str(screen.query_one("#ladder-values").render())
+        await pilot.press("e")  # acknowledge the highlighted interest
+        await settle(pilot)
+        state = seeded.read(lambda db: interests.interest_states(db=db, session_ids=[1]))[0]
+        assert state.status is InterestStatus.ACKNOWLEDGED
+        await pilot.press("b")  # answered, by …
+        await pilot.pause()
+        await pilot.press("down", "enter")  # … the commitment
+        await settle(pilot)
+        state = seeded.read(lambda db: interests.interest_states(db=db, session_ids=[1]))[0]
+        assert state.status is InterestStatus.ANSWERED
+        assert state.answered_by_id == stored(seeded)[2].id
+        for _ in range(3):  # Tab moves between the interests and the ledger
+            if app.focused is not None and app.focused.id == "ladder-ledger":
+                break
+            await pilot.press("tab")
+
+        await pilot.press("d")  # mark the commitment done
+        await settle(pilot)
+        assert screen.report.commitments[0][1].done_at is not None
+        await pilot.press("escape")
+        assert isinstance(app.screen, CaptureScreen)
+
+
+async def test_ladder_view_across_all_sessions(app_factory: AppFactory, seeded: Database) -> None:
+    from dialoog_tui.core.speakers import ROOM
+    from dialoog_tui.store import sessions
+
+    other = seeded.write(lambda db: sessions.create_session(db=db, title="Ander")).id
+    from datetime import UTC, datetime
+
+    seeded.write(
+        lambda db: contributions.log_contribution(
+            db=db,
+            session_id=other,
+            speaker=ROOM,
+            kind=Kind.RESISTANCE,
+            text="elders",
+            at=datetime(2026, 3, 1, tzinfo=UTC),
+            ladder=Ladder(values=("rust",)),
+        )
+    )
+    app = app_factory(NewSession(title="Hier"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LadderScreen) and screen.report is not None
+        assert screen.report.values == ()
+        await pilot.press("a")
+        await settle(pilot)
+        assert [v.value for v in screen.report.values] == ["rust"]
