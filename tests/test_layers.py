@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+CLUSTERING = {"sklearn", "scipy", "numpy", "igraph", "Stemmer", "joblib", "threadpoolctl"}
+
 
 def _modules_after(code: str) -> set[str]:
     script = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
@@ -33,11 +35,18 @@ def test_core_imports_neither_textual_nor_the_database() -> None:
             "speakers",
             "undo",
             "demo",
+            "themes.engine",
+            "themes.explain",
+            "themes.run",
+            "themes.text",
+            "themes.themes_json",
         )
     )
     loaded = _packages(_modules_after(code))
     assert "textual" not in loaded
     assert not loaded & {"sqlmodel", "sqlalchemy", "alembic"}
+    # The clustering libraries load when themes are found, not when the module is imported.
+    assert not loaded & CLUSTERING
 
 
 def test_store_does_not_import_textual() -> None:
@@ -57,9 +66,12 @@ def test_store_does_not_import_textual() -> None:
             "sessions",
             "snapshot",
             "tables",
+            "themes",
         )
     )
-    assert "textual" not in _packages(_modules_after(code))
+    loaded = _packages(_modules_after(code))
+    assert "textual" not in loaded
+    assert not loaded & CLUSTERING
 
 
 def test_the_tui_starts_without_loading_the_database_libraries() -> None:
@@ -67,3 +79,9 @@ def test_the_tui_starts_without_loading_the_database_libraries() -> None:
     loaded = _packages(_modules_after("import dialoog_tui.tui.app\nimport dialoog_tui.cli.launch"))
     assert "textual" in loaded
     assert not loaded & {"sqlmodel", "sqlalchemy", "alembic"}
+    assert not loaded & CLUSTERING
+
+
+def test_the_tui_does_not_load_the_clustering_libraries() -> None:
+    loaded = _packages(_modules_after("import dialoog_tui.tui.app\nimport dialoog_tui.cli.main"))
+    assert not loaded & CLUSTERING

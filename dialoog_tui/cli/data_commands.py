@@ -139,6 +139,7 @@ def demo(args: argparse.Namespace) -> int:
     if present:
         print(f"already there (not loaded again): {', '.join(present)}")
     print("open one with: dialoog   (or: dialoog sessions, then dialoog open SLUG)")
+    print("see what recurs across the sessions with: dialoog themes --all")
     return 0
 
 

@@ -54,6 +54,10 @@ def _handler(command: str | None) -> Callable[..., int]:
             "interest": ladder_commands.interest,
             "commitment": ladder_commands.commitment,
         }[command]
+    if command == "themes":
+        from dialoog_tui.cli.theme_commands import themes
+
+        return themes
     from dialoog_tui.cli import data_commands
 
     return {

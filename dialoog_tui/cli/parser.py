@@ -108,7 +108,26 @@ def build_parser() -> argparse.ArgumentParser:
     domains = command("domains", "list the domains participants speak from, or add one")
     domains.add_argument("--add", metavar="NAME", help="add a domain")
     _ladder_commands(command)
+    _theme_commands(command)
     return parser
+
+
+def _theme_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """themes."""
+    themes = command("themes", "find the themes that recur across sessions")
+    themes.add_argument("sessions", nargs="*", metavar="SESSION", help="ids or slugs")
+    themes.add_argument("--all", action="store_true", help="across all sessions")
+    themes.add_argument(
+        "--min-sessions",
+        type=int,
+        default=2,
+        metavar="N",
+        help="a theme heard in N or more sessions is recurring (default: 2)",
+    )
+    themes.add_argument("--json", action="store_true", help="print JSON (docs/themes-json.md)")
+    themes.add_argument(
+        "--last", action="store_true", help="show the stored themes of the last run; no clustering"
+    )
 
 
 def _ladder_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:

@@ -12,6 +12,7 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import LadderItem, LadderReport, build_ladder
 from dialoog_tui.store.commitments import commitments_of
 from dialoog_tui.store.interests import interest_states
+from dialoog_tui.store.participants import with_speakers
 from dialoog_tui.store.tables import (
     ContributionRow,
     ContributionTermRow,
@@ -32,14 +33,11 @@ def ladder_items(
     """
     linked = select(ContributionTermRow.contribution_id)
     query = (
-        select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name)
-        .join(SessionRow, col(SessionRow.id) == col(ContributionRow.session_id))
-        .join(
-            ParticipantRow,
-            col(ParticipantRow.id) == col(ContributionRow.participant_id),
-            isouter=True,
+        with_speakers(
+            select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name).join(
+                SessionRow, col(SessionRow.id) == col(ContributionRow.session_id)
+            )
         )
-        .join(DomainRow, col(DomainRow.id) == col(ParticipantRow.domain_id), isouter=True)
         .where(
             col(ContributionRow.deleted_at).is_(None),
             col(ContributionRow.id).in_(linked)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.model import Participant
@@ -11,7 +13,24 @@ from dialoog_tui.store.clock import utc_now
 from dialoog_tui.store.convert import to_participant
 from dialoog_tui.store.domains import domain_row_by_name
 from dialoog_tui.store.errors import InvalidInput, NotFound
-from dialoog_tui.store.tables import DomainRow, ParticipantRow, SessionParticipantRow
+from dialoog_tui.store.tables import (
+    ContributionRow,
+    DomainRow,
+    ParticipantRow,
+    SessionParticipantRow,
+)
+
+Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
+
+
+def with_speakers(query: Query) -> Query:
+    """`query` over contributions, joined with their speaker and the speaker's domain (both
+    optional: the room has no speaker, a speaker may have no domain)."""
+    return query.join(
+        ParticipantRow,
+        col(ParticipantRow.id) == col(ContributionRow.participant_id),
+        isouter=True,
+    ).join(DomainRow, col(DomainRow.id) == col(ParticipantRow.domain_id), isouter=True)
 
 
 def list_participants(*, db: Session) -> list[Participant]:

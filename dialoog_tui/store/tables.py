@@ -185,3 +185,56 @@ class CommitmentRow(SQLModel, table=True):
     owner: str | None = Field(default=None, max_length=500)
     due_on: date | None = None
     done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class ThemeRunRow(SQLModel, table=True):
+    """One run of the theme engine: when, and what it left unassigned."""
+
+    __tablename__ = "theme_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(sa_type=UtcDateTime, index=True)
+    all_sessions: bool = False
+    contribution_count: int = 0
+    method: dict[str, object] = Field(default_factory=dict, sa_type=JSON)
+    unassigned: list[int] = Field(default_factory=list, sa_type=JSON)
+
+
+class ThemeRunSessionRow(SQLModel, table=True):
+    """A session a run clustered."""
+
+    __tablename__ = "theme_run_session"
+
+    run_id: int = Field(foreign_key="theme_run.id", primary_key=True, ondelete="CASCADE")
+    session_id: int = Field(
+        foreign_key="dialogue_session.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+
+
+class ThemeRow(SQLModel, table=True):
+    """A theme a run found."""
+
+    __tablename__ = "theme"
+    __table_args__ = (UniqueConstraint("run_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(foreign_key="theme_run.id", ondelete="CASCADE")
+    key: str = Field(max_length=20)
+    """The theme's public id (`t` and 8 hex digits, from its members)."""
+    position: int
+    label: str = Field(sa_type=Text)
+    terms: list[str] = Field(default_factory=list, sa_type=JSON)
+    cohesion: float
+
+
+class ThemeMemberRow(SQLModel, table=True):
+    """A contribution in a theme, with how typical it is."""
+
+    __tablename__ = "theme_member"
+
+    theme_id: int = Field(foreign_key="theme.id", primary_key=True, ondelete="CASCADE")
+    contribution_id: int = Field(
+        foreign_key="contribution.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+    position: int
+    similarity: float

@@ -14,6 +14,7 @@ from dialoog_tui.store.clock import utc_now
 from dialoog_tui.store.convert import to_term
 from dialoog_tui.store.errors import InvalidInput, NotFound
 from dialoog_tui.store.tables import (
+    ContributionRow,
     ContributionTermRow,
     SessionInterestRow,
     VocabTermRow,
@@ -108,16 +109,29 @@ def link_terms(
 
 
 def terms_of(
-    *, db: Session, contribution_ids: Sequence[int]
+    *,
+    db: Session,
+    contribution_ids: Sequence[int] = (),
+    session_ids: Sequence[int] = (),
 ) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """For each contribution id: (interest names, value names), in the order they were given."""
-    if not contribution_ids:
+    """For each contribution id: (interest names, value names), in the order they were given.
+
+    The contributions are those listed, or all those of `session_ids`: a theme run reads a
+    hundred thousand, more than a query may list.
+    """
+    if not contribution_ids and not session_ids:
         return {}
+    query = select(ContributionTermRow.contribution_id, VocabTermRow.kind, VocabTermRow.name).join(
+        VocabTermRow, col(VocabTermRow.id) == col(ContributionTermRow.term_id)
+    )
+    if session_ids:
+        query = query.join(
+            ContributionRow, col(ContributionRow.id) == col(ContributionTermRow.contribution_id)
+        ).where(col(ContributionRow.session_id).in_(session_ids))
+    else:
+        query = query.where(col(ContributionTermRow.contribution_id).in_(contribution_ids))
     rows = db.exec(
-        select(ContributionTermRow.contribution_id, VocabTermRow.kind, VocabTermRow.name)
-        .join(VocabTermRow, col(VocabTermRow.id) == col(ContributionTermRow.term_id))
-        .where(col(ContributionTermRow.contribution_id).in_(contribution_ids))
-        .order_by(col(ContributionTermRow.contribution_id), col(ContributionTermRow.position))
+        query.order_by(col(ContributionTermRow.contribution_id), col(ContributionTermRow.position))
     ).all()
     grouped: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"interest": [], "value": []})
     for contribution_id, kind, name in rows:

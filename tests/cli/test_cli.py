@@ -11,11 +11,7 @@ import pytest
 
 from dialoog_tui.__main__ import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from .running import run
 
 
 @pytest.fixture

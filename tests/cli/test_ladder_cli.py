@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dialoog_tui.__main__ import main
+from .running import run
 
 SECRET = "Dit vertel ik alleen hier: de grond is al verkocht"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -2,55 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import InterestStatus, Ladder, TermKind
-from dialoog_tui.core.model import NewSession
-from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.store import commitments, contributions, interests, ladder, sessions, vocabulary
 from dialoog_tui.store.database import Database
 from dialoog_tui.store.errors import InvalidInput
-from dialoog_tui.store.participants import list_session_participants
-from dialoog_tui.store.session_requests import start_session
 
-AT = datetime(2026, 3, 12, 19, 0, tzinfo=UTC)
-
-
-def _session(database: Database, title: str, people: tuple[tuple[str, str], ...]) -> int:
-    return database.write(
-        lambda db: start_session(db=db, new=NewSession(title=title, participants=people))
-    )
-
-
-def _log(
-    database: Database,
-    session_id: int,
-    name: str,
-    kind: Kind,
-    text: str,
-    ladder_: Ladder | None = None,
-    consent: Consent | None = None,
-) -> contributions.Contribution:
-    def work(db):  # type: ignore[no-untyped-def]
-        person = next(
-            p for p in list_session_participants(db=db, session_id=session_id) if p.name == name
-        )
-        return contributions.log_contribution(
-            db=db,
-            session_id=session_id,
-            speaker=Speaker(participant=person),
-            kind=kind,
-            text=text,
-            at=AT,
-            ladder=ladder_ or Ladder(),
-            consent=consent,
-        ).contribution
-
-    return database.write(work)
+from .writing import log as _log
+from .writing import start as _session
 
 
 def test_starter_values_in_dutch_and_english(database: Database) -> None:

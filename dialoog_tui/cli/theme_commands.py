@@ -1,0 +1,143 @@
+"""`dialoog themes`: find the themes that recur across sessions, store and print them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from dialoog_tui.cli.data_commands import with_database
+from dialoog_tui.core.display import visible
+from dialoog_tui.store.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from dialoog_tui.core.themes.engine import ThemeInput
+    from dialoog_tui.core.themes.explain import ThemeSummary
+    from dialoog_tui.core.themes.run import ThemeReport, ThemeRun
+    from dialoog_tui.store.database import Database
+
+PROGRESS_FROM = 1000
+"""Runs over this many contributions or more report their steps on stderr."""
+
+
+def themes(args: argparse.Namespace) -> int:
+    """`dialoog themes [SESSION …|--all] [--min-sessions N] [--json] [--last]`."""
+    from dialoog_tui.core.themes.run import report
+    from dialoog_tui.store import themes as stored
+
+    if not args.sessions and not args.all:
+        raise InvalidInput("name one or more sessions, or give --all")
+    if args.sessions and args.all:
+        raise InvalidInput("give sessions or --all, not both")
+    if args.min_sessions < 1:
+        raise InvalidInput("--min-sessions must be 1 or more")
+
+    def work(database: Database) -> ThemeReport:
+        scope = database.read(lambda db: _scope(db, args))
+        if args.last:
+            last = database.read(lambda db: stored.latest_run(db=db, session_ids=scope))
+            if last is None:
+                raise InvalidInput("no stored themes for these sessions yet; run without --last")
+            run, scope = last, list(last.session_ids)
+            inputs = database.read(lambda db: stored.theme_inputs(db=db, session_ids=scope))
+        else:
+            inputs = database.read(lambda db: stored.theme_inputs(db=db, session_ids=scope))
+            run = _run(database, inputs, scope, all_sessions=args.all)
+        titles = database.read(lambda db: stored.session_titles(db=db, session_ids=scope))
+        return report(run, inputs, titles, min_sessions=args.min_sessions)
+
+    result = with_database(args, work)
+    if args.json:
+        from dialoog_tui.core.themes.themes_json import report_to_json
+
+        print(json.dumps(report_to_json(result), ensure_ascii=False, indent=2))
+    else:
+        print_report(result)
+    return 0
+
+
+def _scope(db: Session, args: argparse.Namespace) -> list[int]:
+    from dialoog_tui.store.sessions import find_session
+    from dialoog_tui.store.themes import all_session_ids
+
+    if args.all:
+        everything = all_session_ids(db=db)
+        if not everything:
+            raise InvalidInput("there are no sessions yet (try the demo: dialoog demo)")
+        return everything
+    return sorted({find_session(db=db, key=key).id for key in args.sessions})
+
+
+def _run(
+    database: Database, inputs: list[ThemeInput], scope: list[int], *, all_sessions: bool
+) -> ThemeRun:
+    from dialoog_tui.core.themes.run import find_themes
+    from dialoog_tui.store.themes import save_run
+
+    found = find_themes(inputs, progress=_progress(len(inputs)))
+    at = datetime.now(UTC)
+    return database.write(
+        lambda db: save_run(db=db, found=found, session_ids=scope, all_sessions=all_sessions, at=at)
+    )
+
+
+def _progress(count: int) -> Callable[[str], None] | None:
+    if count < PROGRESS_FROM:
+        return None
+    started = time.perf_counter()
+
+    def say(step: str) -> None:
+        sys.stderr.write(f"themes: {step} ({time.perf_counter() - started:.1f} s)\n")
+        sys.stderr.flush()
+
+    return say
+
+
+def print_report(result: ThemeReport) -> None:
+    """The report as text for the terminal."""
+    run = result.run
+    recurring = result.recurring()
+    when = run.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    clustered = len(result.unassigned) + sum(theme.size for theme in result.themes)
+    print(
+        f"Themes over {len(run.session_ids)} session(s), {clustered} contributions"
+        f" — run {run.id}, {when}"
+    )
+    print(
+        f"{len(result.themes)} themes, {len(recurring)} recurring (heard in "
+        f"{result.min_sessions}+ sessions); {len(result.unassigned)} contributions unassigned"
+    )
+    if not result.themes:
+        print("No themes: too few contributions with content words to group.")
+    for number, theme in enumerate(result.themes, start=1):
+        print()
+        _print_theme(number, theme, result)
+
+
+def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
+    mark = "recurring" if theme.recurs(result.min_sessions) else "one session"
+    if not theme.recurs(result.min_sessions) and len(theme.sessions) > 1:
+        mark = f"{len(theme.sessions)} sessions"
+    print(f"{number:>2}. {visible(theme.label)}")
+    print(
+        f"    {theme.id} · {mark} · {theme.size} contributions in {len(theme.sessions)}"
+        f" session(s) · cohesion {theme.cohesion:.2f}"
+    )
+    print(f"    terms: {visible(', '.join(theme.terms))}")
+    sessions = " · ".join(
+        f"{visible(result.session_titles.get(sid, str(sid)))} {count}"
+        for sid, count in theme.sessions
+    )
+    print(f"    sessions: {sessions}")
+    domains = " · ".join(f"{visible(name or '—')} {count}" for name, count in theme.domains.items())
+    print(f"    domains: {domains}")
+    for quote in theme.quotes:
+        who = visible(quote.speaker or ("anoniem" if quote.anonymous else "de zaal"))
+        domain = f", {visible(quote.domain)}" if quote.domain else ""
+        print(f"    “{visible(quote.text)}” — {who}{domain} (#{quote.contribution_id})")

@@ -1,0 +1,59 @@
+"""The JSON form of a theme report (`dialoog themes --json`), documented in docs/themes-json.md."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any
+
+from dialoog_tui.core.themes.explain import ThemeSummary
+from dialoog_tui.core.themes.run import ThemeReport
+
+SCHEMA = "dialoog.themes"
+SCHEMA_VERSION = 1
+
+
+def report_to_json(report: ThemeReport, zone: tzinfo | None = None) -> dict[str, Any]:
+    """The document for a report (a dict ready for `json.dumps`)."""
+    run = report.run
+    return {
+        "schema": SCHEMA,
+        "version": SCHEMA_VERSION,
+        "run": {
+            "id": run.id,
+            "at": run.at.astimezone(zone).isoformat(),
+            "all_sessions": run.all_sessions,
+            "sessions": list(run.session_ids),
+            "contributions": run.found.contribution_count,
+            "method": dict(run.found.method),
+        },
+        "min_sessions": report.min_sessions,
+        "themes": [_theme(theme, report) for theme in report.themes],
+        "unassigned": list(report.unassigned),
+    }
+
+
+def _theme(theme: ThemeSummary, report: ThemeReport) -> dict[str, Any]:
+    return {
+        "id": theme.id,
+        "label": theme.label,
+        "terms": list(theme.terms),
+        "size": theme.size,
+        "sessions": [
+            {"id": session_id, "title": report.session_titles.get(session_id), "count": count}
+            for session_id, count in theme.sessions
+        ],
+        "domains": dict(theme.domains),
+        "recurring": theme.recurs(report.min_sessions),
+        "cohesion": theme.cohesion,
+        "quotes": [
+            {
+                "contribution": quote.contribution_id,
+                "speaker": quote.speaker,
+                "anonymous": quote.anonymous,
+                "domain": quote.domain,
+                "text": quote.text,
+            }
+            for quote in theme.quotes
+        ],
+        "contributions": list(theme.contributions),
+    }
