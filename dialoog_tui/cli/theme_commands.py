@@ -17,9 +17,9 @@ from dialoog_tui.store.errors import InvalidInput
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from dialoog_tui.core.themes.engine import ThemeInput
     from dialoog_tui.core.themes.explain import ThemeSummary
     from dialoog_tui.core.themes.run import ThemeReport, ThemeRun
+    from dialoog_tui.core.themes.types import ThemeInput
     from dialoog_tui.store.database import Database
 
 PROGRESS_FROM = 1000

@@ -16,9 +16,9 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.themes.engine import ThemeInput
 from dialoog_tui.core.themes.explain import FoundTheme
 from dialoog_tui.core.themes.run import FoundThemes, ThemeRun
+from dialoog_tui.core.themes.types import ThemeInput
 from dialoog_tui.store.participants import with_speakers
 from dialoog_tui.store.tables import (
     ContributionRow,

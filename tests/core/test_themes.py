@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.themes.engine import ThemeInput
 from dialoog_tui.core.themes.explain import FoundTheme, summarise, theme_id
 from dialoog_tui.core.themes.run import FoundThemes, find_themes
+from dialoog_tui.core.themes.types import ThemeInput
 
 from .themes_fixtures import DUTCH, ENGLISH, inputs_from
 

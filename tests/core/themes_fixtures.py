@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.themes.engine import ThemeInput
+from dialoog_tui.core.themes.types import ThemeInput
 
 DUTCH = {
     "parkeren": [

@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.themes.engine import Cluster, Clustering, ThemeInput
+from dialoog_tui.core.themes.engine import Clustering
 from dialoog_tui.core.themes.text import Stems
+from dialoog_tui.core.themes.types import Cluster, ThemeInput
 
 LABEL_TERMS = 3
 TOP_TERMS = 8

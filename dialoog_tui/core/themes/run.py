@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from dialoog_tui.core.themes.engine import Progress, ThemeInput, ThemeParams, find_clusters
+from dialoog_tui.core.themes.engine import find_clusters
 from dialoog_tui.core.themes.explain import (
     FoundTheme,
     ThemeSummary,
@@ -15,6 +15,7 @@ from dialoog_tui.core.themes.explain import (
     label_clusters,
     summarise,
 )
+from dialoog_tui.core.themes.types import Progress, ThemeInput, ThemeParams
 
 DEFAULT_MIN_SESSIONS = 2
 """A theme heard in this many sessions or more is recurring."""

@@ -1,0 +1,76 @@
+"""What the theme engine works on: its inputs, its settings and the groups it forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dialoog_tui.core.consent import Consent
+
+Progress = Callable[[str], None]
+"""Called with a short description of each step (for long runs)."""
+
+
+@dataclass(frozen=True)
+class ThemeInput:
+    """One contribution as the engine sees it."""
+
+    contribution_id: int
+    session_id: int
+    text: str
+    speaker: str | None = None
+    domain: str | None = None
+    consent: Consent = Consent.NAMED
+    tags: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    language: str | None = None
+    """`nl` or `en` if known; otherwise detected from the text."""
+
+
+@dataclass(frozen=True)
+class ThemeParams:
+    """Settings of the engine. The defaults are what the quality benchmark measured."""
+
+    seed: int = 0
+    dimensions: int = 100
+    """Of the LSA space."""
+    neighbours: int = 10
+    """Edges per contribution in the graph whose communities count the themes."""
+    sample_size: int = 3000
+    """Contributions in that graph (it needs a dense sample × sample matrix)."""
+    silhouette_size: int = 2000
+    """Contributions the silhouette is measured on."""
+    svd_iterations: int = 2
+    """Power iterations of the randomised SVD; more cost time and did not group better."""
+    weak_structure: float = 0.1
+    """Below this silhouette, half as many themes are made."""
+    fit_threshold: float = 0.15
+    """A contribution less similar than this to its theme's centre fits no theme."""
+    max_unassigned: float = 0.2
+    """At most this share stays unassigned; the best-fitting of the rest are taken back."""
+    min_theme_size: int = 3
+    restarts: int = 2
+    """KMeans runs from random starting points, when it does not start from communities."""
+    leftover_ratio: float = 0.6
+    """A group whose cohesion is below this share of the median group's is what was left over
+    when the others formed, not a theme: its members stay unassigned (within the limit)."""
+    char_weight: float = 0.7
+    """Weight of the character n-grams beside the words."""
+    extra_weight: int = 2
+    """How many times a tag, interest or value counts as a word."""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A group found by the engine (indices into the inputs)."""
+
+    members: tuple[int, ...]
+    """Input indices, most typical first."""
+    similarities: tuple[float, ...]
+    """Each member's cosine similarity to the group's centre, in the same order."""
+
+    @property
+    def cohesion(self) -> float:
+        """Mean similarity to the centre: 1 is identical, 0 unrelated."""
+        return sum(self.similarities) / len(self.similarities)
