@@ -36,6 +36,7 @@ def test_core_imports_neither_textual_nor_the_database() -> None:
             "undo",
             "demo",
             "themes.engine",
+            "themes.curation",
             "themes.grouping",
             "themes.types",
             "themes.vectors",

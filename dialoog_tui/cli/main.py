@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from dialoog_tui.cli.parser import build_parser
+from dialoog_tui.core.themes.curation import CurationError
 from dialoog_tui.store.errors import StoreError
 
 EXIT_FAILURE = 1
@@ -18,7 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = _handler(args.command)
     try:
         return handler(args)
-    except StoreError as error:
+    except (StoreError, CurationError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return 130
@@ -58,6 +59,10 @@ def _handler(command: str | None) -> Callable[..., int]:
         from dialoog_tui.cli.theme_commands import themes
 
         return themes
+    if command == "theme":
+        from dialoog_tui.cli.curation_commands import theme
+
+        return theme
     from dialoog_tui.cli import data_commands
 
     return {

@@ -128,6 +128,40 @@ def _theme_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> N
     themes.add_argument(
         "--last", action="store_true", help="show the stored themes of the last run; no clustering"
     )
+    themes.add_argument(
+        "--fresh",
+        action="store_true",
+        help="cluster again even when nothing changed since the last run",
+    )
+    themes.add_argument(
+        "--progress", action="store_true", help="report each step on stderr, however small the run"
+    )
+
+    curate = command("theme", "curate a theme: accept, rename, merge, split, move, remove, reject")
+    actions = curate.add_subparsers(
+        dest="theme_action", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    actions.add_parser("accept", help="accept a theme").add_argument("theme", metavar="THEME")
+    rename = actions.add_parser("rename", help="give a theme a name (empty: back to its label)")
+    rename.add_argument("theme", metavar="THEME")
+    rename.add_argument("name", metavar="NAME")
+    merge = actions.add_parser("merge", help="merge themes; prints the surviving id")
+    merge.add_argument("themes", nargs="+", metavar="THEME")
+    split = actions.add_parser("split", help="contributions into a new theme; prints its id")
+    split.add_argument("theme", metavar="THEME")
+    split.add_argument("contributions", nargs="+", type=int, metavar="CONTRIBUTION")
+    move = actions.add_parser("move", help="move a contribution into a theme")
+    move.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    move.add_argument("theme", metavar="THEME")
+    remove = actions.add_parser("remove", help="take a contribution out of a theme, for good")
+    remove.add_argument("theme", metavar="THEME")
+    remove.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    actions.add_parser("reject", help="mark a theme as not a theme").add_argument(
+        "theme", metavar="THEME"
+    )
+    actions.add_parser("undo", help="undo the last curation action")
+    history = actions.add_parser("history", help="every curation action: who, when, what")
+    history.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _ladder_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:

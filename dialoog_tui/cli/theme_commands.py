@@ -7,7 +7,6 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
@@ -18,8 +17,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from dialoog_tui.core.themes.explain import ThemeSummary
-    from dialoog_tui.core.themes.run import ThemeReport, ThemeRun
-    from dialoog_tui.core.themes.types import ThemeInput
+    from dialoog_tui.core.themes.run import ThemeReport
     from dialoog_tui.store.database import Database
 
 PROGRESS_FROM = 1000
@@ -27,9 +25,9 @@ PROGRESS_FROM = 1000
 
 
 def themes(args: argparse.Namespace) -> int:
-    """`dialoog themes [SESSION …|--all] [--min-sessions N] [--json] [--last]`."""
-    from dialoog_tui.core.themes.run import report
-    from dialoog_tui.store import themes as stored
+    """`dialoog themes [SESSION …|--all] [--min-sessions N] [--json] [--last] [--fresh]`."""
+    from dialoog_tui.store.theme_runs import run_themes, stored_report
+    from dialoog_tui.store.themes import live_count
 
     if not args.sessions and not args.all:
         raise InvalidInput("name one or more sessions, or give --all")
@@ -40,17 +38,22 @@ def themes(args: argparse.Namespace) -> int:
 
     def work(database: Database) -> ThemeReport:
         scope = database.read(lambda db: _scope(db, args))
-        if args.last:
-            last = database.read(lambda db: stored.latest_run(db=db, session_ids=scope))
-            if last is None:
-                raise InvalidInput("no stored themes for these sessions yet; run without --last")
-            run, scope = last, list(last.session_ids)
-            inputs = database.read(lambda db: stored.theme_inputs(db=db, session_ids=scope))
-        else:
-            inputs = database.read(lambda db: stored.theme_inputs(db=db, session_ids=scope))
-            run = _run(database, inputs, scope, all_sessions=args.all)
-        titles = database.read(lambda db: stored.session_titles(db=db, session_ids=scope))
-        return report(run, inputs, titles, min_sessions=args.min_sessions)
+        if not args.last:
+            count = database.read(lambda db: live_count(db=db, session_ids=scope))
+            run = run_themes(
+                database,
+                scope,
+                all_sessions=args.all,
+                progress=_progress(count, always=args.progress),
+                fresh=args.fresh,
+            )
+            scope = list(run.session_ids)
+        shown = database.read(
+            lambda db: stored_report(db=db, session_ids=scope, min_sessions=args.min_sessions)
+        )
+        if shown is None:
+            raise InvalidInput("no stored themes for these sessions yet; run without --last")
+        return shown
 
     result = with_database(args, work)
     if args.json:
@@ -74,21 +77,8 @@ def _scope(db: Session, args: argparse.Namespace) -> list[int]:
     return sorted({find_session(db=db, key=key).id for key in args.sessions})
 
 
-def _run(
-    database: Database, inputs: list[ThemeInput], scope: list[int], *, all_sessions: bool
-) -> ThemeRun:
-    from dialoog_tui.core.themes.run import find_themes
-    from dialoog_tui.store.themes import save_run
-
-    found = find_themes(inputs, progress=_progress(len(inputs)))
-    at = datetime.now(UTC)
-    return database.write(
-        lambda db: save_run(db=db, found=found, session_ids=scope, all_sessions=all_sessions, at=at)
-    )
-
-
-def _progress(count: int) -> Callable[[str], None] | None:
-    if count < PROGRESS_FROM:
+def _progress(count: int, *, always: bool = False) -> Callable[[str], None] | None:
+    if count < PROGRESS_FROM and not always:
         return None
     started = time.perf_counter()
 
@@ -124,10 +114,14 @@ def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
     mark = "recurring" if theme.recurs(result.min_sessions) else "one session"
     if not theme.recurs(result.min_sessions) and len(theme.sessions) > 1:
         mark = f"{len(theme.sessions)} sessions"
-    print(f"{number:>2}. {visible(theme.label)}")
+    status = "accepted · " if theme.accepted else "curated · " if theme.curated else ""
+    cohesion = f"{theme.cohesion:.2f}" if theme.cohesion is not None else "—"
+    print(f"{number:>2}. {visible(theme.title)}")
+    if theme.name:
+        print(f"    label: {visible(theme.label)}")
     print(
-        f"    {theme.id} · {mark} · {theme.size} contributions in {len(theme.sessions)}"
-        f" session(s) · cohesion {theme.cohesion:.2f}"
+        f"    {theme.id} · {status}{mark} · {theme.size} contributions in"
+        f" {len(theme.sessions)} session(s) · cohesion {cohesion}"
     )
     print(f"    terms: {visible(', '.join(theme.terms))}")
     sessions = " · ".join(

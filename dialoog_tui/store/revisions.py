@@ -6,5 +6,5 @@ Alembic; a test checks this list against the migration scripts.
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_ladder", "0003_themes")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_ladder", "0003_themes", "0004_curation")
 HEAD_REVISION = KNOWN_REVISIONS[-1]

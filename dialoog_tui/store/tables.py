@@ -198,6 +198,8 @@ class ThemeRunRow(SQLModel, table=True):
     contribution_count: int = 0
     method: dict[str, object] = Field(default_factory=dict, sa_type=JSON)
     unassigned: list[int] = Field(default_factory=list, sa_type=JSON)
+    fingerprint: str | None = Field(default=None, max_length=64)
+    """Of what the engine read: an unchanged fingerprint means unchanged themes."""
 
 
 class ThemeRunSessionRow(SQLModel, table=True):
@@ -238,3 +240,64 @@ class ThemeMemberRow(SQLModel, table=True):
     )
     position: int
     similarity: float
+
+
+class CuratedThemeRow(SQLModel, table=True):
+    """A theme the facilitator accepted, named, merged, split, edited or rejected."""
+
+    __tablename__ = "curated_theme"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=20, unique=True)
+    """The theme's public id, kept across runs."""
+    label: str = Field(sa_type=Text)
+    terms: list[str] = Field(default_factory=list, sa_type=JSON)
+    name: str | None = Field(default=None, sa_type=Text)
+    accepted: bool = False
+    rejected: bool = False
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class CuratedMemberRow(SQLModel, table=True):
+    """A contribution in a curated theme."""
+
+    __tablename__ = "curated_member"
+
+    theme_id: int = Field(foreign_key="curated_theme.id", primary_key=True, ondelete="CASCADE")
+    contribution_id: int = Field(
+        foreign_key="contribution.id", primary_key=True, ondelete="CASCADE", index=True
+    )
+    position: int
+    similarity: float | None = None
+    """To the theme's centre, when last measured (None: placed by hand since)."""
+
+
+class CuratedExclusionRow(SQLModel, table=True):
+    """A contribution taken out of a curated theme: never put back by clustering."""
+
+    __tablename__ = "curated_exclusion"
+
+    theme_id: int = Field(foreign_key="curated_theme.id", primary_key=True, ondelete="CASCADE")
+    contribution_id: int = Field(
+        foreign_key="contribution.id", primary_key=True, ondelete="CASCADE"
+    )
+
+
+class ThemeActionRow(SQLModel, table=True):
+    """One curation action, with the state before it (what undo puts back)."""
+
+    __tablename__ = "theme_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UtcDateTime)
+    actor: str = Field(max_length=200)
+    kind: str = Field(max_length=20)
+    themes: list[str] = Field(default_factory=list, sa_type=JSON)
+    detail: str = Field(sa_type=Text)
+    before: list[dict[str, object]] = Field(default_factory=list, sa_type=JSON)
+    """Snapshots of the curated themes it touched, as they were."""
+    created: list[str] = Field(default_factory=list, sa_type=JSON)
+    """Themes it created (undo deletes them)."""
+    undone_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    undoes: int | None = None

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, func, insert
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
@@ -19,6 +20,7 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.explain import FoundTheme
 from dialoog_tui.core.themes.run import FoundThemes, ThemeRun
 from dialoog_tui.core.themes.types import ThemeInput
+from dialoog_tui.store.curation import save_themes
 from dialoog_tui.store.participants import with_speakers
 from dialoog_tui.store.tables import (
     ContributionRow,
@@ -32,6 +34,9 @@ from dialoog_tui.store.tables import (
 )
 from dialoog_tui.store.vocabulary import terms_of
 
+CHUNK = 900
+"""Ids per query when contributions are read by id (SQLite allows 999 parameters)."""
+
 
 def theme_inputs(*, db: Session, session_ids: Sequence[int]) -> list[ThemeInput]:
     """The live contributions of these sessions as the engine reads them, in session order.
@@ -39,9 +44,38 @@ def theme_inputs(*, db: Session, session_ids: Sequence[int]) -> list[ThemeInput]
     Off-the-record contributions are left out: a theme, its label and its counts are shared,
     and what was said off the record must not shape them.
     """
+    rows = db.connection().execute(_live(col(ContributionRow.session_id).in_(session_ids))).all()
+    return _inputs(rows, terms_of(db=db, session_ids=session_ids))
+
+
+def live_count(*, db: Session, session_ids: Sequence[int]) -> int:
+    """How many contributions `theme_inputs` would read."""
+    return db.exec(
+        select(func.count())
+        .select_from(ContributionRow)
+        .where(
+            col(ContributionRow.session_id).in_(session_ids),
+            col(ContributionRow.deleted_at).is_(None),
+            col(ContributionRow.consent) != Consent.OFF_RECORD.value,
+        )
+    ).one()
+
+
+def inputs_of(*, db: Session, contribution_ids: Sequence[int]) -> list[ThemeInput]:
+    """These contributions as the engine reads them (removed and off-record ones left out)."""
+    inputs: list[ThemeInput] = []
+    ids = sorted(set(contribution_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        rows = db.connection().execute(_live(col(ContributionRow.id).in_(chunk))).all()
+        inputs += _inputs(rows, terms_of(db=db, contribution_ids=chunk))
+    return inputs
+
+
+def _live(condition: Any) -> Any:
     # Plain columns through the connection: the ORM's per-row objects cost seconds at 100,000
     # contributions, and SQLModel's `select` takes at most four columns.
-    query = (
+    return (
         with_speakers(
             select_columns(
                 col(ContributionRow.id),
@@ -54,17 +88,19 @@ def theme_inputs(*, db: Session, session_ids: Sequence[int]) -> list[ThemeInput]
             )
         )
         .where(
-            col(ContributionRow.session_id).in_(session_ids),
+            condition,
             col(ContributionRow.deleted_at).is_(None),
             col(ContributionRow.consent) != Consent.OFF_RECORD.value,
         )
         .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
     )
-    rows = db.connection().execute(query).all()
-    terms = terms_of(db=db, session_ids=session_ids)
+
+
+def _inputs(
+    rows: Sequence[Any], terms: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
+) -> list[ThemeInput]:
     inputs = []
     for cid, session_id, text, tags, consent, speaker, domain in rows:
-        assert cid is not None  # a stored row always has its id
         interests, values = terms.get(cid, ((), ()))
         inputs.append(
             ThemeInput(
@@ -103,7 +139,10 @@ def save_run(
     all_sessions: bool,
     at: datetime,
 ) -> ThemeRun:
-    """Store what the engine found; an earlier run over the same sessions is replaced."""
+    """Store what the engine found; an earlier run over the same sessions is replaced.
+
+    Curated themes are saved with the contributions that joined them in this run.
+    """
     scope = sorted(set(session_ids))
     for old in _runs_over(db, scope):
         db.exec(delete(ThemeRunRow).where(col(ThemeRunRow.id) == old))
@@ -113,6 +152,7 @@ def save_run(
         contribution_count=found.contribution_count,
         method=dict(found.method),
         unassigned=list(found.unassigned),
+        fingerprint=found.fingerprint or None,
     )
     db.add(run)
     db.flush()
@@ -126,7 +166,7 @@ def save_run(
             position=position,
             label=theme.label,
             terms=list(theme.terms),
-            cohesion=theme.cohesion,
+            cohesion=theme.cohesion if theme.cohesion is not None else 0.0,
         )
         db.add(row)
         db.flush()
@@ -136,6 +176,7 @@ def save_run(
         )
     if members:
         db.exec(insert(ThemeMemberRow), params=members)
+    save_themes(db=db, themes=found.curated, at=at)
     return ThemeRun(run.id, at, tuple(scope), all_sessions, found)
 
 
@@ -195,5 +236,6 @@ def _load(db: Session, run: ThemeRunRow, scope: tuple[int, ...]) -> ThemeRun:
         unassigned=tuple(run.unassigned),
         contribution_count=run.contribution_count,
         method=run.method,
+        fingerprint=run.fingerprint or "",
     )
     return ThemeRun(run.id, run.created_at, scope, run.all_sessions, found)

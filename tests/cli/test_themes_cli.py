@@ -11,13 +11,16 @@ from .running import run
 
 THEME_FIELDS = {
     "id": str,
+    "name": (str, type(None)),
+    "accepted": bool,
+    "curated": bool,
     "label": str,
     "terms": list,
     "size": int,
     "sessions": list,
     "domains": dict,
     "recurring": bool,
-    "cohesion": float,
+    "cohesion": (float, type(None)),
     "quotes": list,
     "contributions": list,
 }

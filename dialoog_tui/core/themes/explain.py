@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from dialoog_tui.core.consent import Consent
@@ -38,7 +38,7 @@ class FoundTheme:
     """Member contribution ids, most typical first."""
     similarities: tuple[float, ...]
     """Each member's similarity to the theme's centre, in the same order."""
-    cohesion: float
+    cohesion: float | None
     """Mean similarity of the members to the theme's centre (0–1)."""
 
 
@@ -68,10 +68,21 @@ class ThemeSummary:
     """(session id, members in it), most members first."""
     domains: Mapping[str, int]
     """Members per domain ("" for the room or a speaker without a domain)."""
-    cohesion: float
+    cohesion: float | None
+    """None for a curated theme whose members were all placed by hand since the last run."""
     quotes: tuple[Quote, ...]
     """Up to three typical contributions that may be quoted, from different speakers where
     possible."""
+    name: str | None = None
+    """The facilitator's name for it."""
+    accepted: bool = False
+    curated: bool = False
+    """The facilitator worked on it: it keeps its id, name and members across runs."""
+
+    @property
+    def title(self) -> str:
+        """The facilitator's name, else the label."""
+        return self.name or self.label
 
     @property
     def size(self) -> int:
@@ -91,21 +102,51 @@ def theme_id(contribution_ids: Sequence[int]) -> str:
 
 def label_clusters(inputs: Sequence[ThemeInput], clustering: Clustering) -> list[FoundTheme]:
     """Each cluster with an id, a label and its top terms."""
-    documents = clustering.documents
-    stems = clustering.stems or Stems()
-    frequency: Counter[str] = Counter()
-    per_cluster: list[Counter[str]] = []
-    for cluster in clustering.clusters:
-        counts: Counter[str] = Counter()
-        for member in cluster.members:
-            counts.update(set(documents[member]))
-        per_cluster.append(counts)
-        frequency.update(counts)
-    sizes = [len(c.members) for c in clustering.clusters]
-    average = sum(sizes) / max(len(sizes), 1)
+    terms = _distinctive_terms(
+        [c.members for c in clustering.clusters],
+        clustering.documents,
+        clustering.stems or Stems(),
+    )
     return [
-        _found(inputs, cluster, _top_terms(counts, frequency, len(cluster.members), average, stems))
-        for cluster, counts in zip(clustering.clusters, per_cluster, strict=True)
+        _found(inputs, cluster, cluster_terms)
+        for cluster, cluster_terms in zip(clustering.clusters, terms, strict=True)
+    ]
+
+
+def label_groups(groups: Sequence[Sequence[ThemeInput]]) -> list[tuple[str, tuple[str, ...]]]:
+    """A label and top terms for each group of contributions, told apart from the others
+    (for themes a facilitator merged or split)."""
+    from dialoog_tui.core.themes.types import ThemeParams
+    from dialoog_tui.core.themes.vectors import documents as read_documents
+
+    flat = [item for group in groups for item in group]
+    stems = Stems()
+    documents, _texts = read_documents(flat, stems, ThemeParams())
+    members, start = [], 0
+    for group in groups:
+        members.append(tuple(range(start, start + len(group))))
+        start += len(group)
+    return [
+        (" · ".join(terms[:LABEL_TERMS]) or "—", tuple(terms))
+        for terms in _distinctive_terms(members, documents, stems)
+    ]
+
+
+def _distinctive_terms(
+    groups: Sequence[Sequence[int]], documents: Sequence[Sequence[str]], stems: Stems
+) -> list[list[str]]:
+    frequency: Counter[str] = Counter()
+    per_group: list[Counter[str]] = []
+    for members in groups:
+        counts: Counter[str] = Counter()
+        for member in members:
+            counts.update(set(documents[member]))
+        per_group.append(counts)
+        frequency.update(counts)
+    average = sum(len(m) for m in groups) / max(len(groups), 1)
+    return [
+        _top_terms(counts, frequency, len(members), average, stems)
+        for members, counts in zip(groups, per_group, strict=True)
     ]
 
 
@@ -159,9 +200,18 @@ def _distinct(terms: list[str]) -> list[str]:
     return kept
 
 
-def summarise(theme: FoundTheme, current: Mapping[int, ThemeInput]) -> ThemeSummary | None:
-    """The theme over its members that still exist in `current`; None when none are left."""
-    members = [current[i] for i in theme.members if i in current]
+def summarise(
+    theme: FoundTheme,
+    current: Mapping[int, ThemeInput],
+    *,
+    name: str | None = None,
+    accepted: bool = False,
+    curated: bool = False,
+    leave_out: Collection[int] = (),
+) -> ThemeSummary | None:
+    """The theme over its members that are in `current` and not in `leave_out` (they belong
+    to another theme now); None when none are left."""
+    members = [current[i] for i in theme.members if i in current and i not in leave_out]
     if not members:
         return None
     sessions = Counter(item.session_id for item in members)
@@ -175,6 +225,9 @@ def summarise(theme: FoundTheme, current: Mapping[int, ThemeInput]) -> ThemeSumm
         domains=dict(sorted(domains.items(), key=lambda item: (-item[1], item[0]))),
         cohesion=theme.cohesion,
         quotes=_quotes(members),
+        name=name,
+        accepted=accepted,
+        curated=curated,
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from dialoog_tui.core.themes.engine import find_clusters
+from dialoog_tui.core.themes.curation import CuratedTheme
+from dialoog_tui.core.themes.engine import Clustering, find_clusters
 from dialoog_tui.core.themes.explain import (
     FoundTheme,
     ThemeSummary,
@@ -15,10 +17,23 @@ from dialoog_tui.core.themes.explain import (
     label_clusters,
     summarise,
 )
-from dialoog_tui.core.themes.types import Progress, ThemeInput, ThemeParams
+from dialoog_tui.core.themes.types import PinnedGroup, Progress, ThemeInput, ThemeParams
 
 DEFAULT_MIN_SESSIONS = 2
 """A theme heard in this many sessions or more is recurring."""
+
+ENGINE_VERSION = 1
+"""Changes when the engine would group the same data differently."""
+
+
+def fingerprint(inputs: Sequence[ThemeInput]) -> str:
+    """What the engine reads of `inputs`, hashed: equal fingerprints, equal themes."""
+    digest = hashlib.sha1(f"engine {ENGINE_VERSION}".encode())
+    for item in sorted(inputs, key=lambda i: i.contribution_id):
+        fields = (item.contribution_id, item.session_id, item.text, item.speaker, item.domain)
+        extra = (item.tags, item.interests, item.values, item.language)
+        digest.update(repr((fields, extra)).encode())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,10 @@ class FoundThemes:
     contribution_count: int
     method: Mapping[str, Any] = field(default_factory=dict)
     """How the number of themes was found (candidate counts and their scores)."""
+    curated: tuple[CuratedTheme, ...] = ()
+    """The curated themes after the run: with the contributions that joined them."""
+    fingerprint: str = ""
+    """Of the inputs (see `fingerprint`)."""
 
 
 @dataclass(frozen=True)
@@ -66,17 +85,57 @@ def find_themes(
     inputs: Sequence[ThemeInput],
     params: ThemeParams | None = None,
     progress: Progress | None = None,
+    curated: Sequence[CuratedTheme] = (),
+    context: Sequence[ThemeInput] = (),
 ) -> FoundThemes:
-    """Cluster and label `inputs`."""
-    clustering = find_clusters(inputs, params or ThemeParams(), progress)
+    """Cluster and label `inputs`.
+
+    Curated themes (not rejected) keep their members; contributions of `inputs` that fit one
+    well enough join it; only the rest is clustered anew. `context` holds members of curated
+    themes outside `inputs` (other sessions): they shape a theme's centre, nothing more.
+    """
+    scope = {item.contribution_id for item in inputs}
+    everything = list(inputs) + [item for item in context if item.contribution_id not in scope]
+    index = {item.contribution_id: i for i, item in enumerate(everything)}
+    kept = [theme for theme in curated if not theme.rejected]
+    pinned = [
+        PinnedGroup(
+            theme.id,
+            tuple(index[m] for m in theme.members if m in index),
+            frozenset(index[m] for m in theme.excluded if m in index),
+        )
+        for theme in kept
+    ]
+    clustering = find_clusters(everything, params or ThemeParams(), progress, pinned)
     if progress:
         progress("labelling")
     return FoundThemes(
-        themes=tuple(label_clusters(inputs, clustering)),
-        unassigned=tuple(inputs[i].contribution_id for i in clustering.unassigned),
+        themes=tuple(label_clusters(everything, clustering)),
+        unassigned=tuple(
+            everything[i].contribution_id
+            for i in clustering.unassigned
+            if everything[i].contribution_id in scope
+        ),
         contribution_count=len(inputs),
         method=clustering.estimate,
+        curated=tuple(_grown(theme, clustering, everything) for theme in kept),
+        fingerprint=fingerprint(inputs),
     )
+
+
+def _grown(
+    theme: CuratedTheme, clustering: Clustering, inputs: Sequence[ThemeInput]
+) -> CuratedTheme:
+    """The curated theme with the contributions that joined it, most typical first."""
+    similarity = dict(theme.similarity)
+    for i, value in clustering.measured.get(theme.id, {}).items():
+        similarity[inputs[i].contribution_id] = value
+    joined = [inputs[i].contribution_id for i, _ in clustering.joined.get(theme.id, [])]
+    for i, value in clustering.joined.get(theme.id, []):
+        similarity[inputs[i].contribution_id] = value
+    members = [*theme.members, *joined]
+    members.sort(key=lambda m: -similarity.get(m, -1.0))  # stable: unmeasured keep their order
+    return replace(theme, members=tuple(members), similarity=similarity)
 
 
 def report(
@@ -84,14 +143,49 @@ def report(
     current: Sequence[ThemeInput],
     session_titles: Mapping[int, str],
     min_sessions: int = DEFAULT_MIN_SESSIONS,
+    curated: Mapping[str, CuratedTheme] | None = None,
 ) -> ThemeReport:
-    """The run over the contributions as they are now: removed and off-record ones drop out."""
+    """The curated themes and the run's proposals over the contributions as they are now.
+
+    Removed and off-record contributions drop out; a contribution a facilitator placed in a
+    curated theme shows there only; proposals the facilitator took up (or rejected) show as
+    the curated theme (or not at all). Unassigned is every contribution of the run's sessions
+    in no theme shown.
+    """
     by_id = {item.contribution_id: item for item in current}
-    summaries = [s for theme in run.found.themes if (s := summarise(theme, by_id))]
+    curated = curated or {}
+    shown = [t for t in curated.values() if not t.rejected]
+    held = {m for theme in shown for m in theme.members}
+    summaries = [
+        s
+        for theme in shown
+        if (
+            s := summarise(
+                FoundTheme(
+                    theme.id,
+                    theme.label,
+                    theme.terms,
+                    theme.members,
+                    tuple(theme.similarity.get(m, 0.0) for m in theme.members),
+                    theme.cohesion,
+                ),
+                by_id,
+                name=theme.name,
+                accepted=theme.accepted,
+                curated=True,
+            )
+        )
+    ]
+    summaries += [
+        s
+        for theme in run.found.themes
+        if theme.id not in curated and (s := summarise(theme, by_id, leave_out=held))
+    ]
+    placed = {m for s in summaries for m in s.contributions}
     return ThemeReport(
         run=run,
         themes=tuple(by_recurrence(summaries)),
-        unassigned=tuple(i for i in run.found.unassigned if i in by_id),
+        unassigned=tuple(i for i in by_id if i not in placed),
         session_titles=session_titles,
         min_sessions=min_sessions,
     )

@@ -35,6 +35,9 @@ def report_to_json(report: ThemeReport, zone: tzinfo | None = None) -> dict[str,
 def _theme(theme: ThemeSummary, report: ThemeReport) -> dict[str, Any]:
     return {
         "id": theme.id,
+        "name": theme.name,
+        "accepted": theme.accepted,
+        "curated": theme.curated,
         "label": theme.label,
         "terms": list(theme.terms),
         "size": theme.size,

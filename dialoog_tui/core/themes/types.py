@@ -55,6 +55,9 @@ class ThemeParams:
     leftover_ratio: float = 0.6
     """A group whose cohesion is below this share of the median group's is what was left over
     when the others formed, not a theme: its members stay unassigned (within the limit)."""
+    pinned_fit: float = 0.25
+    """A new contribution joins a curated theme when its similarity to the centre of the
+    theme's members is at least this (and it was never taken out of that theme)."""
     char_weight: float = 0.7
     """Weight of the character n-grams beside the words."""
     extra_weight: int = 2
@@ -74,3 +77,14 @@ class Cluster:
     def cohesion(self) -> float:
         """Mean similarity to the centre: 1 is identical, 0 unrelated."""
         return sum(self.similarities) / len(self.similarities)
+
+
+@dataclass(frozen=True)
+class PinnedGroup:
+    """A curated theme: its members stay together and are not clustered again."""
+
+    key: str
+    members: tuple[int, ...]
+    """Input indices."""
+    excluded: frozenset[int] = frozenset()
+    """Input indices that may never join it."""

@@ -1,0 +1,258 @@
+"""The facilitator's work on themes: accept, rename, merge, split, move, remove, reject.
+
+The engine proposes; a theme the facilitator touched becomes *curated* and keeps its id,
+name and members when clustering runs again (new contributions that fit it join it; those
+removed from it are not put back). Each action here is a pure function from the curated
+themes involved to their new state; the store saves the result and records the action with
+the state before, which is what undo puts back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+
+from dialoog_tui.core.themes.explain import theme_id
+
+
+class CurationError(ValueError):
+    """An action that cannot be done as asked (the message says why)."""
+
+
+class ActionKind(StrEnum):
+    """What a facilitator did. Stable identifiers (stored, and in `theme history --json`)."""
+
+    ACCEPT = "accept"
+    RENAME = "rename"
+    MERGE = "merge"
+    SPLIT = "split"
+    MOVE = "move"
+    REMOVE = "remove"
+    REJECT = "reject"
+    UNDO = "undo"
+
+
+@dataclass(frozen=True)
+class CuratedTheme:
+    """A theme as the facilitator left it."""
+
+    id: str
+    """Its public id; kept from the proposal it started as."""
+    label: str
+    """Generated from its terms."""
+    terms: tuple[str, ...] = ()
+    name: str | None = None
+    """The facilitator's name for it (None: show the label)."""
+    accepted: bool = False
+    rejected: bool = False
+    """Marked as not a theme: hidden, and its contributions free to group anew."""
+    members: tuple[int, ...] = ()
+    """Contribution ids, most typical first."""
+    excluded: frozenset[int] = frozenset()
+    """Contributions taken out of it: clustering never puts them back."""
+    similarity: Mapping[int, float] = field(default_factory=dict)
+    """Members' similarity to the theme's centre, as last measured (not for those placed by
+    hand since)."""
+
+    @property
+    def cohesion(self) -> float | None:
+        """Mean similarity of the members to the centre, where measured."""
+        known = [self.similarity[m] for m in self.members if m in self.similarity]
+        return round(sum(known) / len(known), 3) if known else None
+
+    @property
+    def title(self) -> str:
+        """What to call it: the facilitator's name, else the label."""
+        return self.name or self.label
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A theme the engine proposed (not curated yet)."""
+
+    id: str
+    label: str
+    terms: tuple[str, ...]
+    members: tuple[int, ...]
+    similarities: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class ThemeAction:
+    """One recorded action, for the history."""
+
+    id: int
+    at: datetime
+    actor: str
+    kind: ActionKind
+    themes: tuple[str, ...]
+    """The theme ids involved (for merge: the survivor first)."""
+    detail: str
+    """What happened, in words (names, contribution ids)."""
+    undone_at: datetime | None = None
+    undoes: int | None = None
+    """For an undo: the action it reversed."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The new state of the themes an action touched."""
+
+    changed: tuple[CuratedTheme, ...]
+    """Themes created or changed (saved as given)."""
+    deleted: tuple[str, ...] = ()
+    """Themes that no longer exist (merged into another)."""
+    detail: str = ""
+    result: str | None = None
+    """The id to report (merge: the survivor; split: the new theme)."""
+    relabel: tuple[str, ...] = ()
+    """Themes whose members changed enough to deserve a fresh label."""
+
+
+def adopt(proposal: Proposal) -> CuratedTheme:
+    """A proposal as a curated theme, unchanged."""
+    return CuratedTheme(
+        id=proposal.id,
+        label=proposal.label,
+        terms=proposal.terms,
+        members=proposal.members,
+        similarity=dict(zip(proposal.members, proposal.similarities, strict=True)),
+    )
+
+
+def accept(theme: CuratedTheme) -> Outcome:
+    return Outcome((replace(theme, accepted=True, rejected=False),), detail=theme.title)
+
+
+def rename(theme: CuratedTheme, name: str) -> Outcome:
+    cleaned = " ".join(name.split())
+    renamed = replace(theme, name=cleaned or None)
+    return Outcome((renamed,), detail=f"{theme.title} → {renamed.title}")
+
+
+def reject(theme: CuratedTheme) -> Outcome:
+    return Outcome((replace(theme, rejected=True, accepted=False),), detail=theme.title)
+
+
+def merge(themes: Sequence[CuratedTheme]) -> Outcome:
+    """One theme with all their members. The first accepted theme survives (keeping its id
+    and name), else the first given; a missing name is taken from the others."""
+    if len({t.id for t in themes}) < 2:
+        raise CurationError("merge needs two or more different themes")
+    survivor = next((t for t in themes if t.accepted), themes[0])
+    others = [t for t in themes if t.id != survivor.id]
+    members = list(survivor.members)
+    for other in others:
+        members += [m for m in other.members if m not in members]
+    name = survivor.name or next((t.name for t in others if t.name), None)
+    similarity: dict[int, float] = {}
+    for theme in themes:
+        similarity.update(theme.similarity)
+    merged = replace(
+        survivor,
+        name=name,
+        members=tuple(members),
+        excluded=survivor.excluded - set(members),
+        rejected=False,
+        similarity=similarity,
+    )
+    titles = ", ".join(t.title for t in others)
+    return Outcome(
+        (merged,),
+        deleted=tuple(t.id for t in others),
+        detail=f"{titles} → {survivor.title}",
+        result=survivor.id,
+        relabel=(survivor.id,),
+    )
+
+
+def split(theme: CuratedTheme, contributions: Sequence[int], taken: set[str]) -> Outcome:
+    """`contributions` out of `theme` into a new theme; `taken` are the ids in use."""
+    chosen = [m for m in theme.members if m in set(contributions)]
+    missing = sorted(set(contributions) - set(theme.members))
+    if missing:
+        raise CurationError(f"not in theme {theme.id}: {', '.join(map(str, missing))}")
+    if not chosen:
+        raise CurationError("name the contributions to split off")
+    if len(chosen) == len(theme.members):
+        raise CurationError("that would leave the theme empty; rename it instead")
+    new_id = theme_id(chosen)
+    salt = 0
+    while new_id in taken:  # the same members once formed a theme that still exists
+        salt += 1
+        new_id = theme_id([*chosen, -salt])
+    new = CuratedTheme(
+        id=new_id,
+        label=theme.label,
+        terms=theme.terms,
+        members=tuple(chosen),
+        similarity={m: s for m, s in theme.similarity.items() if m in chosen},
+    )
+    rest = replace(
+        theme,
+        members=tuple(m for m in theme.members if m not in chosen),
+        excluded=theme.excluded | set(chosen),
+    )
+    return Outcome(
+        (rest, new),
+        detail=f"{len(chosen)} from {theme.title}: {_ids(chosen)}",
+        result=new_id,
+        relabel=(rest.id, new_id),
+    )
+
+
+def move(contribution: int, source: CuratedTheme | None, target: CuratedTheme) -> Outcome:
+    """A contribution into `target`, out of `source` (None: it was in no theme)."""
+    if source is not None and source.id == target.id:
+        raise CurationError(f"contribution {contribution} is already in theme {target.id}")
+    changed = []
+    if source is not None:
+        _check_not_last(source, contribution)
+        changed.append(
+            replace(
+                source,
+                members=tuple(m for m in source.members if m != contribution),
+                excluded=source.excluded | {contribution},
+            )
+        )
+    # Its similarity was to another centre: unknown here until the next run measures it.
+    changed.append(
+        replace(
+            target,
+            members=(*target.members, contribution),
+            excluded=target.excluded - {contribution},
+        )
+    )
+    origin = source.title if source else "—"
+    return Outcome(tuple(changed), detail=f"#{contribution}: {origin} → {target.title}")
+
+
+def remove(theme: CuratedTheme, contribution: int) -> Outcome:
+    """A contribution out of a theme, for good."""
+    if contribution not in theme.members:
+        raise CurationError(f"contribution {contribution} is not in theme {theme.id}")
+    _check_not_last(theme, contribution)
+    left = replace(
+        theme,
+        members=tuple(m for m in theme.members if m != contribution),
+        excluded=theme.excluded | {contribution},
+    )
+    return Outcome((left,), detail=f"#{contribution} from {theme.title}")
+
+
+def _check_not_last(theme: CuratedTheme, contribution: int) -> None:
+    if theme.members == (contribution,):
+        raise CurationError(
+            f"contribution {contribution} is all that theme {theme.id} holds; reject it instead"
+        )
+
+
+def _ids(contributions: Sequence[int]) -> str:
+    return ", ".join(f"#{c}" for c in contributions)
+
+
+def theme_holding(contribution: int, themes: Mapping[str, CuratedTheme]) -> CuratedTheme | None:
+    """The (not rejected) theme a contribution is in, if any."""
+    return next((t for t in themes.values() if not t.rejected and contribution in t.members), None)

@@ -1,0 +1,105 @@
+"""Running the theme engine over the database, and reading what it found.
+
+A run reads in one transaction, clusters outside any (it can take a minute at 100,000
+contributions, and capture must be able to write meanwhile), and stores in another. When
+nothing the engine reads has changed since the last run over the same sessions, that run is
+kept as it is: the same data keeps the same proposed themes and ids, also after curation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlmodel import Session
+
+from dialoog_tui.core.themes.curation import CuratedTheme
+from dialoog_tui.core.themes.run import (
+    DEFAULT_MIN_SESSIONS,
+    ThemeReport,
+    ThemeRun,
+    find_themes,
+    fingerprint,
+    report,
+)
+from dialoog_tui.core.themes.types import Progress, ThemeInput
+from dialoog_tui.store.curation import load_curated
+from dialoog_tui.store.database import Database
+from dialoog_tui.store.themes import (
+    inputs_of,
+    latest_run,
+    save_run,
+    session_titles,
+    theme_inputs,
+)
+
+
+@dataclass(frozen=True)
+class RunInputs:
+    """What a run reads."""
+
+    inputs: list[ThemeInput]
+    curated: dict[str, CuratedTheme]
+    context: list[ThemeInput]
+    """Members of curated themes outside the sessions."""
+    last: ThemeRun | None
+    """The newest run over exactly these sessions."""
+
+
+def read_run_inputs(*, db: Session, session_ids: Sequence[int]) -> RunInputs:
+    inputs = theme_inputs(db=db, session_ids=session_ids)
+    curated = load_curated(db=db)
+    inside = {item.contribution_id for item in inputs}
+    outside = [m for t in curated.values() if not t.rejected for m in t.members if m not in inside]
+    last = latest_run(db=db, session_ids=session_ids)
+    if last is not None and set(last.session_ids) != set(session_ids):
+        last = None
+    return RunInputs(inputs, curated, inputs_of(db=db, contribution_ids=outside), last)
+
+
+def run_themes(
+    database: Database,
+    session_ids: Sequence[int],
+    *,
+    all_sessions: bool,
+    progress: Progress | None = None,
+    fresh: bool = False,
+) -> ThemeRun:
+    """Cluster these sessions (curated themes kept) and store the run; or, when the data is
+    unchanged since the last run over them and not `fresh`, keep that run."""
+    read = database.read(lambda db: read_run_inputs(db=db, session_ids=session_ids))
+    if (
+        not fresh
+        and read.last is not None
+        and read.last.found.fingerprint == fingerprint(read.inputs)
+    ):
+        return read.last
+    found = find_themes(
+        read.inputs,
+        progress=progress,
+        curated=list(read.curated.values()),
+        context=read.context,
+    )
+    at = datetime.now(UTC)
+    return database.write(
+        lambda db: save_run(
+            db=db, found=found, session_ids=session_ids, all_sessions=all_sessions, at=at
+        )
+    )
+
+
+def stored_report(
+    *,
+    db: Session,
+    session_ids: Sequence[int],
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+) -> ThemeReport | None:
+    """The newest stored run covering these sessions, with the curation since, over the
+    contributions as they are now; None when there is no such run."""
+    run = latest_run(db=db, session_ids=session_ids)
+    if run is None:
+        return None
+    inputs = theme_inputs(db=db, session_ids=run.session_ids)
+    titles = session_titles(db=db, session_ids=run.session_ids)
+    return report(run, inputs, titles, min_sessions, load_curated(db=db))

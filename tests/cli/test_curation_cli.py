@@ -1,0 +1,134 @@
+"""`dialoog theme …` from the command line: every action, history, undo and stability."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ..core.themes_fixtures import DUTCH
+from .running import run
+
+
+def import_rows(
+    capsys: pytest.CaptureFixture[str], db: str, path: Path, rows: list[tuple[str, str, str]]
+) -> None:
+    lines = ["session,speaker,text"] + [f'{s},{p},"{t}"' for s, p, t in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 0, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "curate.sqlite3")
+    rows = [
+        ("Avond A" if i % 2 == 0 else "Avond B", ("Anna", "Piet", "Karin", "Henk")[i % 4], text)
+        for texts in DUTCH.values()
+        for i, text in enumerate(texts)
+    ]
+    import_rows(capsys, path, Path(path).with_suffix(".csv"), rows)
+    return path
+
+
+def themes(capsys: pytest.CaptureFixture[str], db: str) -> list[dict]:  # type: ignore[type-arg]
+    code, out, err = run(capsys, "--db", db, "themes", "--all", "--json")
+    assert code == 0, err
+    return json.loads(out)["themes"]  # type: ignore[no-any-return]
+
+
+def about(found: list[dict], word: str) -> dict:  # type: ignore[type-arg]
+    return next(t for t in found if word in t["label"])
+
+
+def theme_cmd(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> str:
+    code, out, err = run(capsys, "--db", db, "theme", *args)
+    assert code == 0, err
+    return out.strip()
+
+
+def test_accept_rename_and_the_json_fields(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    found = themes(capsys, db)
+    assert all(t["name"] is None and t["accepted"] is False for t in found)
+    parking = about(found, "park")["id"]
+    theme_cmd(capsys, db, "accept", parking)
+    theme_cmd(capsys, db, "rename", parking, "Parkeren in de wijk")
+    shown = next(t for t in themes(capsys, db) if t["id"] == parking)
+    assert shown["name"] == "Parkeren in de wijk"
+    assert shown["accepted"] is True
+    assert "park" in shown["label"]  # the generated label stays beside the name
+    code, out, _ = run(capsys, "--db", db, "themes", "--all")
+    assert code == 0
+    assert "Parkeren in de wijk" in out and "accepted" in out
+
+
+def test_merge_prints_the_survivor_and_split_the_new_id(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    found = themes(capsys, db)
+    trees, noise = about(found, "bomen"), about(found, "geluid")
+    survivor = theme_cmd(capsys, db, "merge", trees["id"], noise["id"])
+    assert survivor == trees["id"]
+    after = themes(capsys, db)
+    merged = next(t for t in after if t["id"] == survivor)
+    assert merged["size"] == trees["size"] + noise["size"]
+    assert noise["id"] not in {t["id"] for t in after}
+    taken = [str(c) for c in noise["contributions"][:3]]
+    new = theme_cmd(capsys, db, "split", survivor, *taken)
+    assert new.startswith("t") and new != survivor
+    split_off = next(t for t in themes(capsys, db) if t["id"] == new)
+    assert sorted(split_off["contributions"]) == sorted(int(c) for c in taken)
+
+
+def test_move_remove_reject_history_and_undo(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    found = themes(capsys, db)
+    parking, trees = about(found, "park"), about(found, "bomen")
+    moved = parking["contributions"][0]
+    theme_cmd(capsys, db, "move", str(moved), trees["id"])
+    theme_cmd(capsys, db, "remove", trees["id"], str(trees["contributions"][0]))
+    theme_cmd(capsys, db, "reject", parking["id"])
+    after = {t["id"]: t for t in themes(capsys, db)}
+    assert moved in after[trees["id"]]["contributions"]
+    assert trees["contributions"][0] not in after[trees["id"]]["contributions"]
+    assert parking["id"] not in after
+
+    code, out, _ = run(capsys, "--db", db, "theme", "history", "--json")
+    listing = json.loads(out)
+    assert [a["action"] for a in listing] == ["move", "remove", "reject"]
+    assert all(a["actor"] and a["at"] for a in listing)
+    assert theme_cmd(capsys, db, "undo").startswith("undone: reject")
+    assert parking["id"] in {t["id"] for t in themes(capsys, db)}  # the reject is undone
+    code, out, _ = run(capsys, "--db", db, "theme", "history")
+    assert code == 0
+    assert "(undone)" in out and "reject" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("accept", "tnope"), "no theme with id tnope"),
+        (("merge", "tnope"), "no theme with id tnope"),
+        (("move", "99999", "tnope"), "no theme"),
+        (("undo",), "nothing to undo"),
+    ],
+)
+def test_bad_curation_gets_one_clear_line(
+    capsys: pytest.CaptureFixture[str], db: str, args: tuple[str, ...], message: str
+) -> None:
+    themes(capsys, db)
+    code, _, err = run(capsys, "--db", db, "theme", *args)
+    assert code == 1
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_split_refuses_contributions_outside_the_theme(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    found = themes(capsys, db)
+    parking, trees = about(found, "park"), about(found, "bomen")
+    code, _, err = run(
+        capsys, "--db", db, "theme", "split", parking["id"], str(trees["contributions"][0])
+    )
+    assert code == 1 and "not in theme" in err
