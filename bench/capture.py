@@ -7,7 +7,13 @@ time from writing Enter to the pty until the entered text appears in what the pr
 for dialoog that is after the contribution was committed durably and drawn as a log row; for
 the bare app after it updated its label. Cold start is the time from starting the process
 until the input line is drawn ("ready to type"); for dialoog also until the newest
-contribution is drawn ("loaded"). The last line holds the ratios as name=value pairs.
+contribution is drawn ("loaded").
+
+Live themes: the Enter trials above run with the live themes panel off. They are repeated with
+it on; every fifth contribution then starts a theme run over all sessions in a child process,
+so most Enters land while one runs. Only the Enters pressed while a theme run was under way
+(a `themes` child process existed) count for `enter_p95_ratio_live_N`. The last line holds the
+ratios as name=value pairs.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -80,18 +87,44 @@ def build_database(path: Path, count: int) -> None:
     database.close()
 
 
-def dialoog(db: Path, config: Path) -> PtyProgram:
+def dialoog(db: Path, config: Path, *, live: bool = False) -> PtyProgram:
     env = {**os.environ, "DIALOOG_CONFIG_DIR": str(config), "DIALOOG_DATA_DIR": str(config)}
     argv = [sys.executable, "-m", "dialoog_tui", "--db", str(db), "--lang", "nl", "open", "bench"]
+    if not live:
+        argv.append("--no-live-themes")
     return PtyProgram(argv, env, SIZE)
+
+
+def theme_run_under_way(program: PtyProgram) -> bool:
+    """Whether the program has a `themes` child process right now (Linux /proc)."""
+    parent = str(program.process.pid)
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            ppid = stat.rsplit(")", 1)[1].split()[1]
+            if ppid == parent and b"themes" in (entry / "cmdline").read_bytes():
+                return True
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+    return False
 
 
 def bare() -> PtyProgram:
     return PtyProgram([sys.executable, BARE_APP], dict(os.environ), SIZE)
 
 
-def enter_latencies(program: PtyProgram, trials: int, warmup: int = 5) -> list[float]:
-    """Type a line, wait until it is echoed, press Enter and time until it is shown again."""
+def enter_latencies(
+    program: PtyProgram,
+    trials: int,
+    warmup: int = 5,
+    *,
+    only_when: Callable[[PtyProgram], bool] | None = None,
+) -> list[float]:
+    """Type a line, wait until it is echoed, press Enter and time until it is shown again.
+
+    With `only_when`, an Enter counts only when `only_when(program)` held just before it."""
     times = []
     for number in range(warmup + trials):
         marker = f"meting-{number:04d}"
@@ -99,10 +132,11 @@ def enter_latencies(program: PtyProgram, trials: int, warmup: int = 5) -> list[f
         program.type(f"{marker} over de bereikbaarheid van het plein")
         program.wait_for(marker, after=before)
         time.sleep(0.05)  # the typing has been drawn; now the measured part
+        counts = number >= warmup and (only_when is None or only_when(program))
         before = program.mark
         sent = program.type("\r")
         shown = program.wait_for(marker, after=before)
-        if number >= warmup:
+        if counts:
             times.append(shown - sent)
         time.sleep(0.4)  # a person takes longer than this between two contributions
     return times
@@ -124,8 +158,12 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=40)
     parser.add_argument("--starts", type=int, default=7)
     parser.add_argument("--sizes", default="0,1000,10000,100000")
+    parser.add_argument(
+        "--live-sizes", default="1000,10000", help="sizes to repeat with live themes on"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    live_sizes = {int(s) for s in args.live_sizes.split(",") if s}
     # An installed package has compiled bytecode; a source checkout may not (and this
     # environment may forbid writing it at import), which would slow every start.
     import dialoog_tui
@@ -149,6 +187,8 @@ def main() -> None:
         # Cold starts use an untouched copy: the Enter trials below add rows to this one.
         databases[size] = workdir / f"start-{size}.sqlite3"
         shutil.copyfile(db, databases[size])
+        live_db = workdir / f"live-{size}.sqlite3"
+        shutil.copyfile(db, live_db)
         with dialoog(db, workdir / f"config-{size}") as program:
             program.wait_for(LAST_TEXT if size else "naam/domein", timeout=120)
             times = enter_latencies(program, args.trials)
@@ -158,6 +198,19 @@ def main() -> None:
             f"dialoog n={size:<7} enter→visible  p50={p50 * 1000:.1f} ms  p95={p95 * 1000:.1f} ms"
             f"  ratio p95={p95 / bare_p95:.2f}  (database built in {built:.1f} s)"
         )
+        if size in live_sizes:
+            with dialoog(live_db, workdir / f"config-live-{size}", live=True) as program:
+                program.wait_for(LAST_TEXT if size else "naam/domein", timeout=120)
+                live = enter_latencies(program, args.trials * 2, only_when=theme_run_under_way)
+            if len(live) >= 5:
+                p50, p95 = percentile(live, 0.5), percentile(live, 0.95)
+                results[f"enter_p95_ratio_live_{size}"] = p95 / bare_p95
+                print(
+                    f"  with live themes, {len(live)} Enters during a theme run: "
+                    f"p50={ms(p50)}  p95={ms(p95)}  ratio p95={p95 / bare_p95:.2f}"
+                )
+            else:
+                print(f"  with live themes: only {len(live)} Enters during a theme run")
 
     largest = max(sizes)
     ready, loaded, bare_ready = [], [], []

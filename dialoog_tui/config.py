@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import locale
 import os
@@ -9,6 +10,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 LANGUAGES = ("nl", "en")
+USER_ENV = "DIALOOG_USER"
+
+
+def current_user() -> str:
+    """Who is working, for the curation history: $DIALOOG_USER, else the login name."""
+    try:
+        return os.environ.get(USER_ENV) or getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return "unknown"
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
+from dialoog_tui.config import current_user
 from dialoog_tui.core.display import visible
 
 if TYPE_CHECKING:
@@ -19,19 +18,11 @@ if TYPE_CHECKING:
     from dialoog_tui.core.themes.curation import Outcome
 
 
-def actor() -> str:
-    """Who is curating: $DIALOOG_USER, else the login name."""
-    try:
-        return os.environ.get("DIALOOG_USER") or getpass.getuser()
-    except (KeyError, OSError):  # no login name (some containers)
-        return "unknown"
-
-
 def theme(args: argparse.Namespace) -> int:
     """`dialoog theme accept|rename|merge|split|move|remove|reject|undo|history …`."""
     from dialoog_tui.store import curation_actions as act
 
-    who, at = actor(), datetime.now(UTC)
+    who, at = current_user(), datetime.now(UTC)
     action = args.theme_action
     if action == "history":
         return _history(args)

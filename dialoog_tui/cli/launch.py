@@ -25,7 +25,7 @@ def run_tui(args: argparse.Namespace) -> int:
         from dialoog_tui.store.preflight import check_sqlite_file
 
         check_sqlite_file(target.sqlite_path, create_folder=target.is_default)
-    return run_app(target, request, lang=args.lang, theme=args.theme)
+    return run_app(target, request, lang=args.lang, theme=args.theme, live_themes=args.live_themes)
 
 
 def run_app(
@@ -35,6 +35,7 @@ def run_app(
     lang: str | None,
     theme: str | None,
     settings_file: Path | None = None,
+    live_themes: bool = True,
 ) -> int:
     """Run the app until it exits; returns its exit status."""
     from dialoog_tui.tui.app import make_app
@@ -45,6 +46,7 @@ def run_app(
         lang=lang or language_from_locale(),
         theme=theme,
         settings_file=settings_file or settings_path(),
+        live_themes=live_themes,
     )
     try:
         app.run()

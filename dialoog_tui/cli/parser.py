@@ -24,7 +24,7 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
-    """--db, --lang and --theme, accepted before or after the command."""
+    """--db, --lang, --theme and --no-live-themes, accepted before or after the command."""
     default = None if defaults else argparse.SUPPRESS
     parser.add_argument(
         "--db",
@@ -37,6 +37,13 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     )
     parser.add_argument(
         "--theme", metavar="NAME", default=default, help="colour theme (remembered for next time)"
+    )
+    parser.add_argument(
+        "--no-live-themes",
+        dest="live_themes",
+        action="store_false",
+        default=True if defaults else argparse.SUPPRESS,
+        help="capture without the live themes panel (F4 shows it)",
     )
 
 

@@ -43,3 +43,20 @@ def abbreviate_domain(name: str) -> str:
     if len(words) > 1:
         return "".join(word[0] for word in words).lower()
     return name[:3].lower()
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(counts: list[int], width: int = 24) -> str:
+    """Counts as a row of bars (one per count, or per group of counts when there are more
+    than `width`); a zero is a space, the largest a full block."""
+    if len(counts) > width:
+        size = -(-len(counts) // width)  # ceiling: every count lands in some bar
+        counts = [sum(counts[i : i + size]) for i in range(0, len(counts), size)]
+    top = max(counts, default=0)
+    if top == 0:
+        return " " * len(counts)
+    return "".join(
+        " " if c == 0 else _BARS[min(len(_BARS) - 1, (c * len(_BARS) - 1) // top)] for c in counts
+    )

@@ -43,6 +43,7 @@ class DialoogApp(App[int]):
         settings_file: Path,
         theme: str | None = None,
         clock: Callable[[], datetime] = utc_clock,
+        live_themes: bool = True,
     ) -> None:
         super().__init__()
         self.gateway = gateway
@@ -51,6 +52,8 @@ class DialoogApp(App[int]):
         """Interface texts."""
         self.clock = clock
         """Time source (a fixed one in tests)."""
+        self.live_themes = live_themes
+        """Whether capture opens with the live themes panel."""
         self._request = request
         self._settings_file = settings_file
         self._settings = load_settings(settings_file)
@@ -76,7 +79,8 @@ class DialoogApp(App[int]):
             save_settings(self._settings_file, self._settings)
 
     def _open(self, request: SessionRequest) -> None:
-        self.push_screen(CaptureScreen(request, Recorder(self.gateway, self.clock), self.t))
+        recorder = Recorder(self.gateway, self.clock)
+        self.push_screen(CaptureScreen(request, recorder, self.t, live_themes=self.live_themes))
 
     @on(SessionChosen)
     def _open_from_picker(self, event: SessionChosen) -> None:
@@ -130,6 +134,7 @@ def make_app(
     settings_file: Path,
     theme: str | None = None,
     clock: Callable[[], datetime] = utc_clock,
+    live_themes: bool = True,
 ) -> DialoogApp:
     """The app on the database at `target`: the one factory for the CLI and the tests."""
     return DialoogApp(
@@ -139,4 +144,5 @@ def make_app(
         settings_file=settings_file,
         theme=theme,
         clock=clock,
+        live_themes=live_themes,
     )

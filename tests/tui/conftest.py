@@ -54,6 +54,7 @@ def app_factory(target: DatabaseTarget, tmp_path: Path) -> AppFactory:
         lang: str = "nl",
         theme: str | None = None,
         clock: Callable[[], datetime] = lambda: NOW,
+        live_themes: bool = False,
     ) -> DialoogApp:
         return make_app(
             target,
@@ -62,6 +63,7 @@ def app_factory(target: DatabaseTarget, tmp_path: Path) -> AppFactory:
             theme=theme,
             settings_file=tmp_path / "settings.json",
             clock=clock,
+            live_themes=live_themes,
         )
 
     return build

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
 
 from dialoog_tui.core.kinds import Kind
@@ -26,6 +26,7 @@ from dialoog_tui.tui.widgets.entry_bar import EntryBar, EntryMode
 from dialoog_tui.tui.widgets.key_hints import KeyHints
 from dialoog_tui.tui.widgets.participants_panel import ParticipantsPanel
 from dialoog_tui.tui.widgets.session_header import SessionHeader
+from dialoog_tui.tui.widgets.themes_panel import ThemesPanel
 
 session_requests = LazyModule("dialoog_tui.store.session_requests")
 
@@ -48,7 +49,9 @@ class CaptureScreen(CaptureActions):
                 look=self._look,
                 id="log",
             )
-            yield ParticipantsPanel(t, self._look, id="participants")
+            with Vertical(id="side"):
+                yield ParticipantsPanel(t, self._look, id="participants")
+                yield ThemesPanel(t, id="live-themes")
         yield EntryBar(
             placeholder=t("capture.placeholder"),
             suggester=EntrySuggester(self.recorder.context),
@@ -78,6 +81,8 @@ class CaptureScreen(CaptureActions):
             entry.value = loaded.draft
             entry.cursor_position = len(loaded.draft)
         self._loaded.set()
+        if self.live_themes_on:
+            self._start_live_themes()
         self._show_state()
         self.refresh_bindings()
 
@@ -137,6 +142,8 @@ class CaptureScreen(CaptureActions):
             return False
         self.log_view.clear_selection()
         self._show_change(change)
+        if self.live_themes is not None:
+            self.live_themes.logged()
         logged = change.logged
         if logged is not None and logged.kind is Kind.RESISTANCE and not logged.interests:
             self._offer_ladder_for = logged  # once the line has left the input

@@ -171,6 +171,43 @@ class CaptureActions(CaptureBase):
         if self.recorder.session is not None:
             self.app.push_screen(LadderScreen(self.recorder.gateway, self.recorder.session, self.t))
 
+    def action_theme_board(self) -> None:
+        """The themes across all sessions, to review and curate."""
+        from dialoog_tui.tui.screens.theme_board import ThemeBoardScreen
+
+        self.app.push_screen(ThemeBoardScreen(self.recorder.gateway, self.t))
+
+    def action_live_themes(self) -> None:
+        """Show or hide the live themes panel."""
+        self.live_themes_on = not self.live_themes_on
+        if self.live_themes_on:
+            self._start_live_themes()
+        else:
+            self._stop_live_themes()
+
+    def _start_live_themes(self) -> None:
+        from dialoog_tui.tui.live_themes import LiveThemes
+        from dialoog_tui.tui.widgets.themes_panel import ThemesPanel
+
+        session = self.recorder.session
+        if session is None:
+            return
+        panel = self.query_one("#live-themes", ThemesPanel)
+        panel.add_class("-on")
+        if self.live_themes is None:
+            self.live_themes = LiveThemes(self, panel, self.recorder.gateway, self.t)
+        self.live_themes.start(session.id)
+
+    def _stop_live_themes(self) -> None:
+        self.query_one("#live-themes").remove_class("-on")
+        if self.live_themes is not None:
+            self.live_themes.stop()
+            self.live_themes = None
+
+    def on_unmount(self) -> None:
+        if self.live_themes is not None:
+            self.live_themes.stop()
+
     async def action_sessions(self) -> None:
         """Go back to the session picker."""
         await self.flush_draft()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.timer import Timer
@@ -26,13 +26,23 @@ from dialoog_tui.tui.widgets.entry_bar import EntryBar, EntryMode
 from dialoog_tui.tui.widgets.participants_panel import ParticipantsPanel, Participation
 from dialoog_tui.tui.widgets.session_header import SessionHeader
 
+if TYPE_CHECKING:
+    from dialoog_tui.tui.live_themes import LiveThemes
+
 T = TypeVar("T")
 
 
 class CaptureBase(DialoogScreen[None]):
     """State of one capture screen; the subclasses add actions and the input line's modes."""
 
-    def __init__(self, request: SessionRequest, recorder: Recorder, t: Translator) -> None:
+    def __init__(
+        self,
+        request: SessionRequest,
+        recorder: Recorder,
+        t: Translator,
+        *,
+        live_themes: bool = True,
+    ) -> None:
         super().__init__()
         self._request = request
         self.recorder = recorder
@@ -49,6 +59,10 @@ class CaptureBase(DialoogScreen[None]):
         self._ladder_offered = False
         self._offer_ladder_for: Contribution | None = None
         self._reply_to: Contribution | None = None
+        self.live_themes_on = live_themes
+        """Whether the live themes panel shows (F4 switches)."""
+        self.live_themes: LiveThemes | None = None
+        """Feeds the panel while it shows."""
 
     @property
     def log_view(self) -> ContributionLog:

@@ -14,6 +14,8 @@ CAPTURE_COMMANDS: tuple[Command, ...] = (
     Command("ladder", "ctrl+l"),
     Command("consent", "ctrl+t"),
     Command("ladder_view", "f2"),
+    Command("theme_board", "f3"),
+    Command("live_themes", "f4", show=False),
     Command("next_phase", "ctrl+n", show=False),
     Command("reply", "ctrl+r", show=False),
     Command("select_up", "up", show=False, action="select_previous"),

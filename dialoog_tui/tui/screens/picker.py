@@ -27,6 +27,7 @@ NEW_SESSION = "new"
 PICKER_COMMANDS: tuple[Command, ...] = (
     Command("open_session", "enter", action="open_highlighted"),
     Command("new_session", "ctrl+n"),
+    Command("theme_board", "f3"),
     Command("help", "f1"),
 )
 
@@ -104,6 +105,12 @@ class PickerScreen(DialoogScreen[None]):
 
     def _request(self, request: int | NewSession) -> None:
         self.post_message(SessionChosen(request))
+
+    def action_theme_board(self) -> None:
+        """The themes across all sessions, to review and curate."""
+        from dialoog_tui.tui.screens.theme_board import ThemeBoardScreen
+
+        self.app.push_screen(ThemeBoardScreen(self._gateway, self._t))
 
     def action_help(self) -> None:
         """Show the keys."""

@@ -1,0 +1,124 @@
+"""Finding themes in a child process, so clustering never competes with typing.
+
+The engine's numerics (scikit-learn, igraph) and their imports take seconds and hold the
+interpreter lock for long stretches: in a thread of the TUI they would delay keystrokes. A
+child process (`dialoog themes … --progress`) runs at lower priority on one core, reports
+each step on stderr, stores its run in the database, and can be cancelled by ending it.
+The TUI then reads the stored run like any other.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from dialoog_tui.store.target import DATABASE_ENV, DatabaseTarget
+
+PROGRESS_PREFIX = "themes: "
+NICENESS = 10
+"""How much lower the child's priority is than the TUI's."""
+
+
+class ThemeRunFailed(Exception):
+    """The child process ended with an error (its last message is the text)."""
+
+
+class ThemeRunner:
+    """One clustering run at a time; `running` tells whether one is under way."""
+
+    def __init__(self, target: DatabaseTarget) -> None:
+        self._target = target
+        self._process: asyncio.subprocess.Process | None = None
+        self.running = False
+        """From `start()` until the run is over."""
+        self.cancelled = False
+        """Whether the run was cancelled."""
+
+    def start(self) -> None:
+        """Mark a run as under way, before the process exists (so it can be cancelled
+        from the first moment); `run()` follows."""
+        self.running, self.cancelled = True, False
+
+    async def run(
+        self,
+        session_ids: Sequence[int] | None,
+        on_progress: Callable[[str], None] = lambda _step: None,
+        *,
+        fresh: bool = False,
+    ) -> bool:
+        """Cluster `session_ids` (None: all) and store the run; False when cancelled.
+
+        Raises ThemeRunFailed when the run fails, RuntimeError when one is already running.
+        """
+        if self._process is not None:
+            raise RuntimeError("a theme run is already under way")
+        if not self.running:
+            self.start()
+        scope = ["--all"] if session_ids is None else [str(i) for i in session_ids]
+        extra = ["--fresh"] if fresh else []
+        self._process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "dialoog_tui",
+            "themes",
+            *scope,
+            *extra,
+            "--progress",
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+            env=self._environment(),
+            preexec_fn=_lower_priority,
+        )
+        try:
+            if self.cancelled:  # cancelled while the process was starting
+                self._process.terminate()
+            last = await self._follow(self._process, on_progress)
+            code = await self._process.wait()
+        finally:
+            self._process, self.running = None, False
+        if self.cancelled:
+            return False
+        if code != 0:
+            raise ThemeRunFailed(last or f"theme run ended with code {code}")
+        return True
+
+    def cancel(self) -> bool:
+        """End the run under way; False when none is."""
+        if not self.running:
+            return False
+        self.cancelled = True
+        if self._process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                self._process.terminate()
+        return True
+
+    async def _follow(
+        self, process: asyncio.subprocess.Process, on_progress: Callable[[str], None]
+    ) -> str:
+        """Pass each progress line on; return the last other line (an error message)."""
+        assert process.stderr is not None
+        last = ""
+        async for raw in process.stderr:
+            line = raw.decode("utf-8", "replace").strip()
+            if line.startswith(PROGRESS_PREFIX):
+                on_progress(line.removeprefix(PROGRESS_PREFIX))
+            elif line:
+                last = line
+        return last
+
+    def _environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        # The URL goes by environment, not argv: `ps` would show a password.
+        env[DATABASE_ENV] = self._target.url
+        # One core for the numerics: the other stays free for the TUI.
+        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            env[name] = "1"
+        return env
+
+
+def _lower_priority() -> None:
+    os.nice(NICENESS)

@@ -1,0 +1,203 @@
+"""Pilot tests of the theme board and the theme card: what they show, and curation from the
+keyboard (accept, rename, merge, undo, split, move, remove), checked in the store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from dialoog_tui.core.themes.curation import CuratedTheme
+from dialoog_tui.core.themes.run import ThemeReport
+from dialoog_tui.store.curation import history, load_curated
+from dialoog_tui.store.database import Database
+from dialoog_tui.store.demo import load_demo
+from dialoog_tui.store.theme_runs import run_themes, stored_report
+from dialoog_tui.store.themes import all_session_ids
+from dialoog_tui.tui.screens.theme_board import ThemeBoardScreen
+from dialoog_tui.tui.screens.theme_card import ThemeCardScreen
+from tests.tui.conftest import AppFactory, settle
+
+SIZE = (150, 50)
+
+
+@pytest.fixture
+def demo(seeded: Database) -> Database:
+    """The demo series with its themes found (as `dialoog themes --all` would)."""
+    seeded.write(lambda db: load_demo(db=db))
+    ids = seeded.read(lambda db: all_session_ids(db=db))
+    run_themes(seeded, ids, all_sessions=True)
+    return seeded
+
+
+def report(database: Database) -> ThemeReport:
+    ids = database.read(lambda db: all_session_ids(db=db))
+    shown = database.read(lambda db: stored_report(db=db, session_ids=ids))
+    assert shown is not None
+    return shown
+
+
+def curated(database: Database) -> dict[str, CuratedTheme]:
+    return database.read(lambda db: load_curated(db=db))
+
+
+async def open_board(pilot: Any) -> ThemeBoardScreen:
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+    board = pilot.app.screen
+    assert isinstance(board, ThemeBoardScreen)
+    return board
+
+
+def board_ids(board: ThemeBoardScreen) -> list[str]:
+    table = board.query_one("#board-themes", DataTable)
+    return [str(row.value) for row in table.rows]
+
+
+async def test_the_board_lists_the_themes_with_recurrence_and_spread(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    expected = report(demo)
+    app = app_factory(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        assert board_ids(board) == [theme.id for theme in expected.themes]
+        table = board.query_one("#board-themes", DataTable)
+        first = expected.themes[0]
+        cells = [str(cell) for cell in table.get_row(first.id)]
+        assert cells[0] == "↻"  # recurring: heard in every demo session
+        assert first.label[:20] in cells[1]
+        assert cells[2] == str(first.size) and cells[3] == str(len(first.sessions))
+        assert len(cells[4]) == 3  # one bar per session
+        top_domain = next(iter(first.domains))
+        assert f"{first.domains[top_domain]}" in cells[5]
+        assert "Ctrl+P" in str(board.query_one("#key-hints", Static).render())
+
+
+async def test_accept_rename_merge_and_undo_from_the_keys_in_the_footer(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        hints = str(board.query_one("#key-hints", Static).render())
+        for shown in ("A Accept", "N Rename", "M Merge", "U Undo"):
+            assert shown in hints
+        first, second = board_ids(board)[:2]
+
+        await pilot.press("a")
+        await settle(pilot)
+        assert curated(demo)[first].accepted
+
+        await pilot.press("n", *"Parkeren in de wijk", "enter")
+        await settle(pilot)
+        assert curated(demo)[first].name == "Parkeren in de wijk"
+        table = board.query_one("#board-themes", DataTable)
+        assert "Parkeren in de wijk" in str(table.get_row(first)[1])
+        assert str(table.get_row(first)[0]) == "★"
+
+        await pilot.press("space", "space", "m")  # mark this one and the next, then merge
+        await settle(pilot)
+        assert second not in board_ids(board)
+        survivor = curated(demo)[first]
+        assert survivor.name == "Parkeren in de wijk"  # the accepted theme survives
+        before_merge = {t.id: t.size for t in report(demo).themes}
+        assert before_merge[first] > 0
+
+        await pilot.press("u")
+        await settle(pilot)
+        assert second in board_ids(board)  # the merge is undone
+        assert curated(demo)[first].name == "Parkeren in de wijk"
+        actions = [a.kind.value for a in demo.read(lambda db: history(db=db))]
+        assert actions == ["accept", "rename", "merge", "undo"]
+
+
+async def test_the_card_shows_quotes_per_domain_and_every_member(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    theme = report(demo).themes[0]
+    app = app_factory(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, ThemeCardScreen) and card.card is not None
+        quotes = str(card.query_one("#card-quotes", Static).render())
+        for domain, members in card.card.quotes:
+            assert (domain or "—") in quotes
+            assert all(m.domain == (domain or None) for m in members)
+            assert members[0].text[:30] in quotes
+        assert len(card.card.quotes) >= 2  # the first demo theme is heard in several domains
+        members = card.query_one("#card-members", DataTable)
+        assert members.row_count == theme.size
+        assert [int(str(row.value)) for row in members.rows] == list(theme.contributions)
+        overview = str(card.query_one("#card-overview", Static).render())
+        assert "per session" in overview and "Values" in overview
+
+
+async def test_split_move_and_remove_from_the_card(app_factory: AppFactory, demo: Database) -> None:
+    theme = report(demo).themes[0]
+    app = app_factory(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        card = app.screen
+        assert isinstance(card, ThemeCardScreen)
+        first, second = theme.contributions[:2]
+
+        await pilot.press("space", "space", "s")  # mark two members, split them off
+        await settle(pilot)
+        themes = curated(demo)
+        (new,) = [t for t in themes.values() if set(t.members) == {first, second}]
+        assert first not in themes[theme.id].members
+
+        removed = card.highlighted_member()
+        await pilot.press("d")  # the highlighted member out of this theme, for good
+        await settle(pilot)
+        assert removed in curated(demo)[theme.id].excluded
+        assert card.card is not None and removed not in card.card.theme.contributions
+
+        fourth = card.highlighted_member()
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("enter")  # the first other theme offered
+        await settle(pilot)
+        moved_to = [t for t in curated(demo).values() if fourth in t.members]
+        assert len(moved_to) == 1 and moved_to[0].id != theme.id
+        assert new.id in {t.id for t in report(demo).themes}
+
+
+async def test_the_live_panel_refreshes_in_the_background_while_typing_goes_on(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    from dialoog_tui.store.contributions import session_contributions
+    from dialoog_tui.tui.screens.capture import CaptureScreen
+    from dialoog_tui.tui.widgets.themes_panel import ThemesPanel
+
+    before = len(demo.read(lambda db: session_contributions(db=db, session_id=2)))
+    app = app_factory(2, lang="en", live_themes=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen) and screen.live_themes is not None
+        panel = screen.query_one("#live-themes", ThemesPanel)
+        assert panel.shown  # what the stored run found for this session, at once
+        live = screen.live_themes
+        lines = [f"@Piet Parkeren voor de winkels moet blijven, regel {n}" for n in range(7)]
+        for line in lines[:5]:
+            await pilot.press(*line, "enter")
+            await pilot.pause()
+        assert live.runner.running  # the fifth contribution started a theme run
+        for line in lines[5:]:  # typing goes on while it runs
+            await pilot.press(*line, "enter")
+            await pilot.pause()
+        await settle(pilot)
+        assert live.refreshes >= 1 and not live.runner.running
+        texts = [c.text for c in demo.read(lambda db: session_contributions(db=db, session_id=2))]
+        assert len(texts) == before + 7 and texts[-1] == lines[-1].removeprefix("@Piet ")
+        newest = {t.id for t in report(demo).themes if dict(t.sessions).get(2)}
+        assert {live.theme.id for live in panel.shown} == newest
