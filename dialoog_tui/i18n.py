@@ -359,6 +359,32 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "live.more": ("… en {count} meer (F3)", "… and {count} more (F3)"),
     "live.running": ("bijwerken…", "updating…"),
     "live.failed": ("niet gelukt", "failed"),
+    "cmd.export": ("Exporteer", "Export"),
+    "cmd.export.help": (
+        "Samenvatting als Markdown, HTML of JSON, met toestemming verwerkt",
+        "Summary as Markdown, HTML or JSON, honouring consent",
+    ),
+    "cmd.export_themes": ("Exporteer", "Export"),
+    "cmd.export_themes.help": (
+        "Themarapport als Markdown of HTML",
+        "Theme report as Markdown or HTML",
+    ),
+    "export.session": ("Sessie exporteren", "Export the session"),
+    "export.themes": ("Themarapport exporteren", "Export the theme report"),
+    "export.format": ("Formaat", "Format"),
+    "export.anonymize": (
+        "Anonimiseer: schuilnamen per domein in plaats van namen",
+        "Anonymise: pseudonyms per domain instead of names",
+    ),
+    "export.folder": ("Map", "Folder"),
+    "export.overwrite": ("Overschrijf een bestaand bestand", "Overwrite an existing file"),
+    "export.go": ("Exporteer", "Export"),
+    "export.no_folder": ("De map {folder} bestaat niet", "The folder {folder} does not exist"),
+    "export.exists": (
+        "{path} bestaat al; vink ‘overschrijf’ aan om het te vervangen",
+        "{path} already exists; tick ‘overwrite’ to replace it",
+    ),
+    "export.written": ("Geëxporteerd naar {path}", "Exported to {path}"),
     "ladder.interests_short": ("Belangen", "Interests"),
     "ladder.values_short": ("Waarden", "Values"),
     # picker

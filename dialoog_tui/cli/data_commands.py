@@ -6,11 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from dialoog_tui.cli.files import write_new_file
 from dialoog_tui.core.display import visible
 from dialoog_tui.store.database import Database, open_database
 from dialoog_tui.store.errors import InvalidInput
@@ -93,34 +91,6 @@ def import_file(args: argparse.Namespace) -> int:
     print(f"  {titles}")
     for problem in report.skipped:
         print(f"skipped line {problem.line}: {visible(problem.message)}", file=sys.stderr)
-    return 0
-
-
-def export(args: argparse.Namespace) -> int:
-    """`dialoog export SESSION --format json [-o FILE] [--force]`."""
-    from dialoog_tui.core.export_json import session_to_json
-    from dialoog_tui.store.records import load_session_record
-    from dialoog_tui.store.sessions import find_session
-
-    def read(database: Database):  # type: ignore[no-untyped-def]
-        return database.read(
-            lambda db: load_session_record(
-                db=db,
-                session_id=find_session(db=db, key=args.session).id,
-                include_off_record=args.include_off_record,
-            )
-        )
-
-    record = with_database(args, read)
-    document = session_to_json(record, exported_at=datetime.now(UTC))
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if not args.output:
-        sys.stdout.write(text)
-        return 0
-    written = write_new_file(
-        Path(args.output), f"{record.session.slug}.json", text, force=args.force
-    )
-    print(f"wrote {written}")
     return 0
 
 

@@ -63,12 +63,12 @@ def _handler(command: str | None) -> Callable[..., int]:
         from dialoog_tui.cli.curation_commands import theme
 
         return theme
-    from dialoog_tui.cli import data_commands
+    from dialoog_tui.cli import data_commands, export_commands
 
     return {
         "sessions": data_commands.sessions,
         "import": data_commands.import_file,
-        "export": data_commands.export,
+        "export": export_commands.export,
         "demo": data_commands.demo,
         "domains": data_commands.domains,
     }[command]

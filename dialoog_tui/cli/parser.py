@@ -99,10 +99,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad", action="store_true", help="import the good rows and list the bad ones"
     )
 
-    export = command("export", "export a session")
-    export.add_argument("session", metavar="SESSION", help="id or slug")
-    export.add_argument("--format", choices=("json",), default="json", help="output format")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export = command("export", "export a session, or the theme report (--themes)")
+    export.add_argument(
+        "sessions",
+        nargs="*",
+        metavar="SESSION",
+        help="id or slug (with --themes: the sessions to report on)",
+    )
+    export.add_argument(
+        "--themes", action="store_true", help="the theme report across sessions (md or html)"
+    )
+    export.add_argument("--all", action="store_true", help="with --themes: every session")
+    export.add_argument(
+        "--format", choices=("md", "html", "json"), default=None, help="md, html or json"
+    )
+    export.add_argument(
+        "--anonymize",
+        action="store_true",
+        help="replace every participant name with a pseudonym per domain (md, html)",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR_OR_FILE",
+        help="write into this folder (a name from title and date) or to this file",
+    )
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
     export.add_argument(
         "--include-off-record",

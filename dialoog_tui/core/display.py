@@ -24,6 +24,17 @@ def visible(text: str) -> str:
     return _C1.sub("\ufffd", text)
 
 
+_CONTROL_BUT_LAYOUT = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as symbols, as `visible` does, but keeping line
+    breaks and tabs: for documents, which have lines of their own."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_BUT_LAYOUT.sub(_control_picture, text)
+    return _C1.sub("\ufffd", text)
+
+
 def fit(text: str, width: int) -> str:
     """`text` cut (with an ellipsis) or padded to exactly `width` terminal cells."""
     from rich.cells import cell_len  # rich measures wide characters (emoji, CJK) correctly

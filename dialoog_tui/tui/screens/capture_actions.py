@@ -4,6 +4,7 @@ consent and the commands around them."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 
 from rich.text import Text
 
@@ -176,6 +177,21 @@ class CaptureActions(CaptureBase):
         from dialoog_tui.tui.screens.theme_board import ThemeBoardScreen
 
         self.app.push_screen(ThemeBoardScreen(self.recorder.gateway, self.t))
+
+    def action_export(self) -> None:
+        """Export this session: Markdown, HTML or JSON, with consent honoured."""
+        from dialoog_tui.tui.screens.export_dialog import ExportDialog
+
+        session = self.recorder.session
+        if session is None:
+            return
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(self.t("export.written", path=str(path)), markup=False, timeout=10)
+
+        dialog = ExportDialog(self.recorder.gateway, self.t, session_key=str(session.id))
+        self.app.push_screen(dialog, written)
 
     def action_live_themes(self) -> None:
         """Show or hide the live themes panel."""

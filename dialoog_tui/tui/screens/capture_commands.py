@@ -16,6 +16,7 @@ CAPTURE_COMMANDS: tuple[Command, ...] = (
     Command("ladder_view", "f2"),
     Command("theme_board", "f3"),
     Command("live_themes", "f4", show=False),
+    Command("export", "f5"),
     Command("next_phase", "ctrl+n", show=False),
     Command("reply", "ctrl+r", show=False),
     Command("select_up", "up", show=False, action="select_previous"),

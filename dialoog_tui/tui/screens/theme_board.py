@@ -9,6 +9,7 @@ and show the history. R finds the themes again in a child process, with progress
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -46,6 +47,7 @@ BOARD_COMMANDS: tuple[Command, ...] = (
     Command("recluster", "r"),
     Command("cancel_run", "c"),
     Command("sort", "o", show=False),
+    Command("export_themes", "e"),
     Command("close", "escape", text_key="cmd.back"),
 )
 
@@ -321,6 +323,17 @@ class ThemeBoardScreen(CuratingScreen):
     def action_cancel_run(self) -> None:
         """Stop the run under way; the themes shown stay as they were."""
         self.runner.cancel()
+
+    def action_export_themes(self) -> None:
+        """Export the theme report over the board's sessions."""
+        from dialoog_tui.tui.screens.export_dialog import ExportDialog
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(self.t("export.written", path=str(path)), markup=False, timeout=10)
+
+        scope = list(self.data.report.run.session_ids) if self.data and self.data.report else None
+        self.app.push_screen(ExportDialog(self.gateway, self.t, theme_sessions=scope), written)
 
     def action_sort(self) -> None:
         """Sort by recurrence, size or name."""

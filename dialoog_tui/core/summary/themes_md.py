@@ -1,0 +1,93 @@
+"""The theme report as CommonMark: what recurs across sessions, for a facilitator to share.
+
+An overview table first (theme, sessions, size, domains), then per theme where it recurred,
+quotes per domain and the values and interests linked to it. Consent as in the session
+summary: quotes only from named and anonymous contributions, anonymous ones without a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dialoog_tui.core.model import Participant
+from dialoog_tui.core.summary.markdown import md_cell, md_text
+from dialoog_tui.core.summary.pseudonyms import Pseudonyms
+from dialoog_tui.core.summary.session_md import SummaryOptions
+from dialoog_tui.core.summary.words import Words
+from dialoog_tui.core.themes.card import ThemeCard, ThemeMember
+from dialoog_tui.core.themes.run import ThemeReport
+
+
+def themes_markdown(
+    report: ThemeReport,
+    cards: Sequence[ThemeCard],
+    people: Sequence[Participant],
+    options: SummaryOptions,
+) -> str:
+    """The report over `cards` (one per theme, in the report's order); `people` are everyone
+    who may be named (for pseudonyms)."""
+    w = Words(options.lang)
+    pseudonyms = Pseudonyms(people, w.lang) if options.anonymize else None
+    by_name = {person.name: person for person in people}
+
+    def scrub(text: str) -> str:
+        return pseudonyms.scrub(text) if pseudonyms else text
+
+    def speaker(member: ThemeMember) -> str:
+        if member.speaker is None:
+            return w("room")
+        if member.quoted_speaker is None:
+            return w("anonymous")
+        person = by_name.get(member.speaker)
+        return pseudonyms.of(person) if pseudonyms and person else scrub(member.speaker)
+
+    run = report.run
+    when = run.at.astimezone(options.zone).strftime("%Y-%m-%d %H:%M")
+    lines = [
+        f"# {w('report_title')}",
+        "",
+        w("report_scope", themes=len(cards), sessions=len(run.session_ids), when=when),
+        "",
+        f"## {w('overview')}",
+        "",
+    ]
+    if not cards:
+        lines.append(w("nothing"))
+    else:
+        lines += [
+            f"| {w('theme')} | {w('sessions')} | {w('size')} | {w('domains')} |",
+            "| --- | ---: | ---: | --- |",
+        ]
+    for card in cards:
+        theme = card.theme
+        domains = ", ".join(f"{md_cell(d or w('no_domain'))} {n}" for d, n in theme.domains.items())
+        lines.append(
+            f"| {md_cell(scrub(theme.title))} | {len(card.sessions)} | {theme.size} | {domains} |"
+        )
+    for number, card in enumerate(cards, start=1):
+        theme = card.theme
+        status = f" ({w('accepted')})" if theme.accepted else ""
+        lines += ["", f"## {number}. {md_cell(scrub(theme.title))}{status}", ""]
+        heard = "; ".join(
+            f"{md_cell(scrub(title))} ({count})" for _id, title, count in card.sessions
+        )
+        lines.append(f"**{w('heard_in')}:** {heard}")
+        for key, terms in (("values", card.values), ("interests", card.interests)):
+            if terms:
+                listed = ", ".join(f"{md_cell(scrub(term))} ({count})" for term, count in terms)
+                lines += ["", f"**{w(key)}:** {listed}"]
+        lines += ["", f"### {w('quotes')}", ""]
+        if not card.quotes:
+            lines.append(w("no_quotes"))
+        for domain, members in card.quotes:
+            lines.append(f"- **{md_cell(domain or w('no_domain'))}**")
+            for member in members:
+                quote = md_text(scrub(member.text))
+                lines.append(f"  - “{quote}” — *{md_cell(speaker(member))}*")
+    note = w(
+        "exported", when=options.exported_at.astimezone(options.zone).strftime("%Y-%m-%d %H:%M")
+    )
+    if options.anonymize:
+        note += " " + w("anonymised")
+    lines += ["", "---", "", f"*{note}*"]
+    return "\n".join(lines) + "\n"

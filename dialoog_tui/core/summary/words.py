@@ -1,0 +1,89 @@
+"""The fixed words of a summary, in Dutch and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "date": ("Datum", "Date"),
+    "location": ("Plaats", "Location"),
+    "organiser": ("Organisator", "Organiser"),
+    "note_taker": ("Verslag", "Notes"),
+    "question": ("Vraag", "Question"),
+    "participants": ("Deelnemers", "Participants"),
+    "others_anonymous": ("{count} anoniem", "{count} anonymous"),
+    "and": ("en", "and"),
+    "course": ("Verloop", "Course of the meeting"),
+    "no_phase": ("Zonder fase", "No phase"),
+    "contributions_count": ("{count} bijdragen", "{count} contributions"),
+    "by_kind": ("Bijdragen per soort", "Contributions by kind"),
+    "resistance": ("Waarden onder weerstand", "Values under resistance"),
+    "interests": ("Belangen", "Interests"),
+    "values": ("Waarden", "Values"),
+    "condition": ("Voorwaarde", "Condition"),
+    "interest_status": ("Belangen en wat ermee gedaan is", "Interests and what was done"),
+    "answered_by": ("beantwoord door", "answered by"),
+    "ledger": ("Afspraken: jullie zeiden, wij deden", "Commitments: you said, we did"),
+    "owner": ("eigenaar", "owner"),
+    "due": ("uiterlijk", "due"),
+    "done": ("gedaan", "done"),
+    "not_done": ("nog niet gedaan", "not done yet"),
+    "answers": ("beantwoordt", "answers"),
+    "themes": ("Thema's", "Themes"),
+    "themes_none": (
+        "Nog geen thema's gevonden voor deze sessie.",
+        "No themes found for this session yet.",
+    ),
+    "theme_here": ("{count} bijdragen hier", "{count} contributions here"),
+    "theme_elsewhere": (
+        "ook gehoord in {count} andere sessie(s)",
+        "also heard in {count} other session(s)",
+    ),
+    "participation": ("Deelname per domein", "Participation by domain"),
+    "domain": ("Domein", "Domain"),
+    "people": ("Deelnemers", "Participants"),
+    "contributions": ("Bijdragen", "Contributions"),
+    "share": ("Aandeel", "Share"),
+    "none": ("—", "—"),
+    "room": ("de zaal", "the room"),
+    "anonymous": ("anoniem", "anonymous"),
+    "paraphrase": ("[parafrase]", "[paraphrase]"),
+    "tags": ("tags", "tags"),
+    "nothing": ("Niets vastgelegd.", "Nothing recorded."),
+    "exported": (
+        "Geëxporteerd met dialoog op {when}. Bijdragen buiten het verslag zijn weggelaten; "
+        "anonieme bijdragen staan er zonder naam, parafrases zonder letterlijke tekst.",
+        "Exported with dialoog on {when}. Off-the-record contributions are left out; "
+        "anonymous ones carry no name, paraphrases no verbatim text.",
+    ),
+    "anonymised": (
+        "Namen zijn vervangen door schuilnamen per domein.",
+        "Names are replaced by pseudonyms per domain.",
+    ),
+    "report_title": ("Thema's over sessies heen", "Themes across sessions"),
+    "overview": ("Overzicht", "Overview"),
+    "theme": ("Thema", "Theme"),
+    "sessions": ("Sessies", "Sessions"),
+    "size": ("Omvang", "Size"),
+    "domains": ("Domeinen", "Domains"),
+    "heard_in": ("Gehoord in", "Heard in"),
+    "quotes": ("Citaten per domein", "Quotes by domain"),
+    "no_quotes": ("Geen citeerbare bijdragen.", "No quotable contributions."),
+    "no_domain": ("zonder domein", "no domain"),
+    "accepted": ("geaccepteerd", "accepted"),
+    "report_scope": (
+        "{themes} thema's uit {sessions} sessies, gevonden {when}.",
+        "{themes} themes from {sessions} sessions, found {when}.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Words:
+    """Looks up the summary's words in one language (`nl` or `en`)."""
+
+    lang: str = "nl"
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = _WORDS[key][1 if self.lang == "en" else 0]
+        return text.format(**values) if values else text

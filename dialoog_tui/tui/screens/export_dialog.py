@@ -1,0 +1,125 @@
+"""The export dialog: format, anonymise, folder — then the file, and a notification with its
+path. A session summary from capture, the theme report from the theme board.
+
+The export runs on a thread of its own (it reads the whole session or every theme), so the
+dialog stays responsive; a bad folder or an existing file is a notification, never a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+
+from dialoog_tui.i18n import Translator
+from dialoog_tui.tui.gateway import StoreGateway
+
+if TYPE_CHECKING:
+    from dialoog_tui.summaries import ExportChoice
+
+FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Returns the written file's path, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+
+    def __init__(
+        self,
+        gateway: StoreGateway,
+        t: Translator,
+        *,
+        session_key: str | None = None,
+        theme_sessions: Sequence[int] | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        """A session's summary (`session_key`), else the theme report over `theme_sessions`
+        (None: all sessions)."""
+        super().__init__()
+        self._gateway = gateway
+        self._t = t
+        self._session_key = session_key
+        self._theme_sessions = list(theme_sessions) if theme_sessions is not None else None
+        self._folder = folder or Path.cwd()
+        self._formats = ("md", "html", "json") if session_key is not None else ("md", "html")
+
+    def compose(self) -> ComposeResult:
+        t = self._t
+        what = "export.session" if self._session_key is not None else "export.themes"
+        with Vertical(id="export-dialog"):
+            yield Label(t(what), id="export-title")
+            yield Label(t("export.format"))
+            with RadioSet(id="export-format"):
+                for index, fmt in enumerate(self._formats):
+                    yield RadioButton(FORMATS[fmt], value=index == 0, id=f"format-{fmt}")
+            yield Checkbox(t("export.anonymize"), id="export-anonymize")
+            yield Label(t("export.folder"))
+            yield Input(str(self._folder), id="export-folder")
+            yield Checkbox(t("export.overwrite"), id="export-force")
+            with Horizontal(id="export-buttons"):
+                yield Button(t("export.go"), variant="primary", id="export-go")
+                yield Button(t("new.cancel"), id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-format", RadioSet).focus()
+
+    def chosen_format(self) -> str:
+        pressed = self.query_one("#export-format", RadioSet).pressed_index
+        return self._formats[max(pressed, 0)]
+
+    @on(Input.Submitted, "#export-folder")
+    @on(Button.Pressed, "#export-go")
+    def _go(self) -> None:
+        self.query_one("#export-go", Button).disabled = True
+        self.run_worker(self._export(), group="export", exclusive=True, exit_on_error=False)
+
+    async def _export(self) -> None:
+        from dialoog_tui.store.errors import InvalidInput, NotFound
+        from dialoog_tui.summaries import ExportChoice
+
+        folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
+        choice = ExportChoice(
+            format=self.chosen_format(),
+            anonymize=self.query_one("#export-anonymize", Checkbox).value,
+            lang=self._t.lang,
+        )
+        force = self.query_one("#export-force", Checkbox).value
+        try:
+            written = await asyncio.to_thread(self._write, folder, choice, force)
+        except (InvalidInput, NotFound) as error:
+            self.notify(str(error), severity="error", markup=False)
+            self.query_one("#export-go", Button).disabled = False
+            return
+        self.dismiss(written)
+
+    def _write(self, folder: Path, choice: ExportChoice, force: bool) -> Path:
+        """Render and write (on a worker thread: no widgets touched here)."""
+        from dialoog_tui.files import write_new_file
+        from dialoog_tui.store.errors import InvalidInput
+        from dialoog_tui.summaries import session_export, themes_export
+
+        if not folder.is_dir():
+            raise InvalidInput(self._t("export.no_folder", folder=str(folder)))
+        database, now = self._gateway.database(), datetime.now(UTC)
+        if self._session_key is not None:
+            made = session_export(database, self._session_key, choice, now=now)
+        else:
+            made = themes_export(database, self._theme_sessions, choice, now=now)
+        if (folder / made.file_name).exists() and not force:
+            raise InvalidInput(self._t("export.exists", path=str(folder / made.file_name)))
+        return write_new_file(folder, made.file_name, made.text, force=force)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        """Close without writing anything."""
+        self.dismiss(None)

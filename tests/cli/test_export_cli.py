@@ -1,0 +1,206 @@
+"""`dialoog export` as Markdown and HTML: the demo reads well, names stay where they may, the
+file lands where it should, and hostile text stays text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from .running import run
+
+SECRET = "Dit vertel ik alleen hier: de grond is al verkocht"
+HOSTILE = "# kop? | cel | <script>alert(1)</script> [link](http://x) `code` *nadruk*"
+PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+@pytest.fixture
+def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "demo.sqlite3")
+    code, _, err = run(capsys, "--db", path, "demo")
+    assert code == 0, err
+    return path
+
+
+@pytest.fixture
+def consent_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "consent.sqlite3")
+    source = tmp_path / "avond.csv"
+    source.write_text(
+        "session,speaker,domain,kind,text,interests,values,consent\n"
+        "Plein,Anna Jansen,inw,weerstand,Geen garage onder het plein,rust,leefbaarheid,\n"
+        "Plein,Henk de Wit,inw,voorstel,Meer bankjes bij de bibliotheek,zitten,,anoniem\n"
+        "Plein,Piet Bakker,ond,voorstel,Een lift naar het plein,bereikbaarheid,,parafrase\n"
+        f"Plein,Yasmina Ouali,ond,instemming,{SECRET},bereikbaarheid,,off the record\n"
+        f'Plein,Karin Mol,over,inbreng,"{HOSTILE.replace(chr(34), "")}",,,\n'
+        "Plein,Karin Mol,over,afspraak,Anna Jansen krijgt antwoord over de garage,rust,,\n"
+        "Plein,Anna Jansen,inw,instemming,@Karin dank je,,,\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--db", path, "import", str(source))
+    assert code == 0, err
+    return path
+
+
+def names_in(capsys: pytest.CaptureFixture[str], db: str) -> list[str]:
+    names = []
+    code, out, _ = run(capsys, "--db", db, "sessions", "--json")
+    assert code == 0
+    for session in json.loads(out):
+        _, exported, _ = run(capsys, "--db", db, "export", str(session["id"]), "--format", "json")
+        names += [p["name"] for p in json.loads(exported)["participants"]]
+    return sorted(set(names))
+
+
+def test_demo_session_and_theme_report_as_markdown_and_html(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in (
+        ("2", "--format", "md"),
+        ("2", "--format", "html"),
+        ("--themes", "--all", "--format", "md"),
+        ("--themes", "--all", "--format", "html"),
+    ):
+        code, printed, err = run(capsys, "--db", demo, "export", *args, "-o", str(out))
+        assert code == 0, err
+        assert printed.startswith("wrote ")
+    files = sorted(p.name for p in out.iterdir())
+    assert files[:2] == [
+        "marktplein-wolderwijk-ontwerpatelier-2026-03-12.html",
+        "marktplein-wolderwijk-ontwerpatelier-2026-03-12.md",
+    ]
+    assert files[2].startswith("themas-") and files[3].startswith("themas-")
+    session_md = (out / files[1]).read_text(encoding="utf-8")
+    headings = [line[3:] for line in session_md.splitlines() if line.startswith("## ")]
+    assert headings[:3] == ["Deelnemers", "Verloop", "Bijdragen per soort"]
+    assert "Afspraken: jullie zeiden, wij deden" in headings and "Thema's" in headings
+    page = (out / files[0]).read_text(encoding="utf-8")
+    assert all(f"<h2>{heading}</h2>" in page for heading in headings)
+    report = (out / files[3]).read_text(encoding="utf-8")
+    assert files[3].endswith(".md")
+    assert "## Overzicht" in report and "### Citaten per domein" in report
+
+
+def test_every_exported_contribution_is_literal_text(
+    capsys: pytest.CaptureFixture[str], consent_db: str
+) -> None:
+    code, markdown, _ = run(capsys, "--db", consent_db, "export", "plein", "--format", "md")
+    assert code == 0
+    tokens = PARSER.parse(markdown)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or []}
+    assert not kinds & {"html_block", "html_inline", "link_open", "code_inline"}
+    runs = ["".join(c.content for c in t.children or []) for t in tokens if t.type == "inline"]
+    texts = [
+        "Geen garage onder het plein",
+        HOSTILE.replace('"', ""),
+        "Anna Jansen krijgt antwoord over de garage",
+    ]
+    for text in texts:
+        assert any(text in run for run in runs), text
+
+
+def test_consent_in_markdown_and_html(capsys: pytest.CaptureFixture[str], consent_db: str) -> None:
+    outputs = [
+        run(capsys, "--db", consent_db, "export", "plein", "--format", fmt, *extra)[1]
+        for fmt in ("md", "html")
+        for extra in ((), ("--anonymize",))
+    ]
+    outputs += [
+        run(capsys, "--db", consent_db, "export", "--themes", "--all", "--format", fmt)[1]
+        for fmt in ("md", "html")
+    ]
+    for output in outputs:
+        assert SECRET not in output and "grond is al verkocht" not in output
+        assert "Een lift naar het plein" not in output  # paraphrase only
+        assert "Henk" not in output  # spoke only anonymously
+    plain = outputs[0]
+    (line,) = [line for line in plain.splitlines() if "Meer bankjes" in line]
+    assert "**anoniem** (inwoner)" in line
+    assert "[parafrase]" in plain
+
+
+def test_anonymised_exports_name_nobody(
+    capsys: pytest.CaptureFixture[str], consent_db: str
+) -> None:
+    names = names_in(capsys, consent_db)
+    assert "Anna Jansen" in names
+    for args in (
+        ("plein", "--format", "md"),
+        ("plein", "--format", "html"),
+        ("--themes", "--all", "--format", "md"),
+        ("--themes", "--all", "--format", "html"),
+    ):
+        code, output, err = run(capsys, "--db", consent_db, "export", *args, "--anonymize")
+        assert code == 0, err
+        for name in names:
+            for part in name.split():
+                if len(part) > 2:
+                    assert part not in output, (args, part)
+    _, markdown, _ = run(
+        capsys, "--db", consent_db, "export", "plein", "--format", "md", "--anonymize"
+    )
+    assert "Inwoner 1 krijgt antwoord" in markdown and "@Karin" not in markdown
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "con:", "/tmp/x", "..", "~root"])
+def test_a_hostile_title_exports_inside_the_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, title: str
+) -> None:
+    db = str(tmp_path / "t.sqlite3")
+    code, out, err = run(capsys, "--db", db, "new", title, "--no-open")
+    assert code == 0, err
+    session = out.split()[0]
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for fmt in ("md", "html"):
+        code, printed, err = run(
+            capsys, "--db", db, "export", session, "--format", fmt, "-o", str(folder)
+        )
+        assert code == 0, err
+        assert printed.startswith(f"wrote {folder}/")
+    written = sorted(folder.iterdir())
+    assert len(written) == 2
+    for path in written:
+        assert path.parent == folder
+        assert "/" not in path.name and ":" not in path.name and not path.name.startswith(".")
+    # Nothing was written beside the folder (only the database and its WAL files are there).
+    beside = {p.name for p in tmp_path.iterdir()} - {"exports"}
+    assert all(name.startswith("t.sqlite3") for name in beside), beside
+
+
+def test_an_existing_file_is_kept_without_force(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    args = ("--db", demo, "export", "1", "--format", "md", "-o", str(tmp_path))
+    assert run(capsys, *args)[0] == 0
+    (written,) = tmp_path.glob("*.md")
+    written.write_text("mijn eigen aantekeningen", encoding="utf-8")
+    code, _, err = run(capsys, *args)
+    assert code != 0 and "already exists" in err and "--force" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert written.read_text(encoding="utf-8") == "mijn eigen aantekeningen"
+    assert run(capsys, *args, "--force")[0] == 0
+    assert written.read_text(encoding="utf-8").startswith("# Marktplein")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--themes", "--format", "json"), "md or html"),
+        (("--format", "md"), "name one session"),
+        (("1", "2", "--format", "md"), "name one session"),
+        (("1", "--format", "json", "--anonymize"), "md and html"),
+        (("1", "--format", "md", "-o", "/nonexistent/folder/"), "does not exist"),
+        (("999", "--format", "md"), "999"),
+    ],
+)
+def test_bad_export_requests_get_one_clear_line(
+    capsys: pytest.CaptureFixture[str], demo: str, args: tuple[str, ...], message: str
+) -> None:
+    code, out, err = run(capsys, "--db", demo, "export", *args)
+    assert code != 0 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err

@@ -1,0 +1,102 @@
+"""Pilot tests of the export dialog: from capture (the session) and from the theme board (the
+theme report), ending in a file and a notification that gives its path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, RadioSet
+
+from dialoog_tui.core.model import NewSession
+from dialoog_tui.store.database import Database
+from dialoog_tui.store.demo import load_demo
+from dialoog_tui.store.theme_runs import run_themes
+from dialoog_tui.store.themes import all_session_ids
+from dialoog_tui.tui.screens.export_dialog import ExportDialog
+from tests.tui.conftest import AppFactory, settle
+
+
+async def fill_folder(pilot, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one("#export-folder", Input)
+    field.value = str(folder)
+    field.focus()
+    await pilot.pause()
+
+
+async def test_export_a_session_from_capture(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path
+) -> None:
+    app = app_factory(NewSession(title="Plein | avond"), lang="en")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw ! Geen garage <script>x</script>", "enter")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#format-html").value = True  # HTML instead of the default Markdown
+        dialog.query_one("#export-anonymize", Checkbox).value = True
+        await fill_folder(pilot, folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        (written,) = folder.iterdir()
+        assert written.name.startswith("plein-avond-") and written.suffix == ".html"
+        messages = [n.message for n in app._notifications]
+        assert any(str(written) in message for message in messages)
+    page = written.read_text(encoding="utf-8")
+    assert "Geen garage &lt;script&gt;x&lt;/script&gt;" in page
+    assert "Anna" not in page and "Inwoner 1" in page
+
+
+async def test_an_existing_file_is_a_notification_not_an_overwrite(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path
+) -> None:
+    app = app_factory(NewSession(title="Plein"), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw Bankjes graag", "enter")
+        await settle(pilot)
+        for _attempt in range(2):
+            await pilot.press("f5")
+            await settle(pilot)
+            await fill_folder(pilot, tmp_path)
+            await pilot.press("enter")
+            await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)  # the second time it stays open
+        assert any("already exists" in n.message for n in app._notifications)
+        (written,) = tmp_path.glob("plein-*.md")
+        before = written.read_text(encoding="utf-8")
+        app.screen.query_one("#export-force", Checkbox).value = True
+        app.screen.query_one("#export-folder", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        assert written.read_text(encoding="utf-8") == before  # the same data, written again
+
+
+async def test_export_the_theme_report_from_the_board(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path
+) -> None:
+    seeded.write(lambda db: load_demo(db=db))
+    run_themes(seeded, seeded.read(lambda db: all_session_ids(db=db)), all_sessions=True)
+    app = app_factory(lang="en")
+    async with app.run_test(size=(150, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        formats = dialog.query_one("#export-format", RadioSet)
+        assert len(list(formats.query("RadioButton"))) == 2  # md and html, no JSON
+        await fill_folder(pilot, tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+    (written,) = tmp_path.glob("themes-*.md")
+    report = written.read_text(encoding="utf-8")
+    assert report.startswith("# Themes across sessions") and "## Overview" in report
