@@ -38,6 +38,17 @@ def themes(args: argparse.Namespace) -> int:
 
     def work(database: Database) -> ThemeReport:
         scope = database.read(lambda db: _scope(db, args))
+        if args.no_save:
+            from dialoog_tui.store.theme_runs import unsaved_report
+
+            count = database.read(lambda db: live_count(db=db, session_ids=scope))
+            return unsaved_report(
+                database,
+                scope,
+                all_sessions=args.all,
+                min_sessions=args.min_sessions,
+                progress=_progress(count, always=args.progress),
+            )
         if not args.last:
             count = database.read(lambda db: live_count(db=db, session_ids=scope))
             run = run_themes(
@@ -56,7 +67,12 @@ def themes(args: argparse.Namespace) -> int:
         return shown
 
     result = with_database(args, work)
-    if args.json:
+    if args.session_view is not None:
+        from dialoog_tui.core.themes.live import session_themes, to_json
+
+        view = to_json(session_themes(result, args.session_view))
+        print(json.dumps({"session": args.session_view, "themes": view}, ensure_ascii=False))
+    elif args.json:
         from dialoog_tui.core.themes.themes_json import report_to_json
 
         print(json.dumps(report_to_json(result), ensure_ascii=False, indent=2))

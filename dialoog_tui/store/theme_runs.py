@@ -82,11 +82,43 @@ def run_themes(
         context=read.context,
     )
     at = datetime.now(UTC)
+    if progress:
+        progress("saving")
     return database.write(
         lambda db: save_run(
             db=db, found=found, session_ids=session_ids, all_sessions=all_sessions, at=at
         )
     )
+
+
+def unsaved_report(
+    database: Database,
+    session_ids: Sequence[int],
+    *,
+    all_sessions: bool,
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+    progress: Progress | None = None,
+) -> ThemeReport:
+    """The themes of these sessions (curated themes kept), found without storing anything.
+
+    For the live panel during capture: a stored run replaces the last one in a write
+    transaction that, at 10,000 contributions, holds the database for a third of a second,
+    and every contribution typed meanwhile would wait for it. This only reads. When the data
+    is unchanged since the last stored run over these sessions, that run is reported instead.
+    """
+    read = database.read(lambda db: read_run_inputs(db=db, session_ids=session_ids))
+    titles = database.read(lambda db: session_titles(db=db, session_ids=session_ids))
+    if read.last is not None and read.last.found.fingerprint == fingerprint(read.inputs):
+        return report(read.last, read.inputs, titles, min_sessions, read.curated)
+    found = find_themes(
+        read.inputs,
+        progress=progress,
+        curated=list(read.curated.values()),
+        context=read.context,
+    )
+    run = ThemeRun(0, datetime.now(UTC), tuple(sorted(set(session_ids))), all_sessions, found)
+    grown = {theme.id: theme for theme in found.curated}
+    return report(run, read.inputs, titles, min_sessions, {**read.curated, **grown})
 
 
 def stored_report(

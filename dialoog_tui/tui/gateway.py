@@ -31,7 +31,6 @@ class StoreGateway:
         self.target = target
         """The database location (for messages)."""
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dialoog-store")
-        self._aside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dialoog-aside")
         self._database = database
         self._opened: Future[Database] | None = None
 
@@ -60,19 +59,12 @@ class StoreGateway:
         """Run `work` in a read-only transaction on the store thread."""
         return await self._submit(lambda: self.database().read(work))
 
-    async def read_aside(self, work: Callable[[Session], T]) -> T:
-        """Run a long read-only `work` on a thread of its own, so the writes queued on the
-        store thread (a contribution being logged) do not wait behind it."""
-        self._opening()
-        return await asyncio.wrap_future(self._aside.submit(lambda: self.database().read(work)))
-
     async def ready(self) -> None:
         """Wait until the database is open (raises what opening raised)."""
         await asyncio.wrap_future(self._opening())
 
     def close(self) -> None:
         """Finish queued work and release the database (again: no effect)."""
-        self._aside.shutdown(wait=True, cancel_futures=True)
         self._executor.shutdown(wait=True)
         if self._database is not None:
             self._database.close()

@@ -1,15 +1,19 @@
 """Keeps capture's live themes panel up to date without ever holding up typing.
 
-Every few contributions a theme run over all sessions starts in a child process (see
-`theme_runner`); a run already under way is not doubled, it is followed by one more when
-contributions arrived meanwhile. When a run lands, the store thread reads the report and the
-panel is replaced in one update. Nothing here runs on the event loop for longer than a
-message hop.
+When the session opens and every few contributions after, a theme run over all sessions
+starts in a child process (see `theme_runner`); a run already under way is not doubled, it
+is followed by one more when contributions arrived meanwhile. The child only reads the
+database (`--no-save`: storing a run would hold the write lock that logging a contribution
+needs) and prints just this session's themes as a line of JSON (`--session-view`), so the
+TUI process never reads or explains thousands of contributions itself: nothing here holds
+the interpreter lock for longer than parsing that line.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+
+from textual.screen import Screen
 
 from dialoog_tui.i18n import Translator
 from dialoog_tui.lazy import LazyModule
@@ -17,12 +21,6 @@ from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.theme_runner import ThemeRunFailed, ThemeRunner
 from dialoog_tui.tui.widgets.themes_panel import ThemesPanel
 
-if TYPE_CHECKING:
-    from textual.screen import Screen
-
-    from dialoog_tui.core.themes.live import LiveTheme
-
-theme_card_store = LazyModule("dialoog_tui.store.theme_card")
 live = LazyModule("dialoog_tui.core.themes.live")
 
 REFRESH_EVERY = 5
@@ -54,9 +52,9 @@ class LiveThemes:
         """Runs that landed (for tests and the benchmark)."""
 
     def start(self, session_id: int) -> None:
-        """Show what is stored for the session (no clustering)."""
+        """Show the session's themes now (a run over unchanged data reuses the last one)."""
         self.session_id = session_id
-        self._screen.run_worker(self._show_stored(), group="live-themes", exit_on_error=False)
+        self.refresh()
 
     def logged(self) -> None:
         """A contribution was logged: refresh once enough have come in."""
@@ -83,26 +81,17 @@ class LiveThemes:
 
     async def _run(self) -> None:
         try:
-            finished = await self.runner.run(None)
-        except ThemeRunFailed as error:
+            printed = await self.runner.run(
+                None, extra=["--no-save", "--session-view", str(self.session_id)]
+            )
+            themes = live.from_json(json.loads(printed)["themes"]) if printed is not None else None
+        except (ThemeRunFailed, ValueError, KeyError, TypeError) as error:
             self._panel.show_status(self._t("live.failed"))
             self._screen.notify(str(error), severity="warning", markup=False)
             return
-        if finished:
+        if themes is not None:
             self.refreshes += 1
-            await self._show_stored()
+            self._panel.show_themes(themes)
         self._panel.show_status("")
         if self._pending:
             self.refresh()
-
-    async def _show_stored(self) -> None:
-        session_id = self.session_id
-        if session_id is None:
-            return
-        board = await self._gateway.read_aside(
-            lambda db: theme_card_store.load_board(db=db, session_ids=None)
-        )
-        themes: list[LiveTheme] = (
-            live.session_themes(board.report, session_id) if board.report else []
-        )
-        self._panel.show_themes(themes)

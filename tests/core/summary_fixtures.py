@@ -153,8 +153,8 @@ def record(*, hostile: bool = True, off_record: bool = False) -> SessionRecord:
     )
 
 
-def themes() -> list[LiveTheme]:
-    theme = ThemeSummary(
+def theme_summary() -> ThemeSummary:
+    return ThemeSummary(
         id="t1",
         label="parkeren · bereikbaarheid",
         terms=("parkeren", "bereikbaarheid"),
@@ -167,7 +167,11 @@ def themes() -> list[LiveTheme]:
         accepted=True,
         curated=True,
     )
-    return [LiveTheme(theme, here=2, elsewhere=1)]
+
+
+def themes() -> list[LiveTheme]:
+    theme = theme_summary()
+    return [LiveTheme(theme.id, theme.title, here=2, elsewhere=1)]
 
 
 def options(*, anonymize: bool = False, lang: str = "nl") -> SummaryOptions:

@@ -29,6 +29,7 @@ from .summary_fixtures import (
     PEOPLE,
     options,
     record,
+    theme_summary,
     themes,
 )
 
@@ -64,8 +65,7 @@ def _inline_text(children: list[Token]) -> str:
 
 
 def theme_report() -> tuple[ThemeReport, list]:  # type: ignore[type-arg]
-    live = themes()[0]
-    theme = live.theme
+    theme = theme_summary()
     found = FoundThemes(themes=(), unassigned=(), contribution_count=7, method={})
     run = ThemeRun(4, datetime(2026, 4, 20, 20, 0, tzinfo=UTC), (1, 2), True, found)
     report = ThemeReport(run, (theme,), (), {1: "Maart", 2: "April"})

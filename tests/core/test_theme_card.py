@@ -89,5 +89,5 @@ def test_live_view_lists_the_sessions_themes_with_where_else_they_were_heard() -
     )
     report = ThemeReport(run=None, themes=(theme, lonely), unassigned=(), session_titles={})  # type: ignore[arg-type]
     live = session_themes(report, 2)
-    assert [(x.theme.id, x.here, x.elsewhere) for x in live] == [("t1", 2, 1), ("t2", 1, 0)]
+    assert [(x.id, x.here, x.elsewhere) for x in live] == [("t1", 2, 1), ("t2", 1, 0)]
     assert session_themes(report, 3) == []

@@ -162,3 +162,22 @@ def test_a_rejected_theme_is_hidden_and_its_contributions_are_free(database: Dat
     assert noise not in {t.id for t in after.themes}
     members = next(t.contributions for t in shown.themes if t.id == noise)
     assert set(members) <= set(after.unassigned)
+
+
+def test_an_unsaved_run_stores_nothing_and_finds_the_same_themes(database: Database) -> None:
+    from dialoog_tui.store.theme_runs import unsaved_report
+    from dialoog_tui.store.themes import latest_run
+
+    sessions, truth = two_evenings(database)
+    unsaved = unsaved_report(database, sessions, all_sessions=True)
+    assert database.read(lambda db: latest_run(db=db)) is None  # only read
+    saved = themes_now(database, sessions)
+    assert [t.id for t in unsaved.themes] == [t.id for t in saved.themes]
+    trees = theme_about(saved, truth, "bomen")
+    do(database, act.rename_theme, key=trees, name="Bomen op het plein")
+    newer = log(database, sessions[0], "Anna", Kind.REMARK, SAME_THING_IN_OTHER_WORDS[0])
+    live = unsaved_report(database, sessions, all_sessions=True)
+    assert next(t for t in live.themes if t.id == trees).name == "Bomen op het plein"
+    assert any(newer.id in t.contributions for t in live.themes) or newer.id in live.unassigned
+    stored = database.read(lambda db: stored_report(db=db, session_ids=sessions))
+    assert stored is not None and stored.run.id == saved.run.id  # still the saved run

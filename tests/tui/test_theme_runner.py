@@ -18,7 +18,8 @@ async def test_a_run_stores_its_themes_and_reports_progress(
     seeded.write(lambda db: load_demo(db=db))
     steps: list[str] = []
     runner = ThemeRunner(target)
-    assert await runner.run(None, steps.append) is True
+    printed = await runner.run(None, steps.append, extra=["--session-view", "2"])
+    assert printed is not None and '"session": 2' in printed
     assert any(step.startswith("reading 157 contributions") for step in steps)
     run = seeded.read(lambda db: latest_run(db=db))
     assert run is not None and run.all_sessions and len(run.found.themes) >= 3
@@ -31,6 +32,6 @@ async def test_a_cancelled_run_stores_nothing(target: DatabaseTarget, seeded: Da
     runner.start()
     running = asyncio.create_task(runner.run(None))
     assert runner.cancel() is True
-    assert await running is False and runner.cancelled
+    assert await running is None and runner.cancelled
     assert seeded.read(lambda db: latest_run(db=db)) is None
     assert runner.cancel() is False  # nothing under way any more

@@ -268,7 +268,7 @@ class _SessionWriter:
             parts = [w("theme_here", count=live.here)]
             if live.elsewhere:
                 parts.append(w("theme_elsewhere", count=live.elsewhere))
-            self._add(f"- **{md_cell(v.text(live.theme.title))}** — {', '.join(parts)}")
+            self._add(f"- **{md_cell(v.text(live.title))}** — {', '.join(parts)}")
 
     def _participation(self) -> None:
         w, record = self.words, self.record

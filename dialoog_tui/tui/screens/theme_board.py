@@ -307,7 +307,7 @@ class ThemeBoardScreen(CuratingScreen):
             self._status(self.t("themes.progress", step=step))
 
         try:
-            finished = await self.runner.run(self.session_ids, progress, fresh=True)
+            finished = await self.runner.run(self.session_ids, progress, fresh=True) is not None
         except ThemeRunFailed as error:
             self.notify(str(error), severity="error", markup=False)
             finished = False

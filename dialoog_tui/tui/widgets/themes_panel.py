@@ -56,7 +56,7 @@ class ThemesPanel(Static):
         for live in self.shown[:SHOWN]:
             mark = "↻" if live.elsewhere else "·"
             text.append(f"\n{mark} ")
-            text.append(fit(visible(live.theme.title), width))
+            text.append(fit(visible(live.title), width))
             text.append(f" {live.here:>2}")
             if live.elsewhere:
                 text.append(f" +{live.elsewhere}", "bold")
