@@ -41,7 +41,6 @@ class LiveThemes:
     ) -> None:
         self._screen = screen
         self._panel = panel
-        self._gateway = gateway
         self._t = t
         self._every = every
         self.runner = ThemeRunner(gateway.target)
