@@ -87,6 +87,8 @@ class BoardData:
     stale: bool
     """The report is of another set of sessions (the newest run, when none covers the
     sessions asked for): finding themes again is due."""
+    sessions: int = 0
+    """How many sessions the board is about (none: nothing to find themes in)."""
 
 
 def load_board(
@@ -100,6 +102,6 @@ def load_board(
     domains = [domain.name for domain in list_domains(db=db)]
     shown = stored_report(db=db, session_ids=scope, min_sessions=min_sessions) if scope else None
     if shown is not None or session_ids is not None:
-        return BoardData(shown, domains, stale=False)
+        return BoardData(shown, domains, stale=False, sessions=len(scope))
     newest = stored_report(db=db, session_ids=[], min_sessions=min_sessions)
-    return BoardData(newest, domains, stale=newest is not None)
+    return BoardData(newest, domains, stale=newest is not None, sessions=len(scope))

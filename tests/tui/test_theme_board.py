@@ -205,3 +205,15 @@ async def test_the_live_panel_refreshes_in_the_background_while_typing_goes_on(
         assert len(texts) == before + 7 and texts[-1] == lines[-1].removeprefix("@Piet ")
         newest = {t.id for t in report(demo).themes if dict(t.sessions).get(2)}
         assert {live.id for live in panel.shown} == newest
+
+
+async def test_the_board_without_sessions_says_what_to_do(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        assert not board.runner.running  # nothing to find themes in
+        status = str(board.query_one("#board-status", Static).render())
+        assert "dialoog demo" in status
+        assert board_ids(board) == []

@@ -108,6 +108,9 @@ class ThemeBoardScreen(CuratingScreen):
 
     async def _first_load(self) -> None:
         await self.reload()
+        if self.data is not None and not self.data.sessions:
+            self._status(self.t("picker.empty"))
+            return
         if self.data is None or self.data.report is None or self.data.stale:
             # Nothing found over these sessions yet: find it now, showing progress.
             self.action_recluster()
