@@ -53,8 +53,17 @@ def file_name(title: str, day: datetime, extension: str, zone: tzinfo | None = N
     return f"{slug}-{date}.{extension}"
 
 
-def session_export(database: Database, key: str, choice: ExportChoice, *, now: datetime) -> Export:
-    """The session named by `key` (id or slug) in the chosen format."""
+def session_export(
+    database: Database,
+    key: str,
+    choice: ExportChoice,
+    *,
+    now: datetime,
+    find_if_missing: bool = True,
+) -> Export:
+    """The session named by `key` (id or slug) in the chosen format. When no stored theme
+    run covers the session, the themes of all sessions are found first (and stored), unless
+    not `find_if_missing`: then the summary says none were found yet."""
     if choice.format not in SESSION_FORMATS:
         raise InvalidInput(f"unknown format {choice.format!r}; choose md, html or json")
     if choice.format == "json":
@@ -65,6 +74,13 @@ def session_export(database: Database, key: str, choice: ExportChoice, *, now: d
     from dialoog_tui.store.summaries import session_summary_data
 
     data = database.read(lambda db: session_summary_data(db=db, key=key))
+    if data.themes is None and find_if_missing:
+        from dialoog_tui.store.theme_runs import run_themes
+        from dialoog_tui.store.themes import all_session_ids
+
+        everything = database.read(lambda db: all_session_ids(db=db))
+        run_themes(database, everything, all_sessions=True)
+        data = database.read(lambda db: session_summary_data(db=db, key=key))
     options = SummaryOptions(exported_at=now, lang=choice.lang, anonymize=choice.anonymize)
     markdown = session_markdown(data.record, data.themes, options)
     session = data.record.session

@@ -204,3 +204,13 @@ def test_bad_export_requests_get_one_clear_line(
     code, out, err = run(capsys, "--db", demo, "export", *args)
     assert code != 0 and out == ""
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_session_summary_finds_the_themes_when_none_are_stored(
+    capsys: pytest.CaptureFixture[str], demo: str
+) -> None:
+    code, markdown, err = run(capsys, "--db", demo, "export", "2", "--format", "md")
+    assert code == 0, err
+    section = markdown.split("## Thema's", 1)[1].split("\n## ", 1)[0]
+    assert "Nog geen thema's" not in section
+    assert section.count("\n- **") >= 3 and "ook gehoord in 2 andere sessie(s)" in section

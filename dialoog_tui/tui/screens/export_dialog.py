@@ -112,7 +112,11 @@ class ExportDialog(ModalScreen[Path | None]):
             raise InvalidInput(self._t("export.no_folder", folder=str(folder)))
         database, now = self._gateway.database(), datetime.now(UTC)
         if self._session_key is not None:
-            made = session_export(database, self._session_key, choice, now=now)
+            # Themes as stored: finding them here would load the clustering libraries into
+            # the TUI and keep the dialog waiting (the board's R finds them in the background).
+            made = session_export(
+                database, self._session_key, choice, now=now, find_if_missing=False
+            )
         else:
             made = themes_export(database, self._theme_sessions, choice, now=now)
         if (folder / made.file_name).exists() and not force:
