@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import locale
 import os
@@ -15,6 +14,8 @@ USER_ENV = "DIALOOG_USER"
 
 def current_user() -> str:
     """Who is working, for the curation history: $DIALOOG_USER, else the login name."""
+    import getpass  # here, not at the top: the capture screen starts without it
+
     try:
         return os.environ.get(USER_ENV) or getpass.getuser()
     except (KeyError, OSError):  # no login name (some containers)
