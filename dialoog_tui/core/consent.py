@@ -22,6 +22,11 @@ class Consent(StrEnum):
         return _LABELS["nl" if lang == "nl" else "en"][self]
 
     @property
+    def quotable(self) -> bool:
+        """Whether the words may be quoted verbatim (with or without a name)."""
+        return self in (Consent.NAMED, Consent.ANONYMOUS)
+
+    @property
     def marker(self) -> str:
         """The one-character mark the log shows (a space for named)."""
         return _MARKERS[self]

@@ -41,13 +41,6 @@ class Voices:
         """A participant's name (or pseudonym)."""
         return self.pseudonyms.of(person) if self.pseudonyms else person.name
 
-    def domain(self, person: Participant | None) -> str | None:
-        return person.domain if person else None
-
     def text(self, text: str) -> str:
         """Free text with participant names replaced, when anonymised."""
         return self.pseudonyms.scrub(text) if self.pseudonyms else text
-
-    @staticmethod
-    def quotable(consent: Consent) -> bool:
-        return consent in (Consent.NAMED, Consent.ANONYMOUS)

@@ -40,7 +40,7 @@ class ThemeMember:
     @property
     def quotable(self) -> bool:
         """Whether its words may be quoted (paraphrase-only ones may not)."""
-        return self.consent in (Consent.NAMED, Consent.ANONYMOUS)
+        return self.consent.quotable
 
     @property
     def quoted_speaker(self) -> str | None:

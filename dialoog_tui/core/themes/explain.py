@@ -238,7 +238,7 @@ def by_recurrence(summaries: Sequence[ThemeSummary]) -> list[ThemeSummary]:
 
 def _quotes(members: Sequence[ThemeInput]) -> tuple[Quote, ...]:
     """Typical contributions that may be quoted verbatim, preferring different speakers."""
-    quotable = [m for m in members if m.consent in (Consent.NAMED, Consent.ANONYMOUS)]
+    quotable = [m for m in members if m.consent.quotable]
     chosen: list[ThemeInput] = []
     voices: set[str] = set()
     for member in quotable:  # members come most typical first
