@@ -7,6 +7,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from textual import on
+from textual.widgets import Input
+
 from dialoog_tui.config import current_user
 from dialoog_tui.core.display import visible
 from dialoog_tui.i18n import Translator
@@ -15,32 +18,37 @@ from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.screens.base import DialoogScreen
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from dialoog_tui.core.themes.curation import Outcome
+    from dialoog_tui.core.themes.explain import ThemeSummary
 
 curation_store = LazyModule("dialoog_tui.store.curation")
 curation_actions = LazyModule("dialoog_tui.store.curation_actions")
 
-CurationWork = Callable[["Session", str, datetime], "Outcome"]
-"""A store action, given the database session, who does it and when."""
+NAME_FIELD = "theme-name"
+"""The id of the line, under the list, in which a theme is named."""
 
 
 class CuratingScreen(DialoogScreen[None]):
-    """A screen from which themes are curated."""
+    """A screen from which themes are curated. It yields an Input with id `NAME_FIELD` and
+    says in `focus_list` where the focus returns after naming."""
 
     def __init__(self, gateway: StoreGateway, t: Translator) -> None:
         super().__init__()
         self.gateway = gateway
         self.t = t
+        self.naming: str | None = None
+        """The theme being named in the name field, if it is open."""
 
-    async def curate(self, work: CurationWork) -> Outcome | None:
-        """Do one curation action; None (after telling the user why) when it cannot be done."""
+    async def curate(self, action: Callable[..., Outcome], **arguments: object) -> Outcome | None:
+        """Do one curation action (a `curation_actions` function, given its own arguments;
+        who and when are added); None, after telling the user why, when it cannot be done."""
         from dialoog_tui.core.themes.curation import CurationError
 
         who, at = current_user(), datetime.now(UTC)
         try:
-            outcome = await self.gateway.write(lambda db: work(db, who, at))
+            outcome = await self.gateway.write(
+                lambda db: action(db=db, actor=who, at=at, **arguments)
+            )
         except CurationError as error:
             self.notify(str(error), severity="warning", markup=False)
             return None
@@ -68,6 +76,33 @@ class CuratingScreen(DialoogScreen[None]):
         from dialoog_tui.tui.screens.theme_history import ThemeHistoryScreen
 
         self.app.push_screen(ThemeHistoryScreen(self.gateway, self.t))
+
+    def ask_name(self, theme: ThemeSummary) -> None:
+        """Open the name field for `theme` (Enter saves, Esc closes it unsaved)."""
+        self.naming = theme.id
+        field = self.query_one(f"#{NAME_FIELD}", Input)
+        field.placeholder = self.t("themes.rename_prompt", label=theme.label)
+        field.value = theme.name or ""
+        field.add_class("-open")
+        field.focus()
+
+    @on(Input.Submitted, f"#{NAME_FIELD}")
+    async def _named(self, event: Input.Submitted) -> None:
+        key = self.naming
+        self.close_name_field()
+        if key is not None:
+            await self.curate(curation_actions.rename_theme, key=key, name=event.value)
+
+    def close_name_field(self) -> None:
+        self.naming = None
+        field = self.query_one(f"#{NAME_FIELD}", Input)
+        field.remove_class("-open")
+        field.value = ""
+        self.focus_list()
+
+    def focus_list(self) -> None:
+        """Put the focus back on the screen's list."""
+        raise NotImplementedError
 
     async def reload(self) -> None:
         """Show the themes as they are now."""

@@ -24,7 +24,7 @@ from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.commands import Command, PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.look import Look, look_from_variables
-from dialoog_tui.tui.screens.curating import CuratingScreen, curation_actions
+from dialoog_tui.tui.screens.curating import NAME_FIELD, CuratingScreen, curation_actions
 from dialoog_tui.tui.theme_runner import ThemeRunFailed, ThemeRunner
 from dialoog_tui.tui.widgets.key_hints import KeyHints
 from dialoog_tui.tui.widgets.theme_rows import domain_spread, theme_mark
@@ -78,13 +78,12 @@ class ThemeBoardScreen(CuratingScreen):
         """Themes marked (Space) for a merge, in the order marked."""
         self.sort = SORTS[0]
         self.runner = ThemeRunner(gateway.target)
-        self._renaming: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="board-title")
         yield DataTable(id="board-themes", cursor_type="row", zebra_stripes=True)
         yield Static(id="board-status")
-        yield Input(id="board-name", classes="board-input")
+        yield Input(id=NAME_FIELD, classes="board-input")
         yield KeyHints(self.t("cmd.palette"), id="key-hints")
 
     def on_mount(self) -> None:
@@ -237,17 +236,13 @@ class ThemeBoardScreen(CuratingScreen):
         """Accept the highlighted theme: it keeps its id, name and members from now on."""
         key = self.highlighted_id()
         if key is not None:
-            await self.curate(
-                lambda db, who, at: curation_actions.accept_theme(db=db, key=key, actor=who, at=at)
-            )
+            await self.curate(curation_actions.accept_theme, key=key)
 
     async def action_reject(self) -> None:
         """Mark the highlighted theme as not a theme."""
         key = self.highlighted_id()
         if key is not None:
-            await self.curate(
-                lambda db, who, at: curation_actions.reject_theme(db=db, key=key, actor=who, at=at)
-            )
+            await self.curate(curation_actions.reject_theme, key=key)
 
     async def action_merge(self) -> None:
         """Merge the marked themes (with the highlighted one when only one is marked)."""
@@ -258,9 +253,7 @@ class ThemeBoardScreen(CuratingScreen):
         if len(keys) < 2:
             self.notify(self.t("themes.mark_two"), severity="warning")
             return
-        outcome = await self.curate(
-            lambda db, who, at: curation_actions.merge_themes(db=db, keys=keys, actor=who, at=at)
-        )
+        outcome = await self.curate(curation_actions.merge_themes, keys=keys)
         if outcome is not None:
             self.marked = []
             self._show()
@@ -269,31 +262,10 @@ class ThemeBoardScreen(CuratingScreen):
         """Name the highlighted theme (in the line under the list; Enter saves, Esc not)."""
         key = self.highlighted_id()
         theme = next((th for th in self.themes() if th.id == key), None)
-        if theme is None:
-            return
-        self._renaming = theme.id
-        field = self.query_one("#board-name", Input)
-        field.placeholder = self.t("themes.rename_prompt", label=theme.label)
-        field.value = theme.name or ""
-        field.add_class("-open")
-        field.focus()
+        if theme is not None:
+            self.ask_name(theme)
 
-    @on(Input.Submitted, "#board-name")
-    async def _renamed(self, event: Input.Submitted) -> None:
-        key, self._renaming = self._renaming, None
-        self._close_name_field()
-        if key is not None:
-            name = event.value
-            await self.curate(
-                lambda db, who, at: curation_actions.rename_theme(
-                    db=db, key=key, name=name, actor=who, at=at
-                )
-            )
-
-    def _close_name_field(self) -> None:
-        field = self.query_one("#board-name", Input)
-        field.remove_class("-open")
-        field.value = ""
+    def focus_list(self) -> None:
         self.query_one("#board-themes", DataTable).focus()
 
     def action_recluster(self) -> None:
@@ -346,9 +318,8 @@ class ThemeBoardScreen(CuratingScreen):
 
     def action_close(self) -> None:
         """Close the name field, else go back."""
-        if self._renaming is not None:
-            self._renaming = None
-            self._close_name_field()
+        if self.naming is not None:
+            self.close_name_field()
             return
         self.dismiss(None)
 

@@ -24,7 +24,7 @@ from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.commands import Command, PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.look import Look, look_from_variables
-from dialoog_tui.tui.screens.curating import CuratingScreen, curation_actions
+from dialoog_tui.tui.screens.curating import NAME_FIELD, CuratingScreen, curation_actions
 from dialoog_tui.tui.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
@@ -72,8 +72,8 @@ class ThemeCardScreen(CuratingScreen):
         self.card: ThemeCard | None = None
         self.marked: list[int] = []
         """Members marked (Space) for a split."""
-        self._prompt: str | None = None
-        """What the line under the members is asking: "rename", or None."""
+        self.choosing_target = False
+        """Whether the list of themes to move a contribution to is open."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="card-title")
@@ -82,7 +82,7 @@ class ThemeCardScreen(CuratingScreen):
             yield Static(id="card-quotes")
             yield DataTable(id="card-members", cursor_type="row", zebra_stripes=True)
         yield OptionList(id="card-targets")
-        yield Input(id="card-name", classes="board-input")
+        yield Input(id=NAME_FIELD, classes="board-input")
         yield KeyHints(self.t("cmd.palette"), id="key-hints")
 
     def on_mount(self) -> None:
@@ -225,11 +225,7 @@ class ThemeCardScreen(CuratingScreen):
         if not chosen:
             return
         key = self.key
-        outcome = await self.curate(
-            lambda db, who, at: curation_actions.split_theme(
-                db=db, key=key, contributions=chosen, actor=who, at=at
-            )
-        )
+        outcome = await self.curate(curation_actions.split_theme, key=key, contributions=chosen)
         if outcome is not None:
             self.marked = []
             self.notify(self.t("themes.split_into", theme=outcome.result or ""), markup=False)
@@ -238,11 +234,7 @@ class ThemeCardScreen(CuratingScreen):
         """Take the highlighted contribution out of this theme; later runs leave it out."""
         member, key = self.highlighted_member(), self.key
         if member is not None:
-            await self.curate(
-                lambda db, who, at: curation_actions.remove_from_theme(
-                    db=db, key=key, contribution=member, actor=who, at=at
-                )
-            )
+            await self.curate(curation_actions.remove_from_theme, key=key, contribution=member)
 
     async def action_move(self) -> None:
         """Choose another theme for the highlighted contribution."""
@@ -264,71 +256,52 @@ class ThemeCardScreen(CuratingScreen):
         targets.add_class("-open")
         targets.highlighted = 0
         targets.focus()
-        self._prompt = "move"
+        self.choosing_target = True
 
     @on(OptionList.OptionSelected, "#card-targets")
     async def _move_to(self, event: OptionList.OptionSelected) -> None:
         member, target = self.highlighted_member(), event.option.id
-        self._close_prompt()
+        self._close_targets()
         if member is not None and target is not None:
-            await self.curate(
-                lambda db, who, at: curation_actions.move_contribution(
-                    db=db, contribution=member, key=target, actor=who, at=at
-                )
-            )
+            await self.curate(curation_actions.move_contribution, contribution=member, key=target)
 
     async def action_accept(self) -> None:
         """Accept this theme."""
-        key = self.key
-        await self.curate(
-            lambda db, who, at: curation_actions.accept_theme(db=db, key=key, actor=who, at=at)
-        )
+        await self.curate(curation_actions.accept_theme, key=self.key)
 
     async def action_reject(self) -> None:
         """Mark this theme as not a theme (and go back)."""
-        key = self.key
-        await self.curate(
-            lambda db, who, at: curation_actions.reject_theme(db=db, key=key, actor=who, at=at)
-        )
+        await self.curate(curation_actions.reject_theme, key=self.key)
 
     def action_rename(self) -> None:
         """Name this theme (Enter saves, Esc not)."""
-        if self.card is None:
-            return
-        field = self.query_one("#card-name", Input)
-        field.placeholder = self.t("themes.rename_prompt", label=self.card.theme.label)
-        field.value = self.card.theme.name or ""
-        field.add_class("-open")
-        field.focus()
-        self._prompt = "rename"
+        if self.card is not None:
+            self.ask_name(self.card.theme)
 
-    @on(Input.Submitted, "#card-name")
-    async def _renamed(self, event: Input.Submitted) -> None:
-        self._close_prompt()
-        key, name = self.key, event.value
-        await self.curate(
-            lambda db, who, at: curation_actions.rename_theme(
-                db=db, key=key, name=name, actor=who, at=at
-            )
-        )
-
-    def _close_prompt(self) -> None:
-        self._prompt = None
-        for selector in ("#card-name", "#card-targets"):
-            self.query_one(selector).remove_class("-open")
+    def focus_list(self) -> None:
         self.query_one("#card-members", DataTable).focus()
 
+    def _close_targets(self) -> None:
+        self.choosing_target = False
+        self.query_one("#card-targets").remove_class("-open")
+        self.focus_list()
+
     def action_close(self) -> None:
-        """Close the open prompt, else go back to the board."""
-        if self._prompt is not None:
-            self._close_prompt()
-            return
-        self.dismiss(None)
+        """Close the name field or the list of themes, else go back to the board."""
+        if self.naming is not None:
+            self.close_name_field()
+        elif self.choosing_target:
+            self._close_targets()
+        else:
+            self.dismiss(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("mark", "split", "move", "remove_member"):
             return (
-                self.is_mounted and self._prompt is None and self.highlighted_member() is not None
+                self.is_mounted
+                and self.naming is None
+                and not self.choosing_target
+                and self.highlighted_member() is not None
             )
         return True
 
