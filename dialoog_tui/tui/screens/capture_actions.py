@@ -4,7 +4,6 @@ consent and the commands around them."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
-from pathlib import Path
 
 from rich.text import Text
 
@@ -185,13 +184,9 @@ class CaptureActions(CaptureBase):
         session = self.recorder.session
         if session is None:
             return
-
-        def written(path: Path | None) -> None:
-            if path is not None:
-                self.notify(self.t("export.written", path=str(path)), markup=False, timeout=10)
-
-        dialog = ExportDialog(self.recorder.gateway, self.t, session_key=str(session.id))
-        self.app.push_screen(dialog, written)
+        self.app.push_screen(
+            ExportDialog(self.recorder.gateway, self.t, session_key=str(session.id))
+        )
 
     def action_live_themes(self) -> None:
         """Show or hide the live themes panel."""

@@ -30,7 +30,7 @@ FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 
 
 class ExportDialog(ModalScreen[Path | None]):
-    """Returns the written file's path, or None when cancelled."""
+    """Tells the user where the file went, and returns its path (None when cancelled)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
@@ -100,6 +100,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self.notify(str(error), severity="error", markup=False)
             self.query_one("#export-go", Button).disabled = False
             return
+        self.notify(self._t("export.written", path=str(written)), markup=False, timeout=10)
         self.dismiss(written)
 
     def _write(self, folder: Path, choice: ExportChoice, force: bool) -> Path:

@@ -9,7 +9,6 @@ and show the history. R finds the themes again in a child process, with progress
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -303,12 +302,8 @@ class ThemeBoardScreen(CuratingScreen):
         """Export the theme report over the board's sessions."""
         from dialoog_tui.tui.screens.export_dialog import ExportDialog
 
-        def written(path: Path | None) -> None:
-            if path is not None:
-                self.notify(self.t("export.written", path=str(path)), markup=False, timeout=10)
-
         scope = list(self.data.report.run.session_ids) if self.data and self.data.report else None
-        self.app.push_screen(ExportDialog(self.gateway, self.t, theme_sessions=scope), written)
+        self.app.push_screen(ExportDialog(self.gateway, self.t, theme_sessions=scope))
 
     def action_sort(self) -> None:
         """Sort by recurrence, size or name."""
