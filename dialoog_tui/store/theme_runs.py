@@ -106,8 +106,12 @@ def unsaved_report(
     and every contribution typed meanwhile would wait for it. This only reads. When the data
     is unchanged since the last stored run over these sessions, that run is reported instead.
     """
-    read = database.read(lambda db: read_run_inputs(db=db, session_ids=session_ids))
-    titles = database.read(lambda db: session_titles(db=db, session_ids=session_ids))
+    read, titles = database.read(
+        lambda db: (
+            read_run_inputs(db=db, session_ids=session_ids),
+            session_titles(db=db, session_ids=session_ids),
+        )
+    )
     if read.last is not None and read.last.found.fingerprint == fingerprint(read.inputs):
         return report(read.last, read.inputs, titles, min_sessions, read.curated)
     found = find_themes(

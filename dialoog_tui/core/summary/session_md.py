@@ -43,8 +43,9 @@ def session_markdown(
         record,
         contributions=[c for c in record.contributions if c.consent is not Consent.OFF_RECORD],
     )
-    voices = Voices.for_export(_people_in_order(record), words, anonymize=options.anonymize)
-    writer = _SessionWriter(record, voices, words, options)
+    people = _people_in_order(record)
+    voices = Voices.for_export(people, words, anonymize=options.anonymize)
+    writer = _SessionWriter(record, people, voices, words, options)
     return writer.document(themes)
 
 
@@ -61,9 +62,16 @@ def _people_in_order(record: SessionRecord) -> list[Participant]:
 
 class _SessionWriter:
     def __init__(
-        self, record: SessionRecord, voices: Voices, words: Words, options: SummaryOptions
+        self,
+        record: SessionRecord,
+        people: list[Participant],
+        voices: Voices,
+        words: Words,
+        options: SummaryOptions,
     ) -> None:
         self.record = record
+        self.people = people
+        """Participants in the order their pseudonyms are numbered."""
         self.voices = voices
         self.words = words
         self.options = options
@@ -118,7 +126,7 @@ class _SessionWriter:
                 spoke.setdefault(c.participant_id, set()).add(c.consent)
         by_domain: dict[str, list[str]] = {}
         hidden: Counter[str] = Counter()
-        for person in _people_in_order(record):
+        for person in self.people:
             domain = person.domain or w("no_domain")
             consents = spoke.get(person.id)
             # Someone heard only anonymously is counted, not named: the name would undo it.
