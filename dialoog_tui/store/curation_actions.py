@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -16,36 +16,15 @@ from dialoog_tui.store.themes import inputs_of
 
 
 def accept_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:
-    return perform(
-        db=db,
-        kind=ActionKind.ACCEPT,
-        keys=[key],
-        actor=actor,
-        at=at,
-        act=lambda themes, _: curation.accept(themes[0]),
-    )
+    return _on_one(db, ActionKind.ACCEPT, key, actor, at, curation.accept)
 
 
 def rename_theme(*, db: Session, key: str, name: str, actor: str, at: datetime) -> Outcome:
-    return perform(
-        db=db,
-        kind=ActionKind.RENAME,
-        keys=[key],
-        actor=actor,
-        at=at,
-        act=lambda themes, _: curation.rename(themes[0], name),
-    )
+    return _on_one(db, ActionKind.RENAME, key, actor, at, lambda t: curation.rename(t, name))
 
 
 def reject_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:
-    return perform(
-        db=db,
-        kind=ActionKind.REJECT,
-        keys=[key],
-        actor=actor,
-        at=at,
-        act=lambda themes, _: curation.reject(themes[0]),
-    )
+    return _on_one(db, ActionKind.REJECT, key, actor, at, curation.reject)
 
 
 def merge_themes(*, db: Session, keys: Sequence[str], actor: str, at: datetime) -> Outcome:
@@ -97,13 +76,22 @@ def move_contribution(
 def remove_from_theme(
     *, db: Session, key: str, contribution: int, actor: str, at: datetime
 ) -> Outcome:
+    return _on_one(
+        db, ActionKind.REMOVE, key, actor, at, lambda theme: curation.remove(theme, contribution)
+    )
+
+
+def _on_one(
+    db: Session,
+    kind: ActionKind,
+    key: str,
+    actor: str,
+    at: datetime,
+    change: Callable[[CuratedTheme], Outcome],
+) -> Outcome:
+    """An action on one theme, recorded like every other."""
     return perform(
-        db=db,
-        kind=ActionKind.REMOVE,
-        keys=[key],
-        actor=actor,
-        at=at,
-        act=lambda themes, _: curation.remove(themes[0], contribution),
+        db=db, kind=kind, keys=[key], actor=actor, at=at, act=lambda themes, _: change(themes[0])
     )
 
 
