@@ -11,9 +11,11 @@ import pytest
 from textual.pilot import Pilot
 
 from dialoog_tui.core.model import SessionRequest
+from dialoog_tui.store import contributions
 from dialoog_tui.store.database import Database, open_database
 from dialoog_tui.store.target import DatabaseTarget, resolve_target
 from dialoog_tui.tui.app import DialoogApp, make_app
+from dialoog_tui.tui.screens.capture import CaptureScreen
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 3, 12, 20, 15, tzinfo=AMSTERDAM)
@@ -73,3 +75,24 @@ async def settle(pilot: Pilot[int]) -> None:
     """Wait until background work and the resulting messages are done."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def capture(app: object) -> CaptureScreen:
+    """The app's current screen, which must be the capture screen."""
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, CaptureScreen)
+    return screen
+
+
+def stored(database: Database, session_id: int = 1) -> list[contributions.Contribution]:
+    """The session's live contributions, as the store has them."""
+    return database.read(
+        lambda db: contributions.session_contributions(db=db, session_id=session_id)
+    )
+
+
+async def type_line(pilot: Pilot[int], line: str) -> None:
+    """Type `line`, press Enter and wait until it has been dealt with."""
+    await pilot.press(*line)
+    await pilot.press("enter")
+    await settle(pilot)

@@ -9,27 +9,8 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.store import contributions, drafts, sessions
 from dialoog_tui.store.database import Database
-from dialoog_tui.tui.screens.capture import CaptureScreen
 from dialoog_tui.tui.widgets.entry_bar import EntryMode
-from tests.tui.conftest import AppFactory, settle
-
-
-def capture(app: object) -> CaptureScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, CaptureScreen)
-    return screen
-
-
-def stored(database: Database, session_id: int = 1) -> list[contributions.Contribution]:
-    return database.read(
-        lambda db: contributions.session_contributions(db=db, session_id=session_id)
-    )
-
-
-async def type_line(pilot, line: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*line)
-    await pilot.press("enter")
-    await settle(pilot)
+from tests.tui.conftest import AppFactory, capture, settle, stored, type_line
 
 
 async def test_two_lines_by_anna_are_logged_and_shown(

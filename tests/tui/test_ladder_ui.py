@@ -12,31 +12,14 @@ from dialoog_tui.store.database import Database
 from dialoog_tui.tui.screens.capture import CaptureScreen
 from dialoog_tui.tui.screens.ladder import LadderScreen
 from dialoog_tui.tui.widgets.entry_bar import EntryMode
-from tests.tui.conftest import AppFactory, settle
-
-
-def capture(app: object) -> CaptureScreen:
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, CaptureScreen)
-    return screen
-
-
-def stored(database: Database, session_id: int = 1) -> list[contributions.Contribution]:
-    return database.read(
-        lambda db: contributions.session_contributions(db=db, session_id=session_id)
-    )
-
-
-async def enter(pilot, line: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press(*line, "enter")
-    await settle(pilot)
+from tests.tui.conftest import AppFactory, capture, settle, stored, type_line
 
 
 async def test_inline_interest_and_value(app_factory: AppFactory, seeded: Database) -> None:
     app = app_factory(NewSession(title="Plein"))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await enter(
+        await type_line(
             pilot,
             "@Piet/ond ! Als de parkeerplaatsen verdwijnen gaat mijn zaak dicht "
             'belang:"bereikbaarheid winkel" waarde:bestaanszekerheid',
@@ -55,7 +38,7 @@ async def test_a_value_is_offered_in_a_later_session(
     first = app_factory(NewSession(title="Maart"))
     async with first.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await enter(pilot, "@Piet/ond ! Mijn zaak gaat dicht waarde:bestaanszekerheid")
+        await type_line(pilot, "@Piet/ond ! Mijn zaak gaat dicht waarde:bestaanszekerheid")
     later = app_factory(NewSession(title="Juni"))
     async with later.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -73,12 +56,14 @@ async def test_prompt_after_resistance_takes_the_ladder(
     app = app_factory(NewSession(title="Plein"))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await enter(pilot, "@Anna/inw ! Geen garage")
+        await type_line(pilot, "@Anna/inw ! Geen garage")
         screen = capture(app)
         assert screen.entry_bar.mode is EntryMode.LADDER
-        await enter(pilot, 'belang:"veilig oversteken" waarde:veiligheid voorwaarde:"zebra erbij"')
+        await type_line(
+            pilot, 'belang:"veilig oversteken" waarde:veiligheid voorwaarde:"zebra erbij"'
+        )
         assert screen.entry_bar.mode is EntryMode.CAPTURE
-        await enter(pilot, "tweede regel")
+        await type_line(pilot, "tweede regel")
     first, second = stored(seeded)
     assert first.interests == ("veilig oversteken",)
     assert first.values == ("veiligheid",)
@@ -92,10 +77,10 @@ async def test_prompt_after_resistance_lets_typing_go_on(
     app = app_factory(NewSession(title="Plein"))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await enter(pilot, "@Anna/inw ! De parkeerdruk wordt te hoog #parkeren")
-        await enter(pilot, "ook de bus rijdt te weinig #ov")  # not an answer: the next line
+        await type_line(pilot, "@Anna/inw ! De parkeerdruk wordt te hoog #parkeren")
+        await type_line(pilot, "ook de bus rijdt te weinig #ov")  # not an answer: the next line
         assert capture(app).entry_bar.mode is EntryMode.CAPTURE
-        await enter(pilot, "@Henk/inw ! Nog een bezwaar")
+        await type_line(pilot, "@Henk/inw ! Nog een bezwaar")
         await pilot.press("escape")  # skip the prompt
         assert capture(app).entry_bar.mode is EntryMode.CAPTURE
     texts = [c.text for c in stored(seeded)]
@@ -113,11 +98,11 @@ async def test_ladder_later_on_a_selected_contribution_and_undo(
     app = app_factory(NewSession(title="Plein"))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await enter(pilot, "@Anna/inw = Eens met Piet")
+        await type_line(pilot, "@Anna/inw = Eens met Piet")
         await pilot.press("up", "ctrl+l")
         screen = capture(app)
         assert screen.entry_bar.mode is EntryMode.LADDER
-        await enter(pilot, "winkels bereikbaar waarde:bestaanszekerheid")
+        await type_line(pilot, "winkels bereikbaar waarde:bestaanszekerheid")
         (logged,) = stored(seeded)
         assert logged.interests == ("winkels bereikbaar",)  # plain words are the interest
         await pilot.press("ctrl+z")
@@ -135,8 +120,8 @@ async def test_consent_for_the_next_and_for_a_selected_contribution(
         await pilot.press("ctrl+t")  # next one: anonymous
         await pilot.pause()
         assert "anoniem" in str(app.screen.query_one("#entry-preview").render())
-        await enter(pilot, "@Anna/inw liever zonder naam")
-        await enter(pilot, "en dit mag met naam")
+        await type_line(pilot, "@Anna/inw liever zonder naam")
+        await type_line(pilot, "en dit mag met naam")
         await pilot.press("up", "ctrl+t", "ctrl+t", "ctrl+t")  # named → … → off the record
         await settle(pilot)
     first, second = stored(seeded)
@@ -150,9 +135,9 @@ async def test_ladder_view_shows_and_changes_statuses(
     app = app_factory(NewSession(title="Plein", participants=(("Anna", "inw"), ("Piet", "ond"))))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await enter(pilot, "@Anna ! geen garage belang:bereikbaarheid waarde:leefbaarheid")
-        await enter(pilot, "@Piet + garage met lift belang:bereikbaarheid")
-        await enter(pilot, "@Piet > we rekenen het door datum:2026-06-01")
+        await type_line(pilot, "@Anna ! geen garage belang:bereikbaarheid waarde:leefbaarheid")
+        await type_line(pilot, "@Piet + garage met lift belang:bereikbaarheid")
+        await type_line(pilot, "@Piet > we rekenen het door datum:2026-06-01")
         await pilot.press("f2")
         await settle(pilot)
         screen = app.screen
