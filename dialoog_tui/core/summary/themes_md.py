@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.summary.markdown import md_cell, md_text
-from dialoog_tui.core.summary.pseudonyms import Pseudonyms
 from dialoog_tui.core.summary.session_md import SummaryOptions
+from dialoog_tui.core.summary.voices import Voices
 from dialoog_tui.core.summary.words import Words
 from dialoog_tui.core.themes.card import ThemeCard, ThemeMember
 from dialoog_tui.core.themes.run import ThemeReport
@@ -27,19 +27,15 @@ def themes_markdown(
     """The report over `cards` (one per theme, in the report's order); `people` are everyone
     who may be named (for pseudonyms)."""
     w = Words(options.lang)
-    pseudonyms = Pseudonyms(people, w.lang) if options.anonymize else None
+    voices = Voices.for_export(people, w, anonymize=options.anonymize)
+    scrub = voices.text
     by_name = {person.name: person for person in people}
 
-    def scrub(text: str) -> str:
-        return pseudonyms.scrub(text) if pseudonyms else text
-
     def speaker(member: ThemeMember) -> str:
-        if member.speaker is None:
-            return w("room")
-        if member.quoted_speaker is None:
-            return w("anonymous")
-        person = by_name.get(member.speaker)
-        return pseudonyms.of(person) if pseudonyms and person else scrub(member.speaker)
+        person = by_name.get(member.speaker) if member.speaker else None
+        if member.speaker and person is None:  # not among `people`: no pseudonym to give
+            return scrub(member.speaker) if member.quoted_speaker else w("anonymous")
+        return voices.name(person, member.consent)
 
     run = report.run
     when = run.at.astimezone(options.zone).strftime("%Y-%m-%d %H:%M")
