@@ -14,6 +14,7 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.store import statements
 from dialoog_tui.store.clock import utc_now
 from dialoog_tui.store.commitments import set_commitment
 from dialoog_tui.store.convert import to_contribution
@@ -24,8 +25,6 @@ from dialoog_tui.store.tables import (
     CommitmentRow,
     ContributionRevisionRow,
     ContributionRow,
-    PhaseRow,
-    SessionRow,
 )
 from dialoog_tui.store.vocabulary import link_terms, terms_of
 
@@ -74,19 +73,35 @@ def log_contribution(
     Without `consent` the session's default applies. A commitment gets a ledger entry; its
     owner is the speaker unless `commitment` names someone else.
     """
+    # Every Enter runs this: prebuilt statements (see statements.py), no ORM objects.
     participant = realise_speaker(db=db, session_id=session_id, speaker=speaker)
     _check_links(db, session_id, phase_id=phase_id, reply_to_id=reply_to_id)
-    last = db.exec(
-        select(func.max(ContributionRow.seq)).where(ContributionRow.session_id == session_id)
-    ).one()
+    last = statements.scalar(db, statements.LAST_SEQ, session_id=session_id)
     if consent is None:
-        session = db.get(SessionRow, session_id)
-        consent = Consent(session.default_consent) if session else Consent.NAMED
+        default = statements.scalar(db, statements.DEFAULT_CONSENT, session_id=session_id)
+        consent = Consent(default) if default else Consent.NAMED
     ladder = ladder or Ladder()
-    row = ContributionRow(
+    logged = Contribution(
+        id=0,  # given by the database below
         session_id=session_id,
         seq=(last or 0) + 1,
+        at=at,
+        kind=kind,
+        text=text,
         participant_id=participant.id if participant else None,
+        tags=tuple(tags),
+        phase_id=phase_id,
+        reply_to_id=reply_to_id,
+        ref=ref,
+        consent=consent,
+        condition=ladder.condition,
+    )
+    new_id = statements.scalar(
+        db,
+        statements.INSERT_CONTRIBUTION,
+        session_id=session_id,
+        seq=logged.seq,
+        participant_id=logged.participant_id,
         at=at,
         kind=kind.value,
         text=text,
@@ -95,18 +110,18 @@ def log_contribution(
         reply_to_id=reply_to_id,
         ref=ref,
         created_at=utc_now(),
+        edited_at=None,
+        deleted_at=None,
         consent=consent.value,
         condition=ladder.condition,
     )
-    db.add(row)
+    logged = replace(logged, id=new_id)
     if clear_draft_text:
         clear_draft(db=db, session_id=session_id)
-    db.flush()
-    assert row.id is not None
     if ladder.interests or ladder.values:
         link_terms(
             db=db,
-            contribution_id=row.id,
+            contribution_id=new_id,
             session_id=session_id,
             interests=ladder.interests,
             values=ladder.values,
@@ -115,11 +130,10 @@ def log_contribution(
         terms = commitment or CommitmentTerms()
         set_commitment(
             db=db,
-            contribution_id=row.id,
+            contribution_id=new_id,
             owner=terms.owner or (participant.name if participant else None),
             due_on=terms.due_on,
         )
-    logged = to_contribution(row)
     if ladder.interests or ladder.values:
         # Read back: a name may have matched an existing term ('safety' is 'veiligheid').
         logged = _with_terms(db, [logged])[0]
@@ -275,10 +289,10 @@ def _check_links(
     db: Session, session_id: int, *, phase_id: int | None, reply_to_id: int | None
 ) -> None:
     if phase_id is not None:
-        phase = db.get(PhaseRow, phase_id)
-        if phase is None or phase.session_id != session_id:
+        owner = statements.scalar(db, statements.PHASE_SESSION, phase_id=phase_id)
+        if owner != session_id:
             raise InvalidInput("the phase belongs to another session")
     if reply_to_id is not None:
-        target = db.get(ContributionRow, reply_to_id)
-        if target is None or target.session_id != session_id:
+        owner = statements.scalar(db, statements.CONTRIBUTION_SESSION, contribution_id=reply_to_id)
+        if owner != session_id:
             raise InvalidInput("a reply must answer a contribution of the same session")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, delete
+from sqlmodel import Session
 
+from dialoog_tui.store import statements
 from dialoog_tui.store.clock import utc_now
 from dialoog_tui.store.tables import DraftRow
 
@@ -31,5 +32,5 @@ def load_draft(*, db: Session, session_id: int) -> str:
 
 def clear_draft(*, db: Session, session_id: int) -> None:
     """Forget the saved input line (its text was just logged)."""
-    # One statement, no read first: this runs inside every logging transaction.
-    db.exec(delete(DraftRow).where(col(DraftRow.session_id) == session_id))
+    # One prebuilt statement, no read first: this runs inside every logging transaction.
+    statements.execute(db, statements.CLEAR_DRAFT, session_id=session_id)

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.store import statements
 from dialoog_tui.store.clock import utc_now
 from dialoog_tui.store.convert import to_participant
 from dialoog_tui.store.domains import domain_row_by_name
@@ -81,7 +82,11 @@ def create_participant(
 
 def join_session(*, db: Session, session_id: int, participant_id: int) -> bool:
     """Add a participant to a session (at the end); False if they were already in it."""
-    if db.get(SessionParticipantRow, (session_id, participant_id)) is not None:
+    member = statements.SESSION_MEMBER
+    if (
+        statements.scalar(db, member, session_id=session_id, participant_id=participant_id)
+        is not None
+    ):
         return False
     last = db.exec(
         select(func.max(SessionParticipantRow.position)).where(
