@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -94,6 +94,7 @@ class ContributionLog(ScrollView, can_focus=False):
         self._strips: dict[int, list[Strip]] = {}
         self._width = 0
         self._selected_id: int | None = None
+        self._blank: tuple[tuple[int, Style], Strip] | None = None
         self.has_older = False
         """True while older contributions exist that are not loaded yet."""
         self._older_requested = False
@@ -227,7 +228,11 @@ class ContributionLog(ScrollView, can_focus=False):
                 self.scroll_end(animate=False, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
+        # Not ScrollView's version: it moves the scrollbar, which the CSS hides (size 0), and
+        # a hidden widget marked for a redraw makes Textual rebuild its map of the whole screen
+        # in the next frame — on every new row.
+        if round(old_value) != round(new_value):
+            self.refresh()
         if new_value < NEAR_TOP:
             self._want_older()
 
@@ -361,6 +366,32 @@ class ContributionLog(ScrollView, can_focus=False):
             return visible(speaker.name)
         return fit(visible(speaker.name), width - len(speaker.domain) - 1) + " " + speaker.domain
 
+    def _blank_line(self) -> Strip:
+        # One strip for every empty line, so its filtered version is cached with it.
+        key = (self._width, self._look.base)
+        if self._blank is None or self._blank[0] != key:
+            self._blank = (key, Strip.blank(self._width, self._look.base))
+        return self._blank[1]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual passes every line through its styles cache (background, border, padding,
+        # tint) and re-styles all of them whenever the view moves, which a new row does: some
+        # 0.1 ms a line, the largest part of the frame after Enter. These lines are finished
+        # already (own background; the CSS gives the log no border, padding or tint), so they
+        # go out as they are, through the app's filters, whose results each strip caches.
+        filters = self.get_line_filters()
+        _, background = self.background_colors
+        strips = []
+        for y in crop.line_range:
+            strip = self.render_line(y)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        left, right = crop.column_span
+        if (left, right) != (0, self._width):
+            strips = [strip.crop(left, right) for strip in strips]
+        return strips
+
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_y) + y
         width = self._width
@@ -369,9 +400,9 @@ class ContributionLog(ScrollView, can_focus=False):
             if y == 0:
                 text = Text(self._placeholder, look.base + look.placeholder)
                 return Strip(list(text.render(self.app.console))).crop_extend(0, width, look.base)
-            return Strip.blank(width, look.base)
+            return self._blank_line()
         if line >= self._total:
-            return Strip.blank(width, look.base)
+            return self._blank_line()
         index = bisect_right(self._starts, line) - 1
         contribution = self._rows[index]
         strip = self._render_rows(contribution)[line - self._starts[index]]

@@ -76,6 +76,7 @@ class EntryBar(Vertical):
         self._suggester = suggester
         self.mode = EntryMode.CAPTURE
         """What the line is for now."""
+        self._preview: Text | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="entry-mode")
@@ -89,7 +90,11 @@ class EntryBar(Vertical):
 
     def show_preview(self, preview: Text) -> None:
         """Show how the current line will be read."""
-        self.query_one("#entry-preview", Static).update(preview, layout=False)
+        # Most keys and every Enter leave the reading as it was; redrawing it anyway would
+        # cost a frame part for nothing.
+        if preview != self._preview:
+            self._preview = preview
+            self.query_one("#entry-preview", Static).update(preview, layout=False)
 
     def enter_mode(self, mode: EntryMode, *, label: Text, value: str, placeholder: str) -> None:
         """Switch what the line is for, with a label above it and a starting value."""
