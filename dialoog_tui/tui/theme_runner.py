@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 
@@ -35,6 +36,13 @@ class ThemeRunner:
         """From `start()` until the run is over."""
         self.cancelled = False
         """Whether the run was cancelled."""
+        self.paused = False
+        """Whether the child is held (`pause`) until `resume`."""
+
+    @property
+    def child_pid(self) -> int | None:
+        """The child's process id while it runs."""
+        return self._process.pid if self._process is not None else None
 
     def start(self) -> None:
         """Mark a run as under way, before the process exists (so it can be cancelled
@@ -83,7 +91,7 @@ class ThemeRunner:
             )
             code = await self._process.wait()
         finally:
-            self._process, self.running = None, False
+            self._process, self.running, self.paused = None, False, False
         if self.cancelled:
             return None
         if code != 0:
@@ -98,7 +106,24 @@ class ThemeRunner:
         if self._process is not None:
             with contextlib.suppress(ProcessLookupError):
                 self._process.terminate()
+        self.resume()  # a held child acts on the termination only once it runs again
         return True
+
+    def pause(self) -> None:
+        """Hold the child where it is, using no processor at all, until `resume`.
+
+        Where the system cannot stop a process (no SIGSTOP), the run simply goes on."""
+        if self._process is not None and not self.paused and hasattr(signal, "SIGSTOP"):
+            with contextlib.suppress(ProcessLookupError):
+                self._process.send_signal(signal.SIGSTOP)
+                self.paused = True
+
+    def resume(self) -> None:
+        """Let a held child go on from where it was."""
+        if self._process is not None and self.paused:
+            with contextlib.suppress(ProcessLookupError):
+                self._process.send_signal(signal.SIGCONT)
+        self.paused = False
 
     async def _follow(
         self, process: asyncio.subprocess.Process, on_progress: Callable[[str], None]

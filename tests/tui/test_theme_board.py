@@ -207,6 +207,47 @@ async def test_the_live_panel_refreshes_in_the_background_while_typing_goes_on(
         assert {live.id for live in panel.shown} == newest
 
 
+async def test_a_live_run_is_held_while_the_note_taker_types(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    import time
+
+    from dialoog_tui.tui.live_themes import QUIET
+    from dialoog_tui.tui.screens.capture import CaptureScreen
+
+    app = app_factory(2, lang="en", live_themes=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen) and screen.live_themes is not None
+        live = screen.live_themes
+        for _tick in range(300):  # the run at opening reuses the stored one: quick
+            if live.refreshes:
+                break
+            await pilot.pause(0.05)
+        assert live.refreshes == 1 and not live.runner.running
+        for n in range(5):  # the fifth contribution starts a run
+            await pilot.press(*f"Regel {n} over parkeren", "enter")
+        runner = live.runner
+        for _tick in range(200):
+            if runner.child_pid is not None:
+                break
+            await pilot.pause(0.01)
+        assert runner.running and runner.child_pid is not None
+        last_key = time.monotonic()
+        await pilot.press("x")
+        assert runner.paused  # held while keys come in
+        await pilot.pause(QUIET / 2)
+        assert runner.paused
+        for _tick in range(100):
+            if not runner.paused:
+                break
+            await pilot.pause(0.05)
+        assert not runner.paused and time.monotonic() - last_key >= QUIET
+        await settle(pilot)
+        assert live.refreshes == 2 and not runner.running
+
+
 async def test_the_board_without_sessions_says_what_to_do(
     app_factory: AppFactory, seeded: Database
 ) -> None:

@@ -4,6 +4,9 @@ can be cancelled without storing anything."""
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
+
+import pytest
 
 from dialoog_tui.store.database import Database
 from dialoog_tui.store.demo import load_demo
@@ -35,3 +38,58 @@ async def test_a_cancelled_run_stores_nothing(target: DatabaseTarget, seeded: Da
     assert await running is None and runner.cancelled
     assert seeded.read(lambda db: latest_run(db=db)) is None
     assert runner.cancel() is False  # nothing under way any more
+
+
+def _state(pid: int) -> str:
+    """The process state letter from /proc (T: stopped)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[0]
+
+
+async def _stopped(pid: int, *, stopped: bool = True) -> bool:
+    """Whether the process is (or, with stopped=False, is no longer) stopped within 5 s:
+    a signal takes effect a moment after it was sent."""
+    for _ in range(500):
+        if (_state(pid) == "T") == stopped:
+            return True
+        await asyncio.sleep(0.01)
+    return False
+
+
+async def _child_pid(runner: ThemeRunner) -> int:
+    for _ in range(200):
+        if runner.child_pid is not None:
+            return runner.child_pid
+        await asyncio.sleep(0.01)
+    raise AssertionError("the child did not start")
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states in /proc")
+async def test_a_paused_run_is_held_still_and_goes_on_when_resumed(
+    target: DatabaseTarget, seeded: Database
+) -> None:
+    seeded.write(lambda db: load_demo(db=db))
+    runner = ThemeRunner(target)
+    running = asyncio.create_task(runner.run(None, extra=["--session-view", "2"]))
+    pid = await _child_pid(runner)
+    runner.pause()
+    assert runner.paused and await _stopped(pid)
+    await asyncio.sleep(0.3)
+    assert not running.done() and _state(pid) == "T"  # held: it cannot finish meanwhile
+    runner.resume()
+    assert not runner.paused and await _stopped(pid, stopped=False)
+    printed = await asyncio.wait_for(running, timeout=120)
+    assert printed is not None and '"session": 2' in printed
+
+
+async def test_a_paused_run_can_still_be_cancelled(
+    target: DatabaseTarget, seeded: Database
+) -> None:
+    seeded.write(lambda db: load_demo(db=db))
+    runner = ThemeRunner(target)
+    running = asyncio.create_task(runner.run(None))
+    await _child_pid(runner)
+    runner.pause()
+    assert runner.cancel() is True
+    assert await asyncio.wait_for(running, timeout=30) is None
+    assert seeded.read(lambda db: latest_run(db=db)) is None

@@ -90,6 +90,8 @@ class CaptureScreen(CaptureActions):
 
     @on(Input.Changed, "#entry")
     def _typed(self, _event: Input.Changed) -> None:
+        if self.live_themes is not None:
+            self.live_themes.typing()
         self._show_preview()
         mode = self.entry_bar.mode
         holds_capture = mode is EntryMode.CAPTURE or (
