@@ -81,27 +81,14 @@ def log_contribution(
         default = statements.scalar(db, statements.DEFAULT_CONSENT, session_id=session_id)
         consent = Consent(default) if default else Consent.NAMED
     ladder = ladder or Ladder()
-    logged = Contribution(
-        id=0,  # given by the database below
-        session_id=session_id,
-        seq=(last or 0) + 1,
-        at=at,
-        kind=kind,
-        text=text,
-        participant_id=participant.id if participant else None,
-        tags=tuple(tags),
-        phase_id=phase_id,
-        reply_to_id=reply_to_id,
-        ref=ref,
-        consent=consent,
-        condition=ladder.condition,
-    )
+    seq = (last or 0) + 1
+    participant_id = participant.id if participant else None
     new_id = statements.scalar(
         db,
         statements.INSERT_CONTRIBUTION,
         session_id=session_id,
-        seq=logged.seq,
-        participant_id=logged.participant_id,
+        seq=seq,
+        participant_id=participant_id,
         at=at,
         kind=kind.value,
         text=text,
@@ -115,7 +102,21 @@ def log_contribution(
         consent=consent.value,
         condition=ladder.condition,
     )
-    logged = replace(logged, id=new_id)
+    logged = Contribution(
+        id=new_id,
+        session_id=session_id,
+        seq=seq,
+        at=at,
+        kind=kind,
+        text=text,
+        participant_id=participant_id,
+        tags=tuple(tags),
+        phase_id=phase_id,
+        reply_to_id=reply_to_id,
+        ref=ref,
+        consent=consent,
+        condition=ladder.condition,
+    )
     if clear_draft_text:
         clear_draft(db=db, session_id=session_id)
     if ladder.interests or ladder.values:
