@@ -55,6 +55,13 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Alt + the key beside a name in the participants panel makes that person the speaker",
     ),
     "cmd.palette": ("opdrachten", "commands"),
+    "cmd.screenshot": ("Schermafdruk", "Screenshot"),
+    "cmd.screenshot.help": (
+        "Bewaar het scherm als SVG-afbeelding in Downloads",
+        "Save the screen as an SVG picture in Downloads",
+    ),
+    "palette.search": ("Zoek een opdracht…", "Search for a command…"),
+    "palette.themes": ("Zoek een kleurthema…", "Search for a colour theme…"),
     "cmd.help": ("Help", "Help"),
     "cmd.help.help": ("Toon toetsen en invoersyntax", "Show keys and entry syntax"),
     "cmd.sessions": ("Sessies", "Sessions"),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from dialoog_tui.config import Settings, load_settings, save_settings
 from dialoog_tui.core.model import SessionRequest
@@ -109,6 +112,30 @@ class DialoogApp(App[int]):
             if isinstance(screen, CaptureScreen):
                 await screen.flush_draft()
         self.exit()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # Textual's own palette commands are English, and two of them (Keys, Maximize) are
+        # about its widget help, which F1 replaces here; these speak the interface language.
+        t = self.t
+        yield SystemCommand(t("cmd.theme"), t("cmd.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("cmd.quit"), t("cmd.quit.help"), self.action_quit)
+        yield SystemCommand(
+            t("cmd.screenshot"),
+            t("cmd.screenshot.help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, asking in the interface language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = self.t("palette.search")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """Offer the colour themes to choose from, asking in the interface language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=self.t("palette.themes"))
+        )
 
     def on_unmount(self) -> None:
         # Queued writes (a last draft save) finish before the database is let go.

@@ -115,3 +115,27 @@ async def test_opening_an_unknown_session_exits_with_a_message(
                 break
             await pilot.pause(0.05)
     assert app.return_code == 1
+
+
+async def test_the_palette_and_its_own_commands_speak_the_interface_language(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles == ["Kleurthema", "Stop", "Schermafdruk"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == "Zoek een opdracht…"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.search_themes()
+        await pilot.pause()
+        themes = app.screen
+        assert isinstance(themes, CommandPalette)
+        assert themes.query_one(CommandInput).placeholder == "Zoek een kleurthema…"
