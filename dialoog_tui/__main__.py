@@ -9,10 +9,11 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line (see `dialoog --help`)."""
-    from dialoog_tui.priority import BACKGROUND_ENV, lower_priority
+    from dialoog_tui.priority import BACKGROUND_ENV, run_in_background
 
-    if os.environ.get(BACKGROUND_ENV):
-        lower_priority()  # before the imports: they take a core for a while too
+    parent = os.environ.get(BACKGROUND_ENV, "")
+    if parent.isdigit():
+        run_in_background(int(parent))  # before the imports: they take a core for a while
     from dialoog_tui.cli.main import main as run
 
     return run(argv)

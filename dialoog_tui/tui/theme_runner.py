@@ -91,6 +91,10 @@ class ThemeRunner:
             )
             code = await self._process.wait()
         finally:
+            if self._process.returncode is None:
+                # Left early (the worker was cancelled: the screen or the app is closing):
+                # the child must not outlive this, least of all held still.
+                self.cancel()
             self._process, self.running, self.paused = None, False, False
         if self.cancelled:
             return None
@@ -146,7 +150,7 @@ class ThemeRunner:
         # The child lowers its own priority (priority.py). Not with a preexec_fn here: that
         # makes Python fork the whole TUI process instead of vfork-ing it, which blocked
         # the event loop for some 11 ms at each start (a 216 MB process, measured).
-        env[BACKGROUND_ENV] = "1"
+        env[BACKGROUND_ENV] = str(os.getpid())
         # One core for the numerics: the other stays free for the TUI.
         for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             env[name] = "1"

@@ -93,3 +93,26 @@ async def test_a_paused_run_can_still_be_cancelled(
     assert runner.cancel() is True
     assert await asyncio.wait_for(running, timeout=30) is None
     assert seeded.read(lambda db: latest_run(db=db)) is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states in /proc")
+async def test_a_held_run_ends_when_its_worker_is_cancelled(
+    target: DatabaseTarget, seeded: Database
+) -> None:
+    # Closing the screen or the app cancels the worker awaiting the run: the child, held
+    # still at that moment, must not stay behind.
+    seeded.write(lambda db: load_demo(db=db))
+    runner = ThemeRunner(target)
+    running = asyncio.create_task(runner.run(None))
+    pid = await _child_pid(runner)
+    runner.pause()
+    assert await _stopped(pid)
+    running.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await running
+    for _ in range(500):
+        if not Path(f"/proc/{pid}").exists() or _state(pid) == "Z":
+            break
+        await asyncio.sleep(0.01)
+    assert not Path(f"/proc/{pid}").exists() or _state(pid) == "Z"
+    assert not runner.running
