@@ -39,8 +39,7 @@ def lower_priority() -> None:
     """Run this process at the lowest priority the system allows it."""
     os.nice(NICENESS)
     # Where Linux offers it, the idle class goes further than any niceness: the process gets
-    # a core only when nothing else wants it.
-    # Where it is not allowed, the niceness above still applies.
+    # a core only when nothing else wants it. Where it is not allowed, the niceness stays.
     if hasattr(os, "SCHED_IDLE"):
         with contextlib.suppress(OSError):
             os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
