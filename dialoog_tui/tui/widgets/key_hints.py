@@ -19,7 +19,7 @@ class KeyHints(Static):
     def __init__(self, palette_label: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._palette_label = palette_label
-        self._shown: Content | None = None
+        self._shown: list[tuple[str, str] | str] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -41,7 +41,6 @@ class KeyHints(Static):
         parts += [(" Ctrl+P ", "bold $footer-key-foreground"), self._palette_label]
         # The bindings are announced as updated on many a key press (Enter included) while
         # the keys shown stay the same; redraw only when they differ.
-        hints = Content.assemble(*parts)
-        if hints != self._shown:
-            self._shown = hints
-            self.update(hints, layout=False)
+        if parts != self._shown:
+            self._shown = parts
+            self.update(Content.assemble(*parts), layout=False)
