@@ -13,7 +13,7 @@ from dialoog_tui.tui.screens.capture import CaptureScreen
 from dialoog_tui.tui.screens.help import HelpScreen
 from dialoog_tui.tui.screens.new_session import NewSessionScreen
 from dialoog_tui.tui.screens.picker import PickerScreen
-from tests.tui.conftest import AppFactory, settle
+from tests.tui.conftest import AppFactory, capture, settle, type_line
 
 
 async def test_picker_lists_sessions_and_opens_one(
@@ -139,3 +139,22 @@ async def test_the_palette_and_its_own_commands_speak_the_interface_language(
         themes = app.screen
         assert isinstance(themes, CommandPalette)
         assert themes.query_one(CommandInput).placeholder == "Zoek een kleurthema…"
+
+
+async def test_a_new_colour_theme_recolours_the_rows_already_shown(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"), theme="dialoog-dark")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna/inw De bus rijdt te weinig")
+        log = capture(app).log_view
+
+        def backgrounds() -> set[object]:
+            return {segment.style.bgcolor for segment in log.render_line(0) if segment.style}
+
+        dark = backgrounds()
+        app.theme = "dialoog-light"
+        await pilot.pause()
+        light = backgrounds()
+        assert light and dark and light.isdisjoint(dark)

@@ -178,6 +178,7 @@ class ContributionLog(ScrollView, can_focus=False):
         """Re-render everything: names, domains or the colour theme changed."""
         if look is not None:
             self._look = look
+        self._strips.clear()  # cached lines carry the old colours and names
         self._relayout()
 
     # --- selection -----------------------------------------------------------------------
