@@ -23,9 +23,10 @@ from dialoog_tui.core.speakers import ROOM_NAME
 from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.screens.capture_actions import CaptureActions
 from dialoog_tui.tui.suggest import EntrySuggester
-from dialoog_tui.tui.widgets.contribution_log import ContributionLog, LadderLabels
+from dialoog_tui.tui.widgets.contribution_log import ContributionLog
 from dialoog_tui.tui.widgets.entry_bar import EntryBar, EntryMode
 from dialoog_tui.tui.widgets.key_hints import KeyHints
+from dialoog_tui.tui.widgets.log_rows import LadderLabels
 from dialoog_tui.tui.widgets.participants_panel import ParticipantsPanel
 from dialoog_tui.tui.widgets.session_header import SessionHeader
 from dialoog_tui.tui.widgets.themes_panel import ThemesPanel

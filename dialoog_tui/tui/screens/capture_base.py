@@ -21,8 +21,9 @@ from dialoog_tui.tui.preview import ladder_text, problem_text, render_preview
 from dialoog_tui.tui.recorder import RecordChange, Recorder
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.screens.capture_commands import CAPTURE_COMMANDS, SPEAKER_COMMANDS
-from dialoog_tui.tui.widgets.contribution_log import ContributionLog, SpeakerLabel
+from dialoog_tui.tui.widgets.contribution_log import ContributionLog
 from dialoog_tui.tui.widgets.entry_bar import EntryBar, EntryMode
+from dialoog_tui.tui.widgets.log_rows import SpeakerLabel
 from dialoog_tui.tui.widgets.participants_panel import ParticipantsPanel, Participation
 from dialoog_tui.tui.widgets.session_header import SessionHeader
 

@@ -1,4 +1,4 @@
-"""The live log: every contribution of the loaded window, rendered line by line.
+"""The live log: every contribution of the loaded window, drawn line by line.
 
 A widget per row would make each append slower as the meeting grows. This is a Line API
 widget instead: it keeps the loaded contributions and, per row, its height at the current
@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -22,33 +20,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from dialoog_tui.core.display import fit, visible
 from dialoog_tui.core.model import Contribution
 from dialoog_tui.tui.look import Look
+from dialoog_tui.tui.widgets.log_rows import LadderLabels, LogRows, SpeakerLabel
 
 NEAR_TOP = 3
 """When the view is this close to the top, the previous page of contributions is asked for."""
-
-
-@dataclass(frozen=True)
-class SpeakerLabel:
-    """How a speaker appears in the log."""
-
-    name: str
-    """The name shown."""
-    domain_position: int | None
-    """Picks the domain colour; None for the room or an unknown domain."""
-    domain: str = ""
-    """A short form of the domain (`inw`), shown beside the name on wide screens."""
-
-
-@dataclass(frozen=True)
-class LadderLabels:
-    """The words for the ladder shown after a contribution's text."""
-
-    interest: str
-    value: str
-    condition: str
 
 
 class ContributionLog(ScrollView, can_focus=False):
@@ -81,18 +58,19 @@ class ContributionLog(ScrollView, can_focus=False):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
-        self._speaker_label = speaker_label
-        self._kind_label = kind_label
-        self._labels = labels
+        self._painter = LogRows(
+            speaker_label=speaker_label,
+            kind_label=kind_label,
+            labels=labels,
+            look=look,
+            console=lambda: self.app.console,
+        )
         self._placeholder = placeholder
-        self._look = look
         self._rows: list[Contribution] = []
         self._index_by_id: dict[int, int] = {}
         self._heights: list[int] = []
         self._starts: list[int] = []
         self._total = 0
-        self._strips: dict[int, list[Strip]] = {}
-        self._width = 0
         self._selected_id: int | None = None
         self._blank: tuple[tuple[int, Style], Strip] | None = None
         self.has_older = False
@@ -124,7 +102,7 @@ class ContributionLog(ScrollView, can_focus=False):
         """Add a newly logged contribution at the end and show it, in the next frame."""
         self._rows.append(contribution)
         self._index_by_id[contribution.id] = len(self._rows) - 1
-        height = self._height(contribution)
+        height = self._painter.height(contribution)
         self._starts.append(self._total)
         self._heights.append(height)
         self._total += height
@@ -149,7 +127,7 @@ class ContributionLog(ScrollView, can_focus=False):
         if index is None:
             return
         self._rows[index] = contribution
-        self._strips.pop(contribution.id, None)
+        self._painter.forget(contribution.id)
         self._relayout()
 
     def drop(self, contribution_id: int) -> None:
@@ -158,7 +136,7 @@ class ContributionLog(ScrollView, can_focus=False):
         if index is None:
             return
         del self._rows[index]
-        self._strips.pop(contribution_id, None)
+        self._painter.forget(contribution_id)
         if self._selected_id == contribution_id:
             self._select(None)
         self._relayout()
@@ -176,9 +154,8 @@ class ContributionLog(ScrollView, can_focus=False):
 
     def restyle(self, look: Look | None = None) -> None:
         """Re-render everything: names, domains or the colour theme changed."""
-        if look is not None:
-            self._look = look
-        self._strips.clear()  # cached lines carry the old colours and names
+        # Cached lines carry the old colours and names.
+        self._painter.restyle(look or self._painter.look)
         self._relayout()
 
     # --- selection -----------------------------------------------------------------------
@@ -223,7 +200,7 @@ class ContributionLog(ScrollView, can_focus=False):
     # --- layout --------------------------------------------------------------------------
 
     def on_resize(self, _event: events.Resize) -> None:
-        if self.scrollable_content_region.width != self._width:
+        if self.scrollable_content_region.width != self._painter.width:
             self._relayout()
             if self._selected_id is None:
                 self.scroll_end(animate=False, immediate=True)
@@ -244,13 +221,11 @@ class ContributionLog(ScrollView, can_focus=False):
 
     def _relayout(self) -> None:
         """Recompute row heights and positions for the current width (O(loaded rows))."""
-        width = self.scrollable_content_region.width
-        if width != self._width:
-            self._strips.clear()
-            self._width = width
+        painter = self._painter
+        painter.set_width(self.scrollable_content_region.width)
         self._index_by_id = {c.id: i for i, c in enumerate(self._rows)}
-        self._strips = {k: v for k, v in self._strips.items() if k in self._index_by_id}
-        self._heights = [self._height(c) for c in self._rows]
+        painter.keep_only(self._index_by_id)
+        self._heights = [painter.height(c) for c in self._rows]
         self._starts = []
         total = 0
         for height in self._heights:
@@ -265,7 +240,9 @@ class ContributionLog(ScrollView, can_focus=False):
         # scrollbar a frame later (until then, scrolling to the new end is refused). Only this
         # widget's scroll range changes, so set it without a layout and update the scrollbar
         # now: a new row is drawn, scrolled into view, in the very next frame.
-        self.set_reactive(ContributionLog.virtual_size, Size(self._width, max(self._total, 1)))
+        self.set_reactive(
+            ContributionLog.virtual_size, Size(self._painter.width, max(self._total, 1))
+        )
         self._scroll_update(self.virtual_size)
 
     def _scroll_to_row(self, index: int) -> None:
@@ -277,101 +254,11 @@ class ContributionLog(ScrollView, can_focus=False):
         elif bottom > self.scroll_y + view:
             self.scroll_to(y=max(bottom - view, 0), animate=False, immediate=True)
 
-    # --- rendering -----------------------------------------------------------------------
-
-    def _columns(self) -> tuple[int, int]:
-        """Widths of the speaker (with domain) and kind columns: narrower on a narrow screen."""
-        if self._width >= 90:
-            return 19, 11
-        if self._width >= 70:
-            return 16, 11
-        return 8, 2
-
-    def _height(self, contribution: Contribution) -> int:
-        name_width, kind_width = self._columns()
-        # Time (5), consent mark (1), a space, the name column, a space, the kind column.
-        text_width = self._width - (5 + 1 + 1 + name_width + 1 + kind_width)
-        body = self._body(contribution)
-        if text_width > 0 and cell_len(body.plain) <= text_width:
-            return 1  # the common case, without wrapping anything
-        return len(self._render_rows(contribution))
-
-    def _body(self, contribution: Contribution) -> Text:
-        look = self._look
-        body = Text()
-        if contribution.reply_to_id is not None:
-            body.append("↳ ", look.meta)
-        # A participant's words are data: a plain Text with control characters made visible,
-        # never markup, so nothing typed in a meeting can restyle or take over the terminal.
-        body.append(visible(contribution.text), look.text)
-        for tag in contribution.tags:
-            body.append(f" #{tag}", look.tag)
-        if contribution.edited_at is not None:
-            body.append(" ✎", look.meta)
-        ladder = [
-            *(f"{self._labels.interest}: {visible(name)}" for name in contribution.interests),
-            *(f"{self._labels.value}: {visible(name)}" for name in contribution.values),
-        ]
-        if contribution.condition:
-            ladder.append(f"{self._labels.condition}: {visible(contribution.condition)}")
-        if ladder:
-            body.append(" ▸ " + " · ".join(ladder), look.meta)
-        return body
-
-    def _render_rows(self, contribution: Contribution) -> list[Strip]:
-        cached = self._strips.get(contribution.id)
-        if cached is not None:
-            return cached
-        look = self._look
-        name_width, kind_width = self._columns()
-        speaker = self._speaker_label(contribution.participant_id)
-        name_style = look.domain_style(speaker.domain_position)
-        kind_style = look.kind_style(contribution.kind)
-        prefix = Text.assemble(
-            (contribution.at.astimezone().strftime("%H:%M"), look.time),
-            (contribution.consent.marker, look.strong),
-            " ",
-            (fit(self._speaker_text(speaker, name_width), name_width), name_style),
-            " ",
-            (fit(self._kind_text(contribution, kind_width - 1), kind_width - 1), kind_style),
-            " ",
-        )
-        indent = prefix.cell_len
-        text_width = max(self._width - indent, 10)
-        console = self.app.console
-        wrapped = self._body(contribution).wrap(console, text_width, overflow="fold")
-        strips: list[Strip] = []
-        for number, line in enumerate(wrapped):
-            lead = prefix if number == 0 else Text(" " * indent)
-            segments = list(Text.assemble(lead, line, style=look.base).render(console))
-            # Fewer, longer segments: every segment costs time in each frame that shows it.
-            strips.append(Strip(segments).crop_extend(0, self._width, look.base).simplify())
-        if not strips:
-            prefix.stylize_before(look.base)
-            strips.append(
-                Strip(list(prefix.render(console))).crop_extend(0, self._width, look.base)
-            )
-        self._strips[contribution.id] = strips
-        return strips
-
-    def _kind_text(self, contribution: Contribution, width: int) -> str:
-        """The kind's name, or on a narrow screen its quick-entry sigil."""
-        if width >= 9:
-            return self._kind_label(contribution)
-        return contribution.kind.sigil or "·"
-
-    @staticmethod
-    def _speaker_text(speaker: SpeakerLabel, width: int) -> str:
-        """The name, and on wide screens its domain: `Anna de Boer  inw`."""
-        if width < 16 or not speaker.domain:
-            return visible(speaker.name)
-        return fit(visible(speaker.name), width - len(speaker.domain) - 1) + " " + speaker.domain
-
     def _blank_line(self) -> Strip:
         # One strip for every empty line, so its filtered version is cached with it.
-        key = (self._width, self._look.base)
-        if self._blank is None or self._blank[0] != key:
-            self._blank = (key, Strip.blank(self._width, self._look.base))
+        width, base = self._painter.width, self._painter.look.base
+        if self._blank is None or self._blank[0] != (width, base):
+            self._blank = ((width, base), Strip.blank(width, base))
         return self._blank[1]
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -389,14 +276,14 @@ class ContributionLog(ScrollView, can_focus=False):
                 strip = strip.apply_filter(line_filter, background)
             strips.append(strip)
         left, right = crop.column_span
-        if (left, right) != (0, self._width):
+        if (left, right) != (0, self._painter.width):
             strips = [strip.crop(left, right) for strip in strips]
         return strips
 
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_y) + y
-        width = self._width
-        look = self._look
+        width = self._painter.width
+        look = self._painter.look
         if not self._rows:
             if y == 0:
                 text = Text(self._placeholder, look.base + look.placeholder)
@@ -406,7 +293,7 @@ class ContributionLog(ScrollView, can_focus=False):
             return self._blank_line()
         index = bisect_right(self._starts, line) - 1
         contribution = self._rows[index]
-        strip = self._render_rows(contribution)[line - self._starts[index]]
+        strip = self._painter.lines(contribution)[line - self._starts[index]]
         if contribution.id == self._selected_id:
             strip = Strip(
                 [Segment(seg.text, (seg.style or Style()) + look.selected) for seg in strip],
