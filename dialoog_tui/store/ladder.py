@@ -12,12 +12,10 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import LadderItem, LadderReport, build_ladder
 from dialoog_tui.store.commitments import commitments_of
 from dialoog_tui.store.interests import interest_states
-from dialoog_tui.store.participants import with_speakers
+from dialoog_tui.store.participants import contributions_in_context
 from dialoog_tui.store.tables import (
     ContributionRow,
     ContributionTermRow,
-    DomainRow,
-    ParticipantRow,
     SessionRow,
     VocabTermRow,
 )
@@ -33,11 +31,7 @@ def ladder_items(
     """
     linked = select(ContributionTermRow.contribution_id)
     query = (
-        with_speakers(
-            select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name).join(
-                SessionRow, col(SessionRow.id) == col(ContributionRow.session_id)
-            )
-        )
+        contributions_in_context()
         .where(
             col(ContributionRow.deleted_at).is_(None),
             col(ContributionRow.id).in_(linked)

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Select, func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select as ModelSelect
 
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.speakers import Speaker
@@ -19,6 +20,7 @@ from dialoog_tui.store.tables import (
     DomainRow,
     ParticipantRow,
     SessionParticipantRow,
+    SessionRow,
 )
 
 Query = TypeVar("Query", bound="Select[*tuple[Any, ...]]")
@@ -32,6 +34,16 @@ def with_speakers(query: Query) -> Query:
         col(ParticipantRow.id) == col(ContributionRow.participant_id),
         isouter=True,
     ).join(DomainRow, col(DomainRow.id) == col(ParticipantRow.domain_id), isouter=True)
+
+
+def contributions_in_context() -> ModelSelect[ContributionRow, str, str, str]:
+    """Contributions with their session's title, their speaker's name and that speaker's
+    domain (the last two None for the room or a speaker without a domain)."""
+    return with_speakers(
+        select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name).join(
+            SessionRow, col(SessionRow.id) == col(ContributionRow.session_id)
+        )
+    )
 
 
 def list_participants(*, db: Session) -> list[Participant]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.themes.card import ThemeCard, ThemeMember, build_card
 from dialoog_tui.core.themes.run import DEFAULT_MIN_SESSIONS, ThemeReport
 from dialoog_tui.store.domains import list_domains
-from dialoog_tui.store.participants import with_speakers
-from dialoog_tui.store.tables import ContributionRow, DomainRow, ParticipantRow, SessionRow
+from dialoog_tui.store.participants import contributions_in_context
+from dialoog_tui.store.tables import ContributionRow
 from dialoog_tui.store.theme_runs import stored_report
 from dialoog_tui.store.themes import all_session_ids
 from dialoog_tui.store.vocabulary import terms_of
@@ -46,11 +46,7 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = db.exec(
-            with_speakers(
-                select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name).join(
-                    SessionRow, col(SessionRow.id) == col(ContributionRow.session_id)
-                )
-            ).where(
+            contributions_in_context().where(
                 col(ContributionRow.id).in_(chunk),
                 col(ContributionRow.deleted_at).is_(None),
                 col(ContributionRow.consent) != Consent.OFF_RECORD.value,
