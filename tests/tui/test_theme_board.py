@@ -51,6 +51,16 @@ async def open_board(pilot: Any) -> ThemeBoardScreen:
     return board
 
 
+async def open_card(pilot: Any) -> ThemeCardScreen:
+    """The card of the first theme on the board."""
+    await open_board(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    card = pilot.app.screen
+    assert isinstance(card, ThemeCardScreen)
+    return card
+
+
 def board_ids(board: ThemeBoardScreen) -> list[str]:
     table = board.query_one("#board-themes", DataTable)
     return [str(row.value) for row in table.rows]
@@ -120,11 +130,8 @@ async def test_the_card_shows_quotes_per_domain_and_every_member(
     theme = report(demo).themes[0]
     app = app_factory(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await open_board(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        card = app.screen
-        assert isinstance(card, ThemeCardScreen) and card.card is not None
+        card = await open_card(pilot)
+        assert card.card is not None
         quotes = str(card.query_one("#card-quotes", Static).render())
         for domain, members in card.card.quotes:
             assert (domain or "—") in quotes
@@ -142,11 +149,7 @@ async def test_split_move_and_remove_from_the_card(app_factory: AppFactory, demo
     theme = report(demo).themes[0]
     app = app_factory(lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await open_board(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        card = app.screen
-        assert isinstance(card, ThemeCardScreen)
+        card = await open_card(pilot)
         first, second = theme.contributions[:2]
 
         await pilot.press("space", "space", "s")  # mark two members, split them off

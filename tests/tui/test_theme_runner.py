@@ -56,12 +56,24 @@ async def _stopped(pid: int, *, stopped: bool = True) -> bool:
     return False
 
 
-async def _child_pid(runner: ThemeRunner) -> int:
+async def _held_run(
+    target: DatabaseTarget, *extra: str
+) -> tuple[ThemeRunner, asyncio.Task[str | None], int]:
+    """A run over all sessions, held (paused) as soon as its child exists: the runner, the
+    task awaiting the run, and the child's pid."""
+    runner = ThemeRunner(target)
+    running = asyncio.create_task(runner.run(None, extra=extra))
     for _ in range(200):
         if runner.child_pid is not None:
-            return runner.child_pid
+            runner.pause()
+            return runner, running, runner.child_pid
         await asyncio.sleep(0.01)
     raise AssertionError("the child did not start")
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process has ended (a zombie waiting to be reaped has)."""
+    return not Path(f"/proc/{pid}").exists() or _state(pid) == "Z"
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states in /proc")
@@ -69,10 +81,7 @@ async def test_a_paused_run_is_held_still_and_goes_on_when_resumed(
     target: DatabaseTarget, seeded: Database
 ) -> None:
     seeded.write(lambda db: load_demo(db=db))
-    runner = ThemeRunner(target)
-    running = asyncio.create_task(runner.run(None, extra=["--session-view", "2"]))
-    pid = await _child_pid(runner)
-    runner.pause()
+    runner, running, pid = await _held_run(target, "--session-view", "2")
     assert runner.paused and await _stopped(pid)
     await asyncio.sleep(0.3)
     assert not running.done() and _state(pid) == "T"  # held: it cannot finish meanwhile
@@ -86,10 +95,7 @@ async def test_a_paused_run_can_still_be_cancelled(
     target: DatabaseTarget, seeded: Database
 ) -> None:
     seeded.write(lambda db: load_demo(db=db))
-    runner = ThemeRunner(target)
-    running = asyncio.create_task(runner.run(None))
-    await _child_pid(runner)
-    runner.pause()
+    runner, running, _pid = await _held_run(target)
     assert runner.cancel() is True
     assert await asyncio.wait_for(running, timeout=30) is None
     assert seeded.read(lambda db: latest_run(db=db)) is None
@@ -102,17 +108,14 @@ async def test_a_held_run_ends_when_its_worker_is_cancelled(
     # Closing the screen or the app cancels the worker awaiting the run: the child, held
     # still at that moment, must not stay behind.
     seeded.write(lambda db: load_demo(db=db))
-    runner = ThemeRunner(target)
-    running = asyncio.create_task(runner.run(None))
-    pid = await _child_pid(runner)
-    runner.pause()
+    runner, running, pid = await _held_run(target)
     assert await _stopped(pid)
     running.cancel()
     with pytest.raises(asyncio.CancelledError):
         await running
     for _ in range(500):
-        if not Path(f"/proc/{pid}").exists() or _state(pid) == "Z":
+        if _gone(pid):
             break
         await asyncio.sleep(0.01)
-    assert not Path(f"/proc/{pid}").exists() or _state(pid) == "Z"
+    assert _gone(pid)
     assert not runner.running
