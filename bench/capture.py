@@ -9,11 +9,15 @@ the bare app after it updated its label. Cold start is the time from starting th
 until the input line is drawn ("ready to type"); for dialoog also until the newest
 contribution is drawn ("loaded").
 
-Live themes: the Enter trials above run with the live themes panel off. They are repeated with
-it on; every fifth contribution then starts a theme run over all sessions in a child process,
-so most Enters land while one runs. Only the Enters pressed while a theme run was under way
-(a `themes` child process existed) count for `enter_p95_ratio_live_N`. The last line holds the
-ratios as name=value pairs.
+Keystrokes: the time from writing one typed character until the input line shows it, typed
+at a typist's pace (a key every 80 ms), against the same in the bare app.
+
+Live themes: the Enter and keystroke trials above run with the live themes panel off. They are
+repeated with it on; every fifth contribution then starts a theme run over all sessions in a
+child process, so most Enters and keys land while one runs. Only the Enters and keys pressed
+while a theme run was under way (a `themes` child process existed) count for
+`enter_p95_ratio_live_N` and `key_p95_ratio_live_N`. The last line holds the ratios as
+name=value pairs.
 """
 
 from __future__ import annotations
@@ -142,6 +146,39 @@ def enter_latencies(
     return times
 
 
+def keystroke_latencies(
+    program: PtyProgram,
+    words: int,
+    *,
+    only_when: Callable[[PtyProgram], bool] | None = None,
+) -> list[float]:
+    """Type lines a key at a time and time each key until the input line shows it.
+
+    Each line is logged with Enter afterwards (so with live themes on, runs keep starting).
+    The first three keys of a line are not timed: a shorter prefix could match other text on
+    the screen. With `only_when`, a key counts only when `only_when(program)` held before it."""
+    times = []
+    for number in range(words):
+        line = f"toets{number:03d}-bereikbaarheid-plein"
+        before = program.mark
+        program.type(line[:3])
+        program.wait_for(line[:3], after=before)
+        for end in range(4, len(line) + 1):
+            time.sleep(0.08)  # a fast typist: some 12 keys a second
+            counts = only_when is None or only_when(program)
+            before = program.mark
+            sent = program.type(line[end - 1])
+            shown = program.wait_for(line[:end], after=before)
+            if counts:
+                times.append(shown - sent)
+        time.sleep(0.08)
+        before = program.mark
+        program.type("\r")
+        program.wait_for(line, after=before)  # the log row (or the bare app's label)
+        time.sleep(0.4)
+    return times
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
@@ -157,6 +194,7 @@ def main() -> None:
     )
     parser.add_argument("--trials", type=int, default=40)
     parser.add_argument("--starts", type=int, default=7)
+    parser.add_argument("--words", type=int, default=8, help="lines typed key by key")
     parser.add_argument("--sizes", default="0,1000,10000,100000")
     parser.add_argument(
         "--live-sizes", default="1000,10000", help="sizes to repeat with live themes on"
@@ -175,8 +213,14 @@ def main() -> None:
     with bare() as program:
         program.wait_for("bare-ready")
         bare_times = enter_latencies(program, args.trials)
+        bare_keys = keystroke_latencies(program, args.words)
     bare_p50, bare_p95 = percentile(bare_times, 0.5), percentile(bare_times, 0.95)
     print(f"bare textual app   enter→visible  p50={ms(bare_p50)}  p95={ms(bare_p95)}")
+    bare_key_p95 = percentile(bare_keys, 0.95)
+    print(
+        f"bare textual app   key→visible    p50={ms(percentile(bare_keys, 0.5))}"
+        f"  p95={ms(bare_key_p95)}"
+    )
 
     databases = {}
     for size in sizes:
@@ -192,16 +236,26 @@ def main() -> None:
         with dialoog(db, workdir / f"config-{size}") as program:
             program.wait_for(LAST_TEXT if size else "naam/domein", timeout=120)
             times = enter_latencies(program, args.trials)
+            keys = keystroke_latencies(program, args.words)
         p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
         results[f"enter_p95_ratio_{size}"] = p95 / bare_p95
         print(
             f"dialoog n={size:<7} enter→visible  p50={p50 * 1000:.1f} ms  p95={p95 * 1000:.1f} ms"
             f"  ratio p95={p95 / bare_p95:.2f}  (database built in {built:.1f} s)"
         )
+        key_p95 = percentile(keys, 0.95)
+        results[f"key_p95_ratio_{size}"] = key_p95 / bare_key_p95
+        print(
+            f"dialoog n={size:<7} key→visible    p50={ms(percentile(keys, 0.5))}"
+            f"  p95={ms(key_p95)}  ratio p95={key_p95 / bare_key_p95:.2f}"
+        )
         if size in live_sizes:
             with dialoog(live_db, workdir / f"config-live-{size}", live=True) as program:
                 program.wait_for(LAST_TEXT if size else "naam/domein", timeout=120)
                 live = enter_latencies(program, args.trials * 2, only_when=theme_run_under_way)
+                live_keys = keystroke_latencies(
+                    program, args.words * 2, only_when=theme_run_under_way
+                )
             if len(live) >= 5:
                 p50, p95 = percentile(live, 0.5), percentile(live, 0.95)
                 results[f"enter_p95_ratio_live_{size}"] = p95 / bare_p95
@@ -211,6 +265,16 @@ def main() -> None:
                 )
             else:
                 print(f"  with live themes: only {len(live)} Enters during a theme run")
+            if len(live_keys) >= 20:
+                key_p95 = percentile(live_keys, 0.95)
+                results[f"key_p95_ratio_live_{size}"] = key_p95 / bare_key_p95
+                print(
+                    f"  with live themes, {len(live_keys)} keys during a theme run: "
+                    f"p50={ms(percentile(live_keys, 0.5))}  p95={ms(key_p95)}"
+                    f"  ratio p95={key_p95 / bare_key_p95:.2f}"
+                )
+            else:
+                print(f"  with live themes: only {len(live_keys)} keys during a theme run")
 
     largest = max(sizes)
     ready, loaded, bare_ready = [], [], []
