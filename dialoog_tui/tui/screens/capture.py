@@ -125,7 +125,10 @@ class CaptureScreen(CaptureActions):
             else:
                 consumed = await self._log_line(event.value)
         finally:
-            self.entry_bar.input.settle(consumed=consumed)
+            if not self.entry_bar.input.settle(consumed=consumed):
+                # The line stayed, so no Changed event redraws its preview, and what was
+                # logged or changed meanwhile may make it read differently now.
+                self._show_preview()
         offer, self._offer_ladder_for = self._offer_ladder_for, None
         if offer is not None:
             # Resistance is engagement: ask, without a dialog, what lies under it.
@@ -151,7 +154,9 @@ class CaptureScreen(CaptureActions):
             self._reply_to = reply
             return False
         self.log_view.clear_selection()
-        self._show_change(change)
+        # The logged line leaves the input next (settle); the input's Changed event then
+        # shows the new line's preview, so reading the old line once more here is wasted.
+        self._show_change(change, preview=False)
         if self.live_themes is not None:
             self.live_themes.logged()
         logged = change.logged

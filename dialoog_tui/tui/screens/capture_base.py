@@ -91,7 +91,7 @@ class CaptureBase(DialoogScreen[None]):
         short = abbreviate_domain(person.domain) if person.domain else ""
         return SpeakerLabel(person.name, position, short)
 
-    def _show_state(self) -> None:
+    def _show_state(self, *, preview: bool = True) -> None:
         recorder, context = self.recorder, self.recorder.context
         if recorder.session is None:
             return
@@ -109,7 +109,8 @@ class CaptureBase(DialoogScreen[None]):
             ),
             self._look,
         )
-        self._show_preview()
+        if preview:
+            self._show_preview()
 
     def _next_consent(self) -> Consent:
         """The consent the next contribution will get."""
@@ -161,7 +162,7 @@ class CaptureBase(DialoogScreen[None]):
             interests = (entry.text, *interests)
         return interests, entry.values, entry.condition
 
-    def _show_change(self, change: RecordChange) -> None:
+    def _show_change(self, change: RecordChange, *, preview: bool = True) -> None:
         log = self.log_view
         if change.logged is not None:
             log.append(change.logged)
@@ -172,7 +173,7 @@ class CaptureBase(DialoogScreen[None]):
             log.drop(change.removed.id)
         if change.restored is not None:
             log.restore(change.restored)
-        self._show_state()
+        self._show_state(preview=preview)
 
     # --- failures ------------------------------------------------------------------------
 

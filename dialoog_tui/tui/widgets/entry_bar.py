@@ -57,12 +57,16 @@ class EntryInput(Input):
         self.in_flight = self.value
         self.post_message(self.Submitted(self, self.value))
 
-    def settle(self, *, consumed: bool) -> None:
-        """The submitted line was dealt with; if it was used, take it out of the input."""
+    def settle(self, *, consumed: bool) -> bool:
+        """The submitted line was dealt with; if it was used, take it out of the input.
+
+        True if the line changed (Input.Changed then follows)."""
         submitted, self.in_flight = self.in_flight, None
-        if consumed and submitted is not None and self.value.startswith(submitted):
-            self.value = self.value[len(submitted) :].lstrip(" ")
+        before = self.value
+        if consumed and submitted is not None and before.startswith(submitted):
+            self.value = before[len(submitted) :].lstrip(" ")
             self.cursor_position = len(self.value)
+        return self.value != before
 
 
 class EntryBar(Vertical):
