@@ -108,9 +108,18 @@ async def test_accept_rename_merge_and_undo_from_the_keys_in_the_footer(
         assert "Parkeren in de wijk" in str(table.get_row(first)[1])
         assert str(table.get_row(first)[0]) == "★"
 
-        await pilot.press("space", "space", "m")  # mark this one and the next, then merge
+        def column_widths() -> list[int]:
+            return [column.get_render_width(table) for column in table.ordered_columns]
+
+        unmarked = column_widths()
+        await pilot.press("space")
+        await settle(pilot)
+        assert str(table.get_row(first)[0]) == "● ★"
+        assert column_widths() == unmarked  # marking does not shift the columns
+        await pilot.press("space", "m")  # mark the next one too, then merge
         await settle(pilot)
         assert second not in board_ids(board)
+        assert column_widths()[0] == unmarked[0]  # nothing marked now: the same width
         survivor = curated(demo)[first]
         assert survivor.name == "Parkeren in de wijk"  # the accepted theme survives
         before_merge = {t.id: t.size for t in report(demo).themes}

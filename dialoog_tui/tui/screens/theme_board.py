@@ -89,8 +89,9 @@ class ThemeBoardScreen(CuratingScreen):
         t = self.t
         self._look = look_from_variables(self.app.theme_variables)
         table = self.query_one("#board-themes", DataTable)
+        # Fixed width: "● ★" when marked for a merge, so marking never shifts the columns.
+        table.add_column(" ", width=3)
         table.add_columns(
-            " ",
             t("themes.theme"),
             t("themes.size"),
             t("themes.sessions"),
