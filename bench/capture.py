@@ -188,6 +188,13 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
+def figures(times: list[float], baseline_p95: float) -> tuple[float, str]:
+    """The p95 of `times` as a ratio to `baseline_p95`, and p50, p95 and that ratio as text."""
+    p95 = percentile(times, 0.95)
+    ratio = p95 / baseline_p95
+    return ratio, f"p50={ms(percentile(times, 0.5))}  p95={ms(p95)}  ratio p95={ratio:.2f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -237,18 +244,10 @@ def main() -> None:
             program.wait_for(LAST_TEXT if size else "naam/domein", timeout=120)
             times = enter_latencies(program, args.trials)
             keys = keystroke_latencies(program, args.words)
-        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
-        results[f"enter_p95_ratio_{size}"] = p95 / bare_p95
-        print(
-            f"dialoog n={size:<7} enter→visible  p50={p50 * 1000:.1f} ms  p95={p95 * 1000:.1f} ms"
-            f"  ratio p95={p95 / bare_p95:.2f}  (database built in {built:.1f} s)"
-        )
-        key_p95 = percentile(keys, 0.95)
-        results[f"key_p95_ratio_{size}"] = key_p95 / bare_key_p95
-        print(
-            f"dialoog n={size:<7} key→visible    p50={ms(percentile(keys, 0.5))}"
-            f"  p95={ms(key_p95)}  ratio p95={key_p95 / bare_key_p95:.2f}"
-        )
+        results[f"enter_p95_ratio_{size}"], shown = figures(times, bare_p95)
+        print(f"dialoog n={size:<7} enter→visible  {shown}  (database built in {built:.1f} s)")
+        results[f"key_p95_ratio_{size}"], shown = figures(keys, bare_key_p95)
+        print(f"dialoog n={size:<7} key→visible    {shown}")
         if size in live_sizes:
             with dialoog(live_db, workdir / f"config-live-{size}", live=True) as program:
                 program.wait_for(LAST_TEXT if size else "naam/domein", timeout=120)
@@ -257,22 +256,13 @@ def main() -> None:
                     program, args.words * 2, only_when=theme_run_under_way
                 )
             if len(live) >= 5:
-                p50, p95 = percentile(live, 0.5), percentile(live, 0.95)
-                results[f"enter_p95_ratio_live_{size}"] = p95 / bare_p95
-                print(
-                    f"  with live themes, {len(live)} Enters during a theme run: "
-                    f"p50={ms(p50)}  p95={ms(p95)}  ratio p95={p95 / bare_p95:.2f}"
-                )
+                results[f"enter_p95_ratio_live_{size}"], shown = figures(live, bare_p95)
+                print(f"  with live themes, {len(live)} Enters during a theme run: {shown}")
             else:
                 print(f"  with live themes: only {len(live)} Enters during a theme run")
             if len(live_keys) >= 20:
-                key_p95 = percentile(live_keys, 0.95)
-                results[f"key_p95_ratio_live_{size}"] = key_p95 / bare_key_p95
-                print(
-                    f"  with live themes, {len(live_keys)} keys during a theme run: "
-                    f"p50={ms(percentile(live_keys, 0.5))}  p95={ms(key_p95)}"
-                    f"  ratio p95={key_p95 / bare_key_p95:.2f}"
-                )
+                results[f"key_p95_ratio_live_{size}"], shown = figures(live_keys, bare_key_p95)
+                print(f"  with live themes, {len(live_keys)} keys during a theme run: {shown}")
             else:
                 print(f"  with live themes: only {len(live_keys)} keys during a theme run")
 
