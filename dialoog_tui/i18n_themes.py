@@ -111,6 +111,40 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Name for ‘{label}’ (empty: back to the label; Enter saves, Esc cancels)",
     ),
     "themes.undone": ("Ongedaan: {what}", "Undone: {what}"),
+    # why a curation action is refused: one per `core.themes.curation.REFUSALS` reason
+    "themes.refused.too_few_to_merge": (
+        "Samenvoegen kan pas met twee of meer verschillende thema's",
+        "Merging needs two or more different themes",
+    ),
+    "themes.refused.not_members": (
+        "Niet in thema {theme}: {contributions}",
+        "Not in theme {theme}: {contributions}",
+    ),
+    "themes.refused.nothing_to_split": (
+        "Markeer eerst de bijdragen om af te splitsen",
+        "Mark the contributions to split off first",
+    ),
+    "themes.refused.split_empties": (
+        "Dan blijft het thema leeg; geef het liever een andere naam",
+        "That would leave the theme empty; rename it instead",
+    ),
+    "themes.refused.already_member": (
+        "Bijdrage {contribution} zit al in thema {theme}",
+        "Contribution {contribution} is already in theme {theme}",
+    ),
+    "themes.refused.not_member": (
+        "Bijdrage {contribution} zit niet in thema {theme}",
+        "Contribution {contribution} is not in theme {theme}",
+    ),
+    "themes.refused.last_member": (
+        "Bijdrage {contribution} is het enige in thema {theme}; markeer het liever als geen thema",
+        "Contribution {contribution} is all that theme {theme} holds; mark it not a theme instead",
+    ),
+    "themes.refused.nothing_to_undo": ("Er is niets om ongedaan te maken", "Nothing to undo"),
+    "themes.gone": (
+        "Dat thema bestaat niet meer: het is intussen elders bewerkt. De lijst is bijgewerkt.",
+        "That theme no longer exists: it was curated elsewhere meanwhile. The list is updated.",
+    ),
     "themes.theme": ("thema", "theme"),
     "themes.size": ("aantal", "size"),
     "themes.sessions": ("sessies", "sessions"),

@@ -17,12 +17,13 @@ from sqlmodel import Session, col, select
 from dialoog_tui.core.themes.curation import (
     ActionKind,
     CuratedTheme,
+    CurationError,
     Outcome,
     Proposal,
     ThemeAction,
     adopt,
 )
-from dialoog_tui.store.errors import InvalidInput, NotFound
+from dialoog_tui.store.errors import NotFound
 from dialoog_tui.store.tables import (
     CuratedExclusionRow,
     CuratedMemberRow,
@@ -130,14 +131,19 @@ def find_proposal(*, db: Session, key: str) -> Proposal | None:
 
 
 def resolve(db: Session, key: str, curated: dict[str, CuratedTheme]) -> CuratedTheme:
-    """The curated theme with this id, or the proposal with it as a curated theme."""
+    """The curated theme with this id, or the proposal with it as a curated theme (as the
+    board shows it: without what curated themes hold)."""
     key = key.strip()
     if key in curated:
         return curated[key]
     proposal = find_proposal(db=db, key=key)
     if proposal is None:
         raise NotFound(f"no theme with id {key} (see dialoog themes)")
-    return adopt(proposal)
+    held = {m for theme in curated.values() if not theme.rejected for m in theme.members}
+    adopted = adopt(proposal, held)
+    if not adopted.members:  # merged into another theme: it is on no board any more
+        raise NotFound(f"theme {key} no longer exists: its contributions are in other themes")
+    return adopted
 
 
 def perform(
@@ -187,7 +193,7 @@ def undo_last(*, db: Session, actor: str, at: datetime) -> ThemeAction:
         .order_by(col(ThemeActionRow.id).desc())
     ).first()
     if last is None:
-        raise InvalidInput("nothing to undo")
+        raise CurationError("nothing_to_undo")
     _delete_themes(db, last.created)
     save_themes(db=db, themes=[_from_snapshot(s) for s in last.before], at=at)
     last.undone_at = at

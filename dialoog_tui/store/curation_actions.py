@@ -60,7 +60,7 @@ def move_contribution(
     source = holder.id if holder else _proposal_holding(db, contribution)
     keys = [key] if source is None or source == key else [key, source]
     if source == key:
-        raise curation.CurationError(f"contribution {contribution} is already in theme {key}")
+        raise curation.CurationError("already_member", contribution=contribution, theme=key)
     return perform(
         db=db,
         kind=ActionKind.MOVE,

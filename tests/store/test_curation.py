@@ -12,7 +12,7 @@ from dialoog_tui.core.themes.run import ThemeReport
 from dialoog_tui.store import curation_actions as act
 from dialoog_tui.store.curation import history, load_curated, undo_last
 from dialoog_tui.store.database import Database
-from dialoog_tui.store.errors import InvalidInput, NotFound
+from dialoog_tui.store.errors import NotFound
 from dialoog_tui.store.theme_runs import run_themes, stored_report
 
 from ..core.themes_fixtures import DUTCH
@@ -131,7 +131,7 @@ def test_every_action_is_recorded_and_undone(database: Database) -> None:
     assert all(a.undone_at is not None for a in records if a.kind is not ActionKind.UNDO)
     assert [a.undoes for a in records if a.kind is ActionKind.UNDO] == list(range(7, 0, -1))
     assert all(a.actor == "Karin" for a in records)
-    with pytest.raises(InvalidInput, match="nothing to undo"):
+    with pytest.raises(CurationError, match="nothing to undo"):
         database.write(lambda db: undo_last(db=db, actor="Karin", at=AT))
 
 
@@ -150,6 +150,22 @@ def test_curation_refuses_what_cannot_be_done(database: Database) -> None:
         do(database, act.remove_from_theme, key=parking, contribution=outsider)
     assert database.read(lambda db: history(db=db)) == []  # nothing half-done
     assert database.read(lambda db: load_curated(db=db)) == {}
+
+
+def test_a_theme_merged_away_cannot_be_curated_back(database: Database) -> None:
+    sessions, _truth = two_evenings(database)
+    shown = themes_now(database, sessions)
+    survivor, absorbed = (theme.id for theme in shown.themes[:2])
+    do(database, act.merge_themes, keys=[survivor, absorbed])
+    # Its proposal is still stored in the run; it must not come back beside the survivor.
+    for action in (act.accept_theme, act.reject_theme):
+        with pytest.raises(NotFound, match="no longer exists"):
+            do(database, action, key=absorbed)
+    with pytest.raises(NotFound, match="no longer exists"):
+        do(database, act.merge_themes, keys=[survivor, absorbed])
+    curated = database.read(lambda db: load_curated(db=db))
+    assert set(curated) == {survivor}
+    assert [a.kind for a in database.read(lambda db: history(db=db))] == [ActionKind.MERGE]
 
 
 def test_a_rejected_theme_is_hidden_and_its_contributions_are_free(database: Database) -> None:

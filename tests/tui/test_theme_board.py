@@ -61,6 +61,10 @@ async def open_card(pilot: Any) -> ThemeCardScreen:
     return card
 
 
+def last_notification(app: Any) -> str:
+    return str(list(app._notifications)[-1].message)
+
+
 def board_ids(board: ThemeBoardScreen) -> list[str]:
     table = board.query_one("#board-themes", DataTable)
     return [str(row.value) for row in table.rows]
@@ -270,3 +274,33 @@ async def test_the_board_without_sessions_says_what_to_do(
         status = str(board.query_one("#board-status", Static).render())
         assert "dialoog demo" in status
         assert board_ids(board) == []
+
+
+async def test_a_refused_action_is_a_notification_and_the_board_stays(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    from datetime import UTC, datetime
+
+    from dialoog_tui.store.curation_actions import merge_themes
+
+    app = app_factory(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("u")  # nothing curated yet: nothing to undo
+        await settle(pilot)
+        assert app.screen is board
+        assert "Nothing to undo" in last_notification(app)
+
+        first, second = board_ids(board)[:2]
+        # Someone else merges the first theme away while this board still shows it.
+        demo.write(
+            lambda db: merge_themes(
+                db=db, keys=[second, first], actor="elders", at=datetime.now(UTC)
+            )
+        )
+        await pilot.press("a")  # accept the first row, which no longer exists
+        await settle(pilot)
+        assert app.screen is board
+        assert "no longer exists" in last_notification(app)
+        assert first not in board_ids(board)  # the board shows the themes as they are now
+        assert not any(theme.accepted for theme in curated(demo).values())

@@ -9,16 +9,34 @@ the state before, which is what undo puts back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
 from dialoog_tui.core.themes.explain import theme_id
 
+REFUSALS: Mapping[str, str] = {
+    "too_few_to_merge": "merge needs two or more different themes",
+    "not_members": "not in theme {theme}: {contributions}",
+    "nothing_to_split": "name the contributions to split off",
+    "split_empties": "that would leave the theme empty; rename it instead",
+    "already_member": "contribution {contribution} is already in theme {theme}",
+    "not_member": "contribution {contribution} is not in theme {theme}",
+    "last_member": "contribution {contribution} is all that theme {theme} holds; reject it instead",
+    "nothing_to_undo": "nothing to undo",
+}
+"""Why an action is refused, in English (the CLI's language), by a stable reason."""
+
 
 class CurationError(ValueError):
-    """An action that cannot be done as asked (the message says why)."""
+    """An action that cannot be done as asked. `str()` says why in English; `reason` (a key
+    of `REFUSALS`) and `values` let an interface say it in its own language."""
+
+    def __init__(self, reason: str, **values: object) -> None:
+        super().__init__(REFUSALS[reason].format(**values))
+        self.reason = reason
+        self.values = values
 
 
 class ActionKind(StrEnum):
@@ -111,14 +129,17 @@ class Outcome:
     """Themes whose members changed enough to deserve a fresh label."""
 
 
-def adopt(proposal: Proposal) -> CuratedTheme:
-    """A proposal as a curated theme, unchanged."""
+def adopt(proposal: Proposal, held: Collection[int] = ()) -> CuratedTheme:
+    """A proposal as a curated theme, without the contributions in `held` (those curated
+    themes hold: as on the board, they show there only)."""
+    similarity = dict(zip(proposal.members, proposal.similarities, strict=True))
+    members = tuple(m for m in proposal.members if m not in held)
     return CuratedTheme(
         id=proposal.id,
         label=proposal.label,
         terms=proposal.terms,
-        members=proposal.members,
-        similarity=dict(zip(proposal.members, proposal.similarities, strict=True)),
+        members=members,
+        similarity={m: similarity[m] for m in members},
     )
 
 
@@ -140,7 +161,7 @@ def merge(themes: Sequence[CuratedTheme]) -> Outcome:
     """One theme with all their members. The first accepted theme survives (keeping its id
     and name), else the first given; a missing name is taken from the others."""
     if len({t.id for t in themes}) < 2:
-        raise CurationError("merge needs two or more different themes")
+        raise CurationError("too_few_to_merge")
     survivor = next((t for t in themes if t.accepted), themes[0])
     others = [t for t in themes if t.id != survivor.id]
     members = list(survivor.members)
@@ -173,11 +194,11 @@ def split(theme: CuratedTheme, contributions: Sequence[int], taken: set[str]) ->
     chosen = [m for m in theme.members if m in set(contributions)]
     missing = sorted(set(contributions) - set(theme.members))
     if missing:
-        raise CurationError(f"not in theme {theme.id}: {', '.join(map(str, missing))}")
+        raise CurationError("not_members", theme=theme.id, contributions=_ids(missing))
     if not chosen:
-        raise CurationError("name the contributions to split off")
+        raise CurationError("nothing_to_split")
     if len(chosen) == len(theme.members):
-        raise CurationError("that would leave the theme empty; rename it instead")
+        raise CurationError("split_empties")
     new_id = theme_id(chosen)
     salt = 0
     while new_id in taken:  # the same members once formed a theme that still exists
@@ -206,7 +227,7 @@ def split(theme: CuratedTheme, contributions: Sequence[int], taken: set[str]) ->
 def move(contribution: int, source: CuratedTheme | None, target: CuratedTheme) -> Outcome:
     """A contribution into `target`, out of `source` (None: it was in no theme)."""
     if source is not None and source.id == target.id:
-        raise CurationError(f"contribution {contribution} is already in theme {target.id}")
+        raise CurationError("already_member", contribution=contribution, theme=target.id)
     changed = []
     if source is not None:
         _check_not_last(source, contribution)
@@ -232,7 +253,7 @@ def move(contribution: int, source: CuratedTheme | None, target: CuratedTheme) -
 def remove(theme: CuratedTheme, contribution: int) -> Outcome:
     """A contribution out of a theme, for good."""
     if contribution not in theme.members:
-        raise CurationError(f"contribution {contribution} is not in theme {theme.id}")
+        raise CurationError("not_member", contribution=contribution, theme=theme.id)
     _check_not_last(theme, contribution)
     left = replace(
         theme,
@@ -244,9 +265,7 @@ def remove(theme: CuratedTheme, contribution: int) -> Outcome:
 
 def _check_not_last(theme: CuratedTheme, contribution: int) -> None:
     if theme.members == (contribution,):
-        raise CurationError(
-            f"contribution {contribution} is all that theme {theme.id} holds; reject it instead"
-        )
+        raise CurationError("last_member", contribution=contribution, theme=theme.id)
 
 
 def _ids(contributions: Sequence[int]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import on
 from textual.widgets import Input
@@ -18,11 +18,15 @@ from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.screens.base import DialoogScreen
 
 if TYPE_CHECKING:
+    from sqlmodel import Session
+
     from dialoog_tui.core.themes.curation import Outcome
     from dialoog_tui.core.themes.explain import ThemeSummary
 
 curation_store = LazyModule("dialoog_tui.store.curation")
 curation_actions = LazyModule("dialoog_tui.store.curation_actions")
+
+T = TypeVar("T")
 
 NAME_FIELD = "theme-name"
 """The id of the line, under the list, in which a theme is named."""
@@ -42,34 +46,37 @@ class CuratingScreen(DialoogScreen[None]):
     async def curate(self, action: Callable[..., Outcome], **arguments: object) -> Outcome | None:
         """Do one curation action (a `curation_actions` function, given its own arguments;
         who and when are added); None, after telling the user why, when it cannot be done."""
-        from dialoog_tui.core.themes.curation import CurationError
-
         who, at = current_user(), datetime.now(UTC)
-        try:
-            outcome = await self.gateway.write(
-                lambda db: action(db=db, actor=who, at=at, **arguments)
-            )
-        except CurationError as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return None
-        self.notify(visible(outcome.detail), markup=False)
-        await self.reload()
+        outcome = await self._refusable(lambda db: action(db=db, actor=who, at=at, **arguments))
+        if outcome is not None:
+            self.notify(visible(outcome.detail), markup=False)
+            await self.reload()
         return outcome
 
     async def action_undo(self) -> None:
         """Undo the last curation action (whoever did it)."""
-        from dialoog_tui.core.themes.curation import CurationError
-
         who, at = current_user(), datetime.now(UTC)
+        undone = await self._refusable(lambda db: curation_store.undo_last(db=db, actor=who, at=at))
+        if undone is not None:
+            self.notify(self.t("themes.undone", what=visible(undone.detail)), markup=False)
+            await self.reload()
+
+    async def _refusable(self, work: Callable[[Session], T]) -> T | None:
+        """`work` in one write transaction; None, after saying why, when it was refused."""
+        from dialoog_tui.core.themes.curation import CurationError
+        from dialoog_tui.store.errors import NotFound
+
         try:
-            undone = await self.gateway.write(
-                lambda db: curation_store.undo_last(db=db, actor=who, at=at)
-            )
+            return await self.gateway.write(work)
         except CurationError as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return
-        self.notify(self.t("themes.undone", what=visible(undone.detail)), markup=False)
-        await self.reload()
+            why = self.t(f"themes.refused.{error.reason}", **error.values)
+            self.notify(visible(why), severity="warning", markup=False)
+        except NotFound:
+            # The screen showed a theme that another screen, window or `dialoog theme`
+            # command merged away or undid meanwhile.
+            self.notify(self.t("themes.gone"), severity="warning", markup=False)
+            await self.reload()
+        return None
 
     def action_history(self) -> None:
         """Show every curation action: who, when, what."""
