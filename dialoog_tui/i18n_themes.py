@@ -110,7 +110,24 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Naam voor ‘{label}’ (leeg: terug naar het label; Enter bewaart, Esc niet)",
         "Name for ‘{label}’ (empty: back to the label; Enter saves, Esc cancels)",
     ),
-    "themes.undone": ("Ongedaan: {what}", "Undone: {what}"),
+    # what was done, said after doing it; {detail} is Outcome.detail
+    "themes.done.accept": ("Geaccepteerd: {detail}", "Accepted: {detail}"),
+    "themes.done.rename": ("Hernoemd: {detail}", "Renamed: {detail}"),
+    "themes.done.merge": ("Samengevoegd: {detail}", "Merged: {detail}"),
+    "themes.done.split": ("Afgesplitst: {detail}", "Split off: {detail}"),
+    "themes.done.move": ("Verplaatst: {detail}", "Moved: {detail}"),
+    "themes.done.remove": ("Uit het thema gehaald: {detail}", "Taken out: {detail}"),
+    "themes.done.reject": ("Geen thema: {detail}", "Not a theme: {detail}"),
+    # each kind of action, as the history lists it
+    "themes.action.accept": ("accepteren", "accept"),
+    "themes.action.rename": ("hernoemen", "rename"),
+    "themes.action.merge": ("samenvoegen", "merge"),
+    "themes.action.split": ("afsplitsen", "split"),
+    "themes.action.move": ("verplaatsen", "move"),
+    "themes.action.remove": ("eruit halen", "take out"),
+    "themes.action.reject": ("geen thema", "not a theme"),
+    "themes.action.undo": ("ongedaan maken", "undo"),
+    "themes.undone": ("Ongedaan: {action} — {detail}", "Undone: {action} — {detail}"),
     # why a curation action is refused: one per `core.themes.curation.REFUSALS` reason
     "themes.refused.too_few_to_merge": (
         "Samenvoegen kan pas met twee of meer verschillende thema's",
@@ -170,7 +187,6 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "themes.anonymous": ("anoniem", "anonymous"),
     "themes.room": ("de zaal", "the room"),
-    "themes.split_into": ("Nieuw thema: {theme}", "New theme: {theme}"),
     "themes.no_other": ("Er is geen ander thema", "There is no other theme"),
     "themes.history": ("Geschiedenis van de thema's", "Curation history"),
     "themes.when": ("wanneer", "when"),

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from dialoog_tui.core.themes.curation import REFUSALS
+from dialoog_tui.core.themes.curation import REFUSALS, ActionKind
 from dialoog_tui.i18n import MESSAGES
 
 
@@ -19,3 +19,13 @@ def test_every_refused_curation_action_is_explained_in_dutch_and_english(reason:
     dutch, english = MESSAGES[f"themes.refused.{reason}"]
     assert dutch != english
     assert placeholders(dutch) == placeholders(english) == placeholders(REFUSALS[reason])
+
+
+@pytest.mark.parametrize("kind", list(ActionKind))
+def test_every_curation_action_is_named_in_dutch_and_english(kind: ActionKind) -> None:
+    keys = [f"themes.action.{kind}"]
+    if kind is not ActionKind.UNDO:
+        keys.append(f"themes.done.{kind}")  # the notification after doing it
+    for key in keys:
+        dutch, english = MESSAGES[key]
+        assert dutch and english and placeholders(dutch) == placeholders(english)

@@ -149,7 +149,6 @@ def resolve(db: Session, key: str, curated: dict[str, CuratedTheme]) -> CuratedT
 def perform(
     *,
     db: Session,
-    kind: ActionKind,
     keys: Sequence[str],
     actor: str,
     at: datetime,
@@ -174,7 +173,7 @@ def perform(
         ThemeActionRow(
             at=at,
             actor=actor,
-            kind=kind.value,
+            kind=outcome.kind.value,
             themes=named,
             detail=outcome.detail,
             before=before,
@@ -186,7 +185,8 @@ def perform(
 
 
 def undo_last(*, db: Session, actor: str, at: datetime) -> ThemeAction:
-    """Reverse the newest action that is not undone yet; returns the undo's record."""
+    """Reverse the newest action that is not undone yet (recording the undo); returns the
+    action undone."""
     last = db.exec(
         select(ThemeActionRow)
         .where(col(ThemeActionRow.undone_at).is_(None), ThemeActionRow.kind != ActionKind.UNDO)
@@ -208,7 +208,7 @@ def undo_last(*, db: Session, actor: str, at: datetime) -> ThemeAction:
     )
     db.add(record)
     db.flush()
-    return _action(record)
+    return _action(last)
 
 
 def history(*, db: Session) -> list[ThemeAction]:

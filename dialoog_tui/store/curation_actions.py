@@ -9,28 +9,27 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.themes import curation
-from dialoog_tui.core.themes.curation import ActionKind, CuratedTheme, Outcome
+from dialoog_tui.core.themes.curation import CuratedTheme, Outcome
 from dialoog_tui.store.curation import perform
 from dialoog_tui.store.tables import ThemeMemberRow, ThemeRow, ThemeRunRow
 from dialoog_tui.store.themes import inputs_of
 
 
 def accept_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:
-    return _on_one(db, ActionKind.ACCEPT, key, actor, at, curation.accept)
+    return _on_one(db, key, actor, at, curation.accept)
 
 
 def rename_theme(*, db: Session, key: str, name: str, actor: str, at: datetime) -> Outcome:
-    return _on_one(db, ActionKind.RENAME, key, actor, at, lambda t: curation.rename(t, name))
+    return _on_one(db, key, actor, at, lambda t: curation.rename(t, name))
 
 
 def reject_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:
-    return _on_one(db, ActionKind.REJECT, key, actor, at, curation.reject)
+    return _on_one(db, key, actor, at, curation.reject)
 
 
 def merge_themes(*, db: Session, keys: Sequence[str], actor: str, at: datetime) -> Outcome:
     return perform(
         db=db,
-        kind=ActionKind.MERGE,
         keys=list(keys),
         actor=actor,
         at=at,
@@ -45,9 +44,7 @@ def split_theme(
     def act(themes: list[CuratedTheme], curated: dict[str, CuratedTheme]) -> Outcome:
         return curation.split(themes[0], contributions, taken=set(curated) | _proposed_ids(db))
 
-    return perform(
-        db=db, kind=ActionKind.SPLIT, keys=[key], actor=actor, at=at, act=act, relabel=relabel
-    )
+    return perform(db=db, keys=[key], actor=actor, at=at, act=act, relabel=relabel)
 
 
 def move_contribution(
@@ -63,7 +60,6 @@ def move_contribution(
         raise curation.CurationError("already_member", contribution=contribution, theme=key)
     return perform(
         db=db,
-        kind=ActionKind.MOVE,
         keys=keys,
         actor=actor,
         at=at,
@@ -76,23 +72,18 @@ def move_contribution(
 def remove_from_theme(
     *, db: Session, key: str, contribution: int, actor: str, at: datetime
 ) -> Outcome:
-    return _on_one(
-        db, ActionKind.REMOVE, key, actor, at, lambda theme: curation.remove(theme, contribution)
-    )
+    return _on_one(db, key, actor, at, lambda theme: curation.remove(theme, contribution))
 
 
 def _on_one(
     db: Session,
-    kind: ActionKind,
     key: str,
     actor: str,
     at: datetime,
     change: Callable[[CuratedTheme], Outcome],
 ) -> Outcome:
     """An action on one theme, recorded like every other."""
-    return perform(
-        db=db, kind=kind, keys=[key], actor=actor, at=at, act=lambda themes, _: change(themes[0])
-    )
+    return perform(db=db, keys=[key], actor=actor, at=at, act=lambda themes, _: change(themes[0]))
 
 
 def relabel(db: Session, themes: Sequence[CuratedTheme]) -> list[CuratedTheme]:

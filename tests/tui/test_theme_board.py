@@ -304,3 +304,33 @@ async def test_a_refused_action_is_a_notification_and_the_board_stays(
         assert "no longer exists" in last_notification(app)
         assert first not in board_ids(board)  # the board shows the themes as they are now
         assert not any(theme.accepted for theme in curated(demo).values())
+
+
+async def test_curation_is_told_and_listed_in_the_interface_language(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    from dialoog_tui.tui.screens.theme_history import ThemeHistoryScreen
+
+    theme = report(demo).themes[0]
+    first, second = theme.contributions[:2]
+    app = app_factory(lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_card(pilot)
+        await pilot.press("space", "space", "s")  # split two members off
+        await settle(pilot)
+        (new,) = [t.id for t in curated(demo).values() if set(t.members) == {first, second}]
+        assert last_notification(app).startswith(f"Afgesplitst: #{first}, #{second}: ")
+        assert last_notification(app).endswith(f"→ {new}")
+
+        await pilot.press("u")
+        await settle(pilot)
+        assert last_notification(app).startswith("Ongedaan: afsplitsen — ")
+
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, ThemeHistoryScreen)
+        table = app.screen.query_one("#history", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert [row[2] for row in rows] == ["ongedaan maken", "afsplitsen"]  # newest first
+        assert rows[0][4].startswith(f"afsplitsen — #{first}, #{second}: ")
+        assert "ongedaan gemaakt" in rows[1][4]

@@ -118,11 +118,13 @@ class ThemeAction:
 class Outcome:
     """The new state of the themes an action touched."""
 
+    kind: ActionKind
     changed: tuple[CuratedTheme, ...]
     """Themes created or changed (saved as given)."""
     deleted: tuple[str, ...] = ()
     """Themes that no longer exist (merged into another)."""
     detail: str = ""
+    """What happened, in symbols and names rather than words of one language."""
     result: str | None = None
     """The id to report (merge: the survivor; split: the new theme)."""
     relabel: tuple[str, ...] = ()
@@ -144,17 +146,21 @@ def adopt(proposal: Proposal, held: Collection[int] = ()) -> CuratedTheme:
 
 
 def accept(theme: CuratedTheme) -> Outcome:
-    return Outcome((replace(theme, accepted=True, rejected=False),), detail=theme.title)
+    return Outcome(
+        ActionKind.ACCEPT, (replace(theme, accepted=True, rejected=False),), detail=theme.title
+    )
 
 
 def rename(theme: CuratedTheme, name: str) -> Outcome:
     cleaned = " ".join(name.split())
     renamed = replace(theme, name=cleaned or None)
-    return Outcome((renamed,), detail=f"{theme.title} → {renamed.title}")
+    return Outcome(ActionKind.RENAME, (renamed,), detail=f"{theme.title} → {renamed.title}")
 
 
 def reject(theme: CuratedTheme) -> Outcome:
-    return Outcome((replace(theme, rejected=True, accepted=False),), detail=theme.title)
+    return Outcome(
+        ActionKind.REJECT, (replace(theme, rejected=True, accepted=False),), detail=theme.title
+    )
 
 
 def merge(themes: Sequence[CuratedTheme]) -> Outcome:
@@ -181,6 +187,7 @@ def merge(themes: Sequence[CuratedTheme]) -> Outcome:
     )
     titles = ", ".join(t.title for t in others)
     return Outcome(
+        ActionKind.MERGE,
         (merged,),
         deleted=tuple(t.id for t in others),
         detail=f"{titles} → {survivor.title}",
@@ -217,8 +224,9 @@ def split(theme: CuratedTheme, contributions: Sequence[int], taken: set[str]) ->
         excluded=theme.excluded | set(chosen),
     )
     return Outcome(
+        ActionKind.SPLIT,
         (rest, new),
-        detail=f"{len(chosen)} from {theme.title}: {_ids(chosen)}",
+        detail=f"{_ids(chosen)}: {theme.title} → {new_id}",
         result=new_id,
         relabel=(rest.id, new_id),
     )
@@ -247,7 +255,9 @@ def move(contribution: int, source: CuratedTheme | None, target: CuratedTheme) -
         )
     )
     origin = source.title if source else "—"
-    return Outcome(tuple(changed), detail=f"#{contribution}: {origin} → {target.title}")
+    return Outcome(
+        ActionKind.MOVE, tuple(changed), detail=f"#{contribution}: {origin} → {target.title}"
+    )
 
 
 def remove(theme: CuratedTheme, contribution: int) -> Outcome:
@@ -260,7 +270,7 @@ def remove(theme: CuratedTheme, contribution: int) -> Outcome:
         members=tuple(m for m in theme.members if m != contribution),
         excluded=theme.excluded | {contribution},
     )
-    return Outcome((left,), detail=f"#{contribution} from {theme.title}")
+    return Outcome(ActionKind.REMOVE, (left,), detail=f"#{contribution}: {theme.title} → —")
 
 
 def _check_not_last(theme: CuratedTheme, contribution: int) -> None:

@@ -49,7 +49,8 @@ class CuratingScreen(DialoogScreen[None]):
         who, at = current_user(), datetime.now(UTC)
         outcome = await self._refusable(lambda db: action(db=db, actor=who, at=at, **arguments))
         if outcome is not None:
-            self.notify(visible(outcome.detail), markup=False)
+            done = self.t(f"themes.done.{outcome.kind}", detail=visible(outcome.detail))
+            self.notify(done, markup=False)
             await self.reload()
         return outcome
 
@@ -58,7 +59,11 @@ class CuratingScreen(DialoogScreen[None]):
         who, at = current_user(), datetime.now(UTC)
         undone = await self._refusable(lambda db: curation_store.undo_last(db=db, actor=who, at=at))
         if undone is not None:
-            self.notify(self.t("themes.undone", what=visible(undone.detail)), markup=False)
+            action = self.t(f"themes.action.{undone.kind}")
+            self.notify(
+                self.t("themes.undone", action=action, detail=visible(undone.detail)),
+                markup=False,
+            )
             await self.reload()
 
     async def _refusable(self, work: Callable[[Session], T]) -> T | None:

@@ -228,7 +228,6 @@ class ThemeCardScreen(CuratingScreen):
         outcome = await self.curate(curation_actions.split_theme, key=key, contributions=chosen)
         if outcome is not None:
             self.marked = []
-            self.notify(self.t("themes.split_into", theme=outcome.result or ""), markup=False)
 
     async def action_remove_member(self) -> None:
         """Take the highlighted contribution out of this theme; later runs leave it out."""

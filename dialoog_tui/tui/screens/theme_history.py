@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import ClassVar
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +17,9 @@ from dialoog_tui.tui.commands import Command, PaletteEntry, palette_entries_for,
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
+
+if TYPE_CHECKING:
+    from dialoog_tui.core.themes.curation import ThemeAction
 
 curation_store = LazyModule("dialoog_tui.store.curation")
 
@@ -55,19 +58,28 @@ class ThemeHistoryScreen(DialoogScreen[None]):
     async def _load(self) -> None:
         actions = await self._gateway.read(lambda db: curation_store.history(db=db))
         table = self.query_one(DataTable)
+        by_id = {action.id: action for action in actions}
         for action in reversed(actions):
-            detail = Text(visible(action.detail))
+            detail = Text(visible(self._described(action, by_id)))
             if action.undone_at is not None:
                 detail.append(f"  ({self._t('themes.was_undone')})", "italic")
             table.add_row(
                 action.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 Text(visible(action.actor)),
-                action.kind.value,
+                self._t(f"themes.action.{action.kind}"),
                 ", ".join(action.themes),
                 detail,
             )
         if not actions:
             self.notify(self._t("themes.no_history"))
+
+    def _described(self, action: ThemeAction, by_id: Mapping[int, ThemeAction]) -> str:
+        """What the action did; for an undo, which action it reversed, in this language
+        (an undo's stored detail names the action by its identifier, for the CLI)."""
+        undone = by_id.get(action.undoes) if action.undoes is not None else None
+        if undone is None:
+            return action.detail
+        return f"{self._t(f'themes.action.{undone.kind}')} — {undone.detail}"
 
     def action_close(self) -> None:
         """Back."""
