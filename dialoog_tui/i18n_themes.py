@@ -93,6 +93,13 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{count} contributions fit no theme.  ★ accepted  ✎ curated  ↻ recurring",
     ),
     "themes.running": ("Thema's zoeken…", "Finding themes…"),
+    # the steps of a run: one per `core.themes.progress.STEPS` key
+    "themes.step.reading": ("{count} bijdragen lezen", "reading {count} contributions"),
+    "themes.step.vectorising": ("woorden wegen", "weighing words"),
+    "themes.step.estimating": ("het aantal thema's schatten", "estimating the number of themes"),
+    "themes.step.clustering": ("groeperen in {count} thema's", "grouping into {count} themes"),
+    "themes.step.labelling": ("thema's benoemen", "labelling the themes"),
+    "themes.step.saving": ("bewaren", "saving"),
     "themes.progress": ("Thema's zoeken: {step}  (C stopt)", "Finding themes: {step}  (C cancels)"),
     "themes.found": ("{themes} thema's gevonden", "{themes} themes found"),
     "themes.cancelled": (

@@ -7,6 +7,7 @@ import string
 import pytest
 
 from dialoog_tui.core.themes.curation import REFUSALS, ActionKind
+from dialoog_tui.core.themes.progress import STEPS
 from dialoog_tui.i18n import MESSAGES
 
 
@@ -29,3 +30,9 @@ def test_every_curation_action_is_named_in_dutch_and_english(kind: ActionKind) -
     for key in keys:
         dutch, english = MESSAGES[key]
         assert dutch and english and placeholders(dutch) == placeholders(english)
+
+
+@pytest.mark.parametrize("key", sorted(STEPS))
+def test_every_step_of_a_theme_run_is_said_in_dutch_and_english(key: str) -> None:
+    dutch, english = MESSAGES[f"themes.step.{key}"]
+    assert placeholders(dutch) == placeholders(english) == placeholders(STEPS[key])

@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
 from dialoog_tui.core.display import visible
+from dialoog_tui.core.themes.progress import Progress, Step, progress_line
 from dialoog_tui.store.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -93,13 +93,13 @@ def _scope(db: Session, args: argparse.Namespace) -> list[int]:
     return sorted({find_session(db=db, key=key).id for key in args.sessions})
 
 
-def _progress(count: int, *, always: bool = False) -> Callable[[str], None] | None:
+def _progress(count: int, *, always: bool = False) -> Progress | None:
     if count < PROGRESS_FROM and not always:
         return None
     started = time.perf_counter()
 
-    def say(step: str) -> None:
-        sys.stderr.write(f"themes: {step} ({time.perf_counter() - started:.1f} s)\n")
+    def say(step: Step) -> None:
+        sys.stderr.write(progress_line(step, time.perf_counter() - started) + "\n")
         sys.stderr.flush()
 
     return say

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from dialoog_tui.core.themes.curation import CuratedTheme
+from dialoog_tui.core.themes.progress import Progress, Step
 from dialoog_tui.core.themes.run import (
     DEFAULT_MIN_SESSIONS,
     ThemeReport,
@@ -23,7 +24,7 @@ from dialoog_tui.core.themes.run import (
     fingerprint,
     report,
 )
-from dialoog_tui.core.themes.types import Progress, ThemeInput
+from dialoog_tui.core.themes.types import ThemeInput
 from dialoog_tui.store.curation import load_curated
 from dialoog_tui.store.database import Database
 from dialoog_tui.store.themes import (
@@ -83,7 +84,7 @@ def run_themes(
     )
     at = datetime.now(UTC)
     if progress:
-        progress("saving")
+        progress(Step("saving"))
     return database.write(
         lambda db: save_run(
             db=db, found=found, session_ids=session_ids, all_sessions=all_sessions, at=at

@@ -16,10 +16,12 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
+from dialoog_tui.core.themes.progress import Step, read_progress_line
 from dialoog_tui.priority import BACKGROUND_ENV
 from dialoog_tui.store.target import DATABASE_ENV, DatabaseTarget
 
-PROGRESS_PREFIX = "themes: "
+OnProgress = Callable[[Step], None]
+"""Told each step of the run as it begins."""
 
 
 class ThemeRunFailed(Exception):
@@ -52,7 +54,7 @@ class ThemeRunner:
     async def run(
         self,
         session_ids: Sequence[int] | None,
-        on_progress: Callable[[str], None] = lambda _step: None,
+        on_progress: OnProgress = lambda _step: None,
         *,
         fresh: bool = False,
         extra: Sequence[str] = (),
@@ -129,16 +131,14 @@ class ThemeRunner:
                 self._process.send_signal(signal.SIGCONT)
         self.paused = False
 
-    async def _follow(
-        self, process: asyncio.subprocess.Process, on_progress: Callable[[str], None]
-    ) -> str:
-        """Pass each progress line on; return the last other line (an error message)."""
+    async def _follow(self, process: asyncio.subprocess.Process, on_progress: OnProgress) -> str:
+        """Pass each step on; return the last other line (an error message)."""
         assert process.stderr is not None
         last = ""
         async for raw in process.stderr:
             line = raw.decode("utf-8", "replace").strip()
-            if line.startswith(PROGRESS_PREFIX):
-                on_progress(line.removeprefix(PROGRESS_PREFIX))
+            if (step := read_progress_line(line)) is not None:
+                on_progress(step)
             elif line:
                 last = line
         return last

@@ -334,3 +334,46 @@ async def test_curation_is_told_and_listed_in_the_interface_language(
         assert [row[2] for row in rows] == ["ongedaan maken", "afsplitsen"]  # newest first
         assert rows[0][4].startswith(f"afsplitsen — #{first}, #{second}: ")
         assert "ongedaan gemaakt" in rows[1][4]
+
+
+async def test_finding_the_themes_again_shows_its_steps_and_can_be_cancelled(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    from datetime import datetime
+
+    from dialoog_tui.store.themes import latest_run
+
+    def newest_run() -> datetime:
+        run = demo.read(lambda db: latest_run(db=db))
+        assert run is not None
+        return run.at
+
+    before = newest_run()
+    app = app_factory(lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        status = board.query_one("#board-status", Static)
+        await pilot.press("r")
+        assert board.runner.running
+        seen = set()
+        for _tick in range(600):
+            seen.add(str(status.render()))
+            if not board.runner.running:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert "Thema's zoeken: 157 bijdragen lezen  (C stopt)" in seen  # in Dutch
+        assert newest_run() > before  # stored: the board shows the new run
+        assert last_notification(app) == f"{len(board_ids(board))} thema's gevonden"
+
+        found = newest_run()
+        await pilot.press("r")
+        await pilot.press("c")
+        for _tick in range(200):
+            if not board.runner.running:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert board.runner.cancelled
+        assert str(status.render()) == "Gestopt; de thema's zijn zoals ze waren"
+        assert newest_run() == found  # nothing stored

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dialoog_tui.core.themes.progress import Step
 from dialoog_tui.store.database import Database
 from dialoog_tui.store.demo import load_demo
 from dialoog_tui.store.target import DatabaseTarget
@@ -19,11 +20,12 @@ async def test_a_run_stores_its_themes_and_reports_progress(
     target: DatabaseTarget, seeded: Database
 ) -> None:
     seeded.write(lambda db: load_demo(db=db))
-    steps: list[str] = []
+    steps: list[Step] = []
     runner = ThemeRunner(target)
     printed = await runner.run(None, steps.append, extra=["--session-view", "2"])
     assert printed is not None and '"session": 2' in printed
-    assert any(step.startswith("reading 157 contributions") for step in steps)
+    assert steps[0] == Step("reading", 157)
+    assert [step.key for step in steps][-2:] == ["labelling", "saving"]
     run = seeded.read(lambda db: latest_run(db=db))
     assert run is not None and run.all_sessions and len(run.found.themes) >= 3
     assert not runner.running

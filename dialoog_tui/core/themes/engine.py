@@ -27,14 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dialoog_tui.core.themes.grouping import assign, kmeans, theme_count
+from dialoog_tui.core.themes.progress import Progress, Step
 from dialoog_tui.core.themes.text import Stems
-from dialoog_tui.core.themes.types import (
-    Cluster,
-    PinnedGroup,
-    Progress,
-    ThemeInput,
-    ThemeParams,
-)
+from dialoog_tui.core.themes.types import Cluster, PinnedGroup, ThemeInput, ThemeParams
 from dialoog_tui.core.themes.vectors import documents as read_documents
 from dialoog_tui.core.themes.vectors import vectorise
 
@@ -70,7 +65,7 @@ def find_clusters(
     """
     params = params or ThemeParams()
     say = progress or (lambda _step: None)
-    say(f"reading {len(inputs)} contributions")
+    say(Step("reading", len(inputs)))
     stems = Stems()
     documents, texts = read_documents(inputs, stems, params)
     held = {m for group in pinned for m in group.members}
@@ -83,7 +78,7 @@ def find_clusters(
     # warn on stderr; the engine handles those cases, and a user should not see the noise.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        say("vectorising")
+        say(Step("vectorising"))
         vectors = vectorise([documents[i] for i in content], [texts[i] for i in content], params)
         if vectors is None:
             return Clustering([], sorted(free + empty), documents, stems, {"themes": 0})
@@ -144,9 +139,9 @@ def _group(
     if len(rest) < 2 * params.min_theme_size:
         return Clustering([], list(rest), estimate={"themes": 0})
     subset = vectors[[row[i] for i in rest]]
-    say("estimating the number of themes")
+    say(Step("estimating"))
     count, estimate, start = theme_count(subset, params)
-    say(f"clustering into {count} themes")
+    say(Step("clustering", count))
     labels, centres = kmeans(subset, count, params, params.restarts, start)
     clusters, unassigned = assign(subset, labels, centres, params)
     # Back from positions in the subset to input indices.

@@ -17,7 +17,8 @@ from dialoog_tui.core.themes.explain import (
     label_clusters,
     summarise,
 )
-from dialoog_tui.core.themes.types import PinnedGroup, Progress, ThemeInput, ThemeParams
+from dialoog_tui.core.themes.progress import Progress, Step
+from dialoog_tui.core.themes.types import PinnedGroup, ThemeInput, ThemeParams
 
 DEFAULT_MIN_SESSIONS = 2
 """A theme heard in this many sessions or more is recurring."""
@@ -108,7 +109,7 @@ def find_themes(
     ]
     clustering = find_clusters(everything, params or ThemeParams(), progress, pinned)
     if progress:
-        progress("labelling")
+        progress(Step("labelling"))
     return FoundThemes(
         themes=tuple(label_clusters(everything, clustering)),
         unassigned=tuple(

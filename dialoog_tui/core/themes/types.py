@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from dialoog_tui.core.consent import Consent
-
-Progress = Callable[[str], None]
-"""Called with a short description of each step (for long runs)."""
 
 
 @dataclass(frozen=True)

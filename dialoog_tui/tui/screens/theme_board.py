@@ -30,6 +30,7 @@ from dialoog_tui.tui.widgets.theme_rows import domain_spread, theme_mark
 
 if TYPE_CHECKING:
     from dialoog_tui.core.themes.explain import ThemeSummary
+    from dialoog_tui.core.themes.progress import Step
     from dialoog_tui.store.theme_card import BoardData
 
 theme_card_store = LazyModule("dialoog_tui.store.theme_card")
@@ -278,8 +279,9 @@ class ThemeBoardScreen(CuratingScreen):
         self.refresh_bindings()
 
     async def _recluster(self) -> None:
-        def progress(step: str) -> None:
-            self._status(self.t("themes.progress", step=step))
+        def progress(step: Step) -> None:
+            said = self.t(f"themes.step.{step.key}", count=step.count)
+            self._status(self.t("themes.progress", step=said))
 
         try:
             finished = await self.runner.run(self.session_ids, progress, fresh=True) is not None
