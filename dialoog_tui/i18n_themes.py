@@ -194,6 +194,10 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "themes.anonymous": ("anoniem", "anonymous"),
     "themes.room": ("de zaal", "the room"),
+    "themes.move_to": (
+        "Bijdrage #{contribution} naar welk thema? (Enter verplaatst, Esc niet)",
+        "Move contribution #{contribution} to which theme? (Enter moves, Esc cancels)",
+    ),
     "themes.no_other": ("Er is geen ander thema", "There is no other theme"),
     "themes.history": ("Geschiedenis van de thema's", "Curation history"),
     "themes.when": ("wanneer", "when"),

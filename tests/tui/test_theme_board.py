@@ -180,6 +180,8 @@ async def test_split_move_and_remove_from_the_card(app_factory: AppFactory, demo
         fourth = card.highlighted_member()
         await pilot.press("v")
         await settle(pilot)
+        asked = str(card.query_one("#card-targets").border_title)
+        assert asked.startswith(f"Move contribution #{fourth} to which theme?")
         await pilot.press("enter")  # the first other theme offered
         await settle(pilot)
         moved_to = [t for t in curated(demo).values() if fourth in t.members]

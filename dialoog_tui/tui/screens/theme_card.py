@@ -237,7 +237,8 @@ class ThemeCardScreen(CuratingScreen):
 
     async def action_move(self) -> None:
         """Choose another theme for the highlighted contribution."""
-        if self.highlighted_member() is None:
+        member = self.highlighted_member()
+        if member is None:
             return
         scope = self.session_ids
         board = await self.gateway.read(
@@ -252,6 +253,7 @@ class ThemeCardScreen(CuratingScreen):
         targets.add_options(
             Option(Text(f"{fit(visible(th.title), 50)}  ({th.size})"), id=th.id) for th in others
         )
+        targets.border_title = self.t("themes.move_to", contribution=member)
         targets.add_class("-open")
         targets.highlighted = 0
         targets.focus()
