@@ -92,6 +92,10 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{count} bijdragen passen bij geen thema.  ★ geaccepteerd  ✎ bewerkt  ↻ terugkerend",
         "{count} contributions fit no theme.  ★ accepted  ✎ curated  ↻ recurring",
     ),
+    "themes.unclustered": (
+        "Bijdragen nieuwer dan deze thema's: {count}. R zoekt de thema's opnieuw",
+        "Contributions newer than these themes: {count}. R finds the themes again",
+    ),
     "themes.running": ("Thema's zoeken…", "Finding themes…"),
     # the steps of a run: one per `core.themes.progress.STEPS` key
     "themes.step.reading": ("{count} bijdragen lezen", "reading {count} contributions"),

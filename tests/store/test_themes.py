@@ -151,6 +151,20 @@ def test_a_report_follows_consent_and_removal_since_the_run(database: Database) 
     assert set(titles.values()) == {"Avond 1", "Avond 2", "Avond 3"}
 
 
+def test_a_report_tells_contributions_logged_since_the_run_apart(database: Database) -> None:
+    sessions, _ = _series(database)
+    inputs = database.read(lambda db: theme_inputs(db=db, session_ids=sessions))
+    found = find_themes(inputs)
+    run = database.write(
+        lambda db: save_run(db=db, found=found, session_ids=sessions, all_sessions=True, at=AT)
+    )
+    newer = _log(database, sessions[0], "Nog meer over de parkeerdruk in de straat")
+    current = database.read(lambda db: theme_inputs(db=db, session_ids=sessions))
+    result = report(run, current, {})
+    assert result.unclustered == (newer,)
+    assert set(result.unassigned) == {*found.unassigned, newer}  # what fits no theme, and it
+
+
 def test_no_runs_yet(database: Database) -> None:
     assert database.read(lambda db: latest_run(db=db)) is None
     assert database.read(lambda db: all_session_ids(db=db)) == []

@@ -379,3 +379,15 @@ async def test_finding_the_themes_again_shows_its_steps_and_can_be_cancelled(
         assert board.runner.cancelled
         assert str(status.render()) == "Gestopt; de thema's zijn zoals ze waren"
         assert newest_run() == found  # nothing stored
+
+
+async def test_the_board_says_when_contributions_are_newer_than_its_themes(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    app = app_factory(2, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Piet Parkeren voor klanten blijft nodig", "enter")
+        board = await open_board(pilot)
+        status = str(board.query_one("#board-status", Static).render())
+        assert status == "Contributions newer than these themes: 1. R finds the themes again"

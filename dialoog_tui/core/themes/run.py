@@ -76,6 +76,8 @@ class ThemeReport:
     unassigned: tuple[int, ...]
     session_titles: Mapping[int, str]
     min_sessions: int = DEFAULT_MIN_SESSIONS
+    unclustered: tuple[int, ...] = ()
+    """Of `unassigned`, those the run did not see (logged since): not clustered yet."""
 
     def recurring(self) -> list[ThemeSummary]:
         """The themes heard in at least `min_sessions` sessions."""
@@ -183,10 +185,13 @@ def report(
         if theme.id not in curated and (s := summarise(theme, by_id, leave_out=held))
     ]
     placed = {m for s in summaries for m in s.contributions}
+    unassigned = tuple(i for i in by_id if i not in placed)
+    seen = {m for theme in run.found.themes for m in theme.members} | set(run.found.unassigned)
     return ThemeReport(
         run=run,
         themes=tuple(by_recurrence(summaries)),
-        unassigned=tuple(i for i in by_id if i not in placed),
+        unassigned=unassigned,
         session_titles=session_titles,
         min_sessions=min_sessions,
+        unclustered=tuple(i for i in unassigned if i not in seen),
     )

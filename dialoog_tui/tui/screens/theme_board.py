@@ -31,6 +31,7 @@ from dialoog_tui.tui.widgets.theme_rows import domain_spread, theme_mark
 if TYPE_CHECKING:
     from dialoog_tui.core.themes.explain import ThemeSummary
     from dialoog_tui.core.themes.progress import Step
+    from dialoog_tui.core.themes.run import ThemeReport
     from dialoog_tui.store.theme_card import BoardData
 
 theme_card_store = LazyModule("dialoog_tui.store.theme_card")
@@ -175,12 +176,18 @@ class ThemeBoardScreen(CuratingScreen):
         if highlighted is not None and highlighted in {th.id for th in report.themes}:
             table.move_cursor(row=table.get_row_index(highlighted))
         if not self.runner.running:
-            hint = (
-                t("themes.stale")
-                if data.stale
-                else t("themes.unassigned", count=len(report.unassigned))
-            )
-            self._status(hint if report.themes else t("themes.no_themes"))
+            self._status(self._hint(data, report))
+
+    def _hint(self, data: BoardData, report: ThemeReport) -> str:
+        """What the status line says under the themes shown."""
+        t = self.t
+        if data.stale:
+            return t("themes.stale")
+        if report.unclustered:  # the note-taker logged more since the run
+            return t("themes.unclustered", count=len(report.unclustered))
+        if not report.themes:
+            return t("themes.no_themes")
+        return t("themes.unassigned", count=len(report.unassigned))
 
     def _status(self, text: str) -> None:
         self.query_one("#board-status", Static).update(Text(text))
