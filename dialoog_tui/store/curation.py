@@ -39,7 +39,7 @@ Relabel = Callable[[Session, Sequence[CuratedTheme]], list[CuratedTheme]]
 
 
 def load_curated(*, db: Session) -> dict[str, CuratedTheme]:
-    """Every curated theme (rejected ones too), by id."""
+    """Every curated theme (rejected and merged ones too), by id."""
     rows = db.exec(select(CuratedThemeRow).order_by(col(CuratedThemeRow.id))).all()
     members = db.exec(
         select(CuratedMemberRow).order_by(
@@ -63,6 +63,7 @@ def load_curated(*, db: Session) -> dict[str, CuratedTheme]:
             name=row.name,
             accepted=row.accepted,
             rejected=row.rejected,
+            merged_into=row.merged_into,
             members=tuple(m.contribution_id for m in listed),
             excluded=frozenset(excluded.get(row.id or 0, ())),
             similarity={
@@ -80,6 +81,7 @@ def save_themes(*, db: Session, themes: Sequence[CuratedTheme], at: datetime) ->
             row = CuratedThemeRow(key=theme.id, label=theme.label, created_at=at, updated_at=at)
         row.label, row.terms, row.name = theme.label, list(theme.terms), theme.name
         row.accepted, row.rejected, row.updated_at = theme.accepted, theme.rejected, at
+        row.merged_into = theme.merged_into
         db.add(row)
         db.flush()
         db.exec(delete(CuratedMemberRow).where(col(CuratedMemberRow.theme_id) == row.id))
@@ -135,11 +137,13 @@ def resolve(db: Session, key: str, curated: dict[str, CuratedTheme]) -> CuratedT
     board shows it: without what curated themes hold)."""
     key = key.strip()
     if key in curated:
+        if (survivor := curated[key].merged_into) is not None:
+            raise NotFound(f"theme {key} no longer exists: it was merged into {survivor}")
         return curated[key]
     proposal = find_proposal(db=db, key=key)
     if proposal is None:
         raise NotFound(f"no theme with id {key} (see dialoog themes)")
-    held = {m for theme in curated.values() if not theme.rejected for m in theme.members}
+    held = {m for theme in curated.values() if theme.active for m in theme.members}
     adopted = adopt(proposal, held)
     if not adopted.members:  # merged into another theme: it is on no board any more
         raise NotFound(f"theme {key} no longer exists: its contributions are in other themes")
@@ -163,11 +167,10 @@ def perform(
     if relabel is not None and outcome.relabel:
         fresh = {t.id: t for t in relabel(db, [t for t in changed if t.id in outcome.relabel])}
         changed = [fresh.get(t.id, t) for t in changed]
-    touched = [t.id for t in changed] + list(outcome.deleted)
+    touched = [t.id for t in changed]
     before = [_snapshot(curated[k]) for k in dict.fromkeys(touched) if k in curated]
     created = [k for k in dict.fromkeys(touched) if k not in curated]
     save_themes(db=db, themes=changed, at=at)
-    _delete_themes(db, outcome.deleted)
     named = [k for k in dict.fromkeys([outcome.result or "", *keys, *touched]) if k]
     db.add(
         ThemeActionRow(
@@ -239,6 +242,7 @@ def _snapshot(theme: CuratedTheme) -> dict[str, Any]:
         "name": theme.name,
         "accepted": theme.accepted,
         "rejected": theme.rejected,
+        "merged_into": theme.merged_into,
         "members": list(theme.members),
         "excluded": sorted(theme.excluded),
         "similarity": [[m, s] for m, s in theme.similarity.items()],
@@ -253,6 +257,7 @@ def _from_snapshot(snapshot: dict[str, Any]) -> CuratedTheme:
         name=snapshot["name"],
         accepted=snapshot["accepted"],
         rejected=snapshot["rejected"],
+        merged_into=snapshot.get("merged_into"),  # not in snapshots taken before 0005
         members=tuple(snapshot["members"]),
         excluded=frozenset(snapshot["excluded"]),
         similarity={int(m): float(s) for m, s in snapshot["similarity"]},

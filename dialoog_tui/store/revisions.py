@@ -6,5 +6,11 @@ Alembic; a test checks this list against the migration scripts.
 
 from __future__ import annotations
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_ladder", "0003_themes", "0004_curation")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_ladder",
+    "0003_themes",
+    "0004_curation",
+    "0005_merged_into",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

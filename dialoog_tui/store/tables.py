@@ -255,6 +255,8 @@ class CuratedThemeRow(SQLModel, table=True):
     name: str | None = Field(default=None, sa_type=Text)
     accepted: bool = False
     rejected: bool = False
+    merged_into: str | None = Field(default=None, max_length=20)
+    """The key of the theme it was merged into (it then has no members)."""
     created_at: datetime = Field(sa_type=UtcDateTime)
     updated_at: datetime = Field(sa_type=UtcDateTime)
 

@@ -52,7 +52,7 @@ def read_run_inputs(*, db: Session, session_ids: Sequence[int]) -> RunInputs:
     inputs = theme_inputs(db=db, session_ids=session_ids)
     curated = load_curated(db=db)
     inside = {item.contribution_id for item in inputs}
-    outside = [m for t in curated.values() if not t.rejected for m in t.members if m not in inside]
+    outside = [m for t in curated.values() if t.active for m in t.members if m not in inside]
     last = latest_run(db=db, session_ids=session_ids)
     if last is not None and set(last.session_ids) != set(session_ids):
         last = None

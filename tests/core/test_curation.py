@@ -43,10 +43,11 @@ def test_accept_rename_and_reject() -> None:
 
 def test_merge_keeps_the_accepted_theme_and_all_members() -> None:
     outcome = merge([PARKING, TREES])
-    (merged,) = outcome.changed
+    merged, gone = outcome.changed
     assert outcome.result == "tboom"  # the accepted one survives, though given second
-    assert outcome.deleted == ("tpark",)
-    assert merged.members == (5, 6, 7, 1, 2, 3, 4)
+    assert gone.id == "tpark" and gone.merged_into == "tboom"  # kept as a marker
+    assert gone.members == () and not gone.active
+    assert merged.active and merged.members == (5, 6, 7, 1, 2, 3, 4)
     assert merged.accepted
     assert outcome.relabel == ("tboom",)
 

@@ -38,6 +38,11 @@ def two_evenings(database: Database) -> tuple[list[int], dict[int, str]]:
 
 def themes_now(database: Database, sessions: list[int]) -> ThemeReport:
     run_themes(database, sessions, all_sessions=True)
+    return shown_now(database, sessions)
+
+
+def shown_now(database: Database, sessions: list[int]) -> ThemeReport:
+    """The stored run with the curation since, without running again."""
     shown = database.read(lambda db: stored_report(db=db, session_ids=sessions))
     assert shown is not None
     return shown
@@ -117,7 +122,7 @@ def test_every_action_is_recorded_and_undone(database: Database) -> None:
     curated = database.read(lambda db: load_curated(db=db))
     assert curated[new].rejected
     assert parking_members[0] in curated[new].members
-    assert noise not in curated  # merged away
+    assert curated[noise].merged_into == survivor and not curated[noise].members  # merged away
     merged_label = curated[survivor].label
 
     states = []
@@ -156,7 +161,12 @@ def test_a_theme_merged_away_cannot_be_curated_back(database: Database) -> None:
     sessions, _truth = two_evenings(database)
     shown = themes_now(database, sessions)
     survivor, absorbed = (theme.id for theme in shown.themes[:2])
+    taken_out = next(t for t in shown.themes if t.id == absorbed).contributions[0]
+    do(database, act.remove_from_theme, key=absorbed, contribution=taken_out)
     do(database, act.merge_themes, keys=[survivor, absorbed])
+    after = shown_now(database, sessions)
+    assert absorbed not in {t.id for t in after.themes}  # not even with what was taken out
+    assert taken_out in after.unassigned
     # Its proposal is still stored in the run; it must not come back beside the survivor.
     for action in (act.accept_theme, act.reject_theme):
         with pytest.raises(NotFound, match="no longer exists"):
@@ -164,8 +174,14 @@ def test_a_theme_merged_away_cannot_be_curated_back(database: Database) -> None:
     with pytest.raises(NotFound, match="no longer exists"):
         do(database, act.merge_themes, keys=[survivor, absorbed])
     curated = database.read(lambda db: load_curated(db=db))
-    assert set(curated) == {survivor}
-    assert [a.kind for a in database.read(lambda db: history(db=db))] == [ActionKind.MERGE]
+    assert [t.id for t in curated.values() if t.active] == [survivor]
+    assert curated[absorbed].merged_into == survivor
+    kinds = [a.kind for a in database.read(lambda db: history(db=db))]
+    assert kinds == [ActionKind.REMOVE, ActionKind.MERGE]
+
+    database.write(lambda db: undo_last(db=db, actor="Karin", at=AT))
+    back = next(t for t in shown_now(database, sessions).themes if t.id == absorbed)
+    assert taken_out not in back.contributions  # as it was before the merge
 
 
 def test_a_rejected_theme_is_hidden_and_its_contributions_are_free(database: Database) -> None:

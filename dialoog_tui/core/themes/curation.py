@@ -66,6 +66,9 @@ class CuratedTheme:
     accepted: bool = False
     rejected: bool = False
     """Marked as not a theme: hidden, and its contributions free to group anew."""
+    merged_into: str | None = None
+    """Merged into the theme with this id: it holds nothing and is shown nowhere, and the
+    proposal it started as is not shown again."""
     members: tuple[int, ...] = ()
     """Contribution ids, most typical first."""
     excluded: frozenset[int] = frozenset()
@@ -73,6 +76,11 @@ class CuratedTheme:
     similarity: Mapping[int, float] = field(default_factory=dict)
     """Members' similarity to the theme's centre, as last measured (not for those placed by
     hand since)."""
+
+    @property
+    def active(self) -> bool:
+        """Whether it is a theme now: neither rejected nor merged into another."""
+        return not self.rejected and self.merged_into is None
 
     @property
     def cohesion(self) -> float | None:
@@ -121,8 +129,6 @@ class Outcome:
     kind: ActionKind
     changed: tuple[CuratedTheme, ...]
     """Themes created or changed (saved as given)."""
-    deleted: tuple[str, ...] = ()
-    """Themes that no longer exist (merged into another)."""
     detail: str = ""
     """What happened, in symbols and names rather than words of one language."""
     result: str | None = None
@@ -185,11 +191,15 @@ def merge(themes: Sequence[CuratedTheme]) -> Outcome:
         rejected=False,
         similarity=similarity,
     )
+    # The others stay as markers: their proposals must not show again with what is left.
+    gone = tuple(
+        replace(t, merged_into=survivor.id, members=(), excluded=frozenset(), similarity={})
+        for t in others
+    )
     titles = ", ".join(t.title for t in others)
     return Outcome(
         ActionKind.MERGE,
-        (merged,),
-        deleted=tuple(t.id for t in others),
+        (merged, *gone),
         detail=f"{titles} → {survivor.title}",
         result=survivor.id,
         relabel=(survivor.id,),
@@ -283,5 +293,5 @@ def _ids(contributions: Sequence[int]) -> str:
 
 
 def theme_holding(contribution: int, themes: Mapping[str, CuratedTheme]) -> CuratedTheme | None:
-    """The (not rejected) theme a contribution is in, if any."""
-    return next((t for t in themes.values() if not t.rejected and contribution in t.members), None)
+    """The (active) theme a contribution is in, if any."""
+    return next((t for t in themes.values() if t.active and contribution in t.members), None)

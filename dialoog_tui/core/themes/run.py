@@ -100,7 +100,7 @@ def find_themes(
     scope = {item.contribution_id for item in inputs}
     everything = list(inputs) + [item for item in context if item.contribution_id not in scope]
     index = {item.contribution_id: i for i, item in enumerate(everything)}
-    kept = [theme for theme in curated if not theme.rejected]
+    kept = [theme for theme in curated if theme.active]
     pinned = [
         PinnedGroup(
             theme.id,
@@ -151,13 +151,13 @@ def report(
     """The curated themes and the run's proposals over the contributions as they are now.
 
     Removed and off-record contributions drop out; a contribution a facilitator placed in a
-    curated theme shows there only; proposals the facilitator took up (or rejected) show as
-    the curated theme (or not at all). Unassigned is every contribution of the run's sessions
-    in no theme shown.
+    curated theme shows there only; proposals the facilitator took up (or rejected, or merged
+    into another) show as the curated theme (or not at all). Unassigned is every contribution
+    of the run's sessions in no theme shown.
     """
     by_id = {item.contribution_id: item for item in current}
     curated = curated or {}
-    shown = [t for t in curated.values() if not t.rejected]
+    shown = [t for t in curated.values() if t.active]
     held = {m for theme in shown for m in theme.members}
     summaries = [
         s
