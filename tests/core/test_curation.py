@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dialoog_tui.core.themes.curation import (
@@ -50,6 +52,13 @@ def test_merge_keeps_the_accepted_theme_and_all_members() -> None:
     assert merged.active and merged.members == (5, 6, 7, 1, 2, 3, 4)
     assert merged.accepted
     assert outcome.relabel == ("tboom",)
+
+
+def test_what_was_taken_out_of_a_merged_theme_stays_out_of_the_whole() -> None:
+    parking = replace(PARKING, excluded=frozenset({8}))
+    trees = replace(TREES, excluded=frozenset({9, 1}))  # 1 is back in, through parking
+    merged = merge([parking, trees]).changed[0]
+    assert merged.excluded == {8, 9}
 
 
 def test_merge_without_an_accepted_theme_keeps_the_first_and_a_name() -> None:

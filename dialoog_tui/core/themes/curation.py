@@ -187,7 +187,8 @@ def merge(themes: Sequence[CuratedTheme]) -> Outcome:
         survivor,
         name=name,
         members=tuple(members),
-        excluded=survivor.excluded - set(members),
+        # What was taken out of any of them stays out of the whole.
+        excluded=frozenset().union(*(t.excluded for t in themes)) - set(members),
         rejected=False,
         similarity=similarity,
     )
