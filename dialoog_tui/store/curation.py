@@ -22,6 +22,7 @@ from dialoog_tui.core.themes.curation import (
     Proposal,
     ThemeAction,
     adopt,
+    held_by,
 )
 from dialoog_tui.store.errors import NotFound
 from dialoog_tui.store.tables import (
@@ -143,9 +144,8 @@ def resolve(db: Session, key: str, curated: dict[str, CuratedTheme]) -> CuratedT
     proposal = find_proposal(db=db, key=key)
     if proposal is None:
         raise NotFound(f"no theme with id {key} (see dialoog themes)")
-    held = {m for theme in curated.values() if theme.active for m in theme.members}
-    adopted = adopt(proposal, held)
-    if not adopted.members:  # merged into another theme: it is on no board any more
+    adopted = adopt(proposal, held_by(curated))
+    if not adopted.members:  # all it held is in curated themes now: it is on no board
         raise NotFound(f"theme {key} no longer exists: its contributions are in other themes")
     return adopted
 

@@ -293,6 +293,11 @@ def _ids(contributions: Sequence[int]) -> str:
     return ", ".join(f"#{c}" for c in contributions)
 
 
+def held_by(themes: Mapping[str, CuratedTheme]) -> set[int]:
+    """The contributions that active curated themes hold (they show there only)."""
+    return {m for theme in themes.values() if theme.active for m in theme.members}
+
+
 def theme_holding(contribution: int, themes: Mapping[str, CuratedTheme]) -> CuratedTheme | None:
     """The (active) theme a contribution is in, if any."""
     return next((t for t in themes.values() if t.active and contribution in t.members), None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from dialoog_tui.core.themes.curation import CuratedTheme
+from dialoog_tui.core.themes.curation import CuratedTheme, held_by
 from dialoog_tui.core.themes.engine import Clustering, find_clusters
 from dialoog_tui.core.themes.explain import (
     FoundTheme,
@@ -158,7 +158,7 @@ def report(
     by_id = {item.contribution_id: item for item in current}
     curated = curated or {}
     shown = [t for t in curated.values() if t.active]
-    held = {m for theme in shown for m in theme.members}
+    held = held_by(curated)
     summaries = [
         s
         for theme in shown
