@@ -32,7 +32,7 @@ def theme(args: argparse.Namespace) -> int:
         undone = with_database(
             args, lambda database: database.write(lambda db: undo_last(db=db, actor=who, at=at))
         )
-        print(f"undone: {undone.kind.value} #{undone.id}: {visible(undone.detail)}")
+        print(f"undone: {visible(undone.summary)}")
         return 0
     work: dict[str, Callable[[Session], Outcome]] = {
         "accept": lambda db: act.accept_theme(db=db, key=args.theme, actor=who, at=at),

@@ -201,17 +201,18 @@ def undo_last(*, db: Session, actor: str, at: datetime) -> ThemeAction:
     save_themes(db=db, themes=[_from_snapshot(s) for s in last.before], at=at)
     last.undone_at = at
     db.add(last)
+    undone = _action(last)
     record = ThemeActionRow(
         at=at,
         actor=actor,
         kind=ActionKind.UNDO.value,
         themes=list(last.themes),
-        detail=f"{last.kind} #{last.id}: {last.detail}",
+        detail=undone.summary,
         undoes=last.id,
     )
     db.add(record)
     db.flush()
-    return _action(last)
+    return undone
 
 
 def history(*, db: Session) -> list[ThemeAction]:

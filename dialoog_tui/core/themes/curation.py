@@ -121,6 +121,11 @@ class ThemeAction:
     undoes: int | None = None
     """For an undo: the action it reversed."""
 
+    @property
+    def summary(self) -> str:
+        """Which action it was and what it did, as an undo records and the CLI prints it."""
+        return f"{self.kind.value} #{self.id}: {self.detail}"
+
 
 @dataclass(frozen=True)
 class Outcome:
