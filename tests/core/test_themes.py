@@ -118,6 +118,23 @@ def test_too_little_to_group_leaves_everything_unassigned(texts: list[str]) -> N
     assert sorted(found.unassigned) == [item.contribution_id for item in inputs]
 
 
+def test_a_small_meeting_without_a_big_enough_group_of_neighbours_is_grouped() -> None:
+    # Six short lines: every community of the neighbour graph stays below the minimal theme
+    # size. This used to end the run with scikit-learn's "Found array with 0 sample(s)".
+    texts = [
+        "parkeren op het plein",
+        "parkeerplaatsen voor bewoners",
+        "bomen voor schaduw",
+        "meer bomen en groen",
+        "geluid van het terras",
+        "geluidsoverlast in de nacht",
+    ]
+    inputs = [ThemeInput(i, 1, text) for i, text in enumerate(texts, start=1)]
+    found = find_themes(inputs)
+    placed = [m for theme in found.themes for m in theme.members] + list(found.unassigned)
+    assert sorted(placed) == [item.contribution_id for item in inputs]
+
+
 def test_empty_ish_contributions_stay_unassigned_beside_real_themes() -> None:
     inputs, truth = inputs_from(DUTCH)
     fillers = [

@@ -86,6 +86,10 @@ def _communities(sample: Any, params: ThemeParams) -> Any:
     sizes = Counter(membership)
     floor = max(params.min_theme_size, int(0.005 * n))
     kept = sorted(c for c, size in sizes.items() if size >= floor)
+    if not kept:
+        # A few short contributions can all fall in communities below the floor: no centres,
+        # and theme_count then chooses the count itself.
+        return np.empty((0, sample.shape[1]))
     groups = np.asarray(membership)
     return normalize(
         np.array([sample[groups == c].mean(axis=0) for c in kept]).reshape(-1, sample.shape[1])
