@@ -15,7 +15,7 @@ import pytest
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.explain import FoundTheme, summarise, theme_id
 from dialoog_tui.core.themes.run import FoundThemes, find_themes
-from dialoog_tui.core.themes.types import ThemeInput
+from dialoog_tui.core.themes.types import ThemeInput, ThemeParams
 
 from .themes_fixtures import DUTCH, ENGLISH, inputs_from
 
@@ -118,21 +118,31 @@ def test_too_little_to_group_leaves_everything_unassigned(texts: list[str]) -> N
     assert sorted(found.unassigned) == [item.contribution_id for item in inputs]
 
 
+SMALL_MEETING = [
+    "parkeren op het plein",
+    "parkeerplaatsen voor bewoners",
+    "bomen voor schaduw",
+    "meer bomen en groen",
+    "geluid van het terras",
+    "geluidsoverlast in de nacht",
+]
+"""Six short lines: every community of the neighbour graph stays below the minimal size."""
+
+
 def test_a_small_meeting_without_a_big_enough_group_of_neighbours_is_grouped() -> None:
-    # Six short lines: every community of the neighbour graph stays below the minimal theme
-    # size. This used to end the run with scikit-learn's "Found array with 0 sample(s)".
-    texts = [
-        "parkeren op het plein",
-        "parkeerplaatsen voor bewoners",
-        "bomen voor schaduw",
-        "meer bomen en groen",
-        "geluid van het terras",
-        "geluidsoverlast in de nacht",
-    ]
-    inputs = [ThemeInput(i, 1, text) for i, text in enumerate(texts, start=1)]
+    # This used to end the run with scikit-learn's "Found array with 0 sample(s)".
+    inputs = [ThemeInput(i, 1, text) for i, text in enumerate(SMALL_MEETING, start=1)]
     found = find_themes(inputs)
     placed = [m for theme in found.themes for m in theme.members] + list(found.unassigned)
     assert sorted(placed) == [item.contribution_id for item in inputs]
+
+
+def test_no_theme_is_smaller_than_the_minimal_size() -> None:
+    # Most of a small meeting fits no theme; taking the best of them back (so that not too
+    # many stay unassigned) once made a theme of the single line 'geluid van het terras'.
+    inputs = [ThemeInput(i, 1, text) for i, text in enumerate(SMALL_MEETING, start=1)]
+    found = find_themes(inputs)
+    assert all(len(theme.members) >= ThemeParams().min_theme_size for theme in found.themes)
 
 
 def test_empty_ish_contributions_stay_unassigned_beside_real_themes() -> None:

@@ -163,6 +163,10 @@ def assign(
             if n - int(keep.sum()) <= limit:
                 break
             keep[index] = True
+        # Taken back into a group that is still too small, a contribution would make a theme
+        # of one or two: those stay unassigned after all.
+        kept = Counter(labels[keep].tolist())
+        keep &= np.array([kept[label] >= params.min_theme_size for label in labels.tolist()])
     clusters = []
     for label in sorted(set(labels[keep].tolist())):
         members = np.flatnonzero(keep & (labels == label))

@@ -44,7 +44,8 @@ class ThemeParams:
     fit_threshold: float = 0.15
     """A contribution less similar than this to its theme's centre fits no theme."""
     max_unassigned: float = 0.2
-    """At most this share stays unassigned; the best-fitting of the rest are taken back."""
+    """At most this share stays unassigned; the best-fitting of the rest are taken back, unless
+    their group would still be smaller than `min_theme_size`."""
     min_theme_size: int = 3
     restarts: int = 2
     """KMeans runs from random starting points, when it does not start from communities."""
