@@ -98,6 +98,7 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "themes.running": ("Thema's zoeken…", "Finding themes…"),
     # the steps of a run: one per `core.themes.progress.STEPS` key
+    "themes.step.preparing": ("tekstanalyse voorbereiden", "preparing the text analysis"),
     "themes.step.reading": ("{count} bijdragen lezen", "reading {count} contributions"),
     "themes.step.vectorising": ("woorden wegen", "weighing words"),
     "themes.step.estimating": ("het aantal thema's schatten", "estimating the number of themes"),

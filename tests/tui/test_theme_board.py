@@ -364,7 +364,8 @@ async def test_finding_the_themes_again_shows_its_steps_and_can_be_cancelled(
                 break
             await pilot.pause(0.05)
         await settle(pilot)
-        assert "Thema's zoeken: 157 bijdragen lezen  (C stopt)" in seen  # in Dutch
+        # The step that takes a while (the child's first import of scikit-learn), in Dutch.
+        assert "Thema's zoeken: tekstanalyse voorbereiden  (C stopt)" in seen
         assert newest_run() > before  # stored: the board shows the new run
         assert last_notification(app) == f"{len(board_ids(board))} thema's gevonden"
 

@@ -24,7 +24,7 @@ async def test_a_run_stores_its_themes_and_reports_progress(
     runner = ThemeRunner(target)
     printed = await runner.run(None, steps.append, extra=["--session-view", "2"])
     assert printed is not None and '"session": 2' in printed
-    assert steps[0] == Step("reading", 157)
+    assert steps[:2] == [Step("preparing"), Step("reading", 157)]
     assert [step.key for step in steps][-2:] == ["labelling", "saving"]
     run = seeded.read(lambda db: latest_run(db=db))
     assert run is not None and run.all_sessions and len(run.found.themes) >= 3

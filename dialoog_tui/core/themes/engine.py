@@ -31,7 +31,7 @@ from dialoog_tui.core.themes.progress import Progress, Step
 from dialoog_tui.core.themes.text import Stems
 from dialoog_tui.core.themes.types import Cluster, PinnedGroup, ThemeInput, ThemeParams
 from dialoog_tui.core.themes.vectors import documents as read_documents
-from dialoog_tui.core.themes.vectors import vectorise
+from dialoog_tui.core.themes.vectors import load_libraries, vectorise
 
 
 @dataclass
@@ -65,6 +65,8 @@ def find_clusters(
     """
     params = params or ThemeParams()
     say = progress or (lambda _step: None)
+    say(Step("preparing"))
+    load_libraries()
     say(Step("reading", len(inputs)))
     stems = Stems()
     documents, texts = read_documents(inputs, stems, params)

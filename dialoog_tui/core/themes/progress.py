@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 STEPS: Mapping[str, str] = {
+    "preparing": "preparing the text analysis",
     "reading": "reading {count} contributions",
     "vectorising": "vectorising",
     "estimating": "estimating the number of themes",

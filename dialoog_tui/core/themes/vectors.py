@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
@@ -9,6 +10,22 @@ from typing import Any
 
 from dialoog_tui.core.themes.text import Stems, content_words, detect_language, words
 from dialoog_tui.core.themes.types import ThemeInput, ThemeParams
+
+LIBRARIES = (
+    "sklearn.feature_extraction.text",
+    "sklearn.decomposition",
+    "sklearn.preprocessing",
+    "scipy.sparse",
+)
+"""What reading and vectorising need from the numeric libraries."""
+
+
+def load_libraries() -> None:
+    """Import `LIBRARIES` now. The first import takes a second or more (scikit-learn's text
+    module above all); done as a step of its own, a progress report can say so instead of
+    showing 'reading' all that time."""
+    for name in LIBRARIES:
+        importlib.import_module(name)
 
 
 def documents(
