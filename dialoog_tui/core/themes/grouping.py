@@ -151,11 +151,7 @@ def assign(
         nearest = towards.argmax(axis=1)
         labels = np.asarray(real)[nearest]
         similarity = towards[np.arange(n), nearest]
-    fits = similarity >= params.fit_threshold
-    sizes = Counter(labels[fits].tolist())
-    keep = fits & np.array(
-        [sizes.get(label, 0) >= params.min_theme_size for label in labels.tolist()]
-    )
+    keep = _in_big_enough_groups(labels, similarity >= params.fit_threshold, params)
     limit = int(params.max_unassigned * n)
     if n - int(keep.sum()) > limit:
         # Too many left out: take back the best-fitting of them.
@@ -165,8 +161,7 @@ def assign(
             keep[index] = True
         # Taken back into a group that is still too small, a contribution would make a theme
         # of one or two: those stay unassigned after all.
-        kept = Counter(labels[keep].tolist())
-        keep &= np.array([kept[label] >= params.min_theme_size for label in labels.tolist()])
+        keep = _in_big_enough_groups(labels, keep, params)
     clusters = []
     for label in sorted(set(labels[keep].tolist())):
         members = np.flatnonzero(keep & (labels == label))
@@ -176,3 +171,11 @@ def assign(
         )
     unassigned = [int(i) for i in np.flatnonzero(~keep)]
     return clusters, unassigned
+
+
+def _in_big_enough_groups(labels: Any, chosen: Any, params: ThemeParams) -> Any:
+    """Of the `chosen` positions, those whose group has `min_theme_size` chosen members."""
+    import numpy as np
+
+    sizes = Counter(labels[chosen].tolist())
+    return chosen & np.array([sizes[label] >= params.min_theme_size for label in labels.tolist()])
