@@ -125,10 +125,15 @@ class CaptureScreen(CaptureActions):
             else:
                 consumed = await self._log_line(event.value)
         finally:
-            if not self.entry_bar.input.settle(consumed=consumed):
-                # The line stayed, so no Changed event redraws its preview, and what was
-                # logged or changed meanwhile may make it read differently now.
-                self._show_preview()
+            self.entry_bar.input.dealt_with(used=consumed)
+            # After a new row, the line leaves the input in the frame after it (_log_line).
+            self.log_view.when_drawn(self._settle_entry)
+
+    def _settle_entry(self) -> None:
+        if not self.entry_bar.input.settle():
+            # The line stayed, so no Changed event redraws its preview, and what was
+            # logged or changed meanwhile may make it read differently now.
+            self._show_preview()
         offer, self._offer_ladder_for = self._offer_ladder_for, None
         if offer is not None:
             # Resistance is engagement: ask, without a dialog, what lies under it.
@@ -154,9 +159,11 @@ class CaptureScreen(CaptureActions):
             self._reply_to = reply
             return False
         self.log_view.clear_selection()
-        # The logged line leaves the input next (settle); the input's Changed event then
-        # shows the new line's preview, so reading the old line once more here is wasted.
-        self._show_change(change, preview=False)
+        # The row first, in a frame of its own; the counts follow in the next one
+        # (ContributionLog.when_drawn says why). The logged line then leaves the input
+        # (_settle_entry), whose Changed event shows the new line's preview, so reading the
+        # old line once more here is wasted.
+        self._show_change(change, preview=False, state_when_drawn=True)
         if self.live_themes is not None:
             self.live_themes.logged()
         logged = change.logged

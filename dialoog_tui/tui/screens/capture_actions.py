@@ -234,5 +234,5 @@ class CaptureActions(CaptureBase):
         bar = self.entry_bar
         # After a resistance the ladder prompt may already hold the next contribution.
         typing_on = bar.mode is EntryMode.CAPTURE or self._ladder_offered
-        text = bar.input.value if typing_on else self._stash
+        text = bar.input.unsubmitted if typing_on else self._stash
         await self._attempt(self.recorder.save_draft(text))

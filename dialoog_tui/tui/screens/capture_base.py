@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
@@ -162,7 +163,9 @@ class CaptureBase(DialoogScreen[None]):
             interests = (entry.text, *interests)
         return interests, entry.values, entry.condition
 
-    def _show_change(self, change: RecordChange, *, preview: bool = True) -> None:
+    def _show_change(
+        self, change: RecordChange, *, preview: bool = True, state_when_drawn: bool = False
+    ) -> None:
         log = self.log_view
         if change.logged is not None:
             log.append(change.logged)
@@ -173,7 +176,10 @@ class CaptureBase(DialoogScreen[None]):
             log.drop(change.removed.id)
         if change.restored is not None:
             log.restore(change.restored)
-        self._show_state(preview=preview)
+        if state_when_drawn:
+            log.when_drawn(partial(self._show_state, preview=preview))
+        else:
+            self._show_state(preview=preview)
 
     # --- failures ------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from dialoog_tui.core.model import Contribution
 from dialoog_tui.tui.look import Look
@@ -26,6 +27,10 @@ from dialoog_tui.tui.widgets.log_rows import LadderLabels, LogRows, SpeakerLabel
 
 NEAR_TOP = 3
 """When the view is this close to the top, the previous page of contributions is asked for."""
+
+DRAW_WAIT = 0.25
+"""Seconds `when_drawn` work waits at most for a frame that draws the log (one that never
+comes, say while another screen covers it, must not hold the input line)."""
 
 
 class ContributionLog(ScrollView, can_focus=False):
@@ -76,6 +81,9 @@ class ContributionLog(ScrollView, can_focus=False):
         self.has_older = False
         """True while older contributions exist that are not loaded yet."""
         self._older_requested = False
+        self._drawn = True
+        self._when_drawn: list[Callable[[], object]] = []
+        self._draw_wait: Timer | None = None
 
     # --- state changes (called by the screen) --------------------------------------------
 
@@ -109,6 +117,21 @@ class ContributionLog(ScrollView, can_focus=False):
         self._set_virtual_size()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self.refresh()
+        self._drawn = False
+
+    def when_drawn(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the rows appended so far are on screen (now if they are).
+
+        Textual draws the box around everything that changed since the last frame. A new
+        row changes the log only, so the capture screen leaves what else an Enter changes
+        (counts at the top and side, the input line at the bottom) to the frame after: the
+        row then shows without waiting for the rest of the screen to be drawn again."""
+        if self._drawn:
+            callback()
+            return
+        self._when_drawn.append(callback)
+        if self._draw_wait is None:
+            self._draw_wait = self.set_timer(DRAW_WAIT, self._after_drawing)
 
     def prepend(self, older: Sequence[Contribution], *, has_older: bool) -> None:
         """Put a page of older contributions above, keeping the view where it was."""
@@ -278,7 +301,20 @@ class ContributionLog(ScrollView, can_focus=False):
         left, right = crop.column_span
         if (left, right) != (0, self._painter.width):
             strips = [strip.crop(left, right) for strip in strips]
+        if not self._drawn:
+            self._drawn = True
+            # Queued, so it runs once this frame is out, not inside it.
+            self.call_later(self._after_drawing)
         return strips
+
+    def _after_drawing(self) -> None:
+        self._drawn = True
+        if self._draw_wait is not None:
+            self._draw_wait.stop()
+            self._draw_wait = None
+        waiting, self._when_drawn = self._when_drawn, []
+        for callback in waiting:
+            callback()
 
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_y) + y

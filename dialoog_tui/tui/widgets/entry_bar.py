@@ -31,13 +31,16 @@ class EntryMode(Enum):
 class EntryInput(Input):
     """The input line. Up and Down are left to the screen, which moves the selection.
 
-    Enter hands the line over but leaves it on screen until it has been stored; then
-    `settle` takes it out, keeping any keys typed in the meantime. The line and its log row
-    so change in the same frame, and a failed write leaves the text where it was.
+    Enter hands the line over but leaves it on screen until it has been stored and its row
+    drawn: `dealt_with` hears the outcome, `settle` then takes a used line out, keeping any
+    keys typed in the meantime. The line so never leaves the screen before its row is on
+    it, and a failed write leaves the text where it was.
     """
 
     in_flight: str | None = None
-    """The submitted line while it is being stored."""
+    """The submitted line, from Enter until it is settled."""
+    _used: bool | None = None
+    """Whether the line in flight was used (None: not known yet)."""
 
     # Input sets its virtual width to the text's width on every keystroke, and Textual's
     # virtual_size asks for a layout of the whole screen when it changes: some 15 ms per key
@@ -54,19 +57,29 @@ class EntryInput(Input):
     async def action_submit(self) -> None:
         if self.in_flight is not None:
             return  # Enter again within milliseconds (a bouncing key) must not log twice
-        self.in_flight = self.value
+        self.in_flight, self._used = self.value, None
         self.post_message(self.Submitted(self, self.value))
 
-    def settle(self, *, consumed: bool) -> bool:
-        """The submitted line was dealt with; if it was used, take it out of the input.
+    @property
+    def unsubmitted(self) -> str:
+        """The line without a submitted part that was used: what a saved draft should hold."""
+        submitted, value = self.in_flight, self.value
+        if self._used and submitted is not None and value.startswith(submitted):
+            return value[len(submitted) :].lstrip(" ")
+        return value
 
-        True if the line changed (Input.Changed then follows)."""
-        submitted, self.in_flight = self.in_flight, None
-        before = self.value
-        if consumed and submitted is not None and before.startswith(submitted):
-            self.value = before[len(submitted) :].lstrip(" ")
-            self.cursor_position = len(self.value)
-        return self.value != before
+    def dealt_with(self, *, used: bool) -> None:
+        """The submitted line was stored (or otherwise used), or it was not."""
+        self._used = used
+
+    def settle(self) -> bool:
+        """Take a used line out of the input; True if the line changed (Input.Changed follows)."""
+        before, after = self.value, self.unsubmitted
+        self.in_flight = self._used = None
+        if after != before:
+            self.value = after
+            self.cursor_position = len(after)
+        return after != before
 
 
 class EntryBar(Vertical):
