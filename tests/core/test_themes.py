@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.themes.explain import FoundTheme, summarise, theme_id
+from dialoog_tui.core.themes.explain import FoundTheme, label_groups, summarise, theme_id
 from dialoog_tui.core.themes.run import FoundThemes, find_themes
 from dialoog_tui.core.themes.types import ThemeInput, ThemeParams
 
@@ -143,6 +143,38 @@ def test_no_theme_is_smaller_than_the_minimal_size() -> None:
     inputs = [ThemeInput(i, 1, text) for i, text in enumerate(SMALL_MEETING, start=1)]
     found = find_themes(inputs)
     assert all(len(theme.members) >= ThemeParams().min_theme_size for theme in found.themes)
+
+
+COMPOUNDS = [
+    "De parkeerdruk wordt te hoog",
+    "Parkeerplaatsen voor klanten zijn nodig",
+    "Een parkeergarage onder het plein",
+    "De bomen op de kade moeten blijven #groen",
+    "Meer bomen en groen op het plein #groen",
+    "Bomen behouden langs de kade #groen",
+]
+"""Three lines about parking that share no word, only the beginning of their compounds."""
+
+
+def test_a_theme_of_compounds_is_labelled_by_their_shared_beginning() -> None:
+    inputs = [ThemeInput(i, 1, text) for i, text in enumerate(COMPOUNDS, start=1)]
+    found = find_themes(inputs)
+    by_members = {frozenset(theme.members): theme for theme in found.themes}
+    parking = by_members[frozenset({1, 2, 3})]
+    assert parking.label == "parkeer…"
+    assert by_members[frozenset({4, 5, 6})].label.startswith(("groen", "bomen"))
+
+
+def test_a_group_sharing_no_word_and_no_beginning_has_no_label() -> None:
+    labels = label_groups(
+        [
+            [
+                ThemeInput(i, 1, word)
+                for i, word in enumerate(["fietsen", "water", "scholen", "licht"])
+            ]
+        ]
+    )
+    assert labels == [("—", ())]
 
 
 def test_empty_ish_contributions_stay_unassigned_beside_real_themes() -> None:

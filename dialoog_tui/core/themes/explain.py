@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
@@ -21,6 +22,10 @@ from dialoog_tui.core.themes.types import Cluster, ThemeInput
 
 LABEL_TERMS = 3
 TOP_TERMS = 8
+SHARED_BEGINNING = 5
+"""Letters two words must begin with alike to label a group that shares no word."""
+BEGINNINGS_FROM = 40
+"""Members compared for those beginnings, at most."""
 QUOTES = 3
 
 
@@ -145,9 +150,27 @@ def _distinctive_terms(
         frequency.update(counts)
     average = sum(len(m) for m in groups) / max(len(groups), 1)
     return [
-        _top_terms(counts, frequency, len(members), average, stems)
+        _group_terms(members, counts, frequency, average, documents, stems)
         for members, counts in zip(groups, per_group, strict=True)
     ]
+
+
+def _group_terms(
+    members: Sequence[int],
+    counts: Counter[str],
+    frequency: Counter[str],
+    average_size: float,
+    documents: Sequence[Sequence[str]],
+    stems: Stems,
+) -> list[str]:
+    """Words two members share; else the beginning of compounds they share; a group of two
+    or three may else be told by its members' own words."""
+    size = len(members)
+    return (
+        _top_terms(counts, frequency, size, average_size, stems, least=2)
+        or _shared_beginnings(members, documents)
+        or (_top_terms(counts, frequency, size, average_size, stems, least=1) if size < 4 else [])
+    )
 
 
 def _found(inputs: Sequence[ThemeInput], cluster: Cluster, terms: list[str]) -> FoundTheme:
@@ -163,17 +186,64 @@ def _found(inputs: Sequence[ThemeInput], cluster: Cluster, terms: list[str]) -> 
 
 
 def _top_terms(
-    counts: Counter[str], frequency: Counter[str], size: int, average_size: float, stems: Stems
+    counts: Counter[str],
+    frequency: Counter[str],
+    size: int,
+    average_size: float,
+    stems: Stems,
+    *,
+    least: int,
 ) -> list[str]:
-    """Class-based TF-IDF: terms frequent in this theme and rare in the others."""
+    """Class-based TF-IDF: terms frequent in this theme and rare in the others, of those
+    heard from at least `least` members."""
     scores = {
         term: (count / size) * math.log(1 + average_size / frequency[term])
         for term, count in counts.items()
-        if count >= 2 or size < 4
+        if count >= least
     }
     ranked = sorted(scores, key=lambda term: (-scores[term], term))
     # Enough candidates for the phrases to absorb their words; a big theme has thousands.
     return _distinct([_display(term, stems) for term in ranked[: 4 * TOP_TERMS]])[:TOP_TERMS]
+
+
+def _shared_beginnings(members: Sequence[int], documents: Sequence[Sequence[str]]) -> list[str]:
+    """Word beginnings that members share, as 'parkeer…', best first.
+
+    For a group without a shared word: its members were grouped by the character n-grams
+    of Dutch compounds (parkeerdruk, parkeerplaatsen, parkeergarage), which share a
+    beginning but no word. Such groups are small; of a big one, the most typical members
+    (they come first) are compared, to bound the pairs."""
+    members = members[:BEGINNINGS_FROM]
+    words = {
+        member: {t for t in documents[member] if " " not in t and t.isalpha()} for member in members
+    }
+    candidates = set()
+    for first, second in combinations(members, 2):
+        for a in words[first]:
+            for b in words[second]:
+                beginning = _common_beginning(a, b)
+                if len(beginning) >= SHARED_BEGINNING:
+                    candidates.add(beginning)
+    heard = {
+        beginning: sum(any(w.startswith(beginning) for w in words[m]) for m in members)
+        for beginning in candidates
+    }
+    ranked = sorted(heard, key=lambda b: (-heard[b], -len(b), b))
+    kept: list[str] = []
+    for beginning in ranked:
+        # A shorter beginning heard no more often than a longer one kept says nothing new.
+        if not any(other.startswith(beginning) for other in kept):
+            kept.append(beginning)
+    return [f"{beginning}…" for beginning in kept[:TOP_TERMS]]
+
+
+def _common_beginning(a: str, b: str) -> str:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return a[:length]
 
 
 def _display(term: str, stems: Stems) -> str:
