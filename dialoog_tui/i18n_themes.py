@@ -140,7 +140,7 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     "themes.action.reject": ("geen thema", "not a theme"),
     "themes.action.undo": ("ongedaan maken", "undo"),
     "themes.undone": ("Ongedaan: {action} — {detail}", "Undone: {action} — {detail}"),
-    # why a curation action is refused: one per `core.themes.curation.REFUSALS` reason
+    # why a curation action is refused: one per `core.themes.refusals.REFUSALS` reason
     "themes.refused.too_few_to_merge": (
         "Samenvoegen kan pas met twee of meer verschillende thema's",
         "Merging needs two or more different themes",

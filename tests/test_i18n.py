@@ -6,8 +6,9 @@ import string
 
 import pytest
 
-from dialoog_tui.core.themes.curation import REFUSALS, ActionKind
+from dialoog_tui.core.themes.curation import ActionKind
 from dialoog_tui.core.themes.progress import STEPS
+from dialoog_tui.core.themes.refusals import REFUSALS
 from dialoog_tui.i18n import MESSAGES
 
 

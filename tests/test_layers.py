@@ -89,3 +89,11 @@ def test_the_tui_starts_without_loading_the_database_libraries() -> None:
 def test_the_tui_does_not_load_the_clustering_libraries() -> None:
     loaded = _packages(_modules_after("import dialoog_tui.tui.app\nimport dialoog_tui.cli.main"))
     assert not loaded & CLUSTERING
+
+
+def test_the_tui_starts_without_the_theme_engines_modules() -> None:
+    # Ours, not the libraries (those load lazily in any case): importing the engine's modules
+    # took some 35 ms of every start, only for the CLI to know the curation error it catches.
+    loaded = _modules_after("import dialoog_tui.cli.main\nimport dialoog_tui.tui.app")
+    engine = {"engine", "explain", "grouping", "vectors", "curation", "run"}
+    assert not {f"dialoog_tui.core.themes.{name}" for name in engine} & loaded

@@ -17,13 +17,13 @@ from sqlmodel import Session, col, select
 from dialoog_tui.core.themes.curation import (
     ActionKind,
     CuratedTheme,
-    CurationError,
     Outcome,
     Proposal,
     ThemeAction,
     adopt,
     held_by,
 )
+from dialoog_tui.core.themes.refusals import CurationError
 from dialoog_tui.store.errors import NotFound
 from dialoog_tui.store.tables import (
     CuratedExclusionRow,

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from dialoog_tui.core.themes import curation
 from dialoog_tui.core.themes.curation import CuratedTheme, Outcome
+from dialoog_tui.core.themes.refusals import CurationError
 from dialoog_tui.store.curation import perform
 from dialoog_tui.store.tables import ThemeMemberRow, ThemeRow, ThemeRunRow
 from dialoog_tui.store.themes import inputs_of
@@ -57,7 +58,7 @@ def move_contribution(
     source = holder.id if holder else _proposal_holding(db, contribution)
     keys = [key] if source is None or source == key else [key, source]
     if source == key:
-        raise curation.CurationError("already_member", contribution=contribution, theme=key)
+        raise CurationError("already_member", contribution=contribution, theme=key)
     return perform(
         db=db,
         keys=keys,

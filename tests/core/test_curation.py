@@ -8,7 +8,6 @@ import pytest
 
 from dialoog_tui.core.themes.curation import (
     CuratedTheme,
-    CurationError,
     Proposal,
     accept,
     adopt,
@@ -20,6 +19,7 @@ from dialoog_tui.core.themes.curation import (
     split,
     theme_holding,
 )
+from dialoog_tui.core.themes.refusals import CurationError
 
 PARKING = CuratedTheme("tpark", "parkeren · auto", ("parkeren", "auto"), members=(1, 2, 3, 4))
 TREES = CuratedTheme("tboom", "bomen · groen", ("bomen",), members=(5, 6, 7), accepted=True)

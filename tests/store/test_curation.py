@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.themes.curation import ActionKind, CurationError
+from dialoog_tui.core.themes.curation import ActionKind
+from dialoog_tui.core.themes.refusals import CurationError
 from dialoog_tui.core.themes.run import ThemeReport
 from dialoog_tui.store import curation_actions as act
 from dialoog_tui.store.curation import history, load_curated, undo_last

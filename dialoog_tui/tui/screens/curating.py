@@ -68,7 +68,7 @@ class CuratingScreen(DialoogScreen[None]):
 
     async def _refusable(self, work: Callable[[Session], T]) -> T | None:
         """`work` in one write transaction; None, after saying why, when it was refused."""
-        from dialoog_tui.core.themes.curation import CurationError
+        from dialoog_tui.core.themes.refusals import CurationError
         from dialoog_tui.store.errors import NotFound
 
         try:
