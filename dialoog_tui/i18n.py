@@ -224,6 +224,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "No sessions yet. Choose ‘New session’ or load the demo with: dialoog demo",
     ),
     "picker.count": ("{count} bijdragen", "{count} contributions"),
+    "picker.count.one": ("{count} bijdrage", "{count} contribution"),
     "picker.loading": ("Sessies laden…", "Loading sessions…"),
     "new.title": ("Nieuwe sessie", "New session"),
     "new.field.title": ("Titel", "Title"),
@@ -271,7 +272,11 @@ class Translator:
         self._index = 1 if self.lang == "en" else 0
 
     def __call__(self, message_id: str, /, **values: object) -> str:
-        """The text for `message_id`, with `values` filled in; the id itself if unknown."""
+        """The text for `message_id`, with `values` filled in; the id itself if unknown.
+
+        With `count=1`, the text of `message_id.one` if there is one ('1 bijdrage')."""
+        if values.get("count") == 1 and f"{message_id}.one" in MESSAGES:
+            message_id = f"{message_id}.one"
         texts = MESSAGES.get(message_id)
         if texts is None:
             return message_id

@@ -92,6 +92,10 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{count} bijdragen passen bij geen thema.  ★ geaccepteerd  ✎ bewerkt  ↻ terugkerend",
         "{count} contributions fit no theme.  ★ accepted  ✎ curated  ↻ recurring",
     ),
+    "themes.unassigned.one": (
+        "{count} bijdrage past bij geen thema.  ★ geaccepteerd  ✎ bewerkt  ↻ terugkerend",
+        "{count} contribution fits no theme.  ★ accepted  ✎ curated  ↻ recurring",
+    ),
     "themes.unclustered": (
         "Bijdragen nieuwer dan deze thema's: {count}. R zoekt de thema's opnieuw",
         "Contributions newer than these themes: {count}. R finds the themes again",
@@ -100,6 +104,7 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     # the steps of a run: one per `core.themes.progress.STEPS` key
     "themes.step.preparing": ("tekstanalyse voorbereiden", "preparing the text analysis"),
     "themes.step.reading": ("{count} bijdragen lezen", "reading {count} contributions"),
+    "themes.step.reading.one": ("{count} bijdrage lezen", "reading {count} contribution"),
     "themes.step.vectorising": ("woorden wegen", "weighing words"),
     "themes.step.estimating": ("het aantal thema's schatten", "estimating the number of themes"),
     "themes.step.clustering": ("groeperen in {count} thema's", "grouping into {count} themes"),

@@ -9,7 +9,7 @@ import pytest
 from dialoog_tui.core.themes.curation import ActionKind
 from dialoog_tui.core.themes.progress import STEPS
 from dialoog_tui.core.themes.refusals import REFUSALS
-from dialoog_tui.i18n import MESSAGES
+from dialoog_tui.i18n import MESSAGES, Translator
 
 
 def placeholders(text: str) -> set[str]:
@@ -37,3 +37,24 @@ def test_every_curation_action_is_named_in_dutch_and_english(kind: ActionKind) -
 def test_every_step_of_a_theme_run_is_said_in_dutch_and_english(key: str) -> None:
     dutch, english = MESSAGES[f"themes.step.{key}"]
     assert placeholders(dutch) == placeholders(english) == placeholders(STEPS[key])
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "said"),
+    [
+        ("nl", 1, "1 bijdrage"),
+        ("nl", 2, "2 bijdragen"),
+        ("nl", 0, "0 bijdragen"),
+        ("en", 1, "1 contribution"),
+        ("en", 2, "2 contributions"),
+    ],
+)
+def test_one_of_something_is_said_in_the_singular(lang: str, count: int, said: str) -> None:
+    assert Translator(lang)("picker.count", count=count) == said
+
+
+def test_every_singular_text_has_a_plural_with_the_same_placeholders() -> None:
+    for key, texts in MESSAGES.items():
+        if key.endswith(".one"):
+            plural = MESSAGES[key.removesuffix(".one")]
+            assert [placeholders(t) for t in texts] == [placeholders(t) for t in plural]
