@@ -159,11 +159,10 @@ class CaptureScreen(CaptureActions):
             self._reply_to = reply
             return False
         self.log_view.clear_selection()
-        # The row first, in a frame of its own; the counts follow in the next one
-        # (ContributionLog.when_drawn says why). The logged line then leaves the input
-        # (_settle_entry), whose Changed event shows the new line's preview, so reading the
-        # old line once more here is wasted.
-        self._show_change(change, preview=False, state_when_drawn=True)
+        # The row first, in a frame of its own; the counts follow in the next one. The logged
+        # line then leaves the input (_settle_entry), whose Changed event shows the new line's
+        # preview, so reading the old line once more here is wasted.
+        self._show_change(change, preview=False)
         if self.live_themes is not None:
             self.live_themes.logged()
         logged = change.logged

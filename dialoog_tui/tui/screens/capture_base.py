@@ -163,9 +163,7 @@ class CaptureBase(DialoogScreen[None]):
             interests = (entry.text, *interests)
         return interests, entry.values, entry.condition
 
-    def _show_change(
-        self, change: RecordChange, *, preview: bool = True, state_when_drawn: bool = False
-    ) -> None:
+    def _show_change(self, change: RecordChange, *, preview: bool = True) -> None:
         log = self.log_view
         if change.logged is not None:
             log.append(change.logged)
@@ -176,10 +174,8 @@ class CaptureBase(DialoogScreen[None]):
             log.drop(change.removed.id)
         if change.restored is not None:
             log.restore(change.restored)
-        if state_when_drawn:
-            log.when_drawn(partial(self._show_state, preview=preview))
-        else:
-            self._show_state(preview=preview)
+        # After a new row, in the frame after it (ContributionLog.when_drawn says why).
+        log.when_drawn(partial(self._show_state, preview=preview))
 
     # --- failures ------------------------------------------------------------------------
 
