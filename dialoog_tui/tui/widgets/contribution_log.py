@@ -131,7 +131,7 @@ class ContributionLog(ScrollView, can_focus=False):
             return
         self._when_drawn.append(callback)
         if self._draw_wait is None:
-            self._draw_wait = self.set_timer(DRAW_WAIT, self._after_drawing)
+            self._draw_wait = self.set_timer(DRAW_WAIT, lambda: _run(self._drawn_now()))
 
     def prepend(self, older: Sequence[Contribution], *, has_older: bool) -> None:
         """Put a page of older contributions above, keeping the view where it was."""
@@ -302,19 +302,19 @@ class ContributionLog(ScrollView, can_focus=False):
         if (left, right) != (0, self._painter.width):
             strips = [strip.crop(left, right) for strip in strips]
         if not self._drawn:
-            self._drawn = True
-            # Queued, so it runs once this frame is out, not inside it.
-            self.call_later(self._after_drawing)
+            # What waited for this frame runs once it is out, not inside it; what a later
+            # append brings waits for the frame after.
+            self.call_later(_run, self._drawn_now())
         return strips
 
-    def _after_drawing(self) -> None:
+    def _drawn_now(self) -> list[Callable[[], object]]:
+        """The rows appended so far are on screen: what waited for that, to run now."""
         self._drawn = True
         if self._draw_wait is not None:
             self._draw_wait.stop()
             self._draw_wait = None
         waiting, self._when_drawn = self._when_drawn, []
-        for callback in waiting:
-            callback()
+        return waiting
 
     def render_line(self, y: int) -> Strip:
         line = int(self.scroll_y) + y
@@ -336,3 +336,8 @@ class ContributionLog(ScrollView, can_focus=False):
                 strip.cell_length,
             )
         return strip
+
+
+def _run(callbacks: Sequence[Callable[[], object]]) -> None:
+    for callback in callbacks:
+        callback()
