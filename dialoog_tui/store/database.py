@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, PoolProxiedConnection, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
@@ -37,6 +37,7 @@ class Database:
         """The SQLAlchemy engine."""
         self.target = target
         """Where the database lives."""
+        self._kept: PoolProxiedConnection | None = None
 
     def read(self, work: Callable[[Session], T]) -> T:
         """Run `work` in a transaction that is rolled back afterwards."""
@@ -62,8 +63,23 @@ class Database:
                 time.sleep(0.02 * attempt)
         raise AssertionError("unreachable")
 
+    def kept_sqlite_connection(self) -> sqlite3.Connection | None:
+        """A driver connection kept open for the capture path (store/direct_log.py); None for
+        a server database. Set up like every connection of the engine; use it from one thread
+        at a time, and leave no transaction open on it."""
+        if self.target.sqlite_path is None:
+            return None
+        if self._kept is None:
+            self._kept = self.engine.raw_connection()
+        connection = self._kept.driver_connection
+        assert isinstance(connection, sqlite3.Connection)
+        return connection
+
     def close(self) -> None:
         """Release every connection."""
+        if self._kept is not None:
+            self._kept.close()
+            self._kept = None
         self.engine.dispose()
 
 

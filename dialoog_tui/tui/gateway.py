@@ -55,6 +55,11 @@ class StoreGateway:
         """Run `work` in a committed transaction on the store thread."""
         return await self._submit(lambda: self.database().write(work))
 
+    async def run(self, job: Callable[[Database], T]) -> T:
+        """Run `job` with the open database on the store thread (for store calls that manage
+        their own transactions)."""
+        return await self._submit(lambda: job(self.database()))
+
     async def read(self, work: Callable[[Session], T]) -> T:
         """Run `work` in a read-only transaction on the store thread."""
         return await self._submit(lambda: self.database().read(work))

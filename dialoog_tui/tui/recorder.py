@@ -32,7 +32,7 @@ from dialoog_tui.tui.gateway import StoreGateway
 if TYPE_CHECKING:
     from sqlmodel import Session as DbSession
 
-    from dialoog_tui.store import contributions, drafts, phases, snapshot
+    from dialoog_tui.store import contributions, direct_log, drafts, phases, snapshot
     from dialoog_tui.store.contributions import Logged
     from dialoog_tui.store.snapshot import CaptureSnapshot
 else:
@@ -40,6 +40,7 @@ else:
 
     # Loaded on the store thread when first used, so the screen draws before SQLAlchemy loads.
     contributions = LazyModule("dialoog_tui.store.contributions")
+    direct_log = LazyModule("dialoog_tui.store.direct_log")
     drafts = LazyModule("dialoog_tui.store.drafts")
     phases = LazyModule("dialoog_tui.store.phases")
     snapshot = LazyModule("dialoog_tui.store.snapshot")
@@ -155,9 +156,9 @@ class Recorder:
         phase = self.current_phase
         at = self.clock()
         consent = self.context.next_consent
-        logged = await self.gateway.write(
-            lambda db: contributions.log_contribution(
-                db=db,
+        logged = await self.gateway.run(
+            lambda database: direct_log.log_entry(
+                database,
                 session_id=session_id,
                 speaker=preview.speaker,
                 kind=entry.kind,
@@ -166,7 +167,6 @@ class Recorder:
                 at=at,
                 phase_id=phase.id if phase else None,
                 reply_to_id=reply_to_id,
-                clear_draft_text=True,
                 ladder=preview.ladder,
                 consent=consent,
                 commitment=contributions.CommitmentTerms(entry.owner, preview.due_on),
