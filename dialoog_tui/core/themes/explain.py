@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from os.path import commonprefix
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
@@ -221,7 +222,7 @@ def _shared_beginnings(members: Sequence[int], documents: Sequence[Sequence[str]
     for first, second in combinations(members, 2):
         for a in words[first]:
             for b in words[second]:
-                beginning = _common_beginning(a, b)
+                beginning = commonprefix([a, b])  # noqa: RUF071 (letters, not paths)
                 if len(beginning) >= SHARED_BEGINNING:
                     candidates.add(beginning)
     heard = {
@@ -235,15 +236,6 @@ def _shared_beginnings(members: Sequence[int], documents: Sequence[Sequence[str]
         if not any(other.startswith(beginning) for other in kept):
             kept.append(beginning)
     return [f"{beginning}…" for beginning in kept[:TOP_TERMS]]
-
-
-def _common_beginning(a: str, b: str) -> str:
-    length = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        length += 1
-    return a[:length]
 
 
 def _display(term: str, stems: Stems) -> str:
