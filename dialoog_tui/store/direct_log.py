@@ -36,23 +36,10 @@ from dialoog_tui.store.clock import utc_now
 from dialoog_tui.store.contributions import CommitmentTerms, Logged
 from dialoog_tui.store.database import Database
 
-INSERTED_COLUMNS = (
-    "session_id",
-    "seq",
-    "participant_id",
-    "at",
-    "kind",
-    "text",
-    "tags",
-    "phase_id",
-    "reply_to_id",
-    "ref",
-    "created_at",
-    "edited_at",
-    "deleted_at",
-    "consent",
-    "condition",
+INSERTED_COLUMNS = tuple(
+    column.key for column in statements.INSERT_CONTRIBUTION.table.columns if not column.primary_key
 )
+"""The insert gives every column but the id, as `contributions.log_contribution` does."""
 
 
 def log_entry(
