@@ -163,12 +163,17 @@ class CaptureScreen(CaptureActions):
         # line then leaves the input (_settle_entry), whose Changed event shows the new line's
         # preview, so reading the old line once more here is wasted.
         self._show_change(change, preview=False)
-        if self.live_themes is not None:
-            self.live_themes.logged()
+        # Every few lines this starts a theme run, a new process, and redraws the panel: not
+        # before the row is out.
+        self.log_view.when_drawn(self._count_for_live_themes)
         logged = change.logged
         if logged is not None and logged.kind is Kind.RESISTANCE and not logged.interests:
             self._offer_ladder_for = logged  # once the line has left the input
         return True
+
+    def _count_for_live_themes(self) -> None:
+        if self.live_themes is not None:
+            self.live_themes.logged()
 
     # --- the input line's modes: edit, ladder, phase -------------------------------------
 
