@@ -17,6 +17,11 @@ from dialoog_tui.store.target import resolve_target
 T = TypeVar("T")
 
 
+def _count(number: int, noun: str) -> str:
+    """`1 session`, `2 sessions`: the CLI's counts in plain English."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def with_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T:
     database = open_database(resolve_target(args.db))
     try:
@@ -86,8 +91,11 @@ def import_file(args: argparse.Namespace) -> int:
     )
     titles = ", ".join(f"{visible(s.title)} ({s.slug})" for s in report.sessions.values())
     new = f", {report.created_sessions} new" if report.created_sessions else ""
-    sessions_touched = len(report.sessions)
-    print(f"imported {report.imported} contributions into {sessions_touched} session(s){new}:")
+    imported, into = (
+        _count(report.imported, "contribution"),
+        _count(len(report.sessions), "session"),
+    )
+    print(f"imported {imported} into {into}{new}:")
     print(f"  {titles}")
     for problem in report.skipped:
         print(f"skipped line {problem.line}: {visible(problem.message)}", file=sys.stderr)

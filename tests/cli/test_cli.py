@@ -91,7 +91,7 @@ def test_import_csv_then_export_json(
     )
     code, out, err = run(capsys, "--db", db, "import", str(source))
     assert code == 0, err
-    assert "imported 3 contributions into 2 session(s), 2 new" in out
+    assert "imported 3 contributions into 2 sessions, 2 new" in out
     _, out, _ = run(capsys, "--db", db, "export", "stationsplein", "--format", "json")
     document = json.loads(out)
     first, second = document["contributions"]
@@ -135,8 +135,18 @@ def test_a_bad_row_imports_nothing_and_names_its_line(
         capsys, "--db", db, "import", str(source), "--session", "Plein", "--skip-bad"
     )
     assert code == 0
-    assert "imported 2 contributions" in out
+    assert "imported 2 contributions into 1 session, 1 new:" in out
     assert "skipped line 5" in err
+
+
+def test_an_import_of_one_line_counts_it_in_the_singular(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "een.md"
+    source.write_text("# Korte avond\n@Anna/inw Eén opmerking\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert code == 0
+    assert out.startswith("imported 1 contribution into 1 session, 1 new:\n")
 
 
 def test_import_quick_entry_markdown(
