@@ -70,6 +70,7 @@ def load_curated(*, db: Session) -> dict[str, CuratedTheme]:
             similarity={
                 m.contribution_id: m.similarity for m in listed if m.similarity is not None
             },
+            changed_at=row.updated_at,
         )
     return themes
 

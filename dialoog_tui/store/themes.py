@@ -85,6 +85,7 @@ def _live(condition: Any) -> Any:
                 col(ContributionRow.consent),
                 col(ParticipantRow.name),
                 col(DomainRow.name),
+                col(ContributionRow.created_at),
             )
         )
         .where(
@@ -100,7 +101,7 @@ def _inputs(
     rows: Sequence[Any], terms: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
 ) -> list[ThemeInput]:
     inputs = []
-    for cid, session_id, text, tags, consent, speaker, domain in rows:
+    for cid, session_id, text, tags, consent, speaker, domain, created_at in rows:
         interests, values = terms.get(cid, ((), ()))
         inputs.append(
             ThemeInput(
@@ -113,6 +114,7 @@ def _inputs(
                 tags=tuple(tags or ()),
                 interests=interests,
                 values=values,
+                created_at=created_at,
             )
         )
     return inputs

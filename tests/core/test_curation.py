@@ -125,3 +125,29 @@ def test_the_theme_holding_a_contribution() -> None:
     assert theme_holding(6, themes) == TREES
     assert theme_holding(1, themes) == PARKING  # a rejected theme holds nothing
     assert theme_holding(99, themes) is None
+
+
+def test_only_contributions_stored_since_a_theme_changed_may_join_it() -> None:
+    """The same data three times; only when the curated theme last changed differs."""
+    from datetime import UTC, datetime, timedelta
+
+    from dialoog_tui.core.themes.run import find_themes
+    from dialoog_tui.core.themes.types import ThemeInput
+
+    from .themes_fixtures import DUTCH
+
+    stored = datetime(2026, 3, 12, 19, tzinfo=UTC)
+    texts = [text for topic in DUTCH.values() for text in topic]
+    inputs = [ThemeInput(n, 1 + n % 2, text, created_at=stored) for n, text in enumerate(texts)]
+    parking = tuple(n for n, text in enumerate(texts) if text in DUTCH["parkeren"][:6])
+    others = [t for t in inputs if t.contribution_id not in parking]
+
+    def joined(changed_at: datetime | None) -> set[int]:
+        theme = CuratedTheme("tparkeren", "parkeren", accepted=True, members=parking)
+        found = find_themes(inputs, curated=[replace(theme, changed_at=changed_at)])
+        return set(found.curated[0].members) - set(parking)
+
+    anytime = joined(None)
+    assert anytime and anytime <= {t.contribution_id for t in others}, "the rest of parking fits"
+    assert joined(stored - timedelta(minutes=1)) == anytime  # stored since: they may join
+    assert joined(stored + timedelta(minutes=1)) == set()  # there when it changed: they stay out

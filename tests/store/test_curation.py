@@ -72,6 +72,8 @@ def test_an_accepted_theme_keeps_id_name_and_members_and_gains_what_fits(
     do(database, act.accept_theme, key=parking)
     do(database, act.rename_theme, key=parking, name="Parkeren in de wijk")
     do(database, act.remove_from_theme, key=parking, contribution=removed)
+    # What decides which contributions are new to it (AT, the actions' time, is long ago).
+    assert database.read(lambda db: load_curated(db=db))[parking].changed_at == AT
 
     third = start(database, "Avond C", (("Sam", "inw"),))
     new = [log(database, third, "Sam", Kind.REMARK, t).id for t in SAME_THING_IN_OTHER_WORDS]

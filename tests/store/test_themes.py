@@ -9,6 +9,7 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.themes.run import find_themes, report
 from dialoog_tui.store import contributions
+from dialoog_tui.store.clock import utc_now
 from dialoog_tui.store.database import Database
 from dialoog_tui.store.themes import (
     all_session_ids,
@@ -53,6 +54,7 @@ def _series(database: Database) -> tuple[list[int], dict[int, str]]:
 
 
 def test_inputs_carry_speaker_domain_ladder_and_leave_out_off_record(database: Database) -> None:
+    started = utc_now()
     session = _session(database, "Avond")
     kept = _log(
         database,
@@ -71,6 +73,8 @@ def test_inputs_carry_speaker_domain_ladder_and_leave_out_off_record(database: D
     assert item.interests == ("bereikbaarheid",)
     assert item.values == ("leefbaarheid",)
     assert item.tags == ("verkeer",)
+    # When it was stored: what decides whether it is new to a curated theme.
+    assert item.created_at is not None and started <= item.created_at <= utc_now()
 
 
 def test_a_run_is_stored_and_read_back_unchanged(database: Database) -> None:

@@ -55,6 +55,9 @@ class CuratedTheme:
     similarity: Mapping[int, float] = field(default_factory=dict)
     """Members' similarity to the theme's centre, as last measured (not for those placed by
     hand since)."""
+    changed_at: datetime | None = None
+    """When a facilitator or a stored run last changed it. Contributions stored before then
+    were there to be seen: they join it only by hand (None: any contribution may join)."""
 
     @property
     def active(self) -> bool:

@@ -93,9 +93,10 @@ def find_themes(
 ) -> FoundThemes:
     """Cluster and label `inputs`.
 
-    Curated themes (not rejected) keep their members; contributions of `inputs` that fit one
-    well enough join it; only the rest is clustered anew. `context` holds members of curated
-    themes outside `inputs` (other sessions): they shape a theme's centre, nothing more.
+    Curated themes (not rejected) keep their members; contributions of `inputs` stored since
+    a theme last changed join it when they fit it well enough; the rest is clustered anew.
+    `context` holds members of curated themes outside `inputs` (other sessions): they shape a
+    theme's centre, nothing more.
     """
     scope = {item.contribution_id for item in inputs}
     everything = list(inputs) + [item for item in context if item.contribution_id not in scope]
@@ -106,6 +107,7 @@ def find_themes(
             theme.id,
             tuple(index[m] for m in theme.members if m in index),
             frozenset(index[m] for m in theme.excluded if m in index),
+            _newer_than(theme.changed_at, everything),
         )
         for theme in kept
     ]
@@ -123,6 +125,17 @@ def find_themes(
         method=clustering.estimate,
         curated=tuple(_grown(theme, clustering, everything) for theme in kept),
         fingerprint=fingerprint(inputs),
+    )
+
+
+def _newer_than(changed_at: datetime | None, inputs: Sequence[ThemeInput]) -> frozenset[int] | None:
+    """Indices of the inputs stored after `changed_at` (None: no limit). What was there when
+    a facilitator last worked on a theme, or a run last grew it, stays with the proposals:
+    an accepted theme changes by hand or by new contributions, never by reshuffling."""
+    if changed_at is None:
+        return None
+    return frozenset(
+        i for i, item in enumerate(inputs) if item.created_at and item.created_at > changed_at
     )
 
 

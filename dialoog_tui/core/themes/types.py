@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from dialoog_tui.core.consent import Consent
 
@@ -22,6 +23,9 @@ class ThemeInput:
     values: tuple[str, ...] = ()
     language: str | None = None
     """`nl` or `en` if known; otherwise detected from the text."""
+    created_at: datetime | None = None
+    """When it was stored: only contributions newer than a curated theme's last change may
+    join that theme (None: never, where the theme's change is known)."""
 
 
 @dataclass(frozen=True)
@@ -85,3 +89,5 @@ class PinnedGroup:
     """Input indices."""
     excluded: frozenset[int] = frozenset()
     """Input indices that may never join it."""
+    joinable: frozenset[int] | None = None
+    """The only input indices that may join it (None: any that fit)."""
