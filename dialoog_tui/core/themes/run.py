@@ -130,8 +130,8 @@ def find_themes(
 
 def _newer_than(changed_at: datetime | None, inputs: Sequence[ThemeInput]) -> frozenset[int] | None:
     """Indices of the inputs stored after `changed_at` (None: no limit). What was there when
-    a facilitator last worked on a theme, or a run last grew it, stays with the proposals:
-    an accepted theme changes by hand or by new contributions, never by reshuffling."""
+    a facilitator last worked on a theme, or a stored run last kept it, stays with the
+    proposals: an accepted theme changes by hand or by new contributions, never by reshuffling."""
     if changed_at is None:
         return None
     return frozenset(
