@@ -122,12 +122,10 @@ def _join_pinned(
     similarity = vectors[[row[i] for i in free]] @ centres.T
     position_of = {index: position for position, index in enumerate(free)}
     for column, group in enumerate(groups):
-        barred = set(group.excluded)
+        barred = [position_of[i] for i in group.excluded if i in position_of]
         if group.joinable is not None:
-            barred.update(i for i in free if i not in group.joinable)
-        for index in barred:
-            if index in position_of:
-                similarity[position_of[index], column] = -1.0
+            barred += [p for p, i in enumerate(free) if i not in group.joinable]
+        similarity[barred, column] = -1.0
     best = similarity.argmax(axis=1)
     joined: dict[str, list[tuple[int, float]]] = {}
     for position, index in enumerate(free):
