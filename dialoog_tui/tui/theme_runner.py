@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from dialoog_tui.core.themes.progress import Step, read_progress_line
-from dialoog_tui.priority import BACKGROUND_ENV
+from dialoog_tui.priority import BACKGROUND_ENV, HOLDABLE
 from dialoog_tui.store.target import DATABASE_ENV, DatabaseTarget
 
 OnProgress = Callable[[Step], None]
@@ -39,7 +39,11 @@ class ThemeRunner:
         self.cancelled = False
         """Whether the run was cancelled."""
         self.paused = False
-        """Whether the child is held (`pause`) until `resume`."""
+        """Whether the child is to be held (`pause`) until `resume`."""
+        self._holdable = False
+        """The child said it ends with this process (see `priority.HOLDABLE`)."""
+        self._held = False
+        """The child was sent SIGSTOP (and no SIGCONT since)."""
 
     @property
     def child_pid(self) -> int | None:
@@ -68,6 +72,7 @@ class ThemeRunner:
             raise RuntimeError("a theme run is already under way")
         if not self.running:
             self.start()
+        self._holdable = self._held = False
         scope = ["--all"] if session_ids is None else [str(i) for i in session_ids]
         options = [*(["--fresh"] if fresh else []), *extra]
         self._process = await asyncio.create_subprocess_exec(
@@ -98,6 +103,7 @@ class ThemeRunner:
                 # the child must not outlive this, least of all held still.
                 self.cancel()
             self._process, self.running, self.paused = None, False, False
+            self._holdable = self._held = False
         if self.cancelled:
             return None
         if code != 0:
@@ -118,18 +124,26 @@ class ThemeRunner:
     def pause(self) -> None:
         """Hold the child where it is, using no processor at all, until `resume`.
 
-        Where the system cannot stop a process (no SIGSTOP), the run simply goes on."""
-        if self._process is not None and not self.paused and hasattr(signal, "SIGSTOP"):
-            with contextlib.suppress(ProcessLookupError):
-                self._process.send_signal(signal.SIGSTOP)
-                self.paused = True
+        Only a child that will end with this process is stopped (see `priority.HOLDABLE`):
+        asked before it says so, the hold begins when it does; where the system cannot
+        promise that (not Linux), the run simply goes on."""
+        self.paused = True
+        self._hold()
 
     def resume(self) -> None:
         """Let a held child go on from where it was."""
-        if self._process is not None and self.paused:
+        self.paused = False
+        if self._process is not None and self._held:
             with contextlib.suppress(ProcessLookupError):
                 self._process.send_signal(signal.SIGCONT)
-        self.paused = False
+        self._held = False
+
+    def _hold(self) -> None:
+        if self._process is None or self._held or not self._holdable or not self.paused:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            self._process.send_signal(signal.SIGSTOP)
+            self._held = True
 
     async def _follow(self, process: asyncio.subprocess.Process, on_progress: OnProgress) -> str:
         """Pass each step on; return the last other line (an error message)."""
@@ -137,7 +151,10 @@ class ThemeRunner:
         last = ""
         async for raw in process.stderr:
             line = raw.decode("utf-8", "replace").strip()
-            if (step := read_progress_line(line)) is not None:
+            if line == HOLDABLE:
+                self._holdable = True
+                self._hold()  # asked for before it could be done
+            elif (step := read_progress_line(line)) is not None:
                 on_progress(step)
             elif line:
                 last = line

@@ -4,6 +4,9 @@ can be cancelled without storing anything."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -121,3 +124,49 @@ async def test_a_held_run_ends_when_its_worker_is_cancelled(
         await asyncio.sleep(0.01)
     assert _gone(pid)
     assert not runner.running
+
+
+_PARENT = """
+import asyncio, sys
+from dialoog_tui.store.target import resolve_target
+from dialoog_tui.tui.theme_runner import ThemeRunner
+
+async def main():
+    runner = ThemeRunner(resolve_target(sys.argv[1]))
+    running = asyncio.create_task(runner.run(None, extra=["--fresh"]))
+    while runner.child_pid is None:
+        await asyncio.sleep(0.001)
+    runner.pause()  # at once, as typing does: before the child could be held
+    print(runner.child_pid, flush=True)
+    while not runner._held:
+        await asyncio.sleep(0.001)
+    print("held", flush=True)
+    await running
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux holds a run still")
+@pytest.mark.parametrize("moment", ["as it starts", "while held"])
+def test_a_run_never_outlives_an_app_killed_with_kill_9(
+    target: DatabaseTarget, seeded: Database, moment: str
+) -> None:
+    seeded.write(lambda db: load_demo(db=db))
+    for _round in range(3):
+        app = subprocess.Popen(
+            [sys.executable, "-c", _PARENT, target.url.removeprefix("sqlite:///")],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert app.stdout is not None
+        child = int(app.stdout.readline())
+        if moment == "while held":
+            assert app.stdout.readline().strip() == "held"
+            assert _state(child) == "T"
+        app.kill()
+        app.wait()
+        deadline = time.monotonic() + 10
+        while not _gone(child) and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling for the kernel to end it, not a timing
+        assert _gone(child), f"the theme run outlived the app ({moment})"
