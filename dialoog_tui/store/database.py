@@ -10,13 +10,19 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, PoolProxiedConnection, inspect, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlmodel import Session
 
 from dialoog_tui.store.engine import make_engine
 from dialoog_tui.store.errors import DatabaseUnusable, NewerDatabase
 from dialoog_tui.store.migrate import upgrade_to_head
-from dialoog_tui.store.preflight import SchemaState, check_sqlite_file
+from dialoog_tui.store.preflight import (
+    SchemaState,
+    check_sqlite_file,
+    damaged,
+    is_damage,
+    on_read_only_file_system,
+)
 from dialoog_tui.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from dialoog_tui.store.target import DatabaseTarget
 
@@ -41,8 +47,11 @@ class Database:
 
     def read(self, work: Callable[[Session], T]) -> T:
         """Run `work` in a transaction that is rolled back afterwards."""
-        with Session(self.engine, expire_on_commit=False) as db:
-            return work(db)
+        try:
+            with Session(self.engine, expire_on_commit=False) as db:
+                return work(db)
+        except DatabaseError as error:
+            raise self._damage(error) from None
 
     def write(self, work: Callable[[Session], T]) -> T:
         """Run `work` and commit it; durable (on disk) when this returns.
@@ -58,10 +67,24 @@ class Database:
                     return result
             except (IntegrityError, OperationalError) as error:
                 if attempt == WRITE_ATTEMPTS or not _is_contention(error):
-                    raise
+                    raise self._damage(error) from None
                 log.info("write collided with another writer, retrying: %s", error)
                 time.sleep(0.02 * attempt)
+            except DatabaseError as error:
+                raise self._damage(error) from None
         raise AssertionError("unreachable")
+
+    def _damage(self, error: DatabaseError) -> Exception:
+        """A damaged file, or one that can no longer be written, as one clear sentence;
+        any other error as it is."""
+        cause = error.orig or error
+        if is_damage(cause):
+            return DatabaseUnusable(damaged(self.target.display, cause))
+        path = self.target.sqlite_path
+        if path is not None and "readonly" in str(cause).lower().replace("-", ""):
+            where = "on a read-only file system" if on_read_only_file_system(path) else "read-only"
+            return DatabaseUnusable(f"{path} is {where} now; nothing more can be stored in it")
+        return error
 
     def kept_sqlite_connection(self) -> sqlite3.Connection | None:
         """A driver connection kept open for the capture path (store/direct_log.py); None for

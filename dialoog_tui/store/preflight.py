@@ -62,8 +62,14 @@ def check_sqlite_file(path: Path, *, create_folder: bool) -> SchemaState:
 
 
 def _read_revision(path: Path) -> tuple[str | None, bool]:
-    """The Alembic revision stored in the file (read-only), and whether it has any tables."""
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    """The Alembic revision stored in the file (read-only), and whether it has any tables.
+
+    A database closed cleanly has no `-wal` beside it; read as immutable then, so that
+    looking leaves nothing behind (a read-only reader of a WAL database would otherwise
+    create `-wal` and `-shm` files, and could not read at all on a read-only file system).
+    """
+    in_use = path.with_name(path.name + "-wal").exists()
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("" if in_use else "&immutable=1")
     try:
         connection = sqlite3.connect(uri, uri=True)
         try:
@@ -77,8 +83,34 @@ def _read_revision(path: Path) -> tuple[str | None, bool]:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if is_damage(error):
+            raise DatabaseUnusable(damaged(str(path), error)) from None
         raise DatabaseUnusable(f"{path} cannot be read as a database ({error})") from None
     return (str(row[0]) if row else None), True
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether SQLite says the file's contents are broken (not merely locked or missing)."""
+    message = str(error).lower()
+    return "malformed" in message or "not a database" in message or "corrupt" in message
+
+
+def damaged(where: str, error: BaseException) -> str:
+    """One sentence for a damaged database."""
+    return (
+        f"{where} is damaged ({error}); restore it from a backup (dialoog keeps a copy "
+        "from before each upgrade beside it, named …before-…)"
+    )
+
+
+def on_read_only_file_system(path: Path) -> bool:
+    """Whether `path` (or, if it does not exist, its folder) lies on a file system mounted
+    read-only, where no permission would help."""
+    existing = path if path.exists() else path.parent
+    try:
+        return bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows), or nothing there
+        return False
 
 
 def _check_folder(folder: Path, *, create: bool) -> None:
@@ -93,11 +125,20 @@ def _check_folder(folder: Path, *, create: bool) -> None:
             raise DatabaseUnusable(
                 f"cannot create the folder {folder} ({error.strerror})"
             ) from None
+    if folder.is_dir() and on_read_only_file_system(folder):
+        raise DatabaseUnusable(
+            f"cannot create a database in {folder}: it is on a read-only file system"
+        )
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseUnusable(f"cannot create a database in {folder}: the folder is not writable")
 
 
 def _check_writable(path: Path) -> None:
+    if on_read_only_file_system(path):
+        raise DatabaseUnusable(
+            f"{path} is on a read-only file system; dialoog needs to write to it "
+            "(copy it to a writable folder, or choose another --db)"
+        )
     # WAL mode writes `-wal` and `-shm` files beside the database, so the folder counts too.
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
         raise DatabaseUnusable(f"{path} is read-only; dialoog needs to write to it and its folder")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -13,9 +15,11 @@ from sqlmodel import SQLModel
 
 import dialoog_tui.store.tables  # noqa: F401
 from dialoog_tui.store.database import Database, open_database
+from dialoog_tui.store.demo import load_demo
 from dialoog_tui.store.errors import DatabaseUnusable, NewerDatabase
 from dialoog_tui.store.migrate import script_heads
 from dialoog_tui.store.preflight import SchemaState, check_sqlite_file
+from dialoog_tui.store.records import load_session_record
 from dialoog_tui.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
 from dialoog_tui.store.target import resolve_target
 
@@ -143,3 +147,67 @@ def test_an_older_database_is_migrated_after_a_copy_aside(tmp_path: Path) -> Non
     assert kept.consent.value == "named"
     assert (tmp_path / f"old.sqlite3.before-{HEAD_REVISION}").exists()
     assert check_sqlite_file(path, create_folder=False) is SchemaState.CURRENT
+
+
+def test_refusing_a_database_leaves_no_side_files(tmp_path: Path) -> None:
+    # A newer dialoog's database, closed cleanly in WAL mode: looking at it may not leave
+    # the -wal and -shm files a reader of a WAL database would otherwise create.
+    path = tmp_path / "future.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE alembic_version (version_num TEXT)")
+    connection.execute("INSERT INTO alembic_version VALUES ('9999_future')")
+    connection.commit()
+    connection.close()
+    before = _digest(path)
+    with pytest.raises(NewerDatabase):
+        open_database(resolve_target(str(path)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.sqlite3"]
+    assert _digest(path) == before
+
+
+def test_a_damaged_database_is_called_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.sqlite3"
+    open_database(resolve_target(str(path))).close()
+    content = bytearray(path.read_bytes())
+    content[100:] = b"\xff" * (len(content) - 100)  # the header survives, the rest does not
+    path.write_bytes(bytes(content))
+    with pytest.raises(DatabaseUnusable, match="is damaged"):
+        open_database(resolve_target(str(path)))
+
+
+def test_damage_found_while_reading_is_called_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.sqlite3"
+    database = open_database(resolve_target(str(path)))
+    database.write(lambda db: load_demo(db=db))
+    database.close()
+    connection = sqlite3.connect(path)
+    (root,) = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'contribution'"
+    ).fetchone()
+    (size,) = connection.execute("PRAGMA page_size").fetchone()
+    connection.close()
+    content = bytearray(path.read_bytes())
+    start = (root - 1) * size  # the schema and the version stay readable; the table does not
+    content[start : start + 8] = b"\x99" * 8
+    path.write_bytes(bytes(content))
+    database = open_database(resolve_target(str(path)))
+    try:
+        with pytest.raises(DatabaseUnusable, match="is damaged"):
+            database.read(lambda db: load_session_record(db=db, session_id=2))
+    finally:
+        database.close()
+
+
+def test_a_read_only_file_system_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "dialoog.sqlite3"
+    open_database(resolve_target(str(path))).close()
+    mounted = os.statvfs(tmp_path)
+    read_only = SimpleNamespace(f_flag=mounted.f_flag | os.ST_RDONLY)
+    monkeypatch.setattr(os, "statvfs", lambda _path: read_only)
+    with pytest.raises(DatabaseUnusable, match="read-only file system"):
+        open_database(resolve_target(str(path)))
+    with pytest.raises(DatabaseUnusable, match="read-only file system"):
+        open_database(resolve_target(str(tmp_path / "new.sqlite3")))
