@@ -4,7 +4,7 @@ without --force."""
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from dialoog_tui.store.errors import InvalidInput
@@ -27,7 +27,13 @@ def write_new_file(target: Path, default_name: str, text: str, *, force: bool) -
     if path.exists() and not force:
         raise InvalidInput(f"{path} already exists; add --force to overwrite it")
     # Write beside the target and rename: a reader sees the old file or the whole new one.
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    # Made with mode 0666 less the umask, as any program makes a file people share (0644
+    # as usual), not the 0600 of a temporary file.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path} ({error.strerror})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)

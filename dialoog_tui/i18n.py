@@ -189,6 +189,25 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Wissel de toestemming: geselecteerde inbreng, anders de volgende",
         "Cycle the consent: of the selected contribution, else of the next one",
     ),
+    "cmd.paraphrase": ("Parafrase", "Paraphrase"),
+    "cmd.paraphrase.help": (
+        "Parafraseer de geselecteerde inbreng: gedeeld in plaats van de woorden",
+        "Paraphrase the selected contribution: shared instead of its words",
+    ),
+    "mode.paraphrase": ("Parafrase van #{seq}", "Paraphrase of #{seq}"),
+    "mode.paraphrase.placeholder": (
+        "in eigen woorden; dit komt in het verslag, niet de letterlijke tekst — Esc annuleert",
+        "in your own words; shared instead of the verbatim text — Esc cancels",
+    ),
+    "mode.paraphrase.offer": (
+        "alleen parafrase: schrijf hem nu in eigen woorden, of Esc voor later (Ctrl+B)",
+        "paraphrase only: write it in your own words now, or Esc for later (Ctrl+B)",
+    ),
+    "preview.paraphrase": ("parafrase: {text}", "paraphrase: {text}"),
+    "preview.paraphrase_enter": (
+        "Enter: deze parafrase komt in het verslag in plaats van de woorden",
+        "Enter: this paraphrase is shared instead of the words",
+    ),
     "cmd.ladder_view": ("Ladder", "Ladder"),
     "cmd.ladder_view.help": (
         "Waarden onder weerstand, open en overbruggende belangen, afsprakenlijst",
@@ -216,6 +235,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "undo.edited": ("bewerken van #{seq}", "editing #{seq}"),
     "undo.laddered": ("belangen en waarden van #{seq}", "interests and values of #{seq}"),
     "undo.consented": ("toestemming van #{seq}", "consent of #{seq}"),
+    "undo.paraphrased": ("parafrase van #{seq}", "paraphrase of #{seq}"),
     # picker
     "picker.title": ("dialoog — sessies", "dialoog — sessions"),
     "picker.new": ("+ Nieuwe sessie…", "+ New session…"),

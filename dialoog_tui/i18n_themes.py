@@ -203,6 +203,10 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "No quotable contributions (paraphrase only)",
     ),
     "themes.anonymous": ("anoniem", "anonymous"),
+    "themes.paraphrase_missing": (
+        "[alleen parafrase; nog geen parafrase geschreven]",
+        "[paraphrase only; no paraphrase written yet]",
+    ),
     "themes.room": ("de zaal", "the room"),
     "themes.move_to": (
         "Bijdrage #{contribution} naar welk thema? (Enter verplaatst, Esc niet)",

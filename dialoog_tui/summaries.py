@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from dialoog_tui.store.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from dialoog_tui.core.model import Session
     from dialoog_tui.store.database import Database
 
 SESSION_FORMATS = ("md", "html", "json")
@@ -45,12 +46,22 @@ class Export:
 
 
 def file_name(title: str, day: datetime, extension: str, zone: tzinfo | None = None) -> str:
-    """`marktplein-wolderwijk-2026-03-12.md`: a slug of the title and the date."""
+    """`themas-2026-03-12.md`: a slug of the title and the date."""
     from slugify import slugify
 
-    date = day.astimezone(zone).date().isoformat()
     slug = slugify(title, max_length=SLUG_LENGTH, word_boundary=True) or "dialoog"
-    return f"{slug}-{date}.{extension}"
+    return _dated(slug, day, extension, zone)
+
+
+def session_file_name(session: Session, extension: str, zone: tzinfo | None = None) -> str:
+    """`marktplein-wolderwijk-2026-03-12.md`: the session's slug and its date. Slugs are
+    unique, so two sessions never share a file name, whatever their titles (`.` and `..`,
+    `CON` and `con:`): overwriting with --force can only replace this session's own export."""
+    return _dated(session.slug, session.started_at, extension, zone)
+
+
+def _dated(slug: str, day: datetime, extension: str, zone: tzinfo | None) -> str:
+    return f"{slug}-{day.astimezone(zone).date().isoformat()}.{extension}"
 
 
 def session_export(
@@ -82,10 +93,9 @@ def session_export(
         run_themes(database, everything, all_sessions=True)
         data = database.read(lambda db: session_summary_data(db=db, key=key))
     options = SummaryOptions(exported_at=now, lang=choice.lang, anonymize=choice.anonymize)
-    markdown = session_markdown(data.record, data.themes, options)
+    markdown = session_markdown(data.record, data.themes, options, everyone=data.everyone)
     session = data.record.session
-    name = file_name(session.title, session.started_at, choice.format)
-    return _finish(markdown, choice, name)
+    return _finish(markdown, choice, session_file_name(session, choice.format))
 
 
 def themes_export(
@@ -137,18 +147,29 @@ def _finish(markdown: str, choice: ExportChoice, name: str) -> Export:
 
 def _session_json(database: Database, key: str, choice: ExportChoice, now: datetime) -> Export:
     from dialoog_tui.core.export_json import session_to_json
+    from dialoog_tui.store.participants import list_participants
     from dialoog_tui.store.records import load_session_record
     from dialoog_tui.store.sessions import find_session
 
-    if choice.anonymize:
-        raise InvalidInput("--anonymize is for md and html; the JSON export is the full record")
-    record = database.read(
-        lambda db: load_session_record(
-            db=db,
-            session_id=find_session(db=db, key=key).id,
-            include_off_record=choice.include_off_record,
+    if choice.anonymize and choice.include_off_record:
+        raise InvalidInput("a private backup (--include-off-record) is never anonymised")
+    record, everyone = database.read(
+        lambda db: (
+            load_session_record(
+                db=db,
+                session_id=find_session(db=db, key=key).id,
+                include_off_record=choice.include_off_record,
+            ),
+            list_participants(db=db),
         )
     )
-    document = session_to_json(record, exported_at=now)
+    document = session_to_json(
+        record,
+        exported_at=now,
+        private=choice.include_off_record,
+        anonymize=choice.anonymize,
+        everyone=everyone,
+        lang=choice.lang,
+    )
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return Export(text, f"{record.session.slug}.json")

@@ -37,11 +37,16 @@ def ladder(args: argparse.Namespace) -> int:
 
 def print_ladder(report: LadderReport) -> None:
     """The report as text for the terminal (consent applied, as in the JSON)."""
+    from dialoog_tui.core.consent_gate import shareable_commitments
     from dialoog_tui.core.ladder_json import shareable_item
 
     def quote(item_json: dict[str, object]) -> str:
-        speaker = item_json["speaker"] or "anoniem"
-        text = item_json["text"] if item_json["text"] is not None else "[parafrase]"
+        anonymous = item_json["consent"] == "anonymous"
+        speaker = item_json["speaker"] or ("anoniem" if anonymous else "de zaal")
+        text = item_json["text"]
+        if text is None:  # paraphrase only: the note-taker's words, marked as such
+            paraphrase = item_json["paraphrase"]
+            text = f"≈ {paraphrase} [parafrase]" if paraphrase else "[parafrase]"
         return visible(f"#{item_json['id']} {speaker} ({item_json['domain'] or '—'}): {text}")
 
     titles = ", ".join(visible(title) for _id, title in report.sessions)
@@ -67,7 +72,7 @@ def print_ladder(report: LadderReport) -> None:
         for item in bridge.supporting:
             print(f"    + {quote(shareable_item(item))}")
     print("\nCommitments")
-    for item, entry in report.commitments:
+    for item, entry in shareable_commitments(report.commitments):
         done = "done" if entry.done_at else "open"
         due = entry.due_on.isoformat() if entry.due_on else "no date"
         owner = visible(entry.owner or "—")
@@ -101,13 +106,13 @@ def vocab(args: argparse.Namespace) -> int:
         print(f"merged into {kind.value} {visible(term.name)}")
         return 0
 
-    def read(db):  # type: ignore[no-untyped-def]
-        return vocabulary.list_terms(db=db, kind=kind), vocabulary.term_usage(db=db, kind=kind)
-
-    terms, usage = with_database(args, lambda database: database.read(read))
-    for term in terms:
+    listed = with_database(
+        args,
+        lambda database: database.read(lambda db: vocabulary.shared_vocabulary(db=db, kind=kind)),
+    )
+    for term, used in listed:
         english = f"  ({visible(term.name_en)})" if term.name_en else ""
-        print(f"{usage.get(term.id, 0):>5}  {visible(term.name)}{english}")
+        print(f"{used:>5}  {visible(term.name)}{english}")
     return 0
 
 

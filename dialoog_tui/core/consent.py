@@ -31,6 +31,12 @@ class Consent(StrEnum):
         """The one-character mark the log shows (a space for named)."""
         return _MARKERS[self]
 
+    def with_paraphrase(self, paraphrase: str | None) -> Consent:
+        """The consent once the note-taker wrote a paraphrase: whoever gives one means the
+        words to be paraphrased, so a quotable consent becomes paraphrase; off the record
+        stays off the record."""
+        return Consent.PARAPHRASE if paraphrase and self.quotable else self
+
     def following(self) -> Consent:
         """The next consent when cycling with the consent key."""
         members = list(Consent)

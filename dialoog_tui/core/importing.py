@@ -35,8 +35,14 @@ CSV_COLUMNS = (
     "values",
     "condition",
     "consent",
+    "paraphrase",
 )
 """Columns an import CSV may have; `text` is required, unknown columns are ignored."""
+
+LONGEST_FIELD = 10_000_000
+"""Characters a CSV field may hold. The capture line has no limit of its own, and neither
+should an import of what was typed there; Python's csv module stops at 131,072 unless
+told otherwise, which would refuse a long contribution as 'unreadable'."""
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
@@ -82,6 +88,8 @@ class ImportRow:
     """For a commitment: who will do it."""
     due: str | None = None
     """For a commitment: by when, as written."""
+    paraphrase: str | None = None
+    """The note-taker's paraphrase (shown instead of the words where consent says so)."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,8 @@ def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
     content = content.removeprefix("\ufeff")
     first_line = content.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line else ","
+    if csv.field_size_limit() < LONGEST_FIELD:
+        csv.field_size_limit(LONGEST_FIELD)
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     if "text" not in header:
@@ -197,6 +207,7 @@ def _csv_row(
             values=_split_list(field("values")),
             condition=field("condition") or None,
             consent=consent,
+            paraphrase=field("paraphrase") or None,
         ),
         None,
     )
@@ -261,6 +272,7 @@ def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
                 condition=entry.condition,
                 owner=entry.owner,
                 due=entry.due,
+                paraphrase=entry.paraphrase,
             )
         )
     return ImportFile(rows, problems)

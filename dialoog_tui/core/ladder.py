@@ -102,6 +102,8 @@ class LadderItem:
     interests: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
     condition: str | None = None
+    paraphrase: str | None = None
+    """The note-taker's paraphrase (the consent gate shows it instead of `text`)."""
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,38 @@
-"""The ladder as JSON (`dialoog ladder --json`), with consent applied: it may be shared."""
+"""The ladder as JSON (`dialoog ladder --json`), through the consent gate: it may be shared.
+
+The store already reads the ladder through the gate; reading it through once more here (the
+gate changes nothing the second time) means a report built some other way cannot leak."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import share, shareable, shareable_commitments
 from dialoog_tui.core.ladder import Commitment, InterestState, LadderItem, LadderReport
 
 SCHEMA = "dialoog.ladder"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def shareable_item(item: LadderItem) -> dict[str, Any]:
-    """A contribution as a shareable overview may show it: no name if anonymous, no verbatim
-    text if paraphrase only (off-the-record ones never get this far)."""
+    """A contribution of the ladder through the consent gate: no name if anonymous; for a
+    paraphrase-only one the note-taker's paraphrase, never the words. Off the record it
+    has no place here at all."""
+    shown = share(item)
+    if shown is None:
+        raise ValueError("an off-the-record contribution cannot be shared")
+    item = shown
+    paraphrased = item.consent is Consent.PARAPHRASE
     return {
         "id": item.contribution_id,
         "session_id": item.session_id,
         "kind": item.kind.value,
-        "speaker": None if item.consent is Consent.ANONYMOUS else item.speaker,
+        "speaker": item.speaker,
         "domain": item.domain,
         "consent": item.consent.value,
-        "text": None if item.consent is Consent.PARAPHRASE else item.text,
+        "text": None if paraphrased else item.text,
+        "paraphrase": (item.text or None) if paraphrased else None,
         "interests": list(item.interests),
         "values": list(item.values),
         "condition": item.condition,
@@ -40,12 +51,9 @@ def _interest(state: InterestState) -> dict[str, Any]:
 
 
 def _commitment(item: LadderItem, entry: Commitment) -> dict[str, Any]:
-    owner = entry.owner
-    if item.consent is Consent.ANONYMOUS and owner == item.speaker:
-        owner = None  # the default owner is the speaker, whose name was not to be shown
     return {
         "contribution": shareable_item(item),
-        "owner": owner,
+        "owner": entry.owner,
         "due": entry.due_on.isoformat() if entry.due_on else None,
         "done": entry.done_at is not None,
     }
@@ -72,10 +80,12 @@ def ladder_to_json(report: LadderReport) -> dict[str, Any]:
             {
                 "interest": bridge.interest,
                 "domains": {"resisting": bridge.domains[0], "supporting": bridge.domains[1]},
-                "resisting": [shareable_item(item) for item in bridge.resisting],
-                "supporting": [shareable_item(item) for item in bridge.supporting],
+                "resisting": [shareable_item(item) for item in shareable(bridge.resisting)],
+                "supporting": [shareable_item(item) for item in shareable(bridge.supporting)],
             }
             for bridge in report.bridging
         ],
-        "commitments": [_commitment(item, entry) for item, entry in report.commitments],
+        "commitments": [
+            _commitment(item, entry) for item, entry in shareable_commitments(report.commitments)
+        ],
     }

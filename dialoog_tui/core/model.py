@@ -133,6 +133,9 @@ class Contribution:
     """Interests (belangen) under it, by name."""
     values: tuple[str, ...] = ()
     """Values (waarden) under it, by name."""
+    paraphrase: str | None = None
+    """The note-taker's paraphrase: what shareable outputs show instead of `text` when the
+    consent is paraphrase (None: none written yet)."""
 
 
 def put_participant(people: list[Participant], participant: Participant) -> None:

@@ -10,8 +10,9 @@ Syntax (see the README for the user's version):
 - `#tag` at the start of a word adds a tag. Tags at the end of the line are taken out of the
   text; a tag inside a sentence keeps its word in the text, without the '#'.
 - `belang:`/`interest:` and `waarde:`/`value:` (repeatable), `voorwaarde:`/`condition:`,
-  `eigenaar:`/`owner:` and `datum:`/`due:` at the start of a word annotate the contribution
-  and leave the text; a value with spaces is quoted: `belang:"bereikbaarheid winkel"`.
+  `eigenaar:`/`owner:`, `datum:`/`due:` and `parafrase:`/`paraphrase:` at the start of a
+  word annotate the contribution and leave the text; a value with spaces is quoted:
+  `belang:"bereikbaarheid winkel"`.
 - A backslash before one of  \\ @ # ? ! + = >  makes that character literal, and before an
   annotation keyword (`\\waarde:x`) makes the keyword plain text.
 
@@ -45,6 +46,7 @@ class Annotation(StrEnum):
     CONDITION = "condition"
     OWNER = "owner"
     DUE = "due"
+    PARAPHRASE = "paraphrase"
 
 
 KEYWORDS: dict[str, Annotation] = {
@@ -58,6 +60,8 @@ KEYWORDS: dict[str, Annotation] = {
     "owner": Annotation.OWNER,
     "datum": Annotation.DUE,
     "due": Annotation.DUE,
+    "parafrase": Annotation.PARAPHRASE,
+    "paraphrase": Annotation.PARAPHRASE,
 }
 """Keywords in Dutch and English; both are read, lines are written with the Dutch ones."""
 
@@ -67,6 +71,7 @@ WRITTEN_KEYWORD: dict[Annotation, str] = {
     Annotation.CONDITION: "voorwaarde",
     Annotation.OWNER: "eigenaar",
     Annotation.DUE: "datum",
+    Annotation.PARAPHRASE: "parafrase",
 }
 
 
@@ -102,6 +107,9 @@ class ParsedEntry:
     """Who will do it, for a commitment (`eigenaar:`)."""
     due: str | None = None
     """By when, for a commitment (`datum:`), as typed; checked elsewhere."""
+    paraphrase: str | None = None
+    """The note-taker's paraphrase (`parafrase:"…"`), shown in shareable outputs instead of
+    the verbatim text; the last one given counts."""
 
 
 def normalise_annotation(value: str) -> str:
@@ -138,6 +146,7 @@ def parse_entry(line: str) -> ParsedEntry:
         condition=body.last(Annotation.CONDITION),
         owner=body.last(Annotation.OWNER),
         due=body.last(Annotation.DUE),
+        paraphrase=body.last(Annotation.PARAPHRASE),
     )
 
 
@@ -176,6 +185,7 @@ def format_entry(entry: ParsedEntry) -> str:
         (Annotation.CONDITION, entry.condition),
         (Annotation.OWNER, entry.owner),
         (Annotation.DUE, entry.due),
+        (Annotation.PARAPHRASE, entry.paraphrase),
     ]
     parts.extend(
         f"{WRITTEN_KEYWORD[annotation]}:{_format_value(value)}"

@@ -37,3 +37,14 @@ class SessionRecord:
     def phase(self, phase_id: int | None) -> Phase | None:
         """A phase of this session by id."""
         return next((p for p in self.phases if p.id == phase_id), None)
+
+    def people_in_order(self) -> list[Participant]:
+        """Participants in order of first contribution, then the silent ones: pseudonym
+        numbers follow who spoke first."""
+        order: dict[int, None] = {}
+        for c in self.contributions:
+            if c.participant_id is not None:
+                order.setdefault(c.participant_id)
+        for pid in sorted(self.participants):
+            order.setdefault(pid)
+        return [self.participants[pid] for pid in order if pid in self.participants]

@@ -26,6 +26,10 @@ class ContributionContent:
     """The tags."""
     ladder: Ladder = field(default_factory=Ladder)
     """Interests, values and condition (an edited line carries them too)."""
+    paraphrase: str | None = None
+    """The note-taker's paraphrase."""
+    consent: Consent | None = None
+    """The consent (None: as it is); giving a paraphrase can change it."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,25 @@ class WasConsented:
     after: Consent
 
 
-Change = WasLogged | WasRemoved | WasEdited | WasLaddered | WasConsented
+@dataclass(frozen=True)
+class Paraphrased:
+    """A contribution's paraphrase with the consent it goes with."""
+
+    paraphrase: str | None
+    consent: Consent
+
+
+@dataclass(frozen=True)
+class WasParaphrased:
+    """The note-taker's paraphrase was written or changed; undoing it puts the earlier one
+    (and the consent that went with it) back."""
+
+    contribution_id: int
+    before: Paraphrased
+    after: Paraphrased
+
+
+Change = WasLogged | WasRemoved | WasEdited | WasLaddered | WasConsented | WasParaphrased
 """Anything the undo stack can reverse."""
 
 

@@ -65,21 +65,24 @@ def log_contribution(
     ladder: Ladder | None = None,
     consent: Consent | None = None,
     commitment: CommitmentTerms | None = None,
+    paraphrase: str | None = None,
 ) -> Logged:
     """Store a new contribution with the next number in its session.
 
     With `clear_draft_text` the session's saved draft is emptied in the same transaction, so
     that after a crash the line is either logged or still in the input, never both or neither.
-    Without `consent` the session's default applies. A commitment gets a ledger entry; its
+    Without `consent` the session's default applies, and a `paraphrase` makes a quotable
+    default paraphrase (see `Consent.with_paraphrase`). A commitment gets a ledger entry; its
     owner is the speaker unless `commitment` names someone else.
     """
     # Every Enter runs this: prebuilt statements (see statements.py), no ORM objects.
     participant = realise_speaker(db=db, session_id=session_id, speaker=speaker)
     _check_links(db, session_id, phase_id=phase_id, reply_to_id=reply_to_id)
     last = statements.scalar(db, statements.LAST_SEQ, session_id=session_id)
+    paraphrase = _blank_to_none(paraphrase)
     if consent is None:
         default = statements.scalar(db, statements.DEFAULT_CONSENT, session_id=session_id)
-        consent = Consent(default) if default else Consent.NAMED
+        consent = (Consent(default) if default else Consent.NAMED).with_paraphrase(paraphrase)
     ladder = ladder or Ladder()
     seq = (last or 0) + 1
     participant_id = participant.id if participant else None
@@ -101,6 +104,7 @@ def log_contribution(
         deleted_at=None,
         consent=consent.value,
         condition=ladder.condition,
+        paraphrase=paraphrase,
     )
     # Built here rather than as to_contribution(ContributionRow(...)): making the ORM row
     # costs 0.18 ms, on every Enter, for values that are all at hand.
@@ -118,6 +122,7 @@ def log_contribution(
         ref=ref,
         consent=consent,
         condition=ladder.condition,
+        paraphrase=paraphrase,
     )
     if clear_draft_text:
         clear_draft(db=db, session_id=session_id)
@@ -152,9 +157,14 @@ def edit_contribution(
     text: str,
     tags: Sequence[str] = (),
     ladder: Ladder | None = None,
+    paraphrase: str | None = None,
+    consent: Consent | None = None,
 ) -> Logged:
     """Change a contribution; the previous version is kept as a revision. With `ladder`, its
-    interests, values and condition become those (None leaves them as they are)."""
+    interests, values and condition become those (None leaves them as they are). The
+    paraphrase becomes `paraphrase` (None or blank: none); the consent becomes `consent`, or
+    without it stays, unless a first paraphrase is given: then a quotable one becomes
+    paraphrase."""
     row = _row(db, contribution_id)
     participant = realise_speaker(db=db, session_id=row.session_id, speaker=speaker)
     now = utc_now()
@@ -166,12 +176,18 @@ def edit_contribution(
             kind=row.kind,
             text=row.text,
             tags=list(row.tags or ()),
+            paraphrase=row.paraphrase,
         )
     )
     row.participant_id = participant.id if participant else None
     row.kind = kind.value
     row.text = text
     row.tags = list(tags)
+    paraphrase = _blank_to_none(paraphrase)
+    if consent is None and row.paraphrase is None:
+        consent = Consent(row.consent).with_paraphrase(paraphrase)
+    row.paraphrase = paraphrase
+    row.consent = (consent or Consent(row.consent)).value
     row.edited_at = now
     if ladder is not None:
         row.condition = ladder.condition
@@ -204,6 +220,20 @@ def set_ladder(*, db: Session, contribution_id: int, ladder: Ladder) -> Contribu
         interests=ladder.interests,
         values=ladder.values,
     )
+    return _with_terms(db, [to_contribution(row)])[0]
+
+
+def set_paraphrase(
+    *, db: Session, contribution_id: int, paraphrase: str | None, consent: Consent | None = None
+) -> Contribution:
+    """Give a contribution the note-taker's paraphrase (None or blank: none) and `consent`;
+    without `consent` a quotable one becomes paraphrase: the paraphrase is there to be shown
+    instead of the words."""
+    row = _row(db, contribution_id)
+    row.paraphrase = _blank_to_none(paraphrase)
+    row.consent = (consent or Consent(row.consent).with_paraphrase(row.paraphrase)).value
+    db.add(row)
+    db.flush()
     return _with_terms(db, [to_contribution(row)])[0]
 
 
@@ -279,6 +309,10 @@ def _with_terms(db: Session, contributions: list[Contribution]) -> list[Contribu
         replace(c, interests=terms[c.id][0], values=terms[c.id][1]) if c.id in terms else c
         for c in contributions
     ]
+
+
+def _blank_to_none(text: str | None) -> str | None:
+    return text.strip() or None if text is not None else None
 
 
 def _row(db: Session, contribution_id: int) -> ContributionRow:

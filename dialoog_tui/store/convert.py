@@ -76,6 +76,7 @@ def to_contribution(row: ContributionRow) -> Contribution:
         ref=row.ref,
         consent=Consent(row.consent),
         condition=row.condition,
+        paraphrase=row.paraphrase,
     )
 
 

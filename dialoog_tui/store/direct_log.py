@@ -56,6 +56,7 @@ def log_entry(
     ladder: Ladder | None = None,
     consent: Consent | None = None,
     commitment: CommitmentTerms | None = None,
+    paraphrase: str | None = None,
 ) -> Logged:
     """Log a line typed in capture and clear the session's draft, in one durable transaction.
 
@@ -64,7 +65,7 @@ def log_entry(
     """
     ladder = ladder or Ladder()
     connection = database.kept_sqlite_connection()
-    if connection is not None and _is_plain(speaker, kind, ladder):
+    if connection is not None and paraphrase is None and _is_plain(speaker, kind, ladder):
         participant = speaker.participant
         logged = _PlainLog(connection, database.engine.dialect).run(
             {
@@ -81,6 +82,7 @@ def log_entry(
                 "deleted_at": None,
                 "consent": consent.value if consent else None,
                 "condition": ladder.condition,
+                "paraphrase": None,
             }
         )
         if logged is not None:
@@ -100,6 +102,7 @@ def log_entry(
             ladder=ladder,
             consent=consent,
             commitment=commitment,
+            paraphrase=paraphrase,
         )
     )
 

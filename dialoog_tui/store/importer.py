@@ -127,6 +127,7 @@ def import_rows(
             ladder=Ladder(row.interests, row.values, row.condition),
             consent=row.consent,
             commitment=CommitmentTerms(row.owner, due_on),
+            paraphrase=row.paraphrase,
         )
         participant = logged.participant
         state.speaker = Speaker(participant=participant) if participant else ROOM

@@ -8,6 +8,12 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import (
+    SHAREABLE_CONSENTS,
+    interests_among,
+    shareable,
+    shareable_commitments,
+)
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import LadderItem, LadderReport, build_ladder
 from dialoog_tui.store.commitments import commitments_of
@@ -24,11 +30,8 @@ from dialoog_tui.store.tables import (
 def ladder_items(
     *, db: Session, session_ids: Sequence[int] | None, include_off_record: bool = False
 ) -> list[LadderItem]:
-    """Live contributions that carry interests, values or a condition, or are commitments.
-
-    Off-the-record contributions are left out unless asked for: what leaves the database as
-    a shareable overview must never contain them.
-    """
+    """Live contributions that carry interests, values or a condition, or are commitments,
+    verbatim; without `include_off_record` the off-the-record ones are not even read."""
     linked = select(ContributionTermRow.contribution_id)
     query = (
         contributions_in_context()
@@ -43,7 +46,7 @@ def ladder_items(
     if session_ids is not None:
         query = query.where(col(ContributionRow.session_id).in_(session_ids))
     if not include_off_record:
-        query = query.where(col(ContributionRow.consent) != Consent.OFF_RECORD.value)
+        query = query.where(col(ContributionRow.consent).in_(SHAREABLE_CONSENTS))
     rows = db.exec(query).all()
     terms = _terms(db, [row.id for row, *_ in rows if row.id is not None])
     return [
@@ -59,6 +62,7 @@ def ladder_items(
             interests=tuple(terms[row.id]["interest"]),
             values=tuple(terms[row.id]["value"]),
             condition=row.condition,
+            paraphrase=row.paraphrase,
         )
         for row, title, speaker, domain in rows
         if row.id is not None
@@ -68,7 +72,9 @@ def ladder_items(
 def load_ladder(
     *, db: Session, session_ids: Sequence[int] | None, include_off_record: bool = False
 ) -> LadderReport:
-    """The ladder report for these sessions (all sessions: None)."""
+    """The ladder report for these sessions (all sessions: None), read through the consent
+    gate (the ladder may be shared), unless `include_off_record`: then verbatim and complete,
+    for the note-taker's own screen."""
     items = ladder_items(db=db, session_ids=session_ids, include_off_record=include_off_record)
     session_query = select(SessionRow.id, SessionRow.title).order_by(col(SessionRow.started_at))
     if session_ids is not None:
@@ -80,9 +86,28 @@ def load_ladder(
     commitments = [
         (item, ledger[item.contribution_id]) for item in items if item.contribution_id in ledger
     ]
-    return build_ladder(
-        items, interest_states(db=db, session_ids=session_ids), sessions, commitments
-    )
+    states = interest_states(db=db, session_ids=session_ids)
+    if not include_off_record:
+        answers = [s.answered_by_id for s in states if s.answered_by_id is not None]
+        shared = {i.contribution_id for i in items} | _shareable_ids(db, answers)
+        states = interests_among(states, shared)
+        commitments = shareable_commitments(commitments)
+        items = shareable(items)
+    return build_ladder(items, states, sessions, commitments)
+
+
+def _shareable_ids(db: Session, contribution_ids: Sequence[int]) -> set[int]:
+    """Of these contributions, the live ones a shareable output may show."""
+    if not contribution_ids:
+        return set()
+    rows = db.exec(
+        select(ContributionRow.id).where(
+            col(ContributionRow.id).in_(contribution_ids),
+            col(ContributionRow.deleted_at).is_(None),
+            col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
+        )
+    ).all()
+    return {cid for cid in rows if cid is not None}
 
 
 def _terms(db: Session, contribution_ids: list[int]) -> dict[int, dict[str, list[str]]]:

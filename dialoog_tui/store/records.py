@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlmodel import Session, col, select
 
-from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import interests_among, shareable_record
 from dialoog_tui.core.record import SessionRecord
 from dialoog_tui.store.commitments import commitments_of
 from dialoog_tui.store.contributions import session_contributions
@@ -22,15 +20,12 @@ from dialoog_tui.store.tables import DomainRow, ParticipantRow
 def load_session_record(
     *, db: Session, session_id: int, include_off_record: bool = False
 ) -> SessionRecord:
-    """The session with its agenda, people, live contributions, interests and ledger.
-
-    Off-the-record contributions are left out (and so is everything that points at them)
-    unless `include_off_record`: they must never reach a shareable export.
+    """The session with its agenda, people, live contributions, interests and ledger, as a
+    shareable export may show it (through the consent gate); with `include_off_record`, the
+    whole record, verbatim, as only a private backup may hold it.
     """
     session = get_session(db=db, session_id=session_id)
     contributions = session_contributions(db=db, session_id=session_id)
-    if not include_off_record:
-        contributions = [c for c in contributions if c.consent is not Consent.OFF_RECORD]
     kept = {c.id for c in contributions}
     people = {p.id: p for p in list_session_participants(db=db, session_id=session_id)}
     # Someone can be attributed a contribution without being listed for the session (an
@@ -43,13 +38,8 @@ def load_session_record(
             .where(col(ParticipantRow.id).in_(missing))
         ).all()
         people.update({row.id: to_participant(row, domain) for row, domain in rows if row.id})
-    interests = []
-    for state in interest_states(db=db, session_ids=[session_id]):
-        raised_by = tuple(cid for cid in state.raised_by if cid in kept)
-        if raised_by:
-            answer = state.answered_by_id if state.answered_by_id in kept else None
-            interests.append(replace(state, raised_by=raised_by, answered_by_id=answer))
-    return SessionRecord(
+    interests = interests_among(interest_states(db=db, session_ids=[session_id]), kept)
+    record = SessionRecord(
         session=session,
         phases=list_phases(db=db, session_id=session_id),
         participants=people,
@@ -58,3 +48,4 @@ def load_session_record(
         interests=interests,
         commitments=commitments_of(db=db, contribution_ids=sorted(kept)),
     )
+    return record if include_off_record else shareable_record(record)

@@ -12,5 +12,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_themes",
     "0004_curation",
     "0005_merged_into",
+    "0006_paraphrase",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -18,6 +18,9 @@ from dialoog_tui.store.tables import ContributionRow, SessionRow
 from dialoog_tui.store.types import UtcDateTime
 
 SLUG_MAX_LENGTH = 80
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))]
+)
 
 
 def create_session(
@@ -135,8 +138,10 @@ def set_current_phase(*, db: Session, session_id: int, phase_id: int | None) -> 
 
 def _unique_slug(db: Session, title: str) -> str:
     base = slugify(title, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "sessie"
-    if base.isdigit():
-        base = f"sessie-{base}"  # a bare number would read as a session id
+    # A bare number would read as a session id; a name Windows reserves for a device (con,
+    # nul, com1, …) cannot be a file name there, and exports are named after the slug.
+    if base.isdigit() or base in WINDOWS_DEVICES:
+        base = f"sessie-{base}"
     taken = set(
         db.exec(
             select(SessionRow.slug).where(

@@ -22,9 +22,11 @@ from dialoog_tui.store.theme_runs import stored_report
 @dataclass(frozen=True)
 class SessionSummaryData:
     record: SessionRecord
-    """Without off-the-record contributions."""
+    """Through the consent gate."""
     themes: list[LiveTheme] | None
     """Themes heard in the session, from the newest run covering it; None: no run yet."""
+    everyone: list[Participant]
+    """All participants known: an anonymised summary keeps each of their names out."""
 
 
 def session_summary_data(*, db: Session, key: str) -> SessionSummaryData:
@@ -33,7 +35,7 @@ def session_summary_data(*, db: Session, key: str) -> SessionSummaryData:
     record = load_session_record(db=db, session_id=session_id, include_off_record=False)
     report = stored_report(db=db, session_ids=[session_id])
     themes = session_themes(report, session_id) if report is not None else None
-    return SessionSummaryData(record, themes)
+    return SessionSummaryData(record, themes, list_participants(db=db))
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class ThemeReportData:
     cards: list[ThemeCard]
     """One per theme, in the report's order."""
     people: list[Participant]
-    """Everyone who may be named (for pseudonyms)."""
+    """All participants known (an anonymised report keeps each of their names out)."""
 
 
 def theme_report_data(*, db: Session, session_ids: Sequence[int]) -> ThemeReportData | None:

@@ -104,6 +104,8 @@ class ContributionRow(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     consent: str = Field(default="named", max_length=20)
     condition: str | None = Field(default=None, sa_type=VerbatimText)
+    paraphrase: str | None = Field(default=None, sa_type=VerbatimText)
+    """The note-taker's paraphrase, shown instead of `text` where consent is paraphrase."""
 
 
 class ContributionRevisionRow(SQLModel, table=True):
@@ -118,6 +120,7 @@ class ContributionRevisionRow(SQLModel, table=True):
     kind: str = Field(max_length=20)
     text: str = Field(sa_type=VerbatimText)
     tags: list[str] = Field(default_factory=list, sa_type=JSON)
+    paraphrase: str | None = Field(default=None, sa_type=VerbatimText)
 
 
 class DraftRow(SQLModel, table=True):

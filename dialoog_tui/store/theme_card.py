@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, share
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.themes.card import ThemeCard, ThemeMember, build_card
 from dialoog_tui.core.themes.run import DEFAULT_MIN_SESSIONS, ThemeReport
@@ -39,8 +40,8 @@ def load_card(
 
 
 def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, ThemeMember]:
-    """Live, shareable-or-private (not off-the-record) contributions by id, with speaker,
-    session, time, interests and values."""
+    """Live contributions by id, with speaker, session, time, interests and values, through
+    the consent gate (a card's quotes are shared in the theme report)."""
     found: dict[int, ThemeMember] = {}
     ids = list(contribution_ids)
     for start in range(0, len(ids), CHUNK):
@@ -49,26 +50,31 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
             contributions_in_context().where(
                 col(ContributionRow.id).in_(chunk),
                 col(ContributionRow.deleted_at).is_(None),
-                col(ContributionRow.consent) != Consent.OFF_RECORD.value,
+                col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
             )
         ).all()
         terms = terms_of(db=db, contribution_ids=chunk)
         for row, title, speaker, domain in rows:
             assert row.id is not None
             interests, values = terms.get(row.id, ((), ()))
-            found[row.id] = ThemeMember(
-                contribution_id=row.id,
-                session_id=row.session_id,
-                session_title=title,
-                at=row.at,
-                kind=Kind(row.kind),
-                speaker=speaker,
-                domain=domain,
-                consent=Consent(row.consent),
-                text=row.text,
-                interests=interests,
-                values=values,
+            member = share(
+                ThemeMember(
+                    contribution_id=row.id,
+                    session_id=row.session_id,
+                    session_title=title,
+                    at=row.at,
+                    kind=Kind(row.kind),
+                    speaker=speaker,
+                    domain=domain,
+                    consent=Consent(row.consent),
+                    text=row.text,
+                    interests=interests,
+                    values=values,
+                    paraphrase=row.paraphrase,
+                )
             )
+            if member is not None:
+                found[row.id] = member
     return found
 
 

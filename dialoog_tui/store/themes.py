@@ -17,6 +17,7 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, shareable
 from dialoog_tui.core.themes.explain import FoundTheme
 from dialoog_tui.core.themes.run import FoundThemes, ThemeRun
 from dialoog_tui.core.themes.types import ThemeInput
@@ -39,10 +40,10 @@ CHUNK = 900
 
 
 def theme_inputs(*, db: Session, session_ids: Sequence[int]) -> list[ThemeInput]:
-    """The live contributions of these sessions as the engine reads them, in session order.
-
-    Off-the-record contributions are left out: a theme, its label and its counts are shared,
-    and what was said off the record must not shape them.
+    """The live contributions of these sessions as the engine reads them, in session order,
+    through the consent gate: a theme, its label, terms, quotes and counts are shared, so
+    what was said off the record never enters and a paraphrase-only contribution speaks
+    with the note-taker's paraphrase, not with its verbatim words.
     """
     rows = db.connection().execute(_live(col(ContributionRow.session_id).in_(session_ids))).all()
     return _inputs(rows, terms_of(db=db, session_ids=session_ids))
@@ -56,7 +57,7 @@ def live_count(*, db: Session, session_ids: Sequence[int]) -> int:
         .where(
             col(ContributionRow.session_id).in_(session_ids),
             col(ContributionRow.deleted_at).is_(None),
-            col(ContributionRow.consent) != Consent.OFF_RECORD.value,
+            col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
         )
     ).one()
 
@@ -86,12 +87,13 @@ def _live(condition: Any) -> Any:
                 col(ParticipantRow.name),
                 col(DomainRow.name),
                 col(ContributionRow.created_at),
+                col(ContributionRow.paraphrase),
             )
         )
         .where(
             condition,
             col(ContributionRow.deleted_at).is_(None),
-            col(ContributionRow.consent) != Consent.OFF_RECORD.value,
+            col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
         )
         .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
     )
@@ -101,7 +103,7 @@ def _inputs(
     rows: Sequence[Any], terms: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
 ) -> list[ThemeInput]:
     inputs = []
-    for cid, session_id, text, tags, consent, speaker, domain, created_at in rows:
+    for cid, session_id, text, tags, consent, speaker, domain, created_at, paraphrase in rows:
         interests, values = terms.get(cid, ((), ()))
         inputs.append(
             ThemeInput(
@@ -115,9 +117,10 @@ def _inputs(
                 interests=interests,
                 values=values,
                 created_at=created_at,
+                paraphrase=paraphrase,
             )
         )
-    return inputs
+    return shareable(inputs)
 
 
 def all_session_ids(*, db: Session) -> list[int]:

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func
 from sqlmodel import Session, col, delete, or_, select
 
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import may_share
 from dialoog_tui.core.ladder import InterestStatus, Term, TermKind
 from dialoog_tui.core.quick_entry import normalise_annotation
 from dialoog_tui.store.clock import utc_now
@@ -38,6 +40,30 @@ def term_usage(*, db: Session, kind: TermKind) -> dict[int, int]:
         .group_by(col(ContributionTermRow.term_id))
     ).all()
     return {term_id: count for term_id, count in rows}
+
+
+def shared_vocabulary(*, db: Session, kind: TermKind) -> list[tuple[Term, int]]:
+    """The vocabulary as a shareable listing may show it, with how many live contributions
+    a shareable output may show use each term. A term only used where the consent gate
+    lets nothing through (off the record, or removed) is not there at all: it would tell
+    what was said; a term never used yet (the starter values) is."""
+    rows = db.exec(
+        select(ContributionTermRow.term_id, ContributionRow.consent, ContributionRow.deleted_at)
+        .join(ContributionRow, col(ContributionRow.id) == col(ContributionTermRow.contribution_id))
+        .join(VocabTermRow, col(VocabTermRow.id) == col(ContributionTermRow.term_id))
+        .where(VocabTermRow.kind == kind.value)
+    ).all()
+    used: dict[int, int] = defaultdict(int)
+    linked: set[int] = set()
+    for term_id, consent, deleted_at in rows:
+        linked.add(term_id)
+        if deleted_at is None and may_share(Consent(consent)):
+            used[term_id] += 1
+    return [
+        (term, used.get(term.id, 0))
+        for term in list_terms(db=db, kind=kind)
+        if term.id in used or term.id not in linked
+    ]
 
 
 def find_term(*, db: Session, kind: TermKind, name: str) -> VocabTermRow | None:

@@ -90,6 +90,8 @@ def render_preview(
         )
     if reply_to_seq is not None:
         out.append("  ·  " + t("preview.reply", seq=reply_to_seq), look.meta)
+    if entry.paraphrase:
+        out.append("  ·  ≈ " + t("preview.paraphrase", text=visible(entry.paraphrase)), look.tag)
     if consent is not Consent.NAMED:
         out.append(f"  ·  {consent.marker} {consent.label(t.lang)}", look.strong)
     if not preview.is_blank and not preview.loggable and not preview.due_unreadable:

@@ -20,11 +20,13 @@ from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.core.undo import (
     Change,
     ContributionContent,
+    Paraphrased,
     UndoStack,
     WasConsented,
     WasEdited,
     WasLaddered,
     WasLogged,
+    WasParaphrased,
     WasRemoved,
 )
 from dialoog_tui.tui.gateway import StoreGateway
@@ -78,6 +80,8 @@ def _content(contribution: Contribution) -> ContributionContent:
         text=contribution.text,
         tags=contribution.tags,
         ladder=_ladder(contribution),
+        paraphrase=contribution.paraphrase,
+        consent=contribution.consent,
     )
 
 
@@ -170,6 +174,7 @@ class Recorder:
                 ladder=preview.ladder,
                 consent=consent,
                 commitment=contributions.CommitmentTerms(entry.owner, preview.due_on),
+                paraphrase=entry.paraphrase,
             )
         )
         self.context.next_consent = None
@@ -188,6 +193,7 @@ class Recorder:
             text=entry.text,
             tags=entry.tags,
             ladder=preview.ladder,
+            paraphrase=entry.paraphrase,
         )
         change = await self._edit(original.id, preview.speaker, after)
         assert change.replaced is not None
@@ -206,6 +212,16 @@ class Recorder:
         """Change a contribution's consent (undoable)."""
         change = await self._set_consent(contribution.id, consent)
         self.undo_stack.push(WasConsented(contribution.id, contribution.consent, consent))
+        return change
+
+    async def set_paraphrase(self, contribution: Contribution, paraphrase: str) -> RecordChange:
+        """Give a contribution the note-taker's paraphrase (undoable); a quotable consent
+        becomes paraphrase."""
+        before = Paraphrased(contribution.paraphrase, contribution.consent)
+        change = await self._set_paraphrase(contribution.id, paraphrase, None)
+        assert change.replaced is not None
+        after = Paraphrased(change.replaced.paraphrase, change.replaced.consent)
+        self.undo_stack.push(WasParaphrased(contribution.id, before, after))
         return change
 
     async def remove(self, contribution: Contribution) -> RecordChange:
@@ -250,6 +266,12 @@ class Recorder:
             case WasConsented(contribution_id, before, after):
                 result = await self._set_consent(contribution_id, before if backwards else after)
                 return replace(result, what="undo.consented")
+            case WasParaphrased(contribution_id, before, after):
+                state = before if backwards else after
+                result = await self._set_paraphrase(
+                    contribution_id, state.paraphrase, state.consent
+                )
+                return replace(result, what="undo.paraphrased")
 
     async def save_draft(self, text: str) -> None:
         """Remember the half-typed line."""
@@ -312,6 +334,8 @@ class Recorder:
                 text=content.text,
                 tags=content.tags,
                 ladder=content.ladder,
+                paraphrase=content.paraphrase,
+                consent=content.consent,
             )
         )
         self.context.remember(logged.participant)
@@ -340,6 +364,17 @@ class Recorder:
         changed = await self.gateway.write(
             lambda db: contributions.set_consent(
                 db=db, contribution_id=contribution_id, consent=consent
+            )
+        )
+        self._remember(changed)
+        return RecordChange(replaced=changed, seq=changed.seq)
+
+    async def _set_paraphrase(
+        self, contribution_id: int, paraphrase: str | None, consent: Consent | None
+    ) -> RecordChange:
+        changed = await self.gateway.write(
+            lambda db: contributions.set_paraphrase(
+                db=db, contribution_id=contribution_id, paraphrase=paraphrase, consent=consent
             )
         )
         self._remember(changed)

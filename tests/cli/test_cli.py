@@ -254,3 +254,15 @@ def test_sessions_table_shows_control_characters_harmlessly(
     run(capsys, "--db", db, "new", "Plein \x1b[31mrood", "--no-open")
     _, out, _ = run(capsys, "--db", db, "sessions")
     assert "\x1b" not in out and "␛[31mrood" in out
+
+
+def test_a_csv_takes_texts_as_long_as_capture_does(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    long_text = "lang " * 60_000  # 300,000 characters: past the csv module's own limit
+    source = tmp_path / "lang.csv"
+    source.write_text(f'session,text\nLang,"{long_text.strip()}"\n', encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(source))
+    assert code == 0, err
+    _, exported, _ = run(capsys, "--db", db, "export", "lang", "--format", "json")
+    assert json.loads(exported)["contributions"][0]["text"] == long_text.strip()

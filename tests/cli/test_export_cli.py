@@ -4,6 +4,8 @@ file lands where it should, and hostile text stays text."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -193,7 +195,7 @@ def test_an_existing_file_is_kept_without_force(
         (("--themes", "--format", "json"), "md or html"),
         (("--format", "md"), "name one session"),
         (("1", "2", "--format", "md"), "name one session"),
-        (("1", "--format", "json", "--anonymize"), "md and html"),
+        (("1", "--format", "json", "--anonymize", "--include-off-record"), "never anonymised"),
         (("1", "--format", "md", "-o", "/nonexistent/folder/"), "does not exist"),
         (("999", "--format", "md"), "999"),
     ],
@@ -214,3 +216,50 @@ def test_a_session_summary_finds_the_themes_when_none_are_stored(
     section = markdown.split("## Thema's", 1)[1].split("\n## ", 1)[0]
     assert "Nog geen thema's" not in section
     assert section.count("\n- **") >= 3 and "ook gehoord in 2 andere sessie(s)" in section
+
+
+@pytest.mark.parametrize("titles", [(".", ".."), ("~", ".."), ("CON", "con:"), ("Plein", "plein")])
+def test_two_sessions_never_export_to_the_same_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, titles: tuple[str, str]
+) -> None:
+    db = str(tmp_path / "t.sqlite3")
+    for title in titles:
+        assert run(capsys, "--db", db, "new", title, "--no-open")[0] == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for session in ("1", "2"):
+        for fmt in ("md", "html", "json"):
+            code, _, err = run(
+                capsys, "--db", db, "export", session, "--format", fmt, "-o", str(folder)
+            )
+            assert code == 0, (session, fmt, err)
+    names = [p.name for p in folder.iterdir()]
+    assert len(names) == 6
+    assert not any(name.split(".")[0].split("-")[0] in {"con", "nul", "aux"} for name in names)
+    # Asked again, the advice to add --force can only ever be about the session's own file.
+    code, _, err = run(capsys, "--db", db, "export", "2", "--format", "md", "-o", str(folder))
+    assert code == 1 and "--force" in err
+    (first,) = [p for p in folder.glob("*.md") if p.name not in err]
+    before = first.read_text(encoding="utf-8")
+    assert (
+        run(capsys, "--db", db, "export", "2", "--format", "md", "-o", str(folder), "--force")[0]
+        == 0
+    )
+    assert first.read_text(encoding="utf-8") == before
+
+
+def test_exported_files_get_the_permissions_people_expect(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        for fmt in ("md", "json"):
+            assert (
+                run(capsys, "--db", demo, "export", "1", "--format", fmt, "-o", str(tmp_path))[0]
+                == 0
+            )
+    finally:
+        os.umask(previous)
+    for path in tmp_path.glob("*.*"):
+        if path.suffix in (".md", ".json"):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o644, path.name

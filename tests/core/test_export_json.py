@@ -51,6 +51,7 @@ def test_document_shape_and_local_offsets() -> None:
         "domain": "inwoner",
         "kind": "resistance",
         "text": "Te druk",
+        "paraphrase": None,
         "tags": ["verkeer"],
         "phase": "Opening",
         "replies_to": None,

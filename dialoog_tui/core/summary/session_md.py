@@ -1,17 +1,19 @@
 """The session summary as CommonMark: to send to participants and the council.
 
 Every piece of participant text goes through `md_text` (or `md_cell` in a table), so it
-comes out as the same literal text; consent is applied by `Voices`.
+comes out as the same literal text. The record is read through the consent gate first, and
+names are shown (or hidden) by `Voices`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
@@ -33,31 +35,23 @@ class SummaryOptions:
 
 
 def session_markdown(
-    record: SessionRecord, themes: Sequence[LiveTheme] | None, options: SummaryOptions
+    record: SessionRecord,
+    themes: Sequence[LiveTheme] | None,
+    options: SummaryOptions,
+    *,
+    everyone: Sequence[Participant] = (),
 ) -> str:
-    """The summary of one session; `themes` are those heard in it (None: none found yet)."""
+    """The summary of one session; `themes` are those heard in it (None: none found yet).
+    Anonymised, the names of `everyone` (all participants known) are kept out of its texts
+    too, also of people the summary does not show."""
     words = Words(options.lang)
-    # The store never hands these over for a summary; leaving them out here as well means a
-    # mistake there still cannot put them in a shareable file.
-    record = replace(
-        record,
-        contributions=[c for c in record.contributions if c.consent is not Consent.OFF_RECORD],
-    )
-    people = _people_in_order(record)
-    voices = Voices.for_export(people, words, anonymize=options.anonymize)
+    # The store reads the record through the gate already; once more here (it changes
+    # nothing the second time) means a record read some other way still cannot leak.
+    record = shareable_record(record)
+    people = record.people_in_order()
+    voices = Voices.for_export(people, words, anonymize=options.anonymize, others=everyone)
     writer = _SessionWriter(record, people, voices, words, options)
     return writer.document(themes)
-
-
-def _people_in_order(record: SessionRecord) -> list[Participant]:
-    """Participants in order of first contribution, then the silent ones: pseudonym numbers
-    follow who spoke first."""
-    order: list[int] = []
-    for c in record.contributions:
-        if c.participant_id is not None and c.participant_id not in order:
-            order.append(c.participant_id)
-    order += sorted(pid for pid in record.participants if pid not in order)
-    return [record.participants[pid] for pid in order if pid in record.participants]
 
 
 class _SessionWriter:
@@ -120,17 +114,13 @@ class _SessionWriter:
     def _participants(self) -> None:
         w, v, record = self.words, self.voices, self.record
         self._section(w("participants"))
-        spoke: dict[int, set[Consent]] = {}
-        for c in record.contributions:
-            if c.participant_id is not None:
-                spoke.setdefault(c.participant_id, set()).add(c.consent)
+        unnamed = heard_only_anonymously(record)
         by_domain: dict[str, list[str]] = {}
         hidden: Counter[str] = Counter()
         for person in self.people:
             domain = person.domain or w("no_domain")
-            consents = spoke.get(person.id)
             # Someone heard only anonymously is counted, not named: the name would undo it.
-            if consents and consents <= {Consent.ANONYMOUS}:
+            if person.id in unnamed:
                 hidden[domain] += 1
             else:
                 by_domain.setdefault(domain, []).append(v.person(person))
@@ -190,10 +180,12 @@ class _SessionWriter:
         person = self.record.speaker(c)
         name = md_cell(v.name(person, c.consent))
         domain = f" ({md_cell(person.domain)})" if person and person.domain else ""
-        # A paraphrase-only contribution is never quoted: its tags and ladder say what it was
-        # about.
+        # Through the gate, a paraphrase-only contribution's text is the note-taker's
+        # paraphrase (or nothing): marked as such, never taken for a quote.
         if c.consent is Consent.PARAPHRASE:
             body = self.words("paraphrase")
+            if c.text.strip():
+                body += " " + md_text(v.text(c.text), mid_line=True)
         else:
             body = md_text(v.text(c.text), mid_line=True)
         tags = " ".join(f"#{t}" for t in c.tags)

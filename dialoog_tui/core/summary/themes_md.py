@@ -24,12 +24,21 @@ def themes_markdown(
     people: Sequence[Participant],
     options: SummaryOptions,
 ) -> str:
-    """The report over `cards` (one per theme, in the report's order); `people` are everyone
-    who may be named (for pseudonyms)."""
+    """The report over `cards` (one per theme, in the report's order, read through the
+    consent gate); `people` are all participants known, so that an anonymised report keeps
+    every name out, also of someone it does not quote."""
     w = Words(options.lang)
-    voices = Voices.for_export(people, w, anonymize=options.anonymize)
-    scrub = voices.text
     by_name = {person.name: person for person in people}
+    quoted = [
+        by_name[name]
+        for card in cards
+        for _domain, members in card.quotes
+        for member in members
+        if (name := member.quoted_speaker) is not None and name in by_name
+    ]
+    shown = list({person.id: person for person in quoted}.values())  # first quote first
+    voices = Voices.for_export(shown, w, anonymize=options.anonymize, others=people)
+    scrub = voices.text
 
     def speaker(member: ThemeMember) -> str:
         person = by_name.get(member.speaker) if member.speaker else None

@@ -1,8 +1,10 @@
 """Who a summary says said something, and what it may quote — the consent rules in one place.
 
-- `off_record`: never reaches a summary (the record is read without them).
+What may be shown at all is decided before, by the consent gate (`core.consent_gate`):
+
+- `off_record`: never reaches a summary.
 - `anonymous`: quoted, never with a name (not even a pseudonym that could be traced).
-- `paraphrase`: never quoted verbatim; shown as "[parafrase]" with its tags and ladder.
+- `paraphrase`: the note-taker's paraphrase, marked "[parafrase]", never the words.
 - `named`: quoted with the name, or the pseudonym when the export is anonymised.
 """
 
@@ -26,15 +28,26 @@ class Voices:
     """Set when the export is anonymised."""
 
     @classmethod
-    def for_export(cls, people: Iterable[Participant], words: Words, *, anonymize: bool) -> Voices:
-        return cls(words, Pseudonyms(people, words.lang) if anonymize else None)
+    def for_export(
+        cls,
+        people: Iterable[Participant],
+        words: Words,
+        *,
+        anonymize: bool,
+        others: Iterable[Participant] = (),
+    ) -> Voices:
+        """Voices for an export that shows `people`; anonymised, the names of `others` are
+        kept out of its texts as well."""
+        if not anonymize:
+            return cls(words, None)
+        return cls(words, Pseudonyms(people, words.lang, others=others))
 
     def name(self, person: Participant | None, consent: Consent = Consent.NAMED) -> str:
         """The speaker as shown: a name, a pseudonym, "anoniem" or "de zaal"."""
-        if person is None:
-            return self.words("room")
         if consent is Consent.ANONYMOUS:
             return self.words("anonymous")
+        if person is None:
+            return self.words("room")
         return self.person(person)
 
     def person(self, person: Participant) -> str:

@@ -2,8 +2,9 @@
 
 Quotes grouped by domain, counts per session, the interests and values its contributions
 carry, and every member with speaker, session and time. The card is the facilitator's own
-view: paraphrase-only members are listed (marked) but never quoted, anonymous ones are quoted
-without a name; off-the-record contributions are never clustered, so never here.
+view, and its quotes go into the theme report, so its members come through the consent gate:
+paraphrase-only members are listed with the note-taker's paraphrase (marked) but never
+quoted, anonymous ones are quoted without a name, off-the-record ones are not there.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import shareable
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.themes.explain import ThemeSummary
 
@@ -36,6 +38,9 @@ class ThemeMember:
     text: str
     interests: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
+    paraphrase: str | None = None
+    """The note-taker's paraphrase (through the consent gate, the `text` of a paraphrase-only
+    member)."""
 
     @property
     def quotable(self) -> bool:
@@ -67,8 +72,8 @@ class ThemeCard:
 
 def build_card(theme: ThemeSummary, members: Mapping[int, ThemeMember]) -> ThemeCard:
     """The card for `theme`, with `members` looked up by contribution id (missing ones —
-    removed since — are left out)."""
-    ordered = tuple(members[i] for i in theme.contributions if i in members)
+    removed since — are left out), through the consent gate: its quotes are shared."""
+    ordered = tuple(shareable(members[i] for i in theme.contributions if i in members))
     titles = {m.session_id: m.session_title for m in ordered}
     return ThemeCard(
         theme=theme,

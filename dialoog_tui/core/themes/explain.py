@@ -20,8 +20,8 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
 from dialoog_tui.core.themes.text import Stems
 from dialoog_tui.core.themes.types import Cluster, ThemeInput
+from dialoog_tui.core.themes.vetting import label_of, vetted
 
-LABEL_TERMS = 3
 TOP_TERMS = 8
 SHARED_BEGINNING = 5
 """Letters two words must begin with alike to label a group that shares no word."""
@@ -133,7 +133,7 @@ def label_groups(groups: Sequence[Sequence[ThemeInput]]) -> list[tuple[str, tupl
         members.append(tuple(range(start, start + len(group))))
         start += len(group)
     return [
-        (" · ".join(terms[:LABEL_TERMS]) or "—", tuple(terms))
+        (label_of(terms), tuple(terms))
         for terms in _distinctive_terms(members, documents, stems)
     ]
 
@@ -178,7 +178,7 @@ def _found(inputs: Sequence[ThemeInput], cluster: Cluster, terms: list[str]) -> 
     ids = tuple(inputs[i].contribution_id for i in cluster.members)
     return FoundTheme(
         id=theme_id(ids),
-        label=" · ".join(terms[:LABEL_TERMS]) or "—",
+        label=label_of(terms),
         terms=tuple(terms),
         members=ids,
         similarities=tuple(round(s, 4) for s in cluster.similarities),
@@ -272,16 +272,23 @@ def summarise(
     leave_out: Collection[int] = (),
 ) -> ThemeSummary | None:
     """The theme over its members that are in `current` and not in `leave_out` (they belong
-    to another theme now); None when none are left."""
+    to another theme now); None when none are left.
+
+    `current` is read through the consent gate. When a member is no longer there verbatim
+    (removed, off the record or paraphrase only now), the label and terms keep only words
+    the members still show (see `vetting`)."""
     members = [current[i] for i in theme.members if i in current and i not in leave_out]
     if not members:
         return None
+    label, terms = theme.label, theme.terms
+    if any(i not in current or not current[i].consent.quotable for i in theme.members):
+        label, terms = vetted(label, terms, (current[i] for i in theme.members if i in current))
     sessions = Counter(item.session_id for item in members)
     domains = Counter(item.domain or "" for item in members)
     return ThemeSummary(
         id=theme.id,
-        label=theme.label,
-        terms=theme.terms,
+        label=label,
+        terms=terms,
         contributions=tuple(item.contribution_id for item in members),
         sessions=tuple(sorted(sessions.items(), key=lambda item: (-item[1], item[0]))),
         domains=dict(sorted(domains.items(), key=lambda item: (-item[1], item[0]))),

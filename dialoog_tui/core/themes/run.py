@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from dialoog_tui.core.consent_gate import shareable
 from dialoog_tui.core.themes.curation import CuratedTheme, held_by
 from dialoog_tui.core.themes.engine import Clustering, find_clusters
 from dialoog_tui.core.themes.explain import (
@@ -163,12 +164,14 @@ def report(
 ) -> ThemeReport:
     """The curated themes and the run's proposals over the contributions as they are now.
 
-    Removed and off-record contributions drop out; a contribution a facilitator placed in a
-    curated theme shows there only; proposals the facilitator took up (or rejected, or merged
-    into another) show as the curated theme (or not at all). Unassigned is every contribution
-    of the run's sessions in no theme shown.
+    `current` is read through the consent gate (the report is shared): removed and
+    off-record contributions drop out, and labels, terms and quotes keep to what the gate
+    lets through. A contribution a facilitator placed in a curated theme shows there only;
+    proposals the facilitator took up (or rejected, or merged into another) show as the
+    curated theme (or not at all). Unassigned is every contribution of the run's sessions in
+    no theme shown.
     """
-    by_id = {item.contribution_id: item for item in current}
+    by_id = {item.contribution_id: item for item in shareable(current)}
     curated = curated or {}
     shown = [t for t in curated.values() if t.active]
     held = held_by(curated)

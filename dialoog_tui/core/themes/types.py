@@ -26,6 +26,9 @@ class ThemeInput:
     created_at: datetime | None = None
     """When it was stored: only contributions newer than a curated theme's last change may
     join that theme (None: never, where the theme's change is known)."""
+    paraphrase: str | None = None
+    """The note-taker's paraphrase; through the consent gate it is the `text` of a
+    paraphrase-only contribution, so the engine never reads the verbatim words."""
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,12 @@ class CaptureScreen(CaptureActions):
             yield ContributionLog(
                 speaker_label=self._speaker_label,
                 kind_label=lambda c: c.kind.label(t.lang),
-                labels=LadderLabels(t("ladder.interest"), t("ladder.value"), t("ladder.condition")),
+                labels=LadderLabels(
+                    t("ladder.interest"),
+                    t("ladder.value"),
+                    t("ladder.condition"),
+                    t("cmd.paraphrase").lower(),
+                ),
                 placeholder=t("capture.empty_log"),
                 look=self._look,
                 id="log",
@@ -122,6 +127,8 @@ class CaptureScreen(CaptureActions):
                 consumed = await self._save_edit(event.value)
             elif mode is EntryMode.LADDER:
                 consumed = await self._save_ladder(event.value)
+            elif mode is EntryMode.PARAPHRASE:
+                consumed = await self._save_paraphrase(event.value)
             else:
                 consumed = await self._log_line(event.value)
         finally:
@@ -193,6 +200,7 @@ class CaptureScreen(CaptureActions):
                 interests=selected.interests,
                 values=selected.values,
                 condition=selected.condition,
+                paraphrase=selected.paraphrase,
             )
         )
         self._editing = selected

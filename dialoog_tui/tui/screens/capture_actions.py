@@ -7,6 +7,8 @@ from collections.abc import Awaitable, Callable, Iterator
 
 from rich.text import Text
 
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.model import Contribution
 from dialoog_tui.core.quick_entry import SpeakerMention, split_mention, with_speaker
 from dialoog_tui.core.speakers import ROOM, ROOM_NAME, Speaker
 from dialoog_tui.tui.commands import QUICK_KEYS, PaletteEntry, key_display, palette_entries_for
@@ -51,8 +53,12 @@ class CaptureActions(CaptureBase):
 
     async def action_consent(self) -> None:
         """Cycle the consent of the selected contribution, or of the next one."""
-        selected = self.log_view.selected
-        if selected is None:
+        target = self.log_view.selected
+        if self.entry_bar.mode is EntryMode.PARAPHRASE:
+            # The paraphrase was offered on the way round: going on means not now.
+            target = self._paraphrasing
+            self._leave_mode()
+        if target is None:
             context = self.recorder.context
             context.next_consent = self._next_consent().following()
             self.notify(
@@ -60,13 +66,49 @@ class CaptureActions(CaptureBase):
             )
             self._show_preview()
             return
-        consent = selected.consent.following()
-        change = await self._attempt(self.recorder.set_consent(selected, consent))
+        consent = target.consent.following()
+        change = await self._attempt(self.recorder.set_consent(target, consent))
         if change is not None:
             self._show_change(change)
             self.notify(
-                self.t("notify.consent", seq=selected.seq, consent=consent.label(self.t.lang))
+                self.t("notify.consent", seq=target.seq, consent=consent.label(self.t.lang))
             )
+            if consent is Consent.PARAPHRASE and change.replaced is not None:
+                # A paraphrase-only remark is shared as the note-taker's paraphrase: offer to
+                # write it now, while it is fresh.
+                self._ask_paraphrase(change.replaced, offered=True)
+
+    def action_paraphrase(self) -> None:
+        """Write (or change) the paraphrase of the selected contribution."""
+        selected = self.log_view.selected
+        if selected is not None:
+            self._ask_paraphrase(selected, offered=False)
+
+    def _ask_paraphrase(self, contribution: Contribution, *, offered: bool) -> None:
+        self._paraphrasing = contribution
+        hint = "mode.paraphrase.offer" if offered else "mode.paraphrase.placeholder"
+        self._enter_mode(
+            EntryMode.PARAPHRASE,
+            self.t("mode.paraphrase", seq=contribution.seq),
+            contribution.paraphrase or "",
+            self.t(hint),
+        )
+
+    async def _save_paraphrase(self, line: str) -> bool:
+        """Store the typed paraphrase (an empty line leaves the prompt, or clears one)."""
+        target = self._paraphrasing
+        if target is None:
+            return False
+        typed = line.strip()
+        if typed == (target.paraphrase or ""):
+            self._leave_mode()
+            return True
+        change = await self._attempt(self.recorder.set_paraphrase(target, typed))
+        if change is None:
+            return False
+        self._leave_mode()
+        self._show_change(change)
+        return True
 
     async def action_undo(self) -> None:
         """Undo the newest change."""
@@ -135,9 +177,11 @@ class CaptureActions(CaptureBase):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         capturing = self.entry_bar.mode is EntryMode.CAPTURE if self.is_mounted else True
-        if action in ("edit", "remove", "reply", "ladder"):
+        if action in ("edit", "remove", "reply", "ladder", "paraphrase"):
             return capturing and self.is_mounted and self.log_view.selected is not None
-        if action in ("select_previous", "select_next", "consent"):
+        if action == "consent":
+            return capturing or self.entry_bar.mode is EntryMode.PARAPHRASE
+        if action in ("select_previous", "select_next"):
             return capturing
         return True
 

@@ -58,6 +58,7 @@ class CaptureBase(DialoogScreen[None]):
         self._stash = ""
         self._editing: Contribution | None = None
         self._laddering: Contribution | None = None
+        self._paraphrasing: Contribution | None = None
         self._ladder_offered = False
         self._offer_ladder_for: Contribution | None = None
         self._reply_to: Contribution | None = None
@@ -119,6 +120,17 @@ class CaptureBase(DialoogScreen[None]):
         default = session.default_consent if session else Consent.NAMED
         return self.recorder.context.next_consent or default
 
+    def _consent_of(self, paraphrase: str | None) -> Consent:
+        """The consent the line in the input will have: as chosen, else the session's default
+        (or as it is, when editing); a first paraphrase makes a quotable one paraphrase, as
+        the store will (`Consent.with_paraphrase`)."""
+        editing = self._editing
+        if editing is not None:
+            first = editing.paraphrase is None
+            return editing.consent.with_paraphrase(paraphrase) if first else editing.consent
+        chosen = self.recorder.context.next_consent
+        return chosen if chosen is not None else self._next_consent().with_paraphrase(paraphrase)
+
     def _preview(self, line: str) -> EntryPreview:
         editing = self._editing
         previous = self.recorder.context.speaker_for(editing.participant_id) if editing else None
@@ -137,8 +149,11 @@ class CaptureBase(DialoogScreen[None]):
         if bar.mode is EntryMode.LADDER and not offered_but_new_line:
             bar.show_preview(ladder_text(self._ladder_of(value), self.t, self._look))
             return
+        if bar.mode is EntryMode.PARAPHRASE:
+            bar.show_preview(Text(self.t("preview.paraphrase_enter"), self._look.meta))
+            return
         reply = self._reply_to.seq if self._reply_to else None
-        consent = self._editing.consent if self._editing else self._next_consent()
+        consent = self._consent_of(entry.paraphrase)
         bar.show_preview(
             render_preview(
                 self._preview(value),
@@ -210,6 +225,7 @@ class CaptureBase(DialoogScreen[None]):
     def _leave_mode(self) -> None:
         self._editing = None
         self._laddering = None
+        self._paraphrasing = None
         self._ladder_offered = False
         self.entry_bar.enter_mode(
             EntryMode.CAPTURE,

@@ -13,6 +13,7 @@ CAPTURE_COMMANDS: tuple[Command, ...] = (
     Command("phase", "ctrl+g"),
     Command("ladder", "ctrl+l"),
     Command("consent", "ctrl+t"),
+    Command("paraphrase", "ctrl+b", show=False),
     Command("ladder_view", "f2"),
     Command("theme_board", "f3"),
     Command("live_themes", "f4", show=False),

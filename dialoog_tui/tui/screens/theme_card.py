@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.display import fit, visible
 from dialoog_tui.i18n import Translator
 from dialoog_tui.lazy import LazyModule
@@ -138,7 +139,7 @@ class ThemeCardScreen(CuratingScreen):
                 self._speaker(member),
                 Text(fit(visible(member.session_title), 30)),
                 member.at.astimezone().strftime("%d-%m %H:%M"),
-                Text(visible(member.text)),
+                Text(visible(member.text) or self.t("themes.paraphrase_missing")),
                 key=str(member.contribution_id),
             )
         if table.row_count:
@@ -187,17 +188,17 @@ class ThemeCardScreen(CuratingScreen):
         return text
 
     def _quoted_name(self, member: ThemeMember) -> str:
-        if member.speaker is None:
-            return self.t("themes.room")
-        return visible(member.quoted_speaker or self.t("themes.anonymous"))
+        if member.consent is Consent.ANONYMOUS:
+            return self.t("themes.anonymous")
+        return visible(member.speaker) if member.speaker else self.t("themes.room")
 
     def _domain_slot(self, domain: str) -> int | None:
         return self._domains.index(domain) if domain in self._domains else None
 
     def _speaker(self, member: ThemeMember) -> Text:
-        name = member.speaker or self.t("themes.room")
+        name = self._quoted_name(member)
         mark = member.consent.marker.strip()
-        return Text(fit(f"{mark} {visible(name)}".strip(), 20))
+        return Text(fit(f"{mark} {name}".strip(), 20))
 
     def highlighted_member(self) -> int | None:
         table = self.query_one("#card-members", DataTable)

@@ -26,6 +26,8 @@ class EntryMode(Enum):
     """Naming the phase to go to."""
     LADDER = "ladder"
     """Naming the interests, values and condition under a contribution."""
+    PARAPHRASE = "paraphrase"
+    """Writing the note-taker's paraphrase of a contribution."""
 
 
 class EntryInput(Input):

@@ -39,6 +39,8 @@ class LadderLabels:
     interest: str
     value: str
     condition: str
+    paraphrase: str = "paraphrase"
+    """Before the note-taker's paraphrase, which shows after the ladder."""
 
 
 class LogRows:
@@ -129,6 +131,10 @@ class LogRows:
             ladder.append(f"{self._labels.condition}: {visible(contribution.condition)}")
         if ladder:
             body.append(" ▸ " + " · ".join(ladder), look.meta)
+        if contribution.paraphrase:
+            body.append(
+                f" ≈ {self._labels.paraphrase}: {visible(contribution.paraphrase)}", look.meta
+            )
         return body
 
     def lines(self, contribution: Contribution) -> list[Strip]:

@@ -1,0 +1,122 @@
+"""Every shareable output the store feeds — session exports, the ladder (text and JSON), the
+vocabulary listing — obeys consent for any mix of it, read back from a real database."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from dialoog_tui.cli.ladder_commands import print_ladder
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import InterestStatus, Ladder, TermKind
+from dialoog_tui.core.ladder_json import ladder_to_json
+from dialoog_tui.core.model import NewSession
+from dialoog_tui.core.speakers import ROOM, Speaker
+from dialoog_tui.store import contributions, vocabulary
+from dialoog_tui.store.commitments import set_commitment
+from dialoog_tui.store.database import Database, open_database
+from dialoog_tui.store.interests import set_interest_status
+from dialoog_tui.store.ladder import load_ladder
+from dialoog_tui.store.participants import list_session_participants
+from dialoog_tui.store.session_requests import start_session
+from dialoog_tui.store.target import resolve_target
+from dialoog_tui.summaries import ExportChoice, session_export
+from tests.consent_meetings import NAMES, Said, leaks, meetings
+
+START = datetime(2026, 5, 4, 19, 0, tzinfo=UTC)
+
+
+def _store(database: Database, said: list[Said]) -> None:
+    def work(db):  # type: ignore[no-untyped-def]
+        session_id = start_session(db=db, new=NewSession("Plein", participants=NAMES))
+        people = {p.name: p for p in list_session_participants(db=db, session_id=session_id)}
+        ids: dict[int, int] = {}
+        for item in said:
+            speaker = (
+                ROOM
+                if item.speaker is None
+                else Speaker(participant=people[NAMES[item.speaker][0]])
+            )
+            ladder = (
+                Ladder(
+                    (item.marker("belang"),), (item.marker("waarde"),), item.marker("voorwaarde")
+                )
+                if item.ladder
+                else Ladder()
+            )
+            logged = contributions.log_contribution(
+                db=db,
+                session_id=session_id,
+                speaker=speaker,
+                kind=item.kind,
+                text=item.text(),
+                at=START + timedelta(minutes=item.number),
+                tags=(item.marker("tag"),) if item.ladder else (),
+                reply_to_id=ids.get(item.reply_to) if item.reply_to else None,
+                ladder=ladder,
+                consent=item.consent,
+                paraphrase=item.paraphrase_text(),
+            ).contribution
+            ids[item.number] = logged.id
+            if item.kind is Kind.COMMITMENT:
+                owner = NAMES[item.speaker][0] if item.speaker is not None else None
+                set_commitment(
+                    db=db, contribution_id=logged.id, owner=owner, due_on=date(2026, 6, 1)
+                )
+        promises = [ids[i.number] for i in said if i.kind is Kind.COMMITMENT]
+        for item in said:
+            if item.ladder and promises:
+                set_interest_status(
+                    db=db,
+                    session_id=session_id,
+                    interest=item.marker("belang"),
+                    status=InterestStatus.ANSWERED,
+                    answered_by_id=promises[-1],
+                )
+
+    database.write(work)
+
+
+def _outputs(database: Database) -> list[tuple[str, bool]]:
+    """Each shareable output, and whether it was anonymised."""
+    outputs = []
+    now = datetime(2026, 5, 5, tzinfo=UTC)
+    for fmt in ("md", "html", "json"):
+        for anonymize in (False, True):
+            choice = ExportChoice(fmt, anonymize=anonymize)
+            made = session_export(database, "1", choice, now=now, find_if_missing=False)
+            outputs.append((made.text, anonymize))
+    report = database.read(lambda db: load_ladder(db=db, session_ids=None))
+    outputs.append((json.dumps(ladder_to_json(report), ensure_ascii=False), False))
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        print_ladder(report)
+    outputs.append((printed.getvalue(), False))
+    for kind in TermKind:
+        listed = database.read(lambda db, kind=kind: vocabulary.shared_vocabulary(db=db, kind=kind))
+        outputs.append(("\n".join(term.name for term, _count in listed), False))
+    return outputs
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(meetings())
+def test_what_the_store_shares_never_leaks(said: list[Said]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(resolve_target(str(Path(folder) / "consent.sqlite3")))
+        try:
+            _store(database, said)
+            for number, (output, anonymised) in enumerate(_outputs(database)):
+                found = leaks(output, said, anonymised=anonymised)
+                assert not found, (number, anonymised, found)
+        finally:
+            database.close()
