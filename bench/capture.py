@@ -66,10 +66,10 @@ def build_database(path: Path, count: int) -> None:
     from sqlalchemy import insert
 
     from dialoog_tui.core.model import NewSession
-    from dialoog_tui.store.database import open_database
-    from dialoog_tui.store.session_requests import start_session
-    from dialoog_tui.store.tables import ContributionRow
-    from dialoog_tui.store.target import resolve_target
+    from dialoog_tui.services.sessions import start_session
+    from dialoog_tui.store.db.database import open_database
+    from dialoog_tui.store.db.target import resolve_target
+    from dialoog_tui.store.schema.tables import ContributionRow
 
     database = open_database(resolve_target(str(path)))
     people = tuple((f"Deelnemer {n}", ("inw", "over", "ond", "maat")[n % 4]) for n in range(40))

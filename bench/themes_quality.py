@@ -68,8 +68,8 @@ def import_texts(database: Any, texts: list[str]) -> dict[int, int]:
     from sqlmodel import select
 
     from dialoog_tui.core.importing import read_import
-    from dialoog_tui.store.importer import import_rows
-    from dialoog_tui.store.tables import ContributionRow
+    from dialoog_tui.services.imports import import_rows
+    from dialoog_tui.store.schema.tables import ContributionRow
 
     sessions = session_count(len(texts))
     order = list(range(len(texts)))
@@ -99,7 +99,7 @@ def import_texts(database: Any, texts: list[str]) -> dict[int, int]:
 def run_engine(database: Any, labels: list[str], index_of: dict[int, int]) -> Scores:
     """The engine, as `dialoog themes --all` runs it."""
     from dialoog_tui.core.themes.run import find_themes
-    from dialoog_tui.store.themes import all_session_ids, theme_inputs
+    from dialoog_tui.store.themes.runs import all_session_ids, theme_inputs
 
     started = time.perf_counter()
     inputs = database.read(lambda db: theme_inputs(db=db, session_ids=all_session_ids(db=db)))
@@ -173,8 +173,8 @@ def main() -> int:
     parser.add_argument("--sets", help="comma-separated folder names (default: all)")
     options = parser.parse_args()
 
-    from dialoog_tui.store.database import open_database
-    from dialoog_tui.store.target import resolve_target
+    from dialoog_tui.store.db.database import open_database
+    from dialoog_tui.store.db.target import resolve_target
 
     warm_up()
     names = (

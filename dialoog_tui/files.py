@@ -7,7 +7,7 @@ import os
 import secrets
 from pathlib import Path
 
-from dialoog_tui.store.errors import InvalidInput
+from dialoog_tui.errors import InvalidInput
 
 
 def write_new_file(target: Path, default_name: str, text: str, *, force: bool) -> Path:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dialoog_tui.store.database import Database, open_database
-from dialoog_tui.store.target import DatabaseTarget, resolve_target
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.target import DatabaseTarget, resolve_target
 
 PG_ENV = "DIALOOG_TEST_DATABASE_URL"
 

@@ -26,7 +26,7 @@ def test_core_imports_neither_textual_nor_the_database() -> None:
         for name in (
             "capture",
             "display",
-            "export_json",
+            "export.session_json",
             "importing",
             "kinds",
             "model",
@@ -55,22 +55,22 @@ def test_core_imports_neither_textual_nor_the_database() -> None:
 
 def test_store_does_not_import_textual() -> None:
     code = "\n".join(
-        f"import dialoog_tui.store.{name}"
+        f"import dialoog_tui.{name}"
         for name in (
-            "contributions",
-            "database",
-            "demo",
-            "domains",
-            "drafts",
-            "importer",
-            "participants",
-            "phases",
-            "records",
-            "session_requests",
-            "sessions",
-            "snapshot",
-            "tables",
-            "themes",
+            "store.contributions",
+            "store.db.database",
+            "services.demo",
+            "store.domains",
+            "store.drafts",
+            "services.imports",
+            "store.participants",
+            "store.phases",
+            "store.records",
+            "services.sessions",
+            "store.sessions",
+            "services.capture",
+            "store.schema.tables",
+            "store.themes.runs",
         )
     )
     loaded = _packages(_modules_after(code))

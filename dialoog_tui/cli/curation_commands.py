@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 
 def theme(args: argparse.Namespace) -> int:
     """`dialoog theme accept|rename|merge|split|move|remove|reject|undo|history …`."""
-    from dialoog_tui.store import curation_actions as act
+    from dialoog_tui.services import curation as act
 
     who, at = current_user(), datetime.now(UTC)
     action = args.theme_action
     if action == "history":
         return _history(args)
     if action == "undo":
-        from dialoog_tui.store.curation import undo_last
+        from dialoog_tui.store.themes.curation import undo_last
 
         undone = with_database(
             args, lambda database: database.write(lambda db: undo_last(db=db, actor=who, at=at))
@@ -60,7 +60,7 @@ def theme(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from dialoog_tui.store.curation import history
+    from dialoog_tui.store.themes.curation import history
 
     actions = with_database(args, lambda database: database.read(lambda db: history(db=db)))
     if args.json:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from dialoog_tui.core.display import visible
-from dialoog_tui.store.database import Database, open_database
-from dialoog_tui.store.errors import InvalidInput
-from dialoog_tui.store.target import resolve_target
+from dialoog_tui.errors import InvalidInput
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.target import resolve_target
 
 T = TypeVar("T")
 
@@ -68,7 +68,7 @@ def sessions(args: argparse.Namespace) -> int:
 def import_file(args: argparse.Namespace) -> int:
     """`dialoog import FILE [--session S] [--skip-bad]`."""
     from dialoog_tui.core.importing import read_import
-    from dialoog_tui.store.importer import import_rows
+    from dialoog_tui.services.imports import import_rows
 
     path = Path(args.file)
     content = _read_text(path)
@@ -104,7 +104,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     """`dialoog demo`: the demo series, loaded once."""
-    from dialoog_tui.store.demo import load_demo
+    from dialoog_tui.services.demo import load_demo
 
     loaded, present = with_database(
         args, lambda database: database.write(lambda db: load_demo(db=db))

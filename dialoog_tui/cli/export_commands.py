@@ -10,17 +10,17 @@ from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
 from dialoog_tui.config import language_from_locale
+from dialoog_tui.errors import InvalidInput
 from dialoog_tui.files import write_new_file
-from dialoog_tui.store.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from dialoog_tui.store.database import Database
+    from dialoog_tui.store.db.database import Database
 
 
 def export(args: argparse.Namespace) -> int:
     """`dialoog export SESSION --format md|html|json [--anonymize] [-o DIR_OR_FILE] [--force]`
     and `dialoog export --themes [SESSION …|--all] --format md|html [--anonymize] [-o …]`."""
-    from dialoog_tui.summaries import ExportChoice, session_export, themes_export
+    from dialoog_tui.services.exports import ExportChoice, session_export, themes_export
 
     choice = ExportChoice(
         format=args.format or ("md" if args.themes else "json"),

@@ -9,12 +9,12 @@ from datetime import date
 from dialoog_tui.cli.data_commands import with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.ladder import InterestStatus, LadderReport, TermKind
-from dialoog_tui.store.errors import InvalidInput
+from dialoog_tui.errors import InvalidInput
 
 
 def ladder(args: argparse.Namespace) -> int:
     """`dialoog ladder [SESSION …|--all] [--json]`."""
-    from dialoog_tui.core.ladder_json import ladder_to_json
+    from dialoog_tui.core.export.ladder_json import ladder_to_json
     from dialoog_tui.store.ladder import load_ladder
     from dialoog_tui.store.sessions import find_session
 
@@ -38,7 +38,7 @@ def ladder(args: argparse.Namespace) -> int:
 def print_ladder(report: LadderReport) -> None:
     """The report as text for the terminal (consent applied, as in the JSON)."""
     from dialoog_tui.core.consent_gate import shareable_commitments
-    from dialoog_tui.core.ladder_json import shareable_item
+    from dialoog_tui.core.export.ladder_json import shareable_item
 
     def quote(item_json: dict[str, object]) -> str:
         anonymous = item_json["consent"] == "anonymous"

@@ -8,9 +8,9 @@ from pathlib import Path
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession, SessionRequest
+from dialoog_tui.errors import InvalidInput
 from dialoog_tui.paths import settings_path
-from dialoog_tui.store.errors import InvalidInput
-from dialoog_tui.store.target import DatabaseTarget, resolve_target
+from dialoog_tui.store.db.target import DatabaseTarget, resolve_target
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -22,7 +22,7 @@ def run_tui(args: argparse.Namespace) -> int:
     if target.sqlite_path is not None:
         # Refuses a foreign, newer or unwritable file before the screen ever appears; cheap
         # (standard library only), so start-up stays as fast as a bare Textual app.
-        from dialoog_tui.store.preflight import check_sqlite_file
+        from dialoog_tui.store.db.preflight import check_sqlite_file
 
         check_sqlite_file(target.sqlite_path, create_folder=target.is_default)
     return run_app(target, request, lang=args.lang, theme=args.theme, live_themes=args.live_themes)
@@ -86,8 +86,8 @@ def _split_participant(value: str) -> tuple[str, str | None]:
 
 
 def _create_only(target: DatabaseTarget, request: SessionRequest | None) -> int:
-    from dialoog_tui.store.database import open_database
-    from dialoog_tui.store.session_requests import open_session_request
+    from dialoog_tui.services.sessions import open_session_request
+    from dialoog_tui.store.db.database import open_database
     from dialoog_tui.store.sessions import get_session
 
     assert isinstance(request, NewSession)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from dialoog_tui.cli.parser import build_parser
 from dialoog_tui.core.themes.refusals import CurationError
-from dialoog_tui.store.errors import StoreError
+from dialoog_tui.errors import StoreError
 
 EXIT_FAILURE = 1
 

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from dialoog_tui.cli.data_commands import with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.themes.progress import Progress, Step, progress_line
-from dialoog_tui.store.errors import InvalidInput
+from dialoog_tui.errors import InvalidInput
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from dialoog_tui.core.themes.explain import ThemeSummary
     from dialoog_tui.core.themes.run import ThemeReport
-    from dialoog_tui.store.database import Database
+    from dialoog_tui.store.db.database import Database
 
 PROGRESS_FROM = 1000
 """Runs over this many contributions or more report their steps on stderr."""
@@ -26,8 +26,8 @@ PROGRESS_FROM = 1000
 
 def themes(args: argparse.Namespace) -> int:
     """`dialoog themes [SESSION …|--all] [--min-sessions N] [--json] [--last] [--fresh]`."""
-    from dialoog_tui.store.theme_runs import run_themes, stored_report
-    from dialoog_tui.store.themes import live_count
+    from dialoog_tui.services.themes import run_themes, stored_report
+    from dialoog_tui.store.themes.runs import live_count
 
     if not args.sessions and not args.all:
         raise InvalidInput("name one or more sessions, or give --all")
@@ -39,7 +39,7 @@ def themes(args: argparse.Namespace) -> int:
     def work(database: Database) -> ThemeReport:
         scope = database.read(lambda db: _scope(db, args))
         if args.no_save:
-            from dialoog_tui.store.theme_runs import unsaved_report
+            from dialoog_tui.services.themes import unsaved_report
 
             count = database.read(lambda db: live_count(db=db, session_ids=scope))
             return unsaved_report(
@@ -83,7 +83,7 @@ def themes(args: argparse.Namespace) -> int:
 
 def _scope(db: Session, args: argparse.Namespace) -> list[int]:
     from dialoog_tui.store.sessions import find_session
-    from dialoog_tui.store.themes import all_session_ids
+    from dialoog_tui.store.themes.runs import all_session_ids
 
     if args.all:
         everything = all_session_ids(db=db)

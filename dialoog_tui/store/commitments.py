@@ -8,9 +8,9 @@ from sqlmodel import Session, col, select
 
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Commitment
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.errors import InvalidInput, NotFound
-from dialoog_tui.store.tables import CommitmentRow, ContributionRow
+from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.schema.tables import CommitmentRow, ContributionRow
 
 
 def _to_commitment(row: CommitmentRow) -> Commitment:

@@ -14,14 +14,14 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.speakers import Speaker
-from dialoog_tui.store import statements
-from dialoog_tui.store.clock import utc_now
+from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.commitments import set_commitment
-from dialoog_tui.store.convert import to_contribution
+from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.drafts import clear_draft
-from dialoog_tui.store.errors import InvalidInput, NotFound
 from dialoog_tui.store.participants import realise_speaker
-from dialoog_tui.store.tables import (
+from dialoog_tui.store.schema import statements
+from dialoog_tui.store.schema.convert import to_contribution
+from dialoog_tui.store.schema.tables import (
     CommitmentRow,
     ContributionRevisionRow,
     ContributionRow,

@@ -31,10 +31,11 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution
 from dialoog_tui.core.speakers import Speaker
-from dialoog_tui.store import contributions, statements
-from dialoog_tui.store.clock import utc_now
+from dialoog_tui.store import contributions
 from dialoog_tui.store.contributions import CommitmentTerms, Logged
-from dialoog_tui.store.database import Database
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.schema import statements
 
 INSERTED_COLUMNS = tuple(
     column.key for column in statements.INSERT_CONTRIBUTION.table.columns if not column.primary_key

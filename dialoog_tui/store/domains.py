@@ -6,9 +6,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.model import Domain
-from dialoog_tui.store.convert import to_domain
-from dialoog_tui.store.errors import InvalidInput
-from dialoog_tui.store.tables import DomainRow
+from dialoog_tui.errors import InvalidInput
+from dialoog_tui.store.schema.convert import to_domain
+from dialoog_tui.store.schema.tables import DomainRow
 
 
 def list_domains(*, db: Session) -> list[Domain]:

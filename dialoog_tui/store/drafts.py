@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from dialoog_tui.store import statements
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.tables import DraftRow
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.schema import statements
+from dialoog_tui.store.schema.tables import DraftRow
 
 
 def save_draft(*, db: Session, session_id: int, text: str) -> None:

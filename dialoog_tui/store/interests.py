@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.ladder import InterestState, InterestStatus, TermKind
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.errors import InvalidInput, NotFound
-from dialoog_tui.store.tables import (
+from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.schema.tables import (
     ContributionRow,
     ContributionTermRow,
     SessionInterestRow,

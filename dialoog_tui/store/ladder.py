@@ -19,7 +19,7 @@ from dialoog_tui.core.ladder import LadderItem, LadderReport, build_ladder
 from dialoog_tui.store.commitments import commitments_of
 from dialoog_tui.store.interests import interest_states
 from dialoog_tui.store.participants import contributions_in_context
-from dialoog_tui.store.tables import (
+from dialoog_tui.store.schema.tables import (
     ContributionRow,
     ContributionTermRow,
     SessionRow,

@@ -10,12 +10,12 @@ from sqlmodel.sql.expression import Select as ModelSelect
 
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.speakers import Speaker
-from dialoog_tui.store import statements
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.convert import to_participant
+from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
-from dialoog_tui.store.errors import InvalidInput, NotFound
-from dialoog_tui.store.tables import (
+from dialoog_tui.store.schema import statements
+from dialoog_tui.store.schema.convert import to_participant
+from dialoog_tui.store.schema.tables import (
     ContributionRow,
     DomainRow,
     ParticipantRow,

@@ -6,11 +6,11 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.model import Phase
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.convert import to_phase
-from dialoog_tui.store.errors import InvalidInput
+from dialoog_tui.errors import InvalidInput
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.schema.convert import to_phase
+from dialoog_tui.store.schema.tables import PhaseRow
 from dialoog_tui.store.sessions import set_current_phase
-from dialoog_tui.store.tables import PhaseRow
 
 
 def list_phases(*, db: Session, session_id: int) -> list[Phase]:

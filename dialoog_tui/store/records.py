@@ -8,13 +8,13 @@ from dialoog_tui.core.consent_gate import interests_among, shareable_record
 from dialoog_tui.core.record import SessionRecord
 from dialoog_tui.store.commitments import commitments_of
 from dialoog_tui.store.contributions import session_contributions
-from dialoog_tui.store.convert import to_participant
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.interests import interest_states
 from dialoog_tui.store.participants import list_session_participants
 from dialoog_tui.store.phases import list_phases
+from dialoog_tui.store.schema.convert import to_participant
+from dialoog_tui.store.schema.tables import DomainRow, ParticipantRow
 from dialoog_tui.store.sessions import get_session
-from dialoog_tui.store.tables import DomainRow, ParticipantRow
 
 
 def load_session_record(

@@ -11,11 +11,11 @@ from sqlmodel import Session, col, select
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.model import SessionSummary
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.convert import to_session
-from dialoog_tui.store.errors import InvalidInput, NotFound
-from dialoog_tui.store.tables import ContributionRow, SessionRow
-from dialoog_tui.store.types import UtcDateTime
+from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.schema.convert import to_session
+from dialoog_tui.store.schema.tables import ContributionRow, SessionRow
+from dialoog_tui.store.schema.types import UtcDateTime
 
 SLUG_MAX_LENGTH = 80
 WINDOWS_DEVICES = frozenset(

@@ -12,10 +12,10 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import may_share
 from dialoog_tui.core.ladder import InterestStatus, Term, TermKind
 from dialoog_tui.core.quick_entry import normalise_annotation
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.convert import to_term
-from dialoog_tui.store.errors import InvalidInput, NotFound
-from dialoog_tui.store.tables import (
+from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.schema.convert import to_term
+from dialoog_tui.store.schema.tables import (
     ContributionRow,
     ContributionTermRow,
     SessionInterestRow,

@@ -14,12 +14,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, TypeVar
 
-from dialoog_tui.store.target import DatabaseTarget
+from dialoog_tui.store.db.target import DatabaseTarget
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from dialoog_tui.store.database import Database
+    from dialoog_tui.store.db.database import Database
 
 T = TypeVar("T")
 
@@ -42,7 +42,7 @@ class StoreGateway:
     def _open(self) -> Database:
         if self._database is None:
             # Imported here: SQLAlchemy and SQLModel load on this thread after the first frame.
-            from dialoog_tui.store.database import open_database
+            from dialoog_tui.store.db.database import open_database
 
             self._database = open_database(self.target)
         return self._database

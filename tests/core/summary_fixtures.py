@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.export.session_md import SummaryOptions
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Commitment, InterestState, InterestStatus
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
 from dialoog_tui.core.record import SessionRecord
-from dialoog_tui.core.summary.session_md import SummaryOptions
 from dialoog_tui.core.themes.explain import ThemeSummary
 from dialoog_tui.core.themes.live import LiveTheme
 

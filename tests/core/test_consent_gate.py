@@ -10,14 +10,14 @@ from hypothesis import HealthCheck, given, settings
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import heard_only_anonymously, share, shareable_record
-from dialoog_tui.core.export_json import session_to_json
+from dialoog_tui.core.export.html import markdown_to_html
+from dialoog_tui.core.export.session_json import session_to_json
+from dialoog_tui.core.export.session_md import SummaryOptions, session_markdown
+from dialoog_tui.core.export.themes_md import themes_markdown
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Commitment, InterestState, InterestStatus
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
 from dialoog_tui.core.record import SessionRecord
-from dialoog_tui.core.summary.html import markdown_to_html
-from dialoog_tui.core.summary.session_md import SummaryOptions, session_markdown
-from dialoog_tui.core.summary.themes_md import themes_markdown
 from dialoog_tui.core.themes.card import ThemeMember, build_card
 from dialoog_tui.core.themes.explain import FoundTheme
 from dialoog_tui.core.themes.live import session_themes

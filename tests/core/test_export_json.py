@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from dialoog_tui.core.export_json import SCHEMA, session_to_json
+from dialoog_tui.core.export.session_json import SCHEMA, session_to_json
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
 from dialoog_tui.core.record import SessionRecord

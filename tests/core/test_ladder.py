@@ -6,6 +6,7 @@ from datetime import date
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.dates import parse_due
+from dialoog_tui.core.export.ladder_json import ladder_to_json
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import (
     Commitment,
@@ -16,7 +17,6 @@ from dialoog_tui.core.ladder import (
     build_ladder,
     rank_values,
 )
-from dialoog_tui.core.ladder_json import ladder_to_json
 
 _ids = iter(range(1, 1000))
 

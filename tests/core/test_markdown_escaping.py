@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from dialoog_tui.core.display import printable
-from dialoog_tui.core.summary.markdown import md_cell, md_text
+from dialoog_tui.core.export.markdown import md_cell, md_text
 
 PARSER = MarkdownIt("commonmark", {"html": False}).enable("table")
 BLOCK_TOKENS = {

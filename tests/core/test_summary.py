@@ -14,10 +14,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.export.html import markdown_to_html
+from dialoog_tui.core.export.session_md import session_markdown
+from dialoog_tui.core.export.themes_md import themes_markdown
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.summary.html import markdown_to_html
-from dialoog_tui.core.summary.session_md import session_markdown
-from dialoog_tui.core.summary.themes_md import themes_markdown
 from dialoog_tui.core.themes.card import ThemeMember, build_card
 from dialoog_tui.core.themes.run import FoundThemes, ThemeReport, ThemeRun
 

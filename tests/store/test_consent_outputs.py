@@ -13,20 +13,20 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from dialoog_tui.cli.ladder_commands import print_ladder
+from dialoog_tui.core.export.ladder_json import ladder_to_json
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import InterestStatus, Ladder, TermKind
-from dialoog_tui.core.ladder_json import ladder_to_json
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.core.speakers import ROOM, Speaker
+from dialoog_tui.services.exports import ExportChoice, session_export
+from dialoog_tui.services.sessions import start_session
 from dialoog_tui.store import contributions, vocabulary
 from dialoog_tui.store.commitments import set_commitment
-from dialoog_tui.store.database import Database, open_database
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.target import resolve_target
 from dialoog_tui.store.interests import set_interest_status
 from dialoog_tui.store.ladder import load_ladder
 from dialoog_tui.store.participants import list_session_participants
-from dialoog_tui.store.session_requests import start_session
-from dialoog_tui.store.target import resolve_target
-from dialoog_tui.summaries import ExportChoice, session_export
 from tests.consent_meetings import NAMES, Said, leaks, meetings
 
 START = datetime(2026, 5, 4, 19, 0, tzinfo=UTC)

@@ -9,10 +9,10 @@ from sqlmodel import select
 
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.speakers import ROOM, Speaker
+from dialoog_tui.errors import InvalidInput
 from dialoog_tui.store import contributions, drafts, participants, phases, sessions
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.errors import InvalidInput
-from dialoog_tui.store.tables import ContributionRevisionRow
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.schema.tables import ContributionRevisionRow
 
 AT = datetime(2026, 3, 12, 19, 5, tzinfo=UTC)
 

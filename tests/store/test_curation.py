@@ -10,11 +10,11 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.themes.curation import ActionKind
 from dialoog_tui.core.themes.refusals import CurationError
 from dialoog_tui.core.themes.run import ThemeReport
-from dialoog_tui.store import curation_actions as act
-from dialoog_tui.store.curation import history, load_curated, undo_last
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.errors import NotFound
-from dialoog_tui.store.theme_runs import run_themes, stored_report
+from dialoog_tui.errors import NotFound
+from dialoog_tui.services import curation as act
+from dialoog_tui.services.themes import run_themes, stored_report
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.themes.curation import history, load_curated, undo_last
 
 from ..core.themes_fixtures import DUTCH
 from .writing import AT, log, start
@@ -200,8 +200,8 @@ def test_a_rejected_theme_is_hidden_and_its_contributions_are_free(database: Dat
 
 
 def test_an_unsaved_run_stores_nothing_and_finds_the_same_themes(database: Database) -> None:
-    from dialoog_tui.store.theme_runs import unsaved_report
-    from dialoog_tui.store.themes import latest_run
+    from dialoog_tui.services.themes import unsaved_report
+    from dialoog_tui.store.themes.runs import latest_run
 
     sessions, truth = two_evenings(database)
     unsaved = unsaved_report(database, sessions, all_sessions=True)

@@ -9,9 +9,9 @@ import pytest
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import InterestStatus, Ladder, TermKind
+from dialoog_tui.errors import InvalidInput
 from dialoog_tui.store import commitments, contributions, interests, ladder, sessions, vocabulary
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.errors import InvalidInput
+from dialoog_tui.store.db.database import Database
 
 from .writing import log as _log
 from .writing import start as _session

@@ -13,15 +13,15 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel
 
-import dialoog_tui.store.tables  # noqa: F401
-from dialoog_tui.store.database import Database, open_database
-from dialoog_tui.store.demo import load_demo
-from dialoog_tui.store.errors import DatabaseUnusable, NewerDatabase
-from dialoog_tui.store.migrate import script_heads
-from dialoog_tui.store.preflight import SchemaState, check_sqlite_file
+import dialoog_tui.store.schema.tables  # noqa: F401
+from dialoog_tui.errors import DatabaseUnusable, NewerDatabase
+from dialoog_tui.services.demo import load_demo
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.migrate import script_heads
+from dialoog_tui.store.db.preflight import SchemaState, check_sqlite_file
+from dialoog_tui.store.db.revisions import HEAD_REVISION, KNOWN_REVISIONS
+from dialoog_tui.store.db.target import resolve_target
 from dialoog_tui.store.records import load_session_record
-from dialoog_tui.store.revisions import HEAD_REVISION, KNOWN_REVISIONS
-from dialoog_tui.store.target import resolve_target
 
 
 def _digest(path: Path) -> str:
@@ -116,8 +116,8 @@ def test_an_older_database_is_migrated_after_a_copy_aside(tmp_path: Path) -> Non
     from sqlalchemy import text
 
     from dialoog_tui.store import contributions
-    from dialoog_tui.store.engine import make_engine
-    from dialoog_tui.store.migrate import alembic_config
+    from dialoog_tui.store.db.engine import make_engine
+    from dialoog_tui.store.db.migrate import alembic_config
 
     path = tmp_path / "old.sqlite3"
     engine = make_engine(resolve_target(str(path)))

@@ -9,9 +9,9 @@ import pytest
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import DEFAULT_DOMAINS
 from dialoog_tui.core.speakers import ROOM
+from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store import contributions, domains, participants, phases, sessions
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.database import Database
 
 
 def test_slugs_are_unique_and_safe(database: Database) -> None:

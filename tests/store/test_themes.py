@@ -9,9 +9,9 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.themes.run import find_themes, report
 from dialoog_tui.store import contributions
-from dialoog_tui.store.clock import utc_now
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.themes import (
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.themes.runs import (
     all_session_ids,
     latest_run,
     save_run,
@@ -119,7 +119,7 @@ def test_a_new_run_over_the_same_sessions_replaces_the_old(database: Database) -
     # The first run is gone with its themes; the partial one (other sessions) is kept.
     from sqlmodel import func, select
 
-    from dialoog_tui.store.tables import ThemeRow, ThemeRunRow
+    from dialoog_tui.store.schema.tables import ThemeRow, ThemeRunRow
 
     runs = database.read(lambda db: db.exec(select(func.count()).select_from(ThemeRunRow)).one())
     themes = database.read(lambda db: db.exec(select(func.count()).select_from(ThemeRow)).one())

@@ -9,10 +9,10 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, NewSession
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.services.sessions import start_session
 from dialoog_tui.store import contributions
-from dialoog_tui.store.database import Database
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.participants import list_session_participants
-from dialoog_tui.store.session_requests import start_session
 
 AT = datetime(2026, 3, 12, 19, 0, tzinfo=UTC)
 

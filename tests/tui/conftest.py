@@ -12,10 +12,10 @@ from textual.pilot import Pilot
 
 from dialoog_tui.core.model import SessionRequest
 from dialoog_tui.store import contributions
-from dialoog_tui.store.database import Database, open_database
-from dialoog_tui.store.target import DatabaseTarget, resolve_target
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.target import DatabaseTarget, resolve_target
 from dialoog_tui.tui.app import DialoogApp, make_app
-from dialoog_tui.tui.screens.capture import CaptureScreen
+from dialoog_tui.tui.capture.screen import CaptureScreen
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = datetime(2026, 3, 12, 20, 15, tzinfo=AMSTERDAM)

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from dialoog_tui.core.model import NewSession
+from dialoog_tui.services.demo import load_demo
 from dialoog_tui.store import sessions
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.demo import load_demo
-from dialoog_tui.tui.screens.capture import CaptureScreen
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.tui.capture.screen import CaptureScreen
 from dialoog_tui.tui.screens.help import HelpScreen
 from dialoog_tui.tui.screens.new_session import NewSessionScreen
 from dialoog_tui.tui.screens.picker import PickerScreen

@@ -8,8 +8,8 @@ from dialoog_tui.core.display import visible
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.store import contributions, drafts, sessions
-from dialoog_tui.store.database import Database
-from dialoog_tui.tui.widgets.entry_bar import EntryMode
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.tui.capture.entry_bar import EntryMode
 from tests.tui.conftest import AppFactory, capture, settle, stored, type_line
 
 

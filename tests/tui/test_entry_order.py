@@ -8,8 +8,8 @@ from textual.strip import Strip
 
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.store import drafts
-from dialoog_tui.store.database import Database
-from dialoog_tui.tui.widgets import contribution_log
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.tui.capture import contribution_log
 from tests.tui.conftest import AppFactory, capture, settle, stored
 
 LINE = "@Anna/inw Een voetgangersbrug over de haven"

@@ -9,10 +9,10 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, RadioSet
 
 from dialoog_tui.core.model import NewSession
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.demo import load_demo
-from dialoog_tui.store.theme_runs import run_themes
-from dialoog_tui.store.themes import all_session_ids
+from dialoog_tui.services.demo import load_demo
+from dialoog_tui.services.themes import run_themes
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.themes.runs import all_session_ids
 from dialoog_tui.tui.screens.export_dialog import ExportDialog
 from tests.tui.conftest import AppFactory, settle
 

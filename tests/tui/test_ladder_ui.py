@@ -8,10 +8,10 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import InterestStatus, Ladder
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.store import contributions, interests
-from dialoog_tui.store.database import Database
-from dialoog_tui.tui.screens.capture import CaptureScreen
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.tui.capture.entry_bar import EntryMode
+from dialoog_tui.tui.capture.screen import CaptureScreen
 from dialoog_tui.tui.screens.ladder import LadderScreen
-from dialoog_tui.tui.widgets.entry_bar import EntryMode
 from tests.tui.conftest import AppFactory, capture, settle, stored, type_line
 
 

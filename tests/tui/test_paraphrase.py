@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession
-from dialoog_tui.store.database import Database
-from dialoog_tui.summaries import ExportChoice, session_export
-from dialoog_tui.tui.widgets.entry_bar import EntryMode
+from dialoog_tui.services.exports import ExportChoice, session_export
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.tui.capture.entry_bar import EntryMode
 from tests.tui.conftest import AppFactory, capture, settle, stored, type_line
 
 WORDS = "Het plein moet voor altijd een groene long blijven"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialoog_tui.tui.widgets.session_header import format_elapsed
+from dialoog_tui.tui.capture.session_header import format_elapsed
 
 
 @pytest.mark.parametrize(

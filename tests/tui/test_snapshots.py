@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.demo import load_demo
+from dialoog_tui.services.demo import load_demo
+from dialoog_tui.store.db.database import Database
 from tests.tui.conftest import AppFactory, settle
 
 

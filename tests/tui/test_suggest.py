@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dialoog_tui.core.capture import CaptureContext
 from dialoog_tui.core.model import Participant
-from dialoog_tui.tui.suggest import EntrySuggester
+from dialoog_tui.tui.capture.suggest import EntrySuggester
 
 
 def suggester() -> EntrySuggester:

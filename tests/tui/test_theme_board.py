@@ -10,13 +10,13 @@ from textual.widgets import DataTable, Static
 
 from dialoog_tui.core.themes.curation import CuratedTheme
 from dialoog_tui.core.themes.run import ThemeReport
-from dialoog_tui.store.curation import history, load_curated
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.demo import load_demo
-from dialoog_tui.store.theme_runs import run_themes, stored_report
-from dialoog_tui.store.themes import all_session_ids
-from dialoog_tui.tui.screens.theme_board import ThemeBoardScreen
-from dialoog_tui.tui.screens.theme_card import ThemeCardScreen
+from dialoog_tui.services.demo import load_demo
+from dialoog_tui.services.themes import run_themes, stored_report
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.themes.curation import history, load_curated
+from dialoog_tui.store.themes.runs import all_session_ids
+from dialoog_tui.tui.themes.board import ThemeBoardScreen
+from dialoog_tui.tui.themes.card import ThemeCardScreen
 from tests.tui.conftest import AppFactory, settle
 
 SIZE = (150, 50)
@@ -193,8 +193,8 @@ async def test_the_live_panel_refreshes_in_the_background_while_typing_goes_on(
     app_factory: AppFactory, demo: Database
 ) -> None:
     from dialoog_tui.store.contributions import session_contributions
-    from dialoog_tui.tui.screens.capture import CaptureScreen
-    from dialoog_tui.tui.widgets.themes_panel import ThemesPanel
+    from dialoog_tui.tui.capture.screen import CaptureScreen
+    from dialoog_tui.tui.capture.themes_panel import ThemesPanel
 
     before = len(demo.read(lambda db: session_contributions(db=db, session_id=2)))
     app = app_factory(2, lang="en", live_themes=True)
@@ -230,8 +230,8 @@ async def test_a_live_run_is_held_while_the_note_taker_types(
 ) -> None:
     import time
 
-    from dialoog_tui.tui.live_themes import QUIET
-    from dialoog_tui.tui.screens.capture import CaptureScreen
+    from dialoog_tui.tui.capture.live_themes import QUIET
+    from dialoog_tui.tui.capture.screen import CaptureScreen
 
     app = app_factory(2, lang="en", live_themes=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -283,7 +283,7 @@ async def test_a_refused_action_is_a_notification_and_the_board_stays(
 ) -> None:
     from datetime import UTC, datetime
 
-    from dialoog_tui.store.curation_actions import merge_themes
+    from dialoog_tui.services.curation import merge_themes
 
     app = app_factory(lang="en")
     async with app.run_test(size=SIZE) as pilot:
@@ -311,7 +311,7 @@ async def test_a_refused_action_is_a_notification_and_the_board_stays(
 async def test_curation_is_told_and_listed_in_the_interface_language(
     app_factory: AppFactory, demo: Database
 ) -> None:
-    from dialoog_tui.tui.screens.theme_history import ThemeHistoryScreen
+    from dialoog_tui.tui.themes.history import ThemeHistoryScreen
 
     theme = report(demo).themes[0]
     first, second = theme.contributions[:2]
@@ -343,7 +343,7 @@ async def test_finding_the_themes_again_shows_its_steps_and_can_be_cancelled(
 ) -> None:
     from datetime import datetime
 
-    from dialoog_tui.store.themes import latest_run
+    from dialoog_tui.store.themes.runs import latest_run
 
     def newest_run() -> datetime:
         run = demo.read(lambda db: latest_run(db=db))

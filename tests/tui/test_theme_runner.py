@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from dialoog_tui.core.themes.progress import Step
-from dialoog_tui.store.database import Database
-from dialoog_tui.store.demo import load_demo
-from dialoog_tui.store.target import DatabaseTarget
-from dialoog_tui.store.themes import latest_run
-from dialoog_tui.tui.theme_runner import ThemeRunner
+from dialoog_tui.services.demo import load_demo
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.db.target import DatabaseTarget
+from dialoog_tui.store.themes.runs import latest_run
+from dialoog_tui.tui.themes.runner import ThemeRunner
 
 
 async def test_a_run_stores_its_themes_and_reports_progress(
@@ -128,8 +128,8 @@ async def test_a_held_run_ends_when_its_worker_is_cancelled(
 
 _PARENT = """
 import asyncio, sys
-from dialoog_tui.store.target import resolve_target
-from dialoog_tui.tui.theme_runner import ThemeRunner
+from dialoog_tui.store.db.target import resolve_target
+from dialoog_tui.tui.themes.runner import ThemeRunner
 
 async def main():
     runner = ThemeRunner(resolve_target(sys.argv[1]))

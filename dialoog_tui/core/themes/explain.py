@@ -133,8 +133,7 @@ def label_groups(groups: Sequence[Sequence[ThemeInput]]) -> list[tuple[str, tupl
         members.append(tuple(range(start, start + len(group))))
         start += len(group)
     return [
-        (label_of(terms), tuple(terms))
-        for terms in _distinctive_terms(members, documents, stems)
+        (label_of(terms), tuple(terms)) for terms in _distinctive_terms(members, documents, stems)
     ]
 
 

@@ -24,7 +24,7 @@ from dialoog_tui.i18n import Translator
 from dialoog_tui.tui.gateway import StoreGateway
 
 if TYPE_CHECKING:
-    from dialoog_tui.summaries import ExportChoice
+    from dialoog_tui.services.exports import ExportChoice
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 
@@ -84,8 +84,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self.run_worker(self._export(), group="export", exclusive=True, exit_on_error=False)
 
     async def _export(self) -> None:
-        from dialoog_tui.store.errors import InvalidInput, NotFound
-        from dialoog_tui.summaries import ExportChoice
+        from dialoog_tui.errors import InvalidInput, NotFound
+        from dialoog_tui.services.exports import ExportChoice
 
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
         choice = ExportChoice(
@@ -105,9 +105,9 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _write(self, folder: Path, choice: ExportChoice, force: bool) -> Path:
         """Render and write (on a worker thread: no widgets touched here)."""
+        from dialoog_tui.errors import InvalidInput
         from dialoog_tui.files import write_new_file
-        from dialoog_tui.store.errors import InvalidInput
-        from dialoog_tui.summaries import session_export, themes_export
+        from dialoog_tui.services.exports import session_export, themes_export
 
         if not folder.is_dir():
             raise InvalidInput(self._t("export.no_folder", folder=str(folder)))

@@ -108,7 +108,7 @@ class PickerScreen(DialoogScreen[None]):
 
     def action_theme_board(self) -> None:
         """The themes across all sessions, to review and curate."""
-        from dialoog_tui.tui.screens.theme_board import ThemeBoardScreen
+        from dialoog_tui.tui.themes.board import ThemeBoardScreen
 
         self.app.push_screen(ThemeBoardScreen(self._gateway, self._t))
 

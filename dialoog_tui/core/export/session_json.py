@@ -1,0 +1,166 @@
+"""The JSON export: a session for other tools, and the private backup.
+
+The schema is documented in docs/export-json.md; `SCHEMA_VERSION` changes when it does.
+Shared (the default), the session is read through the consent gate like every other export:
+no trace of what was off the record, no name on an anonymous contribution, a paraphrase
+instead of the words; anonymised, pseudonyms for names. The private backup holds the whole
+record, verbatim, and says so in its header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
+from typing import Any
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
+from dialoog_tui.core.export.pseudonyms import Pseudonyms
+from dialoog_tui.core.model import Contribution, Participant
+from dialoog_tui.core.record import SessionRecord
+
+SCHEMA = "dialoog.session"
+SCHEMA_VERSION = 3
+
+PRIVATE_NOTICE = (
+    "Private backup: it holds off-the-record contributions, every name and the verbatim words "
+    "of paraphrase-only contributions. Keep it to yourself; share an export without "
+    "--include-off-record instead."
+)
+
+
+def _time(value: datetime | None, zone: tzinfo | None) -> str | None:
+    """ISO 8601 with the offset of `zone` (the system's local zone when None)."""
+    return value.astimezone(zone).isoformat() if value is not None else None
+
+
+def session_to_json(
+    record: SessionRecord,
+    *,
+    exported_at: datetime,
+    zone: tzinfo | None = None,
+    private: bool = False,
+    anonymize: bool = False,
+    everyone: Sequence[Participant] = (),
+    lang: str = "nl",
+) -> dict[str, Any]:
+    """The JSON document for one session (a dict ready for `json.dumps`).
+
+    `private`: the private backup, `record` as it is. Otherwise shared: through the consent
+    gate and, with `anonymize`, with pseudonyms for the people shown and every name of
+    `everyone` (all participants known) kept out of the texts."""
+    if private and anonymize:
+        raise ValueError("a private backup is never anonymised")
+    if not private:
+        record = shareable_record(record)
+    unnamed = set() if private else heard_only_anonymously(record)
+    shown = [p for p in record.people_in_order() if p.id not in unnamed]
+    names = _Names(Pseudonyms(shown, lang, others=everyone) if anonymize else None)
+    session = record.session
+    current = record.phase(session.current_phase_id)
+    text = names.text
+    return {
+        "schema": SCHEMA,
+        "version": SCHEMA_VERSION,
+        "exported_at": _time(exported_at, zone),
+        "private": private,
+        "anonymised": anonymize,
+        **({"notice": PRIVATE_NOTICE} if private else {}),
+        "session": {
+            "id": session.id,
+            "slug": session.slug,
+            "title": text(session.title),
+            "question": text(session.question),
+            "location": text(session.location),
+            "organiser": text(session.organiser),
+            "note_taker": None if anonymize else session.note_taker,
+            "started_at": _time(session.started_at, zone),
+            "current_phase": text(current.title) if current else None,
+            "default_consent": session.default_consent.value,
+        },
+        "domains": list(record.domains),
+        "phases": [
+            {"id": phase.id, "position": phase.position, "title": text(phase.title)}
+            for phase in record.phases
+        ],
+        "participants": [
+            {
+                "id": person.id,
+                "name": names.person(person),
+                "domain": person.domain,
+                "organisation": None if anonymize else person.organisation,
+            }
+            for person in sorted(shown, key=lambda p: p.id)
+        ],
+        "contributions": [
+            _contribution(record, c, names, zone, private=private) for c in record.contributions
+        ],
+        "interests": [
+            {
+                "interest": text(state.interest),
+                "status": state.status.value,
+                "answered_by": state.answered_by_id,
+                "contributions": list(state.raised_by),
+            }
+            for state in record.interests
+        ],
+        "commitments": [
+            {
+                "contribution": contribution_id,
+                "owner": text(entry.owner),
+                "due": entry.due_on.isoformat() if entry.due_on else None,
+                "done_at": _time(entry.done_at, zone),
+            }
+            for contribution_id, entry in sorted(record.commitments.items())
+        ],
+    }
+
+
+def _contribution(
+    record: SessionRecord,
+    c: Contribution,
+    names: _Names,
+    zone: tzinfo | None,
+    *,
+    private: bool,
+) -> dict[str, Any]:
+    speaker = record.speaker(c)
+    nameless = not private and c.consent is Consent.ANONYMOUS
+    # Through the gate a paraphrase-only contribution's text is its paraphrase: say so by
+    # giving it as the paraphrase, with no text at all.
+    words_kept = private or c.consent.quotable
+    text = names.text
+    return {
+        "id": c.id,
+        "seq": c.seq,
+        "ref": c.ref,
+        "at": _time(c.at, zone),
+        "speaker": names.person(speaker) if speaker and not nameless else None,
+        "speaker_id": speaker.id if speaker and not nameless else None,
+        "domain": speaker.domain if speaker else None,
+        "kind": c.kind.value,
+        "text": text(c.text) if words_kept else None,
+        "paraphrase": text(c.paraphrase),
+        "tags": [text(tag) for tag in c.tags],
+        "phase": text(phase.title) if (phase := record.phase(c.phase_id)) else None,
+        "replies_to": c.reply_to_id,
+        "edited_at": _time(c.edited_at, zone),
+        "consent": c.consent.value,
+        "interests": [text(i) for i in c.interests],
+        "values": [text(v) for v in c.values],
+        "condition": text(c.condition),
+    }
+
+
+class _Names:
+    """Names as the document gives them: as they are, or pseudonyms."""
+
+    def __init__(self, pseudonyms: Pseudonyms | None) -> None:
+        self._pseudonyms = pseudonyms
+        self._scrub: Callable[[str], str] = pseudonyms.scrub if pseudonyms else str
+
+    def person(self, person: Participant) -> str:
+        return self._pseudonyms.of(person) if self._pseudonyms else person.name
+
+    def text(self, value: str | None) -> Any:
+        return self._scrub(value) if value is not None else None

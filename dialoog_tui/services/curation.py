@@ -1,0 +1,120 @@
+"""The curation actions, one function each, as the CLI and the theme board call them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.themes import curation
+from dialoog_tui.core.themes.curation import CuratedTheme, Outcome
+from dialoog_tui.core.themes.refusals import CurationError
+from dialoog_tui.store.schema.tables import ThemeMemberRow, ThemeRow, ThemeRunRow
+from dialoog_tui.store.themes.curation import perform
+from dialoog_tui.store.themes.runs import inputs_of
+
+
+def accept_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:
+    return _on_one(db, key, actor, at, curation.accept)
+
+
+def rename_theme(*, db: Session, key: str, name: str, actor: str, at: datetime) -> Outcome:
+    return _on_one(db, key, actor, at, lambda t: curation.rename(t, name))
+
+
+def reject_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:
+    return _on_one(db, key, actor, at, curation.reject)
+
+
+def merge_themes(*, db: Session, keys: Sequence[str], actor: str, at: datetime) -> Outcome:
+    return perform(
+        db=db,
+        keys=list(keys),
+        actor=actor,
+        at=at,
+        act=lambda themes, _: curation.merge(themes),
+        relabel=relabel,
+    )
+
+
+def split_theme(
+    *, db: Session, key: str, contributions: Sequence[int], actor: str, at: datetime
+) -> Outcome:
+    def act(themes: list[CuratedTheme], curated: dict[str, CuratedTheme]) -> Outcome:
+        return curation.split(themes[0], contributions, taken=set(curated) | _proposed_ids(db))
+
+    return perform(db=db, keys=[key], actor=actor, at=at, act=act, relabel=relabel)
+
+
+def move_contribution(
+    *, db: Session, contribution: int, key: str, actor: str, at: datetime
+) -> Outcome:
+    """Into theme `key`, out of whichever theme holds it now (curated or proposed)."""
+    from dialoog_tui.store.themes.curation import load_curated
+
+    holder = curation.theme_holding(contribution, load_curated(db=db))
+    source = holder.id if holder else _proposal_holding(db, contribution)
+    keys = [key] if source is None or source == key else [key, source]
+    if source == key:
+        raise CurationError("already_member", contribution=contribution, theme=key)
+    return perform(
+        db=db,
+        keys=keys,
+        actor=actor,
+        at=at,
+        act=lambda themes, _: curation.move(
+            contribution, themes[1] if len(themes) > 1 else None, themes[0]
+        ),
+    )
+
+
+def remove_from_theme(
+    *, db: Session, key: str, contribution: int, actor: str, at: datetime
+) -> Outcome:
+    return _on_one(db, key, actor, at, lambda theme: curation.remove(theme, contribution))
+
+
+def _on_one(
+    db: Session,
+    key: str,
+    actor: str,
+    at: datetime,
+    change: Callable[[CuratedTheme], Outcome],
+) -> Outcome:
+    """An action on one theme, recorded like every other."""
+    return perform(db=db, keys=[key], actor=actor, at=at, act=lambda themes, _: change(themes[0]))
+
+
+def relabel(db: Session, themes: Sequence[CuratedTheme]) -> list[CuratedTheme]:
+    """Fresh labels from the members' words, each told apart from the others given."""
+    from dialoog_tui.core.themes.explain import label_groups
+
+    inputs = {
+        item.contribution_id: item
+        for item in inputs_of(
+            db=db, contribution_ids=[m for theme in themes for m in theme.members]
+        )
+    }
+    groups = [[inputs[m] for m in theme.members if m in inputs] for theme in themes]
+    labels = label_groups(groups)
+    return [
+        replace(theme, label=label, terms=terms) if group else theme
+        for theme, group, (label, terms) in zip(themes, groups, labels, strict=True)
+    ]
+
+
+def _proposed_ids(db: Session) -> set[str]:
+    return set(db.exec(select(ThemeRow.key)).all())
+
+
+def _proposal_holding(db: Session, contribution: int) -> str | None:
+    """The id of the newest proposed theme that holds the contribution."""
+    return db.exec(
+        select(ThemeRow.key)
+        .join(ThemeMemberRow, col(ThemeMemberRow.theme_id) == col(ThemeRow.id))
+        .join(ThemeRunRow, col(ThemeRunRow.id) == col(ThemeRow.run_id))
+        .where(ThemeMemberRow.contribution_id == contribution)
+        .order_by(col(ThemeRunRow.created_at).desc(), col(ThemeRunRow.id).desc())
+    ).first()

@@ -1,0 +1,59 @@
+"""Reading what the shareable summaries need, each in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from dialoog_tui.core.model import Participant
+from dialoog_tui.core.record import SessionRecord
+from dialoog_tui.core.themes.card import ThemeCard, build_card
+from dialoog_tui.core.themes.live import LiveTheme, session_themes
+from dialoog_tui.core.themes.run import ThemeReport
+from dialoog_tui.services.themes import stored_report
+from dialoog_tui.store.participants import list_participants
+from dialoog_tui.store.records import load_session_record
+from dialoog_tui.store.sessions import find_session
+from dialoog_tui.store.themes.cards import theme_members
+
+
+@dataclass(frozen=True)
+class SessionSummaryData:
+    record: SessionRecord
+    """Through the consent gate."""
+    themes: list[LiveTheme] | None
+    """Themes heard in the session, from the newest run covering it; None: no run yet."""
+    everyone: list[Participant]
+    """All participants known: an anonymised summary keeps each of their names out."""
+
+
+def session_summary_data(*, db: Session, key: str) -> SessionSummaryData:
+    """The session named by `key` (id or slug), ready for its summary."""
+    session_id = find_session(db=db, key=key).id
+    record = load_session_record(db=db, session_id=session_id, include_off_record=False)
+    report = stored_report(db=db, session_ids=[session_id])
+    themes = session_themes(report, session_id) if report is not None else None
+    return SessionSummaryData(record, themes, list_participants(db=db))
+
+
+@dataclass(frozen=True)
+class ThemeReportData:
+    report: ThemeReport
+    cards: list[ThemeCard]
+    """One per theme, in the report's order."""
+    people: list[Participant]
+    """All participants known (an anonymised report keeps each of their names out)."""
+
+
+def theme_report_data(*, db: Session, session_ids: Sequence[int]) -> ThemeReportData | None:
+    """The newest run over `session_ids` with its cards; None when there is none."""
+    report = stored_report(db=db, session_ids=session_ids)
+    if report is None:
+        return None
+    members = theme_members(
+        db=db, contribution_ids=[cid for theme in report.themes for cid in theme.contributions]
+    )
+    cards = [build_card(theme, members) for theme in report.themes]
+    return ThemeReportData(report, cards, list_participants(db=db))

@@ -1,0 +1,175 @@
+"""Exports as the CLI and the TUI make them: read, render, and name the file.
+
+Formats: `md` (CommonMark), `html` (rendered from that Markdown) and, for a session, `json`
+(everything, see docs/export-json.md). File names are slugs (python-slugify) of the title and
+the date, so whatever a title holds — `../../etc/passwd`, `con:` — the file lands inside the
+chosen folder under a plain name.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from dialoog_tui.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from dialoog_tui.core.model import Session
+    from dialoog_tui.store.db.database import Database
+
+SESSION_FORMATS = ("md", "html", "json")
+THEME_FORMATS = ("md", "html")
+SLUG_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the user asked for."""
+
+    format: str
+    anonymize: bool = False
+    lang: str = "nl"
+    include_off_record: bool = False
+    """JSON only: a private backup."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """A rendered export."""
+
+    text: str
+    file_name: str
+    """A safe file name: slug and extension."""
+
+
+def file_name(title: str, day: datetime, extension: str, zone: tzinfo | None = None) -> str:
+    """`themas-2026-03-12.md`: a slug of the title and the date."""
+    from slugify import slugify
+
+    slug = slugify(title, max_length=SLUG_LENGTH, word_boundary=True) or "dialoog"
+    return _dated(slug, day, extension, zone)
+
+
+def session_file_name(session: Session, extension: str, zone: tzinfo | None = None) -> str:
+    """`marktplein-wolderwijk-2026-03-12.md`: the session's slug and its date. Slugs are
+    unique, so two sessions never share a file name, whatever their titles (`.` and `..`,
+    `CON` and `con:`): overwriting with --force can only replace this session's own export."""
+    return _dated(session.slug, session.started_at, extension, zone)
+
+
+def _dated(slug: str, day: datetime, extension: str, zone: tzinfo | None) -> str:
+    return f"{slug}-{day.astimezone(zone).date().isoformat()}.{extension}"
+
+
+def session_export(
+    database: Database,
+    key: str,
+    choice: ExportChoice,
+    *,
+    now: datetime,
+    find_if_missing: bool = True,
+) -> Export:
+    """The session named by `key` (id or slug) in the chosen format. When no stored theme
+    run covers the session, the themes of all sessions are found first (and stored), unless
+    not `find_if_missing`: then the summary says none were found yet."""
+    if choice.format not in SESSION_FORMATS:
+        raise InvalidInput(f"unknown format {choice.format!r}; choose md, html or json")
+    if choice.format == "json":
+        return _session_json(database, key, choice, now)
+    if choice.include_off_record:
+        raise InvalidInput("--include-off-record is for the JSON backup only")
+    from dialoog_tui.core.export.session_md import SummaryOptions, session_markdown
+    from dialoog_tui.services.export_data import session_summary_data
+
+    data = database.read(lambda db: session_summary_data(db=db, key=key))
+    if data.themes is None and find_if_missing:
+        from dialoog_tui.services.themes import run_themes
+        from dialoog_tui.store.themes.runs import all_session_ids
+
+        everything = database.read(lambda db: all_session_ids(db=db))
+        run_themes(database, everything, all_sessions=True)
+        data = database.read(lambda db: session_summary_data(db=db, key=key))
+    options = SummaryOptions(exported_at=now, lang=choice.lang, anonymize=choice.anonymize)
+    markdown = session_markdown(data.record, data.themes, options, everyone=data.everyone)
+    session = data.record.session
+    return _finish(markdown, choice, session_file_name(session, choice.format))
+
+
+def themes_export(
+    database: Database,
+    session_ids: Sequence[int] | None,
+    choice: ExportChoice,
+    *,
+    now: datetime,
+    find_if_missing: bool = True,
+) -> Export:
+    """The theme report over `session_ids` (None: all sessions). Without a stored run over
+    them, the themes are found first (unless not `find_if_missing`)."""
+    if choice.format not in THEME_FORMATS:
+        raise InvalidInput(f"a theme report is md or html, not {choice.format!r}")
+    from dialoog_tui.core.export.session_md import SummaryOptions
+    from dialoog_tui.core.export.themes_md import themes_markdown
+    from dialoog_tui.services.export_data import theme_report_data
+    from dialoog_tui.store.themes.runs import all_session_ids
+
+    scope = (
+        list(session_ids)
+        if session_ids is not None
+        else database.read(lambda db: all_session_ids(db=db))
+    )
+    if not scope:
+        raise InvalidInput("there are no sessions yet")
+    data = database.read(lambda db: theme_report_data(db=db, session_ids=scope))
+    if data is None:
+        if not find_if_missing:
+            raise InvalidInput("no themes found for these sessions yet; find them first")
+        from dialoog_tui.services.themes import run_themes
+
+        run_themes(database, scope, all_sessions=session_ids is None)
+        data = database.read(lambda db: theme_report_data(db=db, session_ids=scope))
+        assert data is not None
+    options = SummaryOptions(exported_at=now, lang=choice.lang, anonymize=choice.anonymize)
+    markdown = themes_markdown(data.report, data.cards, data.people, options)
+    title = "themas" if choice.lang == "nl" else "themes"
+    return _finish(markdown, choice, file_name(title, now, choice.format))
+
+
+def _finish(markdown: str, choice: ExportChoice, name: str) -> Export:
+    if choice.format == "html":
+        from dialoog_tui.core.export.html import markdown_to_html
+
+        return Export(markdown_to_html(markdown, lang=choice.lang), name)
+    return Export(markdown, name)
+
+
+def _session_json(database: Database, key: str, choice: ExportChoice, now: datetime) -> Export:
+    from dialoog_tui.core.export.session_json import session_to_json
+    from dialoog_tui.store.participants import list_participants
+    from dialoog_tui.store.records import load_session_record
+    from dialoog_tui.store.sessions import find_session
+
+    if choice.anonymize and choice.include_off_record:
+        raise InvalidInput("a private backup (--include-off-record) is never anonymised")
+    record, everyone = database.read(
+        lambda db: (
+            load_session_record(
+                db=db,
+                session_id=find_session(db=db, key=key).id,
+                include_off_record=choice.include_off_record,
+            ),
+            list_participants(db=db),
+        )
+    )
+    document = session_to_json(
+        record,
+        exported_at=now,
+        private=choice.include_off_record,
+        anonymize=choice.anonymize,
+        everyone=everyone,
+        lang=choice.lang,
+    )
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return Export(text, f"{record.session.slug}.json")

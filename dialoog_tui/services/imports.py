@@ -1,0 +1,156 @@
+"""Storing read import rows: all of them in one transaction, or none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from sqlmodel import Session
+
+from dialoog_tui.core.dates import parse_due
+from dialoog_tui.core.importing import ImportRow, RowProblem, place_clock_time
+from dialoog_tui.core.ladder import Ladder
+from dialoog_tui.core.model import Participant, put_participant
+from dialoog_tui.core.model import Session as DialogueSession
+from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
+from dialoog_tui.errors import NotFound, StoreError
+from dialoog_tui.store.contributions import CommitmentTerms, log_contribution
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.domains import list_domains
+from dialoog_tui.store.participants import list_participants, list_session_participants
+from dialoog_tui.store.phases import find_or_add_phase
+from dialoog_tui.store.sessions import create_session, find_session, find_session_by_title
+
+
+class ImportFailed(StoreError):
+    """Rows were bad and --skip-bad was not given; nothing was imported."""
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        self.problems = problems
+        """Every bad row."""
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"line {first.line}: {first.message}{more}; nothing was imported")
+
+
+@dataclass
+class ImportReport:
+    """What an import did."""
+
+    imported: int = 0
+    """Contributions stored."""
+    sessions: dict[int, DialogueSession] = field(default_factory=dict)
+    """Sessions that received contributions, by id."""
+    created_sessions: int = 0
+    """Sessions that did not exist before."""
+    skipped: list[RowProblem] = field(default_factory=list)
+    """Bad rows left out (only with --skip-bad)."""
+
+
+@dataclass
+class _SessionState:
+    session: DialogueSession
+    people: list[Participant]
+    speaker: Speaker = ROOM
+
+
+def import_rows(
+    *,
+    db: Session,
+    rows: list[ImportRow],
+    problems: list[RowProblem],
+    session_key: str | None,
+    fallback_title: str,
+    skip_bad: bool,
+    zone: tzinfo | None = None,
+) -> ImportReport:
+    """Store `rows`. With `session_key` (an id, slug or title) every row goes to that session;
+    otherwise rows go to the session their file names, or one titled `fallback_title`.
+    Raises ImportFailed (and stores nothing) if any row is bad, unless `skip_bad`."""
+    report = ImportReport(skipped=list(problems))
+    domains = [d.name for d in list_domains(db=db)]
+    known = list_participants(db=db)
+    states: dict[str, _SessionState] = {}
+    now = utc_now()
+    titles = [session_key or row.session or fallback_title for row in rows]
+    for row, title in zip(rows, titles, strict=True):
+        state = states.get(title)
+        if state is None:
+            started = min(
+                (r.at for r, t in zip(rows, titles, strict=True) if t == title and r.at),
+                default=None,
+            )
+            session, created = _find_or_create(
+                db, title, by_key=session_key is not None, started=started
+            )
+            report.created_sessions += created
+            state = states[title] = _SessionState(
+                session, list_session_participants(db=db, session_id=session.id)
+            )
+        speaker = resolve_speaker(
+            row.speaker,
+            previous=state.speaker if not row.exact_speaker else ROOM,
+            session_participants=[] if row.exact_speaker else state.people,
+            known_participants=known,
+            domains=domains,
+        )
+        if speaker.problem is not None:
+            choices = ", ".join(speaker.candidates)
+            report.skipped.append(
+                RowProblem(row.line, f"speaker not clear ({speaker.problem.value}: {choices})")
+            )
+            continue
+        at = row.at or (
+            place_clock_time(row.clock_time, state.session.started_at, zone)
+            if row.clock_time
+            else now
+        )
+        phase = (
+            find_or_add_phase(db=db, session_id=state.session.id, title=row.phase)
+            if row.phase
+            else None
+        )
+        due_on = parse_due(row.due, today=at.date()) if row.due else None
+        if row.due and due_on is None:
+            report.skipped.append(RowProblem(row.line, f"unreadable due date {row.due!r}"))
+            continue
+        logged = log_contribution(
+            db=db,
+            session_id=state.session.id,
+            speaker=speaker,
+            kind=row.kind,
+            text=row.text,
+            tags=row.tags,
+            at=at,
+            phase_id=phase.id if phase else None,
+            ref=row.ref,
+            ladder=Ladder(row.interests, row.values, row.condition),
+            consent=row.consent,
+            commitment=CommitmentTerms(row.owner, due_on),
+            paraphrase=row.paraphrase,
+        )
+        participant = logged.participant
+        state.speaker = Speaker(participant=participant) if participant else ROOM
+        if participant is not None:
+            put_participant(state.people, participant)
+            put_participant(known, participant)
+        report.imported += 1
+        report.sessions[state.session.id] = state.session
+    if report.skipped and not skip_bad:
+        raise ImportFailed(sorted(report.skipped, key=lambda p: p.line))
+    return report
+
+
+def _find_or_create(
+    db: Session, key: str, *, by_key: bool, started: datetime | None
+) -> tuple[DialogueSession, int]:
+    """The session named `key` (an id or slug too, if `by_key`), created when missing."""
+    if by_key:
+        try:
+            return find_session(db=db, key=key), 0
+        except NotFound:
+            pass
+    existing = find_session_by_title(db=db, title=key)
+    if existing is not None:
+        return existing, 0
+    return create_session(db=db, title=key, started_at=started), 1

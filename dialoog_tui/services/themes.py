@@ -1,0 +1,142 @@
+"""Running the theme engine over the database, and reading what it found.
+
+A run reads in one transaction, clusters outside any (it can take a minute at 100,000
+contributions, and capture must be able to write meanwhile), and stores in another. When
+nothing the engine reads has changed since the last run over the same sessions, that run is
+kept as it is: the same data keeps the same proposed themes and ids, also after curation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlmodel import Session
+
+from dialoog_tui.core.themes.curation import CuratedTheme
+from dialoog_tui.core.themes.progress import Progress, Step
+from dialoog_tui.core.themes.run import (
+    DEFAULT_MIN_SESSIONS,
+    ThemeReport,
+    ThemeRun,
+    find_themes,
+    fingerprint,
+    report,
+)
+from dialoog_tui.core.themes.types import ThemeInput
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.themes.curation import load_curated
+from dialoog_tui.store.themes.runs import (
+    inputs_of,
+    latest_run,
+    save_run,
+    session_titles,
+    theme_inputs,
+)
+
+
+@dataclass(frozen=True)
+class RunInputs:
+    """What a run reads."""
+
+    inputs: list[ThemeInput]
+    curated: dict[str, CuratedTheme]
+    context: list[ThemeInput]
+    """Members of curated themes outside the sessions."""
+    last: ThemeRun | None
+    """The newest run over exactly these sessions."""
+
+
+def read_run_inputs(*, db: Session, session_ids: Sequence[int]) -> RunInputs:
+    inputs = theme_inputs(db=db, session_ids=session_ids)
+    curated = load_curated(db=db)
+    inside = {item.contribution_id for item in inputs}
+    outside = [m for t in curated.values() if t.active for m in t.members if m not in inside]
+    last = latest_run(db=db, session_ids=session_ids)
+    if last is not None and set(last.session_ids) != set(session_ids):
+        last = None
+    return RunInputs(inputs, curated, inputs_of(db=db, contribution_ids=outside), last)
+
+
+def run_themes(
+    database: Database,
+    session_ids: Sequence[int],
+    *,
+    all_sessions: bool,
+    progress: Progress | None = None,
+    fresh: bool = False,
+) -> ThemeRun:
+    """Cluster these sessions (curated themes kept) and store the run; or, when the data is
+    unchanged since the last run over them and not `fresh`, keep that run."""
+    read = database.read(lambda db: read_run_inputs(db=db, session_ids=session_ids))
+    if (
+        not fresh
+        and read.last is not None
+        and read.last.found.fingerprint == fingerprint(read.inputs)
+    ):
+        return read.last
+    found = find_themes(
+        read.inputs,
+        progress=progress,
+        curated=list(read.curated.values()),
+        context=read.context,
+    )
+    at = datetime.now(UTC)
+    if progress:
+        progress(Step("saving"))
+    return database.write(
+        lambda db: save_run(
+            db=db, found=found, session_ids=session_ids, all_sessions=all_sessions, at=at
+        )
+    )
+
+
+def unsaved_report(
+    database: Database,
+    session_ids: Sequence[int],
+    *,
+    all_sessions: bool,
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+    progress: Progress | None = None,
+) -> ThemeReport:
+    """The themes of these sessions (curated themes kept), found without storing anything.
+
+    For the live panel during capture: a stored run replaces the last one in a write
+    transaction that, at 10,000 contributions, holds the database for a third of a second,
+    and every contribution typed meanwhile would wait for it. This only reads. When the data
+    is unchanged since the last stored run over these sessions, that run is reported instead.
+    """
+    read, titles = database.read(
+        lambda db: (
+            read_run_inputs(db=db, session_ids=session_ids),
+            session_titles(db=db, session_ids=session_ids),
+        )
+    )
+    if read.last is not None and read.last.found.fingerprint == fingerprint(read.inputs):
+        return report(read.last, read.inputs, titles, min_sessions, read.curated)
+    found = find_themes(
+        read.inputs,
+        progress=progress,
+        curated=list(read.curated.values()),
+        context=read.context,
+    )
+    run = ThemeRun(0, datetime.now(UTC), tuple(sorted(set(session_ids))), all_sessions, found)
+    grown = {theme.id: theme for theme in found.curated}
+    return report(run, read.inputs, titles, min_sessions, {**read.curated, **grown})
+
+
+def stored_report(
+    *,
+    db: Session,
+    session_ids: Sequence[int],
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+) -> ThemeReport | None:
+    """The newest stored run covering these sessions, with the curation since, over the
+    contributions as they are now; None when there is no such run."""
+    run = latest_run(db=db, session_ids=session_ids)
+    if run is None:
+        return None
+    inputs = theme_inputs(db=db, session_ids=run.session_ids)
+    titles = session_titles(db=db, session_ids=run.session_ids)
+    return report(run, inputs, titles, min_sessions, load_curated(db=db))

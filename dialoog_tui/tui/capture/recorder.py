@@ -1,0 +1,398 @@
+"""The capture screen's record keeper: it turns typed lines and undo requests into store calls
+and keeps the capture context (people, counts, current speaker, phase) in step.
+
+No widgets here: every method returns what changed, and the screen shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from dialoog_tui.core.capture import CaptureContext, EntryPreview
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.ladder import Ladder
+from dialoog_tui.core.model import Contribution, Phase
+from dialoog_tui.core.model import Session as DialogueSession
+from dialoog_tui.core.speakers import ROOM, Speaker
+from dialoog_tui.core.undo import (
+    Change,
+    ContributionContent,
+    Paraphrased,
+    UndoStack,
+    WasConsented,
+    WasEdited,
+    WasLaddered,
+    WasLogged,
+    WasParaphrased,
+    WasRemoved,
+)
+from dialoog_tui.tui.gateway import StoreGateway
+
+if TYPE_CHECKING:
+    from sqlmodel import Session as DbSession
+
+    from dialoog_tui.services import capture as snapshot
+    from dialoog_tui.services.capture import CaptureSnapshot
+    from dialoog_tui.store import contributions, direct_log, drafts, phases
+    from dialoog_tui.store.contributions import Logged
+else:
+    from dialoog_tui.lazy import LazyModule
+
+    # Loaded on the store thread when first used, so the screen draws before SQLAlchemy loads.
+    contributions = LazyModule("dialoog_tui.store.contributions")
+    direct_log = LazyModule("dialoog_tui.store.direct_log")
+    drafts = LazyModule("dialoog_tui.store.drafts")
+    phases = LazyModule("dialoog_tui.store.phases")
+    snapshot = LazyModule("dialoog_tui.services.capture")
+
+PAGE_SIZE = 200
+"""Contributions loaded at a time: the newest page at start, older pages on scrolling up."""
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """What changed in the record."""
+
+    logged: Contribution | None = None
+    """A new contribution, to show at the end."""
+    replaced: Contribution | None = None
+    """A contribution's new version."""
+    removed: Contribution | None = None
+    """A contribution taken out."""
+    restored: Contribution | None = None
+    """A removed contribution brought back."""
+    what: str = ""
+    """i18n key describing the change (for undo/redo notifications)."""
+    seq: int = 0
+    """Number of the contribution concerned."""
+
+
+def _ladder(contribution: Contribution) -> Ladder:
+    return Ladder(contribution.interests, contribution.values, contribution.condition)
+
+
+def _content(contribution: Contribution) -> ContributionContent:
+    return ContributionContent(
+        participant_id=contribution.participant_id,
+        kind=contribution.kind,
+        text=contribution.text,
+        tags=contribution.tags,
+        ladder=_ladder(contribution),
+        paraphrase=contribution.paraphrase,
+        consent=contribution.consent,
+    )
+
+
+class Recorder:
+    """Keeps one session's record, through the store gateway."""
+
+    def __init__(self, gateway: StoreGateway, clock: Callable[[], datetime]) -> None:
+        self.gateway = gateway
+        """The way to the store."""
+        self.clock = clock
+        """Gives the time stamped on new contributions."""
+        self.context = CaptureContext()
+        """People, counts and the current speaker."""
+        self.session: DialogueSession | None = None
+        """The session, once loaded."""
+        self.phases: list[Phase] = []
+        """The session's agenda."""
+        self.undo_stack: UndoStack[Change] = UndoStack()
+        """Changes that can be undone."""
+        self._contributions: dict[int, Contribution] = {}
+
+    @property
+    def session_id(self) -> int:
+        """The id of the loaded session."""
+        assert self.session is not None, "no session loaded yet"
+        return self.session.id
+
+    @property
+    def current_phase(self) -> Phase | None:
+        """The agenda item new contributions go to."""
+        if self.session is None:
+            return None
+        return next((p for p in self.phases if p.id == self.session.current_phase_id), None)
+
+    @property
+    def total(self) -> int:
+        """Live contributions in the session."""
+        return sum(self.context.counts.values())
+
+    async def load(self, session_id: int) -> CaptureSnapshot:
+        """Read the session and take over its people, counts and phase."""
+        loaded = await self.gateway.read(
+            lambda db: snapshot.load_capture_snapshot(
+                db=db, session_id=session_id, page_size=PAGE_SIZE
+            )
+        )
+        self.session = loaded.session
+        self.phases = loaded.phases
+        context = self.context
+        context.domains = [d.name for d in loaded.domains]
+        context.session_participants = list(loaded.session_participants)
+        context.known_participants = list(loaded.known_participants)
+        context.counts.clear()
+        context.counts.update(loaded.counts)
+        context.values = [term.name for term in loaded.values]
+        context.interests = [term.name for term in loaded.interests]
+        context.today = self.clock().astimezone().date()
+        if loaded.latest:
+            context.current_speaker = context.speaker_for(loaded.latest[-1].participant_id)
+        self._remember(*loaded.latest)
+        return loaded
+
+    async def older(self, before_seq: int) -> list[Contribution]:
+        """The page of contributions before number `before_seq`."""
+        page = await self.gateway.read(
+            lambda db: contributions.latest_contributions(
+                db=db, session_id=self.session_id, limit=PAGE_SIZE, before_seq=before_seq
+            )
+        )
+        self._remember(*page)
+        return page
+
+    async def log(self, preview: EntryPreview, *, reply_to_id: int | None) -> RecordChange:
+        """Store a previewed line durably; returns once it is on disk."""
+        entry, session_id = preview.entry, self.session_id
+        phase = self.current_phase
+        at = self.clock()
+        consent = self.context.next_consent
+        logged = await self.gateway.run(
+            lambda database: direct_log.log_entry(
+                database,
+                session_id=session_id,
+                speaker=preview.speaker,
+                kind=entry.kind,
+                text=entry.text,
+                tags=entry.tags,
+                at=at,
+                phase_id=phase.id if phase else None,
+                reply_to_id=reply_to_id,
+                ladder=preview.ladder,
+                consent=consent,
+                commitment=contributions.CommitmentTerms(entry.owner, preview.due_on),
+                paraphrase=entry.paraphrase,
+            )
+        )
+        self.context.next_consent = None
+        self._took_effect(logged)
+        self.context.counts[logged.contribution.participant_id] += 1
+        self.undo_stack.push(WasLogged(logged.contribution.id))
+        return RecordChange(logged=logged.contribution, seq=logged.contribution.seq)
+
+    async def edit(self, original: Contribution, preview: EntryPreview) -> RecordChange:
+        """Change a logged contribution to what the edited line says."""
+        before = _content(original)
+        entry = preview.entry
+        after = ContributionContent(
+            participant_id=None,
+            kind=entry.kind,
+            text=entry.text,
+            tags=entry.tags,
+            ladder=preview.ladder,
+            paraphrase=entry.paraphrase,
+        )
+        change = await self._edit(original.id, preview.speaker, after)
+        assert change.replaced is not None
+        self.undo_stack.push(WasEdited(original.id, before, _content(change.replaced)))
+        return change
+
+    async def set_ladder(self, contribution: Contribution, ladder: Ladder) -> RecordChange:
+        """Give a contribution these interests, values and condition (undoable)."""
+        before = _ladder(contribution)
+        change = await self._set_ladder(contribution.id, ladder)
+        assert change.replaced is not None
+        self.undo_stack.push(WasLaddered(contribution.id, before, _ladder(change.replaced)))
+        return change
+
+    async def set_consent(self, contribution: Contribution, consent: Consent) -> RecordChange:
+        """Change a contribution's consent (undoable)."""
+        change = await self._set_consent(contribution.id, consent)
+        self.undo_stack.push(WasConsented(contribution.id, contribution.consent, consent))
+        return change
+
+    async def set_paraphrase(self, contribution: Contribution, paraphrase: str) -> RecordChange:
+        """Give a contribution the note-taker's paraphrase (undoable); a quotable consent
+        becomes paraphrase."""
+        before = Paraphrased(contribution.paraphrase, contribution.consent)
+        change = await self._set_paraphrase(contribution.id, paraphrase, None)
+        assert change.replaced is not None
+        after = Paraphrased(change.replaced.paraphrase, change.replaced.consent)
+        self.undo_stack.push(WasParaphrased(contribution.id, before, after))
+        return change
+
+    async def remove(self, contribution: Contribution) -> RecordChange:
+        """Take a contribution out of the record (undoable)."""
+        change = await self._remove(contribution.id)
+        self.undo_stack.push(WasRemoved(contribution.id))
+        return change
+
+    async def undo(self) -> RecordChange | None:
+        """Reverse the newest change; None if there is nothing to undo."""
+        change = self.undo_stack.peek_undo()
+        if change is None:
+            return None
+        result = await self._step(change, backwards=True)
+        self.undo_stack.undone()
+        return result
+
+    async def redo(self) -> RecordChange | None:
+        """Repeat the newest undone change; None if there is nothing to redo."""
+        change = self.undo_stack.peek_redo()
+        if change is None:
+            return None
+        result = await self._step(change, backwards=False)
+        self.undo_stack.redone()
+        return result
+
+    async def _step(self, change: Change, *, backwards: bool) -> RecordChange:
+        """Undo (`backwards`) or redo one change in the store."""
+        match change:
+            case WasLogged(contribution_id):
+                step = self._remove if backwards else self._restore
+                return replace(await step(contribution_id), what="undo.logged")
+            case WasRemoved(contribution_id):
+                step = self._restore if backwards else self._remove
+                return replace(await step(contribution_id), what="undo.removed")
+            case WasEdited(contribution_id, before, after):
+                result = await self._apply(contribution_id, before if backwards else after)
+                return replace(result, what="undo.edited")
+            case WasLaddered(contribution_id, before, after):
+                result = await self._set_ladder(contribution_id, before if backwards else after)
+                return replace(result, what="undo.laddered")
+            case WasConsented(contribution_id, before, after):
+                result = await self._set_consent(contribution_id, before if backwards else after)
+                return replace(result, what="undo.consented")
+            case WasParaphrased(contribution_id, before, after):
+                state = before if backwards else after
+                result = await self._set_paraphrase(
+                    contribution_id, state.paraphrase, state.consent
+                )
+                return replace(result, what="undo.paraphrased")
+
+    async def save_draft(self, text: str) -> None:
+        """Remember the half-typed line."""
+        session_id = self.session_id
+        await self.gateway.write(
+            lambda db: drafts.save_draft(db=db, session_id=session_id, text=text)
+        )
+
+    async def go_to_phase(self, typed: str) -> Phase:
+        """Enter the phase numbered or named `typed`; a new name adds it to the agenda."""
+        session_id = self.session_id
+        typed = typed.strip()
+        chosen = next(
+            (p for p in self.phases if typed.isdigit() and p.position == int(typed)), None
+        )
+
+        def enter(db: DbSession) -> tuple[Phase, list[Phase]]:
+            phase = chosen or phases.find_or_add_phase(db=db, session_id=session_id, title=typed)
+            phases.enter_phase(db=db, session_id=session_id, phase_id=phase.id)
+            return phase, phases.list_phases(db=db, session_id=session_id)
+
+        phase, self.phases = await self.gateway.write(enter)
+        assert self.session is not None
+        self.session = replace(self.session, current_phase_id=phase.id)
+        return phase
+
+    def next_phase(self) -> Phase | None:
+        """The agenda item after the current one, if any."""
+        current = self.current_phase
+        position = current.position if current else 0
+        return next((p for p in self.phases if p.position > position), None)
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def known(self, contribution_id: int) -> Contribution | None:
+        """A contribution seen by this recorder (loaded or logged)."""
+        return self._contributions.get(contribution_id)
+
+    def _remember(self, *loaded: Contribution) -> None:
+        for contribution in loaded:
+            self._contributions[contribution.id] = contribution
+
+    def _took_effect(self, logged: Logged) -> None:
+        self.context.remember(logged.participant)
+        participant = logged.participant
+        self.context.current_speaker = Speaker(participant=participant) if participant else ROOM
+        self.context.learn(logged.contribution)
+        self._remember(logged.contribution)
+
+    async def _edit(
+        self, contribution_id: int, speaker: Speaker, content: ContributionContent
+    ) -> RecordChange:
+        old = self._contributions.get(contribution_id)
+        logged = await self.gateway.write(
+            lambda db: contributions.edit_contribution(
+                db=db,
+                contribution_id=contribution_id,
+                speaker=speaker,
+                kind=content.kind,
+                text=content.text,
+                tags=content.tags,
+                ladder=content.ladder,
+                paraphrase=content.paraphrase,
+                consent=content.consent,
+            )
+        )
+        self.context.remember(logged.participant)
+        self.context.learn(logged.contribution)
+        self._remember(logged.contribution)
+        if old is not None and old.deleted_at is None:
+            self.context.counts[old.participant_id] -= 1
+            self.context.counts[logged.contribution.participant_id] += 1
+        return RecordChange(replaced=logged.contribution, seq=logged.contribution.seq)
+
+    async def _apply(self, contribution_id: int, content: ContributionContent) -> RecordChange:
+        speaker = self.context.speaker_for(content.participant_id)
+        return await self._edit(contribution_id, speaker, content)
+
+    async def _set_ladder(self, contribution_id: int, ladder: Ladder) -> RecordChange:
+        changed = await self.gateway.write(
+            lambda db: contributions.set_ladder(
+                db=db, contribution_id=contribution_id, ladder=ladder
+            )
+        )
+        self.context.learn(changed)
+        self._remember(changed)
+        return RecordChange(replaced=changed, seq=changed.seq)
+
+    async def _set_consent(self, contribution_id: int, consent: Consent) -> RecordChange:
+        changed = await self.gateway.write(
+            lambda db: contributions.set_consent(
+                db=db, contribution_id=contribution_id, consent=consent
+            )
+        )
+        self._remember(changed)
+        return RecordChange(replaced=changed, seq=changed.seq)
+
+    async def _set_paraphrase(
+        self, contribution_id: int, paraphrase: str | None, consent: Consent | None
+    ) -> RecordChange:
+        changed = await self.gateway.write(
+            lambda db: contributions.set_paraphrase(
+                db=db, contribution_id=contribution_id, paraphrase=paraphrase, consent=consent
+            )
+        )
+        self._remember(changed)
+        return RecordChange(replaced=changed, seq=changed.seq)
+
+    async def _remove(self, contribution_id: int) -> RecordChange:
+        removed = await self.gateway.write(
+            lambda db: contributions.remove_contribution(db=db, contribution_id=contribution_id)
+        )
+        self.context.counts[removed.participant_id] -= 1
+        self._remember(removed)
+        return RecordChange(removed=removed, seq=removed.seq)
+
+    async def _restore(self, contribution_id: int) -> RecordChange:
+        restored = await self.gateway.write(
+            lambda db: contributions.restore_contribution(db=db, contribution_id=contribution_id)
+        )
+        self.context.counts[restored.participant_id] += 1
+        self._remember(restored)
+        return RecordChange(restored=restored, seq=restored.seq)
