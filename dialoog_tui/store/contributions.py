@@ -14,12 +14,18 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.speakers import Speaker
-from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.errors import NotFound
 from dialoog_tui.store.commitments import set_commitment
+from dialoog_tui.store.contribution_insert import (
+    SessionRunner,
+    insert_numbered,
+    log_plain,
+    new_row,
+    stored_contribution,
+)
 from dialoog_tui.store.db.clock import utc_now
-from dialoog_tui.store.drafts import clear_draft
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.participants import realise_speaker
-from dialoog_tui.store.schema import statements
 from dialoog_tui.store.schema.convert import to_contribution
 from dialoog_tui.store.schema.tables import (
     CommitmentRow,
@@ -75,57 +81,28 @@ def log_contribution(
     default paraphrase (see `Consent.with_paraphrase`). A commitment gets a ledger entry; its
     owner is the speaker unless `commitment` names someone else.
     """
-    # Every Enter runs this: prebuilt statements (see statements.py), no ORM objects.
     participant = realise_speaker(db=db, session_id=session_id, speaker=speaker)
-    _check_links(db, session_id, phase_id=phase_id, reply_to_id=reply_to_id)
-    last = statements.scalar(db, statements.LAST_SEQ, session_id=session_id)
-    paraphrase = _blank_to_none(paraphrase)
-    if consent is None:
-        default = statements.scalar(db, statements.DEFAULT_CONSENT, session_id=session_id)
-        consent = (Consent(default) if default else Consent.NAMED).with_paraphrase(paraphrase)
     ladder = ladder or Ladder()
-    seq = (last or 0) + 1
-    participant_id = participant.id if participant else None
-    new_id = statements.scalar(
-        db,
-        statements.INSERT_CONTRIBUTION,
-        session_id=session_id,
-        seq=seq,
-        participant_id=participant_id,
-        at=at,
-        kind=kind.value,
-        text=text,
-        tags=list(tags),
-        phase_id=phase_id,
-        reply_to_id=reply_to_id,
-        ref=ref,
-        created_at=utc_now(),
-        edited_at=None,
-        deleted_at=None,
-        consent=consent.value,
-        condition=ladder.condition,
-        paraphrase=paraphrase,
+    stored = insert_numbered(
+        SessionRunner(db),
+        new_row(
+            session_id=session_id,
+            participant_id=participant.id if participant else None,
+            kind=kind,
+            text=text,
+            at=at,
+            tags=tags,
+            phase_id=phase_id,
+            reply_to_id=reply_to_id,
+            ref=ref,
+            consent=consent,
+            condition=ladder.condition,
+            paraphrase=_blank_to_none(paraphrase),
+        ),
+        clear_draft=clear_draft_text,
     )
-    # Built here rather than as to_contribution(ContributionRow(...)): making the ORM row
-    # costs 0.18 ms, on every Enter, for values that are all at hand.
-    logged = Contribution(
-        id=new_id,
-        session_id=session_id,
-        seq=seq,
-        at=at,
-        kind=kind,
-        text=text,
-        participant_id=participant_id,
-        tags=tuple(tags),
-        phase_id=phase_id,
-        reply_to_id=reply_to_id,
-        ref=ref,
-        consent=consent,
-        condition=ladder.condition,
-        paraphrase=paraphrase,
-    )
-    if clear_draft_text:
-        clear_draft(db=db, session_id=session_id)
+    logged = stored_contribution(stored)
+    new_id = logged.id
     if ladder.interests or ladder.values:
         link_terms(
             db=db,
@@ -146,6 +123,82 @@ def log_contribution(
         # Read back: a name may have matched an existing term ('safety' is 'veiligheid').
         logged = _with_terms(db, [logged])[0]
     return Logged(logged, participant)
+
+
+def log_entry(
+    database: Database,
+    *,
+    session_id: int,
+    speaker: Speaker,
+    kind: Kind,
+    text: str,
+    at: datetime,
+    tags: Sequence[str] = (),
+    phase_id: int | None = None,
+    reply_to_id: int | None = None,
+    ladder: Ladder | None = None,
+    consent: Consent | None = None,
+    commitment: CommitmentTerms | None = None,
+    paraphrase: str | None = None,
+) -> Logged:
+    """Log a line typed in capture and clear the session's draft, in one durable transaction
+    of its own: `log_contribution(..., clear_draft_text=True)` in a unit of work, or, for a
+    plain line on SQLite, the same statements on the driver (see `contribution_insert`)."""
+    ladder = ladder or Ladder()
+    connection = database.kept_sqlite_connection()
+    if connection is not None and paraphrase is None and _is_plain(speaker, kind, ladder):
+        participant = speaker.participant
+        row = new_row(
+            session_id=session_id,
+            participant_id=participant.id if participant else None,
+            kind=kind,
+            text=text,
+            at=at,
+            tags=tags,
+            phase_id=phase_id,
+            reply_to_id=reply_to_id,
+            ref=None,
+            consent=consent,
+            condition=ladder.condition,
+            paraphrase=None,
+        )
+        stored = log_plain(connection, database.engine.dialect, row)
+        if stored is not None:
+            return Logged(stored_contribution(stored), participant)
+    return database.write(
+        lambda db: log_contribution(
+            db=db,
+            session_id=session_id,
+            speaker=speaker,
+            kind=kind,
+            text=text,
+            at=at,
+            tags=tags,
+            phase_id=phase_id,
+            reply_to_id=reply_to_id,
+            clear_draft_text=True,
+            ladder=ladder,
+            consent=consent,
+            commitment=commitment,
+            paraphrase=paraphrase,
+        )
+    )
+
+
+def _is_plain(speaker: Speaker, kind: Kind, ladder: Ladder) -> bool:
+    """Whether logging needs no more than the statements of `contribution_insert`: a known
+    speaker (or the room), no interests or values, no ledger entry."""
+    if speaker.problem is not None or speaker.new_name is not None:
+        return False
+    participant = speaker.participant
+    # A domain given for someone without one is written to the participant: the full way.
+    gains_domain = participant is not None and bool(speaker.domain) and participant.domain is None
+    return (
+        not gains_domain
+        and kind is not Kind.COMMITMENT
+        and not ladder.interests
+        and not ladder.values
+    )
 
 
 def edit_contribution(
@@ -320,16 +373,3 @@ def _row(db: Session, contribution_id: int) -> ContributionRow:
     if row is None:
         raise NotFound(f"no contribution with id {contribution_id}")
     return row
-
-
-def _check_links(
-    db: Session, session_id: int, *, phase_id: int | None, reply_to_id: int | None
-) -> None:
-    if phase_id is not None:
-        owner = statements.scalar(db, statements.PHASE_SESSION, phase_id=phase_id)
-        if owner != session_id:
-            raise InvalidInput("the phase belongs to another session")
-    if reply_to_id is not None:
-        owner = statements.scalar(db, statements.CONTRIBUTION_SESSION, contribution_id=reply_to_id)
-        if owner != session_id:
-            raise InvalidInput("a reply must answer a contribution of the same session")

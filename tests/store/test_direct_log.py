@@ -20,9 +20,9 @@ from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.sessions import start_session
 from dialoog_tui.store import contributions, drafts, participants, phases, sessions
+from dialoog_tui.store.contributions import log_entry
 from dialoog_tui.store.db.database import Database, open_database
 from dialoog_tui.store.db.target import resolve_target
-from dialoog_tui.store.direct_log import log_entry
 
 from .writing import AT
 

@@ -87,8 +87,8 @@ class Database:
         return error
 
     def kept_sqlite_connection(self) -> sqlite3.Connection | None:
-        """A driver connection kept open for the capture path (store/direct_log.py); None for
-        a server database. Set up like every connection of the engine; use it from one thread
+        """A driver connection kept open for the capture path (contribution_insert.py); None
+        for a server database. Set up like every connection of the engine; use it from one thread
         at a time, and leave no transaction open on it."""
         if self.target.sqlite_path is None:
             return None

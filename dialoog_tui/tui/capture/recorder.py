@@ -36,14 +36,13 @@ if TYPE_CHECKING:
 
     from dialoog_tui.services import capture as snapshot
     from dialoog_tui.services.capture import CaptureSnapshot
-    from dialoog_tui.store import contributions, direct_log, drafts, phases
+    from dialoog_tui.store import contributions, drafts, phases
     from dialoog_tui.store.contributions import Logged
 else:
     from dialoog_tui.lazy import LazyModule
 
     # Loaded on the store thread when first used, so the screen draws before SQLAlchemy loads.
     contributions = LazyModule("dialoog_tui.store.contributions")
-    direct_log = LazyModule("dialoog_tui.store.direct_log")
     drafts = LazyModule("dialoog_tui.store.drafts")
     phases = LazyModule("dialoog_tui.store.phases")
     snapshot = LazyModule("dialoog_tui.services.capture")
@@ -162,7 +161,7 @@ class Recorder:
         at = self.clock()
         consent = self.context.next_consent
         logged = await self.gateway.run(
-            lambda database: direct_log.log_entry(
+            lambda database: contributions.log_entry(
                 database,
                 session_id=session_id,
                 speaker=preview.speaker,
