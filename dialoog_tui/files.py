@@ -10,6 +10,15 @@ from pathlib import Path
 from dialoog_tui.errors import InvalidInput
 
 
+class ExistingFile(InvalidInput):
+    """The file to write is there already, and overwriting was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists; add --force to overwrite it")
+        self.path = path
+        """The file that is there."""
+
+
 def write_new_file(target: Path, default_name: str, text: str, *, force: bool) -> Path:
     """Write `text` to `target`, or into it as `default_name` if `target` is a folder.
 
@@ -25,7 +34,7 @@ def write_new_file(target: Path, default_name: str, text: str, *, force: bool) -
         if not path.parent.is_dir():
             raise InvalidInput(f"the folder {path.parent} does not exist")
     if path.exists() and not force:
-        raise InvalidInput(f"{path} already exists; add --force to overwrite it")
+        raise ExistingFile(path)
     # Write beside the target and rename: a reader sees the old file or the whole new one.
     # Made with mode 0666 less the umask, as any program makes a file people share (0644
     # as usual), not the 0600 of a temporary file.

@@ -9,26 +9,22 @@ import sys
 
 BACKGROUND_ENV = "DIALOOG_BACKGROUND"
 """Set to the parent's process id in a child's environment: the child lowers its own priority
-first thing and ends when that parent does."""
-
-HOLDABLE = "dialoog: background child set up"
-"""What a background child writes on stderr once it will end with its parent: from then on,
-and only then, the parent may hold it still (SIGSTOP). Killed while the child is stopped,
-the parent takes the child with it; stopped earlier, the child would stay stopped for ever."""
+first thing and ends when that parent does (see `services.theme_worker`)."""
 
 NICENESS = 19
 """The lowest niceness. Measured with a theme run under way, Enter-to-visible p95 was 41 ms
 at niceness 10 and 27 ms at 19 (23 ms without a run), on two cores."""
 
 
-def run_in_background(parent_pid: int) -> None:
+def run_in_background(parent_pid: int) -> bool:
     """Lowest priority, and end with the parent: a child held still (SIGSTOP) would
     otherwise outlive a parent that was killed, stopped for good and holding its memory.
-    Says `HOLDABLE` when the system makes sure of that (Linux)."""
+
+    Returns whether the system makes sure of that (Linux): only then may the parent hold
+    this process still. Killed while the child is stopped, the parent takes the child with
+    it; stopped before this, the child would stay stopped for ever."""
     lower_priority()
-    if _end_with_parent(parent_pid):
-        sys.stderr.write(HOLDABLE + "\n")
-        sys.stderr.flush()
+    return _end_with_parent(parent_pid)
 
 
 def _end_with_parent(parent_pid: int) -> bool:

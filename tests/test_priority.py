@@ -1,4 +1,5 @@
-"""A child started for background work lowers its own priority before doing anything."""
+"""A child started for background work (the theme worker) lowers its own priority before
+doing anything."""
 
 from __future__ import annotations
 
@@ -14,13 +15,13 @@ from dialoog_tui.priority import BACKGROUND_ENV, NICENESS
 
 
 def _priority_seen_by_the_command_line(environment: dict[str, str]) -> str:
-    # The command line itself is replaced by a probe that prints the priority it runs at.
+    # The worker gets no request (so it stops at once), then the probe prints the priority.
     script = (
-        "import os, sys\n"
-        "import dialoog_tui.cli.main as cli\n"
-        "cli.main = lambda argv: print(os.nice(0), os.sched_getscheduler(0)) or 0\n"
-        "from dialoog_tui.__main__ import main\n"
-        "sys.exit(main([]))\n"
+        "import io, os, sys\n"
+        "from dialoog_tui.services import theme_worker\n"
+        "sys.stdin = io.StringIO('')\n"
+        "theme_worker.main(out=io.StringIO())\n"
+        "print(os.nice(0), os.sched_getscheduler(0))\n"
     )
     return subprocess.run(
         [sys.executable, "-c", script],
@@ -45,7 +46,7 @@ def test_without_the_variable_the_command_line_keeps_its_priority() -> None:
 
 
 def test_a_background_child_whose_parent_is_already_gone_ends_at_once() -> None:
-    script = "from dialoog_tui.__main__ import main\nmain([])\nprint('ran on')\n"
+    script = "from dialoog_tui.services.theme_worker import main\nmain()\nprint('ran on')\n"
     environment = {**os.environ, BACKGROUND_ENV: "999999999"}  # not this process's parent
     done = subprocess.run(
         [sys.executable, "-c", script], env=environment, capture_output=True, text=True

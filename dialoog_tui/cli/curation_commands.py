@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -13,45 +12,25 @@ from dialoog_tui.config import current_user
 from dialoog_tui.core.display import visible
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from dialoog_tui.core.themes.curation import Outcome
+    from dialoog_tui.services.curation import Action
 
 
 def theme(args: argparse.Namespace) -> int:
     """`dialoog theme accept|rename|merge|split|move|remove|reject|undo|history …`."""
-    from dialoog_tui.services import curation as act
+    from dialoog_tui.services import curation
 
     who, at = current_user(), datetime.now(UTC)
     action = args.theme_action
     if action == "history":
         return _history(args)
     if action == "undo":
-        from dialoog_tui.store.themes.curation import undo_last
-
-        undone = with_database(
-            args, lambda database: database.write(lambda db: undo_last(db=db, actor=who, at=at))
-        )
+        undone = with_database(args, lambda database: curation.undo(database, actor=who, at=at))
         print(f"undone: {visible(undone.summary)}")
         return 0
-    work: dict[str, Callable[[Session], Outcome]] = {
-        "accept": lambda db: act.accept_theme(db=db, key=args.theme, actor=who, at=at),
-        "rename": lambda db: act.rename_theme(
-            db=db, key=args.theme, name=args.name, actor=who, at=at
-        ),
-        "merge": lambda db: act.merge_themes(db=db, keys=args.themes, actor=who, at=at),
-        "split": lambda db: act.split_theme(
-            db=db, key=args.theme, contributions=args.contributions, actor=who, at=at
-        ),
-        "move": lambda db: act.move_contribution(
-            db=db, contribution=args.contribution, key=args.theme, actor=who, at=at
-        ),
-        "remove": lambda db: act.remove_from_theme(
-            db=db, key=args.theme, contribution=args.contribution, actor=who, at=at
-        ),
-        "reject": lambda db: act.reject_theme(db=db, key=args.theme, actor=who, at=at),
-    }
-    outcome = with_database(args, lambda database: database.write(work[action]))
+    step, arguments = _step(args)
+    outcome = with_database(
+        args, lambda database: curation.act(database, step, actor=who, at=at, **arguments)
+    )
     if outcome.result is not None:
         print(outcome.result)  # merge: the surviving id; split: the new one
     else:
@@ -59,10 +38,37 @@ def theme(args: argparse.Namespace) -> int:
     return 0
 
 
-def _history(args: argparse.Namespace) -> int:
-    from dialoog_tui.store.themes.curation import history
+def _step(args: argparse.Namespace) -> tuple[Action, dict[str, object]]:
+    """The curation action asked for, and its arguments."""
+    from dialoog_tui.services import curation
 
-    actions = with_database(args, lambda database: database.read(lambda db: history(db=db)))
+    match args.theme_action:
+        case "accept":
+            return curation.accept_theme, {"key": args.theme}
+        case "rename":
+            return curation.rename_theme, {"key": args.theme, "name": args.name}
+        case "merge":
+            return curation.merge_themes, {"keys": args.themes}
+        case "split":
+            return curation.split_theme, {"key": args.theme, "contributions": args.contributions}
+        case "move":
+            return curation.move_contribution, {
+                "contribution": args.contribution,
+                "key": args.theme,
+            }
+        case "remove":
+            return curation.remove_from_theme, {
+                "key": args.theme,
+                "contribution": args.contribution,
+            }
+        case _:
+            return curation.reject_theme, {"key": args.theme}
+
+
+def _history(args: argparse.Namespace) -> int:
+    from dialoog_tui.services.curation import history
+
+    actions = with_database(args, history)
     if args.json:
         listing = [
             {

@@ -7,12 +7,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from dialoog_tui.core.display import visible
 from dialoog_tui.errors import InvalidInput
-from dialoog_tui.store.db.database import Database, open_database
-from dialoog_tui.store.db.target import resolve_target
+from dialoog_tui.services.database import open_database, resolve_target
+
+if TYPE_CHECKING:
+    from dialoog_tui.services.database import Database
 
 T = TypeVar("T")
 
@@ -32,9 +34,9 @@ def with_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T:
 
 def sessions(args: argparse.Namespace) -> int:
     """`dialoog sessions [--json]`."""
-    from dialoog_tui.store.sessions import list_sessions
+    from dialoog_tui.services import sessions as session_service
 
-    summaries = with_database(args, lambda database: database.read(lambda db: list_sessions(db=db)))
+    summaries = with_database(args, session_service.listing)
     if args.json:
         listing = [
             {
@@ -67,26 +69,20 @@ def sessions(args: argparse.Namespace) -> int:
 
 def import_file(args: argparse.Namespace) -> int:
     """`dialoog import FILE [--session S] [--skip-bad]`."""
-    from dialoog_tui.core.importing import read_import
-    from dialoog_tui.services.imports import import_rows
+    from dialoog_tui.services.imports import import_text
 
     path = Path(args.file)
     content = _read_text(path)
-    is_csv = path.suffix.lower() in (".csv", ".tsv")
-    read = read_import(content, is_csv=is_csv)
-    if not read.rows and not read.problems:
-        raise InvalidInput(f"{path} holds nothing to import")
     report = with_database(
         args,
-        lambda database: database.write(
-            lambda db: import_rows(
-                db=db,
-                rows=read.rows,
-                problems=read.problems,
-                session_key=args.session,
-                fallback_title=path.stem,
-                skip_bad=args.skip_bad,
-            )
+        lambda database: import_text(
+            database,
+            content,
+            is_csv=path.suffix.lower() in (".csv", ".tsv"),
+            session_key=args.session,
+            fallback_title=path.stem,
+            skip_bad=args.skip_bad,
+            source=str(path),
         ),
     )
     titles = ", ".join(f"{visible(s.title)} ({s.slug})" for s in report.sessions.values())
@@ -104,11 +100,9 @@ def import_file(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     """`dialoog demo`: the demo series, loaded once."""
-    from dialoog_tui.services.demo import load_demo
+    from dialoog_tui.services import demo as demo_series
 
-    loaded, present = with_database(
-        args, lambda database: database.write(lambda db: load_demo(db=db))
-    )
+    loaded, present = with_database(args, demo_series.load)
     if loaded:
         total = sum(count for _title, count in loaded)
         print(f"loaded the demo: {len(loaded)} sessions, {total} contributions")
@@ -123,13 +117,11 @@ def demo(args: argparse.Namespace) -> int:
 
 def domains(args: argparse.Namespace) -> int:
     """`dialoog domains [--add NAME]`."""
-    from dialoog_tui.store.domains import add_domain, list_domains
+    from dialoog_tui.services import sessions
 
     if args.add:
-        with_database(
-            args, lambda database: database.write(lambda db: add_domain(db=db, name=args.add))
-        )
-    listed = with_database(args, lambda database: database.read(lambda db: list_domains(db=db)))
+        with_database(args, lambda database: sessions.add_domain(database, args.add))
+    listed = with_database(args, sessions.domains)
     for domain in listed:
         print(domain.name)
     return 0

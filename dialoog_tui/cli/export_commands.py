@@ -14,7 +14,7 @@ from dialoog_tui.errors import InvalidInput
 from dialoog_tui.files import write_new_file
 
 if TYPE_CHECKING:
-    from dialoog_tui.store.db.database import Database
+    from dialoog_tui.services.database import Database
 
 
 def export(args: argparse.Namespace) -> int:
@@ -58,8 +58,6 @@ def export(args: argparse.Namespace) -> int:
 
 def _session_ids(database: Database, keys: list[str]) -> list[int] | None:
     """The sessions named (None: all of them)."""
-    if not keys:
-        return None
-    from dialoog_tui.store.sessions import find_session
+    from dialoog_tui.services.sessions import session_ids
 
-    return database.read(lambda db: sorted({find_session(db=db, key=key).id for key in keys}))
+    return session_ids(database, keys) if keys else None

@@ -5,29 +5,33 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.ladder import InterestStatus, LadderReport, TermKind
+
+if TYPE_CHECKING:
+    from dialoog_tui.services.database import Database
 from dialoog_tui.errors import InvalidInput
 
 
 def ladder(args: argparse.Namespace) -> int:
     """`dialoog ladder [SESSION …|--all] [--json]`."""
     from dialoog_tui.core.export.ladder_json import ladder_to_json
-    from dialoog_tui.store.ladder import load_ladder
-    from dialoog_tui.store.sessions import find_session
+    from dialoog_tui.services import ladder as ladder_service
+    from dialoog_tui.services.sessions import session_ids
 
     if not args.sessions and not args.all:
         raise InvalidInput("name one or more sessions, or give --all")
     if args.sessions and args.all:
         raise InvalidInput("give sessions or --all, not both")
 
-    def read(db):  # type: ignore[no-untyped-def]
-        ids = None if args.all else [find_session(db=db, key=key).id for key in args.sessions]
-        return load_ladder(db=db, session_ids=ids)
+    def read(database: Database) -> LadderReport:
+        ids = None if args.all else session_ids(database, args.sessions)
+        return ladder_service.report(database, ids)
 
-    report = with_database(args, lambda database: database.read(read))
+    report = with_database(args, read)
     if args.json:
         print(json.dumps(ladder_to_json(report), ensure_ascii=False, indent=2))
     else:
@@ -81,35 +85,25 @@ def print_ladder(report: LadderReport) -> None:
 
 def vocab(args: argparse.Namespace) -> int:
     """`dialoog vocab list|rename|merge`."""
-    from dialoog_tui.store import vocabulary
+    from dialoog_tui.services import ladder as ladder_service
 
     action = args.vocab_action or "list"
     kind = TermKind(getattr(args, "kind", "value"))
     if action == "rename":
         term = with_database(
-            args,
-            lambda database: database.write(
-                lambda db: vocabulary.rename_term(db=db, kind=kind, old=args.old, new=args.new)
-            ),
+            args, lambda database: ladder_service.rename_term(database, kind, args.old, args.new)
         )
         print(f"{kind.value}: {visible(term.name)}")
         return 0
     if action == "merge":
         term = with_database(
             args,
-            lambda database: database.write(
-                lambda db: vocabulary.merge_terms(
-                    db=db, kind=kind, source=args.source, target=args.target
-                )
-            ),
+            lambda database: ladder_service.merge_terms(database, kind, args.source, args.target),
         )
         print(f"merged into {kind.value} {visible(term.name)}")
         return 0
 
-    listed = with_database(
-        args,
-        lambda database: database.read(lambda db: vocabulary.shared_vocabulary(db=db, kind=kind)),
-    )
+    listed = with_database(args, lambda database: ladder_service.shared_vocabulary(database, kind))
     for term, used in listed:
         english = f"  ({visible(term.name_en)})" if term.name_en else ""
         print(f"{used:>5}  {visible(term.name)}{english}")
@@ -118,20 +112,13 @@ def vocab(args: argparse.Namespace) -> int:
 
 def interest(args: argparse.Namespace) -> int:
     """`dialoog interest SESSION INTEREST STATUS [--answered-by ID]`."""
-    from dialoog_tui.store.interests import set_interest_status
-    from dialoog_tui.store.sessions import find_session
+    from dialoog_tui.services import ladder as ladder_service
 
     status = InterestStatus(args.status)
     state = with_database(
         args,
-        lambda database: database.write(
-            lambda db: set_interest_status(
-                db=db,
-                session_id=find_session(db=db, key=args.session).id,
-                interest=args.interest,
-                status=status,
-                answered_by_id=args.answered_by,
-            )
+        lambda database: ladder_service.set_interest_status(
+            database, str(args.session), args.interest, status, answered_by_id=args.answered_by
         ),
     )
     answer = f" by #{state.answered_by_id}" if state.answered_by_id else ""
@@ -142,7 +129,7 @@ def interest(args: argparse.Namespace) -> int:
 def commitment(args: argparse.Namespace) -> int:
     """`dialoog commitment CONTRIBUTION [--owner] [--due] [--done|--not-done]`."""
     from dialoog_tui.core.dates import parse_due
-    from dialoog_tui.store.commitments import set_commitment
+    from dialoog_tui.services import ladder as ladder_service
 
     due = None
     if args.due:
@@ -151,14 +138,8 @@ def commitment(args: argparse.Namespace) -> int:
             raise InvalidInput(f"unreadable date {args.due!r} (use 2026-05-01 or 1-5-2026)")
     entry = with_database(
         args,
-        lambda database: database.write(
-            lambda db: set_commitment(
-                db=db,
-                contribution_id=args.contribution,
-                owner=args.owner,
-                due_on=due,
-                done=args.done,
-            )
+        lambda database: ladder_service.set_commitment(
+            database, args.contribution, owner=args.owner, due_on=due, done=args.done
         ),
     )
     state = "done" if entry.done_at else "open"

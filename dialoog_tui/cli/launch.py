@@ -10,7 +10,7 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession, SessionRequest
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.paths import settings_path
-from dialoog_tui.store.db.target import DatabaseTarget, resolve_target
+from dialoog_tui.services.database import DatabaseTarget, check_before_start, resolve_target
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -19,12 +19,8 @@ def run_tui(args: argparse.Namespace) -> int:
     request = _request(args)
     if args.command == "new" and args.no_open:
         return _create_only(target, request)
-    if target.sqlite_path is not None:
-        # Refuses a foreign, newer or unwritable file before the screen ever appears; cheap
-        # (standard library only), so start-up stays as fast as a bare Textual app.
-        from dialoog_tui.store.db.preflight import check_sqlite_file
-
-        check_sqlite_file(target.sqlite_path, create_folder=target.is_default)
+    # A foreign, newer or unwritable file is refused before the screen ever appears.
+    check_before_start(target)
     return run_app(target, request, lang=args.lang, theme=args.theme, live_themes=args.live_themes)
 
 
@@ -86,16 +82,13 @@ def _split_participant(value: str) -> tuple[str, str | None]:
 
 
 def _create_only(target: DatabaseTarget, request: SessionRequest | None) -> int:
-    from dialoog_tui.services.sessions import open_session_request
-    from dialoog_tui.store.db.database import open_database
-    from dialoog_tui.store.sessions import get_session
+    from dialoog_tui.services import sessions
+    from dialoog_tui.services.database import open_database
 
     assert isinstance(request, NewSession)
     database = open_database(target)
     try:
-        session = database.write(
-            lambda db: get_session(db=db, session_id=open_session_request(db=db, request=request))
-        )
+        session = sessions.create(database, request)
     finally:
         database.close()
     print(f"{session.id}\t{session.slug}")

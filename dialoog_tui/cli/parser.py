@@ -164,17 +164,6 @@ def _theme_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> N
     themes.add_argument(
         "--progress", action="store_true", help="report each step on stderr, however small the run"
     )
-    themes.add_argument(
-        "--no-save",
-        action="store_true",
-        help="find the themes without storing the run (the database is only read)",
-    )
-    themes.add_argument(
-        "--session-view",
-        type=int,
-        metavar="SESSION_ID",
-        help="print only the themes heard in this session, compactly as JSON (the live panel)",
-    )
 
     curate = command("theme", "curate a theme: accept, rename, merge, split, move, remove, reject")
     actions = curate.add_subparsers(

@@ -14,11 +14,9 @@ from dialoog_tui.core.themes.progress import Progress, Step, progress_line
 from dialoog_tui.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from dialoog_tui.core.themes.explain import ThemeSummary
     from dialoog_tui.core.themes.run import ThemeReport
-    from dialoog_tui.store.db.database import Database
+    from dialoog_tui.services.database import Database
 
 PROGRESS_FROM = 1000
 """Runs over this many contributions or more report their steps on stderr."""
@@ -26,8 +24,8 @@ PROGRESS_FROM = 1000
 
 def themes(args: argparse.Namespace) -> int:
     """`dialoog themes [SESSION …|--all] [--min-sessions N] [--json] [--last] [--fresh]`."""
-    from dialoog_tui.services.themes import run_themes, stored_report
-    from dialoog_tui.store.themes.runs import live_count
+    from dialoog_tui.services import themes as theme_service
+    from dialoog_tui.services.sessions import session_ids
 
     if not args.sessions and not args.all:
         raise InvalidInput("name one or more sessions, or give --all")
@@ -37,21 +35,12 @@ def themes(args: argparse.Namespace) -> int:
         raise InvalidInput("--min-sessions must be 1 or more")
 
     def work(database: Database) -> ThemeReport:
-        scope = database.read(lambda db: _scope(db, args))
-        if args.no_save:
-            from dialoog_tui.services.themes import unsaved_report
-
-            count = database.read(lambda db: live_count(db=db, session_ids=scope))
-            return unsaved_report(
-                database,
-                scope,
-                all_sessions=args.all,
-                min_sessions=args.min_sessions,
-                progress=_progress(count, always=args.progress),
-            )
+        scope = session_ids(database, None if args.all else args.sessions)
+        if not scope:
+            raise InvalidInput("there are no sessions yet (try the demo: dialoog demo)")
         if not args.last:
-            count = database.read(lambda db: live_count(db=db, session_ids=scope))
-            run = run_themes(
+            count = theme_service.contribution_count(database, scope)
+            run = theme_service.run_themes(
                 database,
                 scope,
                 all_sessions=args.all,
@@ -59,38 +48,19 @@ def themes(args: argparse.Namespace) -> int:
                 fresh=args.fresh,
             )
             scope = list(run.session_ids)
-        shown = database.read(
-            lambda db: stored_report(db=db, session_ids=scope, min_sessions=args.min_sessions)
-        )
+        shown = theme_service.latest_report(database, scope, min_sessions=args.min_sessions)
         if shown is None:
             raise InvalidInput("no stored themes for these sessions yet; run without --last")
         return shown
 
     result = with_database(args, work)
-    if args.session_view is not None:
-        from dialoog_tui.core.themes.live import session_themes, to_json
-
-        view = to_json(session_themes(result, args.session_view))
-        print(json.dumps({"session": args.session_view, "themes": view}, ensure_ascii=False))
-    elif args.json:
+    if args.json:
         from dialoog_tui.core.themes.themes_json import report_to_json
 
         print(json.dumps(report_to_json(result), ensure_ascii=False, indent=2))
     else:
         print_report(result)
     return 0
-
-
-def _scope(db: Session, args: argparse.Namespace) -> list[int]:
-    from dialoog_tui.store.sessions import find_session
-    from dialoog_tui.store.themes.runs import all_session_ids
-
-    if args.all:
-        everything = all_session_ids(db=db)
-        if not everything:
-            raise InvalidInput("there are no sessions yet (try the demo: dialoog demo)")
-        return everything
-    return sorted({find_session(db=db, key=key).id for key in args.sessions})
 
 
 def _progress(count: int, *, always: bool = False) -> Progress | None:

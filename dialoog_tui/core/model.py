@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -171,3 +171,23 @@ class NewSession:
 
 SessionRequest = int | str | NewSession
 """Which session to open: an id, an id-or-slug as typed, or a new session to create."""
+
+
+@dataclass(frozen=True)
+class CommitmentTerms:
+    """Owner and due date for a new commitment."""
+
+    owner: str | None = None
+    """Who will do it (default: whoever said it)."""
+    due_on: date | None = None
+    """By when."""
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A contribution as stored, with the participant it was attributed to."""
+
+    contribution: Contribution
+    """The stored contribution."""
+    participant: Participant | None
+    """Its speaker (possibly just created), or None for the room."""

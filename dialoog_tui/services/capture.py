@@ -1,15 +1,38 @@
-"""Everything the capture screen needs to open a session, read in one transaction."""
+"""Capture: opening a session, logging, editing, removing and undoing, drafts and phases.
+
+Each use case takes the open database and owns its transaction; the capture screen (through
+the store thread) and tests call these, never the repositories themselves.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from dialoog_tui.core.ladder import Term, TermKind
-from dialoog_tui.core.model import Contribution, Domain, Participant, Phase
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Ladder, Term, TermKind
+from dialoog_tui.core.model import (
+    CommitmentTerms,
+    Contribution,
+    Domain,
+    Logged,
+    Participant,
+    Phase,
+    SessionRequest,
+)
 from dialoog_tui.core.model import Session as DialogueSession
-from dialoog_tui.store.contributions import latest_contributions, participation_counts
+from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.services.sessions import open_session_request
+from dialoog_tui.store import contributions, drafts, phases
+from dialoog_tui.store.contributions import (
+    latest_contributions,
+    participation_counts,
+)
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.drafts import load_draft
 from dialoog_tui.store.participants import list_participants, list_session_participants
@@ -83,3 +106,152 @@ def _by_use(db: Session, kind: TermKind) -> list[Term]:
     return sorted(
         list_terms(db=db, kind=kind), key=lambda t: (-usage.get(t.id, 0), t.name.casefold())
     )
+
+
+def open_session(database: Database, request: SessionRequest) -> int:
+    """The id of the session asked for, made first if it is new."""
+    return database.write(lambda db: open_session_request(db=db, request=request))
+
+
+def load(database: Database, session_id: int, *, page_size: int) -> CaptureSnapshot:
+    """The session as capture opens it, with its newest `page_size` contributions."""
+    return database.read(
+        lambda db: load_capture_snapshot(db=db, session_id=session_id, page_size=page_size)
+    )
+
+
+def older(
+    database: Database, session_id: int, *, before_seq: int, limit: int
+) -> list[Contribution]:
+    """The `limit` live contributions before number `before_seq`, oldest first."""
+    return database.read(
+        lambda db: contributions.latest_contributions(
+            db=db, session_id=session_id, limit=limit, before_seq=before_seq
+        )
+    )
+
+
+def log_line(
+    database: Database,
+    *,
+    session_id: int,
+    speaker: Speaker,
+    kind: Kind,
+    text: str,
+    at: datetime,
+    tags: Sequence[str] = (),
+    phase_id: int | None = None,
+    reply_to_id: int | None = None,
+    ladder: Ladder | None = None,
+    consent: Consent | None = None,
+    owner: str | None = None,
+    due_on: date | None = None,
+    paraphrase: str | None = None,
+) -> Logged:
+    """Log a typed line durably and clear the session's draft, in one transaction; a
+    commitment's `owner` (default: the speaker) and `due_on` go into the ledger."""
+    return contributions.log_entry(
+        database,
+        session_id=session_id,
+        speaker=speaker,
+        kind=kind,
+        text=text,
+        at=at,
+        tags=tags,
+        phase_id=phase_id,
+        reply_to_id=reply_to_id,
+        ladder=ladder,
+        consent=consent,
+        commitment=CommitmentTerms(owner, due_on),
+        paraphrase=paraphrase,
+    )
+
+
+def edit(
+    database: Database,
+    contribution_id: int,
+    *,
+    speaker: Speaker,
+    kind: Kind,
+    text: str,
+    tags: Sequence[str],
+    ladder: Ladder | None,
+    paraphrase: str | None,
+    consent: Consent | None,
+) -> Logged:
+    """Change a logged contribution (its previous version is kept)."""
+    return database.write(
+        lambda db: contributions.edit_contribution(
+            db=db,
+            contribution_id=contribution_id,
+            speaker=speaker,
+            kind=kind,
+            text=text,
+            tags=tags,
+            ladder=ladder,
+            paraphrase=paraphrase,
+            consent=consent,
+        )
+    )
+
+
+def set_ladder(database: Database, contribution_id: int, ladder: Ladder) -> Contribution:
+    """Give a contribution these interests, values and condition."""
+    return database.write(
+        lambda db: contributions.set_ladder(db=db, contribution_id=contribution_id, ladder=ladder)
+    )
+
+
+def set_consent(database: Database, contribution_id: int, consent: Consent) -> Contribution:
+    """Change what the participant agreed to."""
+    return database.write(
+        lambda db: contributions.set_consent(
+            db=db, contribution_id=contribution_id, consent=consent
+        )
+    )
+
+
+def set_paraphrase(
+    database: Database, contribution_id: int, paraphrase: str | None, consent: Consent | None
+) -> Contribution:
+    """Give a contribution the note-taker's paraphrase (see `contributions.set_paraphrase`)."""
+    return database.write(
+        lambda db: contributions.set_paraphrase(
+            db=db, contribution_id=contribution_id, paraphrase=paraphrase, consent=consent
+        )
+    )
+
+
+def remove(database: Database, contribution_id: int) -> Contribution:
+    """Take a contribution out of the record (it can come back)."""
+    return database.write(
+        lambda db: contributions.remove_contribution(db=db, contribution_id=contribution_id)
+    )
+
+
+def restore(database: Database, contribution_id: int) -> Contribution:
+    """Bring a removed contribution back."""
+    return database.write(
+        lambda db: contributions.restore_contribution(db=db, contribution_id=contribution_id)
+    )
+
+
+def save_draft(database: Database, session_id: int, text: str) -> None:
+    """Remember the half-typed line."""
+    database.write(lambda db: drafts.save_draft(db=db, session_id=session_id, text=text))
+
+
+def go_to_phase(
+    database: Database, session_id: int, typed: str, *, agenda: Sequence[Phase]
+) -> tuple[Phase, list[Phase]]:
+    """Enter the phase numbered or named `typed` (a new name adds it to the agenda); the
+    phase and the agenda after."""
+    typed = typed.strip()
+    chosen = next((p for p in agenda if typed.isdigit() and p.position == int(typed)), None)
+
+    def enter(db: Session) -> tuple[Phase, list[Phase]]:
+        phase = chosen or phases.find_or_add_phase(db=db, session_id=session_id, title=typed)
+        phases.enter_phase(db=db, session_id=session_id, phase_id=phase.id)
+        return phase, phases.list_phases(db=db, session_id=session_id)
+
+    return database.write(enter)

@@ -1,4 +1,5 @@
-"""The curation actions, one function each, as the CLI and the theme board call them."""
+"""Curating themes: the actions, one step each inside a unit of work, and the use cases the
+CLI and the theme board call (`act`, `undo`, `history`), each its own transaction."""
 
 from __future__ import annotations
 
@@ -9,11 +10,34 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.themes import curation
-from dialoog_tui.core.themes.curation import CuratedTheme, Outcome
+from dialoog_tui.core.themes.curation import CuratedTheme, Outcome, ThemeAction
 from dialoog_tui.core.themes.refusals import CurationError
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.schema.tables import ThemeMemberRow, ThemeRow, ThemeRunRow
+from dialoog_tui.store.themes import curation as curated_store
 from dialoog_tui.store.themes.curation import perform
 from dialoog_tui.store.themes.runs import inputs_of
+
+Action = Callable[..., Outcome]
+"""One of this module's actions: `accept_theme`, `rename_theme`, … (keyword arguments only)."""
+
+
+def act(
+    database: Database, action: Action, *, actor: str, at: datetime, **arguments: object
+) -> Outcome:
+    """Do one curation action, recorded with who and when; CurationError when it cannot be
+    done, NotFound when a theme it names is gone."""
+    return database.write(lambda db: action(db=db, actor=actor, at=at, **arguments))
+
+
+def undo(database: Database, *, actor: str, at: datetime) -> ThemeAction:
+    """Undo the last curation action (whoever did it), recorded too."""
+    return database.write(lambda db: curated_store.undo_last(db=db, actor=actor, at=at))
+
+
+def history(database: Database) -> list[ThemeAction]:
+    """Every curation action: who, when, what."""
+    return database.read(lambda db: curated_store.history(db=db))
 
 
 def accept_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:

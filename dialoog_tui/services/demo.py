@@ -9,8 +9,14 @@ from dialoog_tui.core.importing import read_import
 from dialoog_tui.core.ladder import InterestStatus
 from dialoog_tui.services.imports import import_rows
 from dialoog_tui.store.contributions import session_contributions
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.interests import set_interest_status
 from dialoog_tui.store.sessions import create_session, find_session_by_title
+
+
+def load(database: Database) -> tuple[list[tuple[str, int]], list[str]]:
+    """Load the demo sessions that are not there yet (see `load_demo`)."""
+    return database.write(lambda db: load_demo(db=db))
 
 
 def load_demo(*, db: Session) -> tuple[list[tuple[str, int]], list[str]]:

@@ -16,7 +16,7 @@ from dialoog_tui.services.themes import stored_report
 from dialoog_tui.store.participants import list_participants
 from dialoog_tui.store.records import load_session_record
 from dialoog_tui.store.sessions import find_session
-from dialoog_tui.store.themes.cards import theme_members
+from dialoog_tui.store.themes.members import theme_members
 
 
 @dataclass(frozen=True)

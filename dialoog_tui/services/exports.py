@@ -12,9 +12,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dialoog_tui.errors import InvalidInput
+from dialoog_tui.files import write_new_file
 
 if TYPE_CHECKING:
     from dialoog_tui.core.model import Session
@@ -135,6 +137,36 @@ def themes_export(
     markdown = themes_markdown(data.report, data.cards, data.people, options)
     title = "themas" if choice.lang == "nl" else "themes"
     return _finish(markdown, choice, file_name(title, now, choice.format))
+
+
+def write_session_export(
+    database: Database,
+    key: str,
+    choice: ExportChoice,
+    folder: Path,
+    *,
+    now: datetime,
+    force: bool = False,
+    find_if_missing: bool = True,
+) -> Path:
+    """`session_export` written into `folder` (see `files.write_new_file`); the file."""
+    made = session_export(database, key, choice, now=now, find_if_missing=find_if_missing)
+    return write_new_file(folder, made.file_name, made.text, force=force)
+
+
+def write_themes_export(
+    database: Database,
+    session_ids: Sequence[int] | None,
+    choice: ExportChoice,
+    folder: Path,
+    *,
+    now: datetime,
+    force: bool = False,
+    find_if_missing: bool = True,
+) -> Path:
+    """`themes_export` written into `folder`; the file."""
+    made = themes_export(database, session_ids, choice, now=now, find_if_missing=find_if_missing)
+    return write_new_file(folder, made.file_name, made.text, force=force)
 
 
 def _finish(markdown: str, choice: ExportChoice, name: str) -> Export:

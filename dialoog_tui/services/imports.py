@@ -1,4 +1,5 @@
-"""Storing read import rows: all of them in one transaction, or none."""
+"""Importing a file: its rows read and checked first, then stored in one transaction, all of
+them or none."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from datetime import datetime, tzinfo
 from sqlmodel import Session
 
 from dialoog_tui.core.dates import parse_due
-from dialoog_tui.core.importing import ImportRow, RowProblem, place_clock_time
+from dialoog_tui.core.importing import ImportRow, RowProblem, place_clock_time, read_import
 from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import Participant, put_participant
+from dialoog_tui.core.model import CommitmentTerms, Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
-from dialoog_tui.errors import NotFound, StoreError
-from dialoog_tui.store.contributions import CommitmentTerms, log_contribution
+from dialoog_tui.errors import InvalidInput, NotFound, StoreError
+from dialoog_tui.store.contributions import log_contribution
 from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.participants import list_participants, list_session_participants
 from dialoog_tui.store.phases import find_or_add_phase
@@ -52,6 +54,34 @@ class _SessionState:
     session: DialogueSession
     people: list[Participant]
     speaker: Speaker = ROOM
+
+
+def import_text(
+    database: Database,
+    content: str,
+    *,
+    is_csv: bool,
+    session_key: str | None,
+    fallback_title: str,
+    skip_bad: bool = False,
+    source: str = "the file",
+) -> ImportReport:
+    """Import a file's text (CSV, or quick-entry lines): rows go to the sessions they name,
+    else to `session_key`, else to a session called `fallback_title`. `source` names the
+    file in a message."""
+    read = read_import(content, is_csv=is_csv)
+    if not read.rows and not read.problems:
+        raise InvalidInput(f"{source} holds nothing to import")
+    return database.write(
+        lambda db: import_rows(
+            db=db,
+            rows=read.rows,
+            problems=read.problems,
+            session_key=session_key,
+            fallback_title=fallback_title,
+            skip_bad=skip_bad,
+        )
+    )
 
 
 def import_rows(

@@ -1,13 +1,21 @@
-"""Turning "open this" or "start a new one" into a session id."""
+"""Sessions: starting one, opening one by id or slug, listing them, and the domains.
+
+`open_session_request` and `start_session` are steps inside a unit of work (an import and
+the demo start sessions too); the other functions are use cases that own their transaction.
+"""
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
-from dialoog_tui.core.model import NewSession, SessionRequest
+from dialoog_tui.core.model import Domain, NewSession, SessionRequest, SessionSummary
+from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.quick_entry import SpeakerMention
 from dialoog_tui.core.speakers import ROOM, resolve_speaker
 from dialoog_tui.errors import InvalidInput
+from dialoog_tui.store import domains as domain_store
+from dialoog_tui.store import sessions as session_store
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.participants import list_participants, realise_speaker
 from dialoog_tui.store.phases import add_phase, enter_phase
@@ -57,3 +65,37 @@ def start_session(*, db: Session, new: NewSession) -> int:
     if first is not None:
         enter_phase(db=db, session_id=session.id, phase_id=first.id)
     return session.id
+
+
+def create(database: Database, new: NewSession) -> DialogueSession:
+    """Start a session with its participants and agenda, without opening it."""
+    return database.write(
+        lambda db: session_store.get_session(db=db, session_id=start_session(db=db, new=new))
+    )
+
+
+def listing(database: Database) -> list[SessionSummary]:
+    """Every session with its number of contributions, newest first."""
+    return database.read(lambda db: session_store.list_sessions(db=db))
+
+
+def session_ids(database: Database, keys: list[str] | None) -> list[int]:
+    """The ids of the sessions named by `keys` (id or slug), in order; every session's (oldest
+    first) when `keys` is None. NotFound names a key that matches none."""
+    from dialoog_tui.store.themes.runs import all_session_ids
+
+    if keys is None:
+        return database.read(lambda db: all_session_ids(db=db))
+    return database.read(
+        lambda db: sorted({session_store.find_session(db=db, key=key).id for key in keys})
+    )
+
+
+def domains(database: Database) -> list[Domain]:
+    """The configured domains, in order."""
+    return database.read(lambda db: domain_store.list_domains(db=db))
+
+
+def add_domain(database: Database, name: str) -> Domain:
+    """Add a domain at the end."""
+    return database.write(lambda db: domain_store.add_domain(db=db, name=name))

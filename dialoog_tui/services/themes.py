@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session
 
+from dialoog_tui.core.themes.card import ThemeCard, build_card
 from dialoog_tui.core.themes.curation import CuratedTheme
 from dialoog_tui.core.themes.progress import Progress, Step
 from dialoog_tui.core.themes.run import (
@@ -26,10 +27,14 @@ from dialoog_tui.core.themes.run import (
 )
 from dialoog_tui.core.themes.types import ThemeInput
 from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.themes.curation import load_curated
+from dialoog_tui.store.themes.members import theme_members
 from dialoog_tui.store.themes.runs import (
+    all_session_ids,
     inputs_of,
     latest_run,
+    live_count,
     save_run,
     session_titles,
     theme_inputs,
@@ -140,3 +145,89 @@ def stored_report(
     inputs = theme_inputs(db=db, session_ids=run.session_ids)
     titles = session_titles(db=db, session_ids=run.session_ids)
     return report(run, inputs, titles, min_sessions, load_curated(db=db))
+
+
+def load_card(
+    *,
+    db: Session,
+    key: str,
+    session_ids: Sequence[int],
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+) -> ThemeCard | None:
+    """The card of theme `key` in the newest run over `session_ids`; None when that theme is
+    not shown there (merged away, rejected, or no run)."""
+    shown = stored_report(db=db, session_ids=session_ids, min_sessions=min_sessions)
+    theme = next((t for t in shown.themes if t.id == key), None) if shown else None
+    if theme is None:
+        return None
+    return build_card(theme, theme_members(db=db, contribution_ids=theme.contributions))
+
+
+@dataclass(frozen=True)
+class BoardData:
+    """What the theme board shows."""
+
+    report: ThemeReport | None
+    """The newest run over the sessions, with the curation since; None: no run yet."""
+    domains: list[str]
+    """The configured domains, in order (their colours follow it)."""
+    stale: bool
+    """The report is of another set of sessions (the newest run, when none covers the
+    sessions asked for): finding themes again is due."""
+    sessions: int = 0
+    """How many sessions the board is about (none: nothing to find themes in)."""
+
+
+def load_board(
+    *,
+    db: Session,
+    session_ids: Sequence[int] | None,
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+) -> BoardData:
+    """The board for `session_ids` (None: every session)."""
+    scope = list(session_ids) if session_ids is not None else all_session_ids(db=db)
+    domains = [domain.name for domain in list_domains(db=db)]
+    shown = stored_report(db=db, session_ids=scope, min_sessions=min_sessions) if scope else None
+    if shown is not None or session_ids is not None:
+        return BoardData(shown, domains, stale=False, sessions=len(scope))
+    newest = stored_report(db=db, session_ids=[], min_sessions=min_sessions)
+    return BoardData(newest, domains, stale=newest is not None, sessions=len(scope))
+
+
+def board(
+    database: Database,
+    session_ids: Sequence[int] | None,
+    *,
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+) -> BoardData:
+    """What the theme board shows for `session_ids` (None: every session)."""
+    return database.read(
+        lambda db: load_board(db=db, session_ids=session_ids, min_sessions=min_sessions)
+    )
+
+
+def card(
+    database: Database,
+    key: str,
+    session_ids: Sequence[int],
+    *,
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+) -> ThemeCard | None:
+    """The card of theme `key` (None: not shown there any more)."""
+    return database.read(
+        lambda db: load_card(db=db, key=key, session_ids=session_ids, min_sessions=min_sessions)
+    )
+
+
+def latest_report(
+    database: Database, session_ids: Sequence[int], *, min_sessions: int = DEFAULT_MIN_SESSIONS
+) -> ThemeReport | None:
+    """The newest stored run covering these sessions, explained as they are now."""
+    return database.read(
+        lambda db: stored_report(db=db, session_ids=session_ids, min_sessions=min_sessions)
+    )
+
+
+def contribution_count(database: Database, session_ids: Sequence[int]) -> int:
+    """How many contributions a run over these sessions would read."""
+    return database.read(lambda db: live_count(db=db, session_ids=session_ids))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import Contribution, Participant
+from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.errors import NotFound
 from dialoog_tui.store.commitments import set_commitment
@@ -33,26 +33,6 @@ from dialoog_tui.store.schema.tables import (
     ContributionRow,
 )
 from dialoog_tui.store.vocabulary import link_terms, terms_of
-
-
-@dataclass(frozen=True)
-class CommitmentTerms:
-    """Owner and due date for a new commitment."""
-
-    owner: str | None = None
-    """Who will do it (default: whoever said it)."""
-    due_on: date | None = None
-    """By when."""
-
-
-@dataclass(frozen=True)
-class Logged:
-    """A contribution as stored, with the participant it was attributed to."""
-
-    contribution: Contribution
-    """The stored contribution."""
-    participant: Participant | None
-    """Its speaker (possibly just created), or None for the room."""
 
 
 def log_contribution(

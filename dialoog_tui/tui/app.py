@@ -16,7 +16,7 @@ from textual.theme import ThemeProvider
 from dialoog_tui.config import Settings, load_settings, save_settings
 from dialoog_tui.core.model import SessionRequest
 from dialoog_tui.i18n import Translator
-from dialoog_tui.store.db.target import DatabaseTarget
+from dialoog_tui.services.database import DatabaseTarget
 from dialoog_tui.tui.capture.recorder import Recorder
 from dialoog_tui.tui.capture.screen import CaptureScreen
 from dialoog_tui.tui.colour_themes import DEFAULT_THEME, bundled_themes

@@ -1,10 +1,11 @@
-"""The TUI's way to the store: one background thread, so writes land in the order typed.
+"""The TUI's way to the services: one background thread, so writes land in the order typed.
 
 Textual's thread workers each get a thread of their own, which is right for reads but would
-let two quick Enters commit in either order. All store calls therefore go through this one
-thread; the first call opens the database there, so nothing runs against a half-opened store
-and importing SQLAlchemy never holds up the first frame. Handlers `await` the result: the
-event loop (and typing) never waits on the disk.
+let two quick Enters commit in either order. Every use case (a `services` function, which
+owns its transaction) therefore runs on this one thread; the first call opens the database
+there, so nothing runs against a half-opened store and importing SQLAlchemy never holds up
+the first frame. Handlers `await` the result: the event loop (and typing) never waits on
+the disk.
 """
 
 from __future__ import annotations
@@ -12,16 +13,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from dialoog_tui.store.db.target import DatabaseTarget
+from dialoog_tui.services.database import DatabaseTarget
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
-    from dialoog_tui.store.db.database import Database
+    from dialoog_tui.services.database import Database
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class StoreGateway:
@@ -42,27 +42,16 @@ class StoreGateway:
     def _open(self) -> Database:
         if self._database is None:
             # Imported here: SQLAlchemy and SQLModel load on this thread after the first frame.
-            from dialoog_tui.store.db.database import open_database
+            from dialoog_tui.services.database import open_database
 
             self._database = open_database(self.target)
         return self._database
 
-    def database(self) -> Database:
-        """The open database; blocks until it is (call from worker threads only)."""
-        return self._opening().result()
-
-    async def write(self, work: Callable[[Session], T]) -> T:
-        """Run `work` in a committed transaction on the store thread."""
-        return await self._submit(lambda: self.database().write(work))
-
-    async def run(self, job: Callable[[Database], T]) -> T:
-        """Run `job` with the open database on the store thread (for store calls that manage
-        their own transactions)."""
-        return await self._submit(lambda: job(self.database()))
-
-    async def read(self, work: Callable[[Session], T]) -> T:
-        """Run `work` in a read-only transaction on the store thread."""
-        return await self._submit(lambda: self.database().read(work))
+    async def call(
+        self, use_case: Callable[Concatenate[Database, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run `use_case(database, *args, **kwargs)` on the store thread."""
+        return await self._submit(lambda: use_case(self._opening().result(), *args, **kwargs))
 
     async def ready(self) -> None:
         """Wait until the database is open (raises what opening raised)."""

@@ -15,7 +15,7 @@ import pytest
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import NewSession
+from dialoog_tui.core.model import Logged, NewSession
 from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.sessions import start_session
@@ -61,7 +61,7 @@ class Meeting:
             at=AT,
         ).contribution
 
-    def log(self, speaker: Speaker, **line: Any) -> contributions.Logged:
+    def log(self, speaker: Speaker, **line: Any) -> Logged:
         return log_entry(
             self.database,
             session_id=self.session_id,

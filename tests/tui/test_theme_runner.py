@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from dialoog_tui.services.demo import load_demo
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.db.target import DatabaseTarget
 from dialoog_tui.store.themes.runs import latest_run
+from dialoog_tui.services.theme_worker import Finished
 from dialoog_tui.tui.themes.runner import ThemeRunner
 
 
@@ -25,8 +27,8 @@ async def test_a_run_stores_its_themes_and_reports_progress(
     seeded.write(lambda db: load_demo(db=db))
     steps: list[Step] = []
     runner = ThemeRunner(target)
-    printed = await runner.run(None, steps.append, extra=["--session-view", "2"])
-    assert printed is not None and '"session": 2' in printed
+    finished = await runner.run(None, steps.append, view_session=2)
+    assert finished is not None and finished.view
     assert steps[:2] == [Step("preparing"), Step("reading", 157)]
     assert [step.key for step in steps][-2:] == ["labelling", "saving"]
     run = seeded.read(lambda db: latest_run(db=db))
@@ -62,12 +64,12 @@ async def _stopped(pid: int, *, stopped: bool = True) -> bool:
 
 
 async def _held_run(
-    target: DatabaseTarget, *extra: str
-) -> tuple[ThemeRunner, asyncio.Task[str | None], int]:
+    target: DatabaseTarget, **options: Any
+) -> tuple[ThemeRunner, asyncio.Task[Finished | None], int]:
     """A run over all sessions, held (paused) as soon as its child exists: the runner, the
     task awaiting the run, and the child's pid."""
     runner = ThemeRunner(target)
-    running = asyncio.create_task(runner.run(None, extra=extra))
+    running = asyncio.create_task(runner.run(None, **options))
     for _ in range(200):
         if runner.child_pid is not None:
             runner.pause()
@@ -86,14 +88,14 @@ async def test_a_paused_run_is_held_still_and_goes_on_when_resumed(
     target: DatabaseTarget, seeded: Database
 ) -> None:
     seeded.write(lambda db: load_demo(db=db))
-    runner, running, pid = await _held_run(target, "--session-view", "2")
+    runner, running, pid = await _held_run(target, view_session=2)
     assert runner.paused and await _stopped(pid)
     await asyncio.sleep(0.3)
     assert not running.done() and _state(pid) == "T"  # held: it cannot finish meanwhile
     runner.resume()
     assert not runner.paused and await _stopped(pid, stopped=False)
-    printed = await asyncio.wait_for(running, timeout=120)
-    assert printed is not None and '"session": 2' in printed
+    finished = await asyncio.wait_for(running, timeout=120)
+    assert finished is not None and finished.view
 
 
 async def test_a_paused_run_can_still_be_cancelled(
@@ -129,11 +131,12 @@ async def test_a_held_run_ends_when_its_worker_is_cancelled(
 _PARENT = """
 import asyncio, sys
 from dialoog_tui.store.db.target import resolve_target
+from dialoog_tui.services.theme_worker import Finished
 from dialoog_tui.tui.themes.runner import ThemeRunner
 
 async def main():
     runner = ThemeRunner(resolve_target(sys.argv[1]))
-    running = asyncio.create_task(runner.run(None, extra=["--fresh"]))
+    running = asyncio.create_task(runner.run(None, fresh=True))
     while runner.child_pid is None:
         await asyncio.sleep(0.001)
     runner.pause()  # at once, as typing does: before the child could be held

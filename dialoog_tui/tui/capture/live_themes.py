@@ -1,30 +1,25 @@
 """Keeps capture's live themes panel up to date without ever holding up typing.
 
 When the session opens and every few contributions after, a theme run over all sessions
-starts in a child process (see `theme_runner`); a run already under way is not doubled, it
-is followed by one more when contributions arrived meanwhile. The child only reads the
-database (`--no-save`: storing a run would hold the write lock that logging a contribution
-needs) and prints just this session's themes as a line of JSON (`--session-view`), so the
-TUI process never reads or explains thousands of contributions itself: nothing here holds
-the interpreter lock for longer than parsing that line. While keys come in, the run is held
-still (see `typing`).
+starts in a child process (see `tui.themes.runner`); a run already under way is not doubled,
+it is followed by one more when contributions arrived meanwhile. The child only reads the
+database (storing a run would hold the write lock that logging a contribution needs) and
+sends back just this session's themes, so the TUI process never reads or explains thousands
+of contributions itself: nothing here holds the interpreter lock for longer than reading
+that one line. While keys come in, the run is held still (see `typing`).
 """
 
 from __future__ import annotations
 
-import json
 import time
 
 from textual.screen import Screen
 from textual.timer import Timer
 
 from dialoog_tui.i18n import Translator
-from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.capture.themes_panel import ThemesPanel
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.themes.runner import ThemeRunFailed, ThemeRunner
-
-live = LazyModule("dialoog_tui.core.themes.live")
 
 REFRESH_EVERY = 5
 """Contributions logged between two refreshes."""
@@ -116,11 +111,9 @@ class LiveThemes:
 
     async def _run(self) -> None:
         try:
-            printed = await self.runner.run(
-                None, extra=["--no-save", "--session-view", str(self.session_id)]
-            )
-            themes = live.from_json(json.loads(printed)["themes"]) if printed is not None else None
-        except (ThemeRunFailed, ValueError, KeyError, TypeError) as error:
+            finished = await self.runner.run(None, save=False, view_session=self.session_id)
+            themes = finished.view if finished is not None else None
+        except ThemeRunFailed as error:
             self._panel.show_status(self._t("live.failed"))
             self._screen.notify(str(error), severity="warning", markup=False)
             return

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dialoog_tui.core.capture import CaptureContext, EntryPreview
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import Contribution, Phase
+from dialoog_tui.core.model import Contribution, Logged, Phase, SessionRequest
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.core.undo import (
@@ -32,20 +32,13 @@ from dialoog_tui.core.undo import (
 from dialoog_tui.tui.gateway import StoreGateway
 
 if TYPE_CHECKING:
-    from sqlmodel import Session as DbSession
-
-    from dialoog_tui.services import capture as snapshot
+    from dialoog_tui.services import capture
     from dialoog_tui.services.capture import CaptureSnapshot
-    from dialoog_tui.store import contributions, drafts, phases
-    from dialoog_tui.store.contributions import Logged
 else:
     from dialoog_tui.lazy import LazyModule
 
     # Loaded on the store thread when first used, so the screen draws before SQLAlchemy loads.
-    contributions = LazyModule("dialoog_tui.store.contributions")
-    drafts = LazyModule("dialoog_tui.store.drafts")
-    phases = LazyModule("dialoog_tui.store.phases")
-    snapshot = LazyModule("dialoog_tui.services.capture")
+    capture = LazyModule("dialoog_tui.services.capture")
 
 PAGE_SIZE = 200
 """Contributions loaded at a time: the newest page at start, older pages on scrolling up."""
@@ -121,13 +114,13 @@ class Recorder:
         """Live contributions in the session."""
         return sum(self.context.counts.values())
 
+    async def open(self, request: SessionRequest) -> int:
+        """The id of the session asked for, made first if it is new."""
+        return await self.gateway.call(capture.open_session, request)
+
     async def load(self, session_id: int) -> CaptureSnapshot:
         """Read the session and take over its people, counts and phase."""
-        loaded = await self.gateway.read(
-            lambda db: snapshot.load_capture_snapshot(
-                db=db, session_id=session_id, page_size=PAGE_SIZE
-            )
-        )
+        loaded = await self.gateway.call(capture.load, session_id, page_size=PAGE_SIZE)
         self.session = loaded.session
         self.phases = loaded.phases
         context = self.context
@@ -146,10 +139,8 @@ class Recorder:
 
     async def older(self, before_seq: int) -> list[Contribution]:
         """The page of contributions before number `before_seq`."""
-        page = await self.gateway.read(
-            lambda db: contributions.latest_contributions(
-                db=db, session_id=self.session_id, limit=PAGE_SIZE, before_seq=before_seq
-            )
+        page = await self.gateway.call(
+            capture.older, self.session_id, before_seq=before_seq, limit=PAGE_SIZE
         )
         self._remember(*page)
         return page
@@ -160,22 +151,21 @@ class Recorder:
         phase = self.current_phase
         at = self.clock()
         consent = self.context.next_consent
-        logged = await self.gateway.run(
-            lambda database: contributions.log_entry(
-                database,
-                session_id=session_id,
-                speaker=preview.speaker,
-                kind=entry.kind,
-                text=entry.text,
-                tags=entry.tags,
-                at=at,
-                phase_id=phase.id if phase else None,
-                reply_to_id=reply_to_id,
-                ladder=preview.ladder,
-                consent=consent,
-                commitment=contributions.CommitmentTerms(entry.owner, preview.due_on),
-                paraphrase=entry.paraphrase,
-            )
+        logged = await self.gateway.call(
+            capture.log_line,
+            session_id=session_id,
+            speaker=preview.speaker,
+            kind=entry.kind,
+            text=entry.text,
+            tags=entry.tags,
+            at=at,
+            phase_id=phase.id if phase else None,
+            reply_to_id=reply_to_id,
+            ladder=preview.ladder,
+            consent=consent,
+            owner=entry.owner,
+            due_on=preview.due_on,
+            paraphrase=entry.paraphrase,
         )
         self.context.next_consent = None
         self._took_effect(logged)
@@ -276,24 +266,13 @@ class Recorder:
     async def save_draft(self, text: str) -> None:
         """Remember the half-typed line."""
         session_id = self.session_id
-        await self.gateway.write(
-            lambda db: drafts.save_draft(db=db, session_id=session_id, text=text)
-        )
+        await self.gateway.call(capture.save_draft, session_id, text)
 
     async def go_to_phase(self, typed: str) -> Phase:
         """Enter the phase numbered or named `typed`; a new name adds it to the agenda."""
-        session_id = self.session_id
-        typed = typed.strip()
-        chosen = next(
-            (p for p in self.phases if typed.isdigit() and p.position == int(typed)), None
+        phase, self.phases = await self.gateway.call(
+            capture.go_to_phase, self.session_id, typed, agenda=self.phases
         )
-
-        def enter(db: DbSession) -> tuple[Phase, list[Phase]]:
-            phase = chosen or phases.find_or_add_phase(db=db, session_id=session_id, title=typed)
-            phases.enter_phase(db=db, session_id=session_id, phase_id=phase.id)
-            return phase, phases.list_phases(db=db, session_id=session_id)
-
-        phase, self.phases = await self.gateway.write(enter)
         assert self.session is not None
         self.session = replace(self.session, current_phase_id=phase.id)
         return phase
@@ -325,18 +304,16 @@ class Recorder:
         self, contribution_id: int, speaker: Speaker, content: ContributionContent
     ) -> RecordChange:
         old = self._contributions.get(contribution_id)
-        logged = await self.gateway.write(
-            lambda db: contributions.edit_contribution(
-                db=db,
-                contribution_id=contribution_id,
-                speaker=speaker,
-                kind=content.kind,
-                text=content.text,
-                tags=content.tags,
-                ladder=content.ladder,
-                paraphrase=content.paraphrase,
-                consent=content.consent,
-            )
+        logged = await self.gateway.call(
+            capture.edit,
+            contribution_id,
+            speaker=speaker,
+            kind=content.kind,
+            text=content.text,
+            tags=content.tags,
+            ladder=content.ladder,
+            paraphrase=content.paraphrase,
+            consent=content.consent,
         )
         self.context.remember(logged.participant)
         self.context.learn(logged.contribution)
@@ -351,47 +328,33 @@ class Recorder:
         return await self._edit(contribution_id, speaker, content)
 
     async def _set_ladder(self, contribution_id: int, ladder: Ladder) -> RecordChange:
-        changed = await self.gateway.write(
-            lambda db: contributions.set_ladder(
-                db=db, contribution_id=contribution_id, ladder=ladder
-            )
-        )
+        changed = await self.gateway.call(capture.set_ladder, contribution_id, ladder)
         self.context.learn(changed)
         self._remember(changed)
         return RecordChange(replaced=changed, seq=changed.seq)
 
     async def _set_consent(self, contribution_id: int, consent: Consent) -> RecordChange:
-        changed = await self.gateway.write(
-            lambda db: contributions.set_consent(
-                db=db, contribution_id=contribution_id, consent=consent
-            )
-        )
+        changed = await self.gateway.call(capture.set_consent, contribution_id, consent)
         self._remember(changed)
         return RecordChange(replaced=changed, seq=changed.seq)
 
     async def _set_paraphrase(
         self, contribution_id: int, paraphrase: str | None, consent: Consent | None
     ) -> RecordChange:
-        changed = await self.gateway.write(
-            lambda db: contributions.set_paraphrase(
-                db=db, contribution_id=contribution_id, paraphrase=paraphrase, consent=consent
-            )
+        changed = await self.gateway.call(
+            capture.set_paraphrase, contribution_id, paraphrase, consent
         )
         self._remember(changed)
         return RecordChange(replaced=changed, seq=changed.seq)
 
     async def _remove(self, contribution_id: int) -> RecordChange:
-        removed = await self.gateway.write(
-            lambda db: contributions.remove_contribution(db=db, contribution_id=contribution_id)
-        )
+        removed = await self.gateway.call(capture.remove, contribution_id)
         self.context.counts[removed.participant_id] -= 1
         self._remember(removed)
         return RecordChange(removed=removed, seq=removed.seq)
 
     async def _restore(self, contribution_id: int) -> RecordChange:
-        restored = await self.gateway.write(
-            lambda db: contributions.restore_contribution(db=db, contribution_id=contribution_id)
-        )
+        restored = await self.gateway.call(capture.restore, contribution_id)
         self.context.counts[restored.participant_id] += 1
         self._remember(restored)
         return RecordChange(restored=restored, seq=restored.seq)

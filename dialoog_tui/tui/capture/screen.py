@@ -20,7 +20,6 @@ from dialoog_tui.core.quick_entry import (
     parse_entry,
 )
 from dialoog_tui.core.speakers import ROOM_NAME
-from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.capture.actions import CaptureActions
 from dialoog_tui.tui.capture.contribution_log import ContributionLog
 from dialoog_tui.tui.capture.entry_bar import EntryBar, EntryMode
@@ -30,8 +29,6 @@ from dialoog_tui.tui.capture.session_header import SessionHeader
 from dialoog_tui.tui.capture.suggest import EntrySuggester
 from dialoog_tui.tui.capture.themes_panel import ThemesPanel
 from dialoog_tui.tui.widgets.key_hints import KeyHints
-
-session_requests = LazyModule("dialoog_tui.services.sessions")
 
 DRAFT_SAVE_DELAY = 0.3
 """Seconds of quiet typing after which the input line is saved (a crash loses at most this)."""
@@ -78,10 +75,7 @@ class CaptureScreen(CaptureActions):
 
     async def _open(self) -> None:
         """Find or create the session, then load it (on the store thread)."""
-        request = self._request
-        session_id = await self.recorder.gateway.write(
-            lambda db: session_requests.open_session_request(db=db, request=request)
-        )
+        session_id = await self.recorder.open(self._request)
         loaded = await self.recorder.load(session_id)
         self.log_view.reset(loaded.latest, has_older=loaded.has_older)
         entry = self.entry_bar.input

@@ -1,17 +1,17 @@
 """The export dialog: format, anonymise, folder — then the file, and a notification with its
 path. A session summary from capture, the theme report from the theme board.
 
-The export runs on a thread of its own (it reads the whole session or every theme), so the
-dialog stays responsive; a bad folder or an existing file is a notification, never a crash.
+The export runs on the store thread, like every use case (it reads the whole session or
+every theme), so the dialog stays responsive; a bad folder or an existing file is a
+notification, never a crash.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,10 +21,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from dialoog_tui.i18n import Translator
-from dialoog_tui.tui.gateway import StoreGateway
 
-if TYPE_CHECKING:
-    from dialoog_tui.services.exports import ExportChoice
+# Light: what an export needs it imports when it runs, on the store thread.
+from dialoog_tui.services import exports
+from dialoog_tui.services.exports import ExportChoice
+from dialoog_tui.tui.gateway import StoreGateway
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 
@@ -85,44 +86,56 @@ class ExportDialog(ModalScreen[Path | None]):
 
     async def _export(self) -> None:
         from dialoog_tui.errors import InvalidInput, NotFound
-        from dialoog_tui.services.exports import ExportChoice
+        from dialoog_tui.files import ExistingFile
 
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
-        choice = ExportChoice(
+        choice = exports.ExportChoice(
             format=self.chosen_format(),
             anonymize=self.query_one("#export-anonymize", Checkbox).value,
             lang=self._t.lang,
         )
         force = self.query_one("#export-force", Checkbox).value
         try:
-            written = await asyncio.to_thread(self._write, folder, choice, force)
+            if not folder.is_dir():
+                raise InvalidInput(self._t("export.no_folder", folder=str(folder)))
+            written = await self._write(folder, choice, force)
+        except ExistingFile as error:
+            self._refused(self._t("export.exists", path=str(error.path)))
+            return
         except (InvalidInput, NotFound) as error:
-            self.notify(str(error), severity="error", markup=False)
-            self.query_one("#export-go", Button).disabled = False
+            self._refused(str(error))
             return
         self.notify(self._t("export.written", path=str(written)), markup=False, timeout=10)
         self.dismiss(written)
 
-    def _write(self, folder: Path, choice: ExportChoice, force: bool) -> Path:
-        """Render and write (on a worker thread: no widgets touched here)."""
-        from dialoog_tui.errors import InvalidInput
-        from dialoog_tui.files import write_new_file
-        from dialoog_tui.services.exports import session_export, themes_export
+    def _refused(self, message: str) -> None:
+        self.notify(message, severity="error", markup=False)
+        self.query_one("#export-go", Button).disabled = False
 
-        if not folder.is_dir():
-            raise InvalidInput(self._t("export.no_folder", folder=str(folder)))
-        database, now = self._gateway.database(), datetime.now(UTC)
+    async def _write(self, folder: Path, choice: ExportChoice, force: bool) -> Path:
+        """Render and write, on the store thread like every use case. Themes as stored:
+        finding them here would load the clustering libraries into the TUI and keep the
+        dialog waiting (the board's R finds them in a child process)."""
+        now = datetime.now(UTC)
         if self._session_key is not None:
-            # Themes as stored: finding them here would load the clustering libraries into
-            # the TUI and keep the dialog waiting (the board's R finds them in the background).
-            made = session_export(
-                database, self._session_key, choice, now=now, find_if_missing=False
+            return await self._gateway.call(
+                exports.write_session_export,
+                self._session_key,
+                choice,
+                folder,
+                now=now,
+                force=force,
+                find_if_missing=False,
             )
-        else:
-            made = themes_export(database, self._theme_sessions, choice, now=now)
-        if (folder / made.file_name).exists() and not force:
-            raise InvalidInput(self._t("export.exists", path=str(folder / made.file_name)))
-        return write_new_file(folder, made.file_name, made.text, force=force)
+        return await self._gateway.call(
+            exports.write_themes_export,
+            self._theme_sessions,
+            choice,
+            folder,
+            now=now,
+            force=force,
+            find_if_missing=False,
+        )
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:

@@ -23,9 +23,7 @@ from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
 
-ladder_store = LazyModule("dialoog_tui.store.ladder")
-interests_store = LazyModule("dialoog_tui.store.interests")
-commitments_store = LazyModule("dialoog_tui.store.commitments")
+ladder = LazyModule("dialoog_tui.services.ladder")
 
 LADDER_COMMANDS: tuple[Command, ...] = (
     Command("acknowledge", "e", action="set_status('acknowledged')"),
@@ -86,9 +84,7 @@ class LadderScreen(DialoogScreen[None]):
     async def _load(self) -> None:
         ids = None if self.all_sessions else [self._session.id]
         # The facilitator's own view: off-the-record contributions are shown, marked ⊘.
-        report: LadderReport = await self._gateway.read(
-            lambda db: ladder_store.load_ladder(db=db, session_ids=ids, include_off_record=True)
-        )
+        report: LadderReport = await self._gateway.call(ladder.report, ids, include_off_record=True)
         self.report = report
         self._show(report)
 
@@ -196,14 +192,12 @@ class LadderScreen(DialoogScreen[None]):
         self, state: InterestState, status: InterestStatus, answer: int | None
     ) -> None:
         try:
-            await self._gateway.write(
-                lambda db: interests_store.set_interest_status(
-                    db=db,
-                    session_id=state.session_id,
-                    interest=state.interest,
-                    status=status,
-                    answered_by_id=answer,
-                )
+            await self._gateway.call(
+                ladder.set_interest_status,
+                state.session_id,
+                state.interest,
+                status,
+                answered_by_id=answer,
             )
         except Exception as error:
             self.notify(str(error), severity="error", markup=False)
@@ -225,11 +219,7 @@ class LadderScreen(DialoogScreen[None]):
             str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
         )
         entry = next(e for i, e in self.report.commitments if i.contribution_id == contribution_id)
-        await self._gateway.write(
-            lambda db: commitments_store.set_commitment(
-                db=db, contribution_id=contribution_id, done=entry.done_at is None
-            )
-        )
+        await self._gateway.call(ladder.set_commitment, contribution_id, done=entry.done_at is None)
         await self._load()
 
     def action_scope(self) -> None:

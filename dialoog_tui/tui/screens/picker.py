@@ -20,7 +20,7 @@ from dialoog_tui.tui.messages import SessionChosen
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
 
-sessions_store = LazyModule("dialoog_tui.store.sessions")
+sessions = LazyModule("dialoog_tui.services.sessions")
 
 NEW_SESSION = "new"
 
@@ -58,7 +58,7 @@ class PickerScreen(DialoogScreen[None]):
         )
 
     async def _load(self) -> None:
-        summaries = await self._gateway.read(lambda db: sessions_store.list_sessions(db=db))
+        summaries = await self._gateway.call(sessions.listing)
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_option(Option(Text(self._t("picker.new"), style="bold"), id=NEW_SESSION))

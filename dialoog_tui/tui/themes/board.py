@@ -23,7 +23,7 @@ from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.commands import Command, PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.look import Look, look_from_variables
-from dialoog_tui.tui.themes.curating import NAME_FIELD, CuratingScreen, curation_actions
+from dialoog_tui.tui.themes.curating import NAME_FIELD, CuratingScreen, curation
 from dialoog_tui.tui.themes.rows import domain_spread, theme_mark
 from dialoog_tui.tui.themes.runner import ThemeRunFailed, ThemeRunner
 from dialoog_tui.tui.widgets.key_hints import KeyHints
@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from dialoog_tui.core.themes.explain import ThemeSummary
     from dialoog_tui.core.themes.progress import Step
     from dialoog_tui.core.themes.run import ThemeReport
-    from dialoog_tui.store.themes.cards import BoardData
+    from dialoog_tui.services.themes import BoardData
 
-theme_card_store = LazyModule("dialoog_tui.store.themes.cards")
+theme_service = LazyModule("dialoog_tui.services.themes")
 
 BOARD_COMMANDS: tuple[Command, ...] = (
     Command("open_card", "enter"),
@@ -117,10 +117,7 @@ class ThemeBoardScreen(CuratingScreen):
             self.action_recluster()
 
     async def reload(self) -> None:
-        ids = self.session_ids
-        self.data = await self.gateway.read(
-            lambda db: theme_card_store.load_board(db=db, session_ids=ids)
-        )
+        self.data = await self.gateway.call(theme_service.board, self.session_ids)
         self._show()
 
     # --- showing -------------------------------------------------------------------------
@@ -244,13 +241,13 @@ class ThemeBoardScreen(CuratingScreen):
         """Accept the highlighted theme: it keeps its id, name and members from now on."""
         key = self.highlighted_id()
         if key is not None:
-            await self.curate(curation_actions.accept_theme, key=key)
+            await self.curate(curation.accept_theme, key=key)
 
     async def action_reject(self) -> None:
         """Mark the highlighted theme as not a theme."""
         key = self.highlighted_id()
         if key is not None:
-            await self.curate(curation_actions.reject_theme, key=key)
+            await self.curate(curation.reject_theme, key=key)
 
     async def action_merge(self) -> None:
         """Merge the marked themes (with the highlighted one when only one is marked)."""
@@ -261,7 +258,7 @@ class ThemeBoardScreen(CuratingScreen):
         if len(keys) < 2:
             self.notify(self.t("themes.mark_two"), severity="warning")
             return
-        outcome = await self.curate(curation_actions.merge_themes, keys=keys)
+        outcome = await self.curate(curation.merge_themes, keys=keys)
         if outcome is not None:
             self.marked = []
             self._show()

@@ -25,13 +25,13 @@ from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.commands import Command, PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.look import Look, look_from_variables
-from dialoog_tui.tui.themes.curating import NAME_FIELD, CuratingScreen, curation_actions
+from dialoog_tui.tui.themes.curating import NAME_FIELD, CuratingScreen, curation
 from dialoog_tui.tui.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from dialoog_tui.core.themes.card import ThemeCard, ThemeMember
 
-theme_card_store = LazyModule("dialoog_tui.store.themes.cards")
+theme_service = LazyModule("dialoog_tui.services.themes")
 
 CARD_COMMANDS: tuple[Command, ...] = (
     Command("mark", "space"),
@@ -97,10 +97,7 @@ class ThemeCardScreen(CuratingScreen):
         self.run_worker(self.reload(), group="card", exclusive=True, exit_on_error=False)
 
     async def reload(self) -> None:
-        key, scope = self.key, self.session_ids
-        card = await self.gateway.read(
-            lambda db: theme_card_store.load_card(db=db, key=key, session_ids=scope)
-        )
+        card = await self.gateway.call(theme_service.card, self.key, self.session_ids)
         if card is None:
             self.dismiss(None)  # merged into another theme, rejected, or emptied
             return
@@ -226,7 +223,7 @@ class ThemeCardScreen(CuratingScreen):
         if not chosen:
             return
         key = self.key
-        outcome = await self.curate(curation_actions.split_theme, key=key, contributions=chosen)
+        outcome = await self.curate(curation.split_theme, key=key, contributions=chosen)
         if outcome is not None:
             self.marked = []
 
@@ -234,17 +231,14 @@ class ThemeCardScreen(CuratingScreen):
         """Take the highlighted contribution out of this theme; later runs leave it out."""
         member, key = self.highlighted_member(), self.key
         if member is not None:
-            await self.curate(curation_actions.remove_from_theme, key=key, contribution=member)
+            await self.curate(curation.remove_from_theme, key=key, contribution=member)
 
     async def action_move(self) -> None:
         """Choose another theme for the highlighted contribution."""
         member = self.highlighted_member()
         if member is None:
             return
-        scope = self.session_ids
-        board = await self.gateway.read(
-            lambda db: theme_card_store.load_board(db=db, session_ids=scope)
-        )
+        board = await self.gateway.call(theme_service.board, self.session_ids)
         targets = self.query_one("#card-targets", OptionList)
         targets.clear_options()
         others = [th for th in (board.report.themes if board.report else ()) if th.id != self.key]
@@ -265,15 +259,15 @@ class ThemeCardScreen(CuratingScreen):
         member, target = self.highlighted_member(), event.option.id
         self._close_targets()
         if member is not None and target is not None:
-            await self.curate(curation_actions.move_contribution, contribution=member, key=target)
+            await self.curate(curation.move_contribution, contribution=member, key=target)
 
     async def action_accept(self) -> None:
         """Accept this theme."""
-        await self.curate(curation_actions.accept_theme, key=self.key)
+        await self.curate(curation.accept_theme, key=self.key)
 
     async def action_reject(self) -> None:
         """Mark this theme as not a theme (and go back)."""
-        await self.curate(curation_actions.reject_theme, key=self.key)
+        await self.curate(curation.reject_theme, key=self.key)
 
     def action_rename(self) -> None:
         """Name this theme (Enter saves, Esc not)."""

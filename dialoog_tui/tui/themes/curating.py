@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from textual import on
 from textual.widgets import Input
@@ -18,15 +18,15 @@ from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.screens.base import DialoogScreen
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from dialoog_tui.core.themes.curation import Outcome
     from dialoog_tui.core.themes.explain import ThemeSummary
+    from dialoog_tui.services.database import Database
 
-curation_store = LazyModule("dialoog_tui.store.themes.curation")
-curation_actions = LazyModule("dialoog_tui.services.curation")
+curation = LazyModule("dialoog_tui.services.curation")
+"""The curation use cases, and the actions the screens name (`curation.accept_theme`, …)."""
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 NAME_FIELD = "theme-name"
 """The id of the line, under the list, in which a theme is named."""
@@ -44,10 +44,10 @@ class CuratingScreen(DialoogScreen[None]):
         """The theme being named in the name field, if it is open."""
 
     async def curate(self, action: Callable[..., Outcome], **arguments: object) -> Outcome | None:
-        """Do one curation action (a `curation_actions` function, given its own arguments;
+        """Do one curation action (a `curation` action, given its own arguments;
         who and when are added); None, after telling the user why, when it cannot be done."""
         who, at = current_user(), datetime.now(UTC)
-        outcome = await self._refusable(lambda db: action(db=db, actor=who, at=at, **arguments))
+        outcome = await self._refusable(curation.act, action, actor=who, at=at, **arguments)
         if outcome is not None:
             done = self.t(f"themes.done.{outcome.kind}", detail=visible(outcome.detail))
             self.notify(done, markup=False)
@@ -57,7 +57,7 @@ class CuratingScreen(DialoogScreen[None]):
     async def action_undo(self) -> None:
         """Undo the last curation action (whoever did it)."""
         who, at = current_user(), datetime.now(UTC)
-        undone = await self._refusable(lambda db: curation_store.undo_last(db=db, actor=who, at=at))
+        undone = await self._refusable(curation.undo, actor=who, at=at)
         if undone is not None:
             action = self.t(f"themes.action.{undone.kind}")
             self.notify(
@@ -66,13 +66,15 @@ class CuratingScreen(DialoogScreen[None]):
             )
             await self.reload()
 
-    async def _refusable(self, work: Callable[[Session], T]) -> T | None:
-        """`work` in one write transaction; None, after saying why, when it was refused."""
+    async def _refusable(
+        self, use_case: Callable[Concatenate[Database, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T | None:
+        """The use case's result; None, after saying why, when it was refused."""
         from dialoog_tui.core.themes.refusals import CurationError
         from dialoog_tui.errors import NotFound
 
         try:
-            return await self.gateway.write(work)
+            return await self.gateway.call(use_case, *args, **kwargs)
         except CurationError as error:
             why = self.t(f"themes.refused.{error.reason}", **error.values)
             self.notify(visible(why), severity="warning", markup=False)
@@ -103,7 +105,7 @@ class CuratingScreen(DialoogScreen[None]):
         key = self.naming
         self.close_name_field()
         if key is not None:
-            await self.curate(curation_actions.rename_theme, key=key, name=event.value)
+            await self.curate(curation.rename_theme, key=key, name=event.value)
 
     def close_name_field(self) -> None:
         self.naming = None

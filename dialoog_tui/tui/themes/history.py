@@ -21,7 +21,7 @@ from dialoog_tui.tui.widgets.key_hints import KeyHints
 if TYPE_CHECKING:
     from dialoog_tui.core.themes.curation import ThemeAction
 
-curation_store = LazyModule("dialoog_tui.store.themes.curation")
+curation = LazyModule("dialoog_tui.services.curation")
 
 HISTORY_COMMANDS: tuple[Command, ...] = (Command("close", "escape,h", text_key="cmd.back"),)
 
@@ -56,7 +56,7 @@ class ThemeHistoryScreen(DialoogScreen[None]):
         self.run_worker(self._load(), group="history", exclusive=True, exit_on_error=False)
 
     async def _load(self) -> None:
-        actions = await self._gateway.read(lambda db: curation_store.history(db=db))
+        actions = await self._gateway.call(curation.history)
         table = self.query_one(DataTable)
         by_id = {action.id: action for action in actions}
         for action in reversed(actions):

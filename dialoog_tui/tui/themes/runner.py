@@ -1,10 +1,9 @@
 """Finding themes in a child process, so clustering never competes with typing.
 
-The engine's numerics (scikit-learn, igraph) and their imports take seconds and hold the
-interpreter lock for long stretches: in a thread of the TUI they would delay keystrokes. A
-child process (`dialoog themes … --progress`) runs at lower priority on one core, reports
-each step on stderr, stores its run in the database, and can be cancelled by ending it.
-The TUI then reads the stored run like any other.
+The child (`services.theme_worker`) runs at the lowest priority on one core, tells each step,
+stores its run when asked to, and can be held still while the note-taker types or cancelled
+by ending it. The TUI then reads the stored run like any other, or takes the one session's
+themes the child sends back.
 """
 
 from __future__ import annotations
@@ -16,16 +15,26 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 
-from dialoog_tui.core.themes.progress import Step, read_progress_line
-from dialoog_tui.priority import BACKGROUND_ENV, HOLDABLE
-from dialoog_tui.store.db.target import DATABASE_ENV, DatabaseTarget
+from dialoog_tui.core.themes.progress import Step
+from dialoog_tui.priority import BACKGROUND_ENV
+from dialoog_tui.services.database import DATABASE_ENV, DatabaseTarget
+from dialoog_tui.services.theme_worker import (
+    MODULE,
+    Failed,
+    Finished,
+    Holdable,
+    Progressed,
+    ThemeRunRequest,
+    read_event,
+    request_line,
+)
 
 OnProgress = Callable[[Step], None]
 """Told each step of the run as it begins."""
 
 
 class ThemeRunFailed(Exception):
-    """The child process ended with an error (its last message is the text)."""
+    """The child process ended with an error (its message is the text)."""
 
 
 class ThemeRunner:
@@ -41,7 +50,7 @@ class ThemeRunner:
         self.paused = False
         """Whether the child is to be held (`pause`) until `resume`."""
         self._holdable = False
-        """The child said it ends with this process (see `priority.HOLDABLE`)."""
+        """The child said it ends with this process (see `priority.run_in_background`)."""
         self._held = False
         """The child was sent SIGSTOP (and no SIGCONT since)."""
 
@@ -61,10 +70,11 @@ class ThemeRunner:
         on_progress: OnProgress = lambda _step: None,
         *,
         fresh: bool = False,
-        extra: Sequence[str] = (),
-    ) -> str | None:
-        """Cluster `session_ids` (None: all) and store the run; returns what the process
-        printed, or None when cancelled. `extra` are more arguments for `dialoog themes`.
+        save: bool = True,
+        view_session: int | None = None,
+    ) -> Finished | None:
+        """Cluster `session_ids` (None: all), storing the run unless not `save`, and with
+        `view_session`, that session's themes; None when cancelled.
 
         Raises ThemeRunFailed when the run fails, RuntimeError when one is already running.
         """
@@ -73,17 +83,17 @@ class ThemeRunner:
         if not self.running:
             self.start()
         self._holdable = self._held = False
-        scope = ["--all"] if session_ids is None else [str(i) for i in session_ids]
-        options = [*(["--fresh"] if fresh else []), *extra]
+        request = ThemeRunRequest(
+            session_ids=tuple(session_ids) if session_ids is not None else None,
+            fresh=fresh,
+            save=save,
+            view_session=view_session,
+        )
         self._process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "dialoog_tui",
-            "themes",
-            *scope,
-            *options,
-            "--progress",
-            stdin=asyncio.subprocess.DEVNULL,
+            MODULE,
+            stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             env=self._environment(),
@@ -91,10 +101,13 @@ class ThemeRunner:
         try:
             if self.cancelled:  # cancelled while the process was starting
                 self._process.terminate()
-            assert self._process.stdout is not None
-            # Read both pipes at once: a full stdout pipe would otherwise stall the child.
-            printed, last = await asyncio.gather(
-                self._process.stdout.read(), self._follow(self._process, on_progress)
+            assert self._process.stdin is not None
+            self._process.stdin.write((request_line(request) + "\n").encode())
+            self._process.stdin.close()
+            assert self._process.stderr is not None
+            # Read both pipes at once: a full pipe would otherwise stall the child.
+            outcome, complaint = await asyncio.gather(
+                self._follow(self._process, on_progress), self._process.stderr.read()
             )
             code = await self._process.wait()
         finally:
@@ -106,9 +119,12 @@ class ThemeRunner:
             self._holdable = self._held = False
         if self.cancelled:
             return None
-        if code != 0:
-            raise ThemeRunFailed(last or f"theme run ended with code {code}")
-        return printed.decode("utf-8", "replace")
+        if isinstance(outcome, Finished) and code == 0:
+            return outcome
+        if isinstance(outcome, Failed):
+            raise ThemeRunFailed(outcome.message)
+        last = complaint.decode("utf-8", "replace").strip().splitlines()
+        raise ThemeRunFailed(last[-1] if last else f"theme run ended with code {code}")
 
     def cancel(self) -> bool:
         """End the run under way; False when none is."""
@@ -124,9 +140,9 @@ class ThemeRunner:
     def pause(self) -> None:
         """Hold the child where it is, using no processor at all, until `resume`.
 
-        Only a child that will end with this process is stopped (see `priority.HOLDABLE`):
-        asked before it says so, the hold begins when it does; where the system cannot
-        promise that (not Linux), the run simply goes on."""
+        Only a child that will end with this process is stopped (`Holdable`): asked before
+        it says so, the hold begins when it does; where the system cannot promise that (not
+        Linux), the run simply goes on."""
         self.paused = True
         self._hold()
 
@@ -145,20 +161,26 @@ class ThemeRunner:
             self._process.send_signal(signal.SIGSTOP)
             self._held = True
 
-    async def _follow(self, process: asyncio.subprocess.Process, on_progress: OnProgress) -> str:
-        """Pass each step on; return the last other line (an error message)."""
-        assert process.stderr is not None
-        last = ""
-        async for raw in process.stderr:
-            line = raw.decode("utf-8", "replace").strip()
-            if line == HOLDABLE:
-                self._holdable = True
-                self._hold()  # asked for before it could be done
-            elif (step := read_progress_line(line)) is not None:
-                on_progress(step)
-            elif line:
-                last = line
-        return last
+    async def _follow(
+        self, process: asyncio.subprocess.Process, on_progress: OnProgress
+    ) -> Finished | Failed | None:
+        """Act on each event; the last one (how the run ended), if any."""
+        assert process.stdout is not None
+        outcome: Finished | Failed | None = None
+        async for raw in process.stdout:
+            try:
+                event = read_event(raw.decode("utf-8", "replace"))
+            except ValueError:
+                continue  # not ours (a library that prints): nothing to act on
+            match event:
+                case Holdable():
+                    self._holdable = True
+                    self._hold()  # asked for before it could be done
+                case Progressed(step):
+                    on_progress(step)
+                case Finished() | Failed():
+                    outcome = event
+        return outcome
 
     def _environment(self) -> dict[str, str]:
         env = dict(os.environ)
