@@ -14,10 +14,10 @@ import pytest
 
 from dialoog_tui.core.themes.progress import Step
 from dialoog_tui.services.demo import load_demo
+from dialoog_tui.services.theme_worker import Finished
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.db.target import DatabaseTarget
 from dialoog_tui.store.themes.runs import latest_run
-from dialoog_tui.services.theme_worker import Finished
 from dialoog_tui.tui.themes.runner import ThemeRunner
 
 

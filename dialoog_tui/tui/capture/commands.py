@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from dialoog_tui.tui.commands import QUICK_KEYS, Command, alt_key
+from collections.abc import Iterator, Sequence
+
+from rich.text import Text
+
+from dialoog_tui.core.model import Participant
+from dialoog_tui.i18n import Translator
+from dialoog_tui.tui.commands import QUICK_KEYS, Command, PaletteEntry, alt_key, key_display
 
 CAPTURE_COMMANDS: tuple[Command, ...] = (
     Command("log", "enter", action="log"),
@@ -45,3 +51,12 @@ SPEAKER_COMMANDS: tuple[Command, ...] = tuple(
 
 SPEAKERS_HELP = Command("speakers", "alt+1…Z", action="speaker(0)")
 """One line in the help that stands for all the participant keys."""
+
+
+def speaker_entries(people: Sequence[Participant], t: Translator) -> Iterator[PaletteEntry]:
+    """A palette entry for each participant with a quick key."""
+    for index, person in enumerate(people[: len(QUICK_KEYS)]):
+        key = key_display(f"alt+{QUICK_KEYS[index]}")
+        title = Text(f"{t('cmd.speaker', key=key)}: ")
+        title.append(person.name)  # a name is data, never markup
+        yield PaletteEntry(title, t("cmd.speaker.help", name=person.name), f"speaker({index})")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,22 +10,8 @@ from textual.reactive import Reactive
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
+from dialoog_tui.tui.capture.modes import EntryMode
 from dialoog_tui.tui.commands import ALT_DIGIT_KEYS
-
-
-class EntryMode(Enum):
-    """What the input line is for at the moment."""
-
-    CAPTURE = "capture"
-    """Typing a new contribution."""
-    EDIT = "edit"
-    """Changing a logged contribution."""
-    PHASE = "phase"
-    """Naming the phase to go to."""
-    LADDER = "ladder"
-    """Naming the interests, values and condition under a contribution."""
-    PARAPHRASE = "paraphrase"
-    """Writing the note-taker's paraphrase of a contribution."""
 
 
 class EntryInput(Input):

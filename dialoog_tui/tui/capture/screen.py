@@ -1,61 +1,118 @@
-"""The capture screen: log a meeting live from one input line that always has the focus."""
+"""The capture screen: log a meeting live from one input line that always has the focus.
+
+One class. What the input line is for lives in one reactive (`entry`, an `EntryState`),
+whose changes redraw the footer's keys and the preview; the prompts (`prompts.py`) and the
+drawing of the record (`view.py`) are helpers it composes; the record itself is the
+recorder's.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import gc
+from collections.abc import Iterator
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Input
 
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import Contribution
-from dialoog_tui.core.quick_entry import (
-    ParsedEntry,
-    SpeakerMention,
-    format_annotations,
-    format_entry,
-    parse_entry,
+from dialoog_tui.core.model import SessionRequest
+from dialoog_tui.i18n import Translator
+from dialoog_tui.tui.capture import elsewhere
+from dialoog_tui.tui.capture.commands import (
+    CAPTURE_COMMANDS,
+    SPEAKER_COMMANDS,
+    speaker_entries,
 )
-from dialoog_tui.core.speakers import ROOM_NAME
-from dialoog_tui.tui.capture.actions import CaptureActions
 from dialoog_tui.tui.capture.contribution_log import ContributionLog
-from dialoog_tui.tui.capture.entry_bar import EntryBar, EntryMode
-from dialoog_tui.tui.capture.log_rows import LadderLabels
+from dialoog_tui.tui.capture.entry_bar import EntryBar
+from dialoog_tui.tui.capture.live_themes import LiveThemes, live_panel
+from dialoog_tui.tui.capture.modes import EntryState
 from dialoog_tui.tui.capture.participants_panel import ParticipantsPanel
+from dialoog_tui.tui.capture.prompts import Prompts
+from dialoog_tui.tui.capture.record_keys import RecordKeys
+from dialoog_tui.tui.capture.recorder import Recorder
 from dialoog_tui.tui.capture.session_header import SessionHeader
 from dialoog_tui.tui.capture.suggest import EntrySuggester
 from dialoog_tui.tui.capture.themes_panel import ThemesPanel
+from dialoog_tui.tui.capture.view import CaptureView
+from dialoog_tui.tui.commands import (
+    PaletteEntry,
+    palette_entries_for,
+    with_commands,
+)
+from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
+
+T = TypeVar("T")
 
 DRAFT_SAVE_DELAY = 0.3
 """Seconds of quiet typing after which the input line is saved (a crash loses at most this)."""
 
 
-class CaptureScreen(CaptureActions):
+class CaptureScreen(DialoogScreen[None]):
     """Header, log and participants, and the input line with its preview."""
 
+    entry: reactive[EntryState] = reactive(EntryState, init=False)
+    """What the input line is for, and what it is about."""
+
+    def __init__(
+        self,
+        request: SessionRequest,
+        recorder: Recorder,
+        t: Translator,
+        *,
+        live_themes: bool = True,
+    ) -> None:
+        super().__init__()
+        self._request = request
+        self.recorder = recorder
+        """Keeps the record; the screen only shows it."""
+        self.t = t
+        """Interface texts."""
+        self._bindings = with_commands(self._bindings, (*CAPTURE_COMMANDS, *SPEAKER_COMMANDS), t)
+        self.view = CaptureView(self)
+        """Draws the record."""
+        self.prompts = Prompts(self)
+        """The input line's prompts."""
+        self.keys = RecordKeys(self)
+        """What the keys that change the record do."""
+        self._loaded = asyncio.Event()
+        self._draft_timer: Timer | None = None
+        self.live_themes_on = live_themes
+        """Whether the live themes panel shows (F4 switches)."""
+        self.live_themes: LiveThemes | None = None
+        """Feeds the panel while it shows."""
+
+    @property
+    def log_view(self) -> ContributionLog:
+        """The contribution log."""
+        return self.query_one("#log", ContributionLog)
+
+    @property
+    def entry_bar(self) -> EntryBar:
+        """The input line and its preview."""
+        return self.query_one("#entry-bar", EntryBar)
+
     def compose(self) -> ComposeResult:
-        t = self.t
-        yield SessionHeader(t, self._look, clock=self.recorder.clock, id="session-header")
+        t, look = self.t, self.view.look
+        yield SessionHeader(t, look, clock=self.recorder.clock, id="session-header")
         with Horizontal(id="capture-body"):
             yield ContributionLog(
-                speaker_label=self._speaker_label,
+                speaker_label=self.view.speaker_label,
                 kind_label=lambda c: c.kind.label(t.lang),
-                labels=LadderLabels(
-                    t("ladder.interest"),
-                    t("ladder.value"),
-                    t("ladder.condition"),
-                    t("cmd.paraphrase").lower(),
-                ),
+                labels=self.view.ladder_labels(),
                 placeholder=t("capture.empty_log"),
-                look=self._look,
+                look=look,
                 id="log",
             )
             with Vertical(id="side"):
-                yield ParticipantsPanel(t, self._look, id="participants")
+                yield ParticipantsPanel(t, look, id="participants")
                 yield ThemesPanel(t, id="live-themes")
         yield EntryBar(
             placeholder=t("capture.placeholder"),
@@ -66,8 +123,8 @@ class CaptureScreen(CaptureActions):
 
     def on_mount(self) -> None:
         self.entry_bar.input.focus()
-        self._restyle()
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+        self.view.restyle()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.view.restyle())
         # Draw first, then load: the input line is ready for typing while the database opens.
         self.call_after_refresh(
             self.run_worker, self._open(), group="open", exclusive=True, exit_on_error=False
@@ -89,9 +146,20 @@ class CaptureScreen(CaptureActions):
         # the collector leaves it alone.
         gc.freeze()
         if self.live_themes_on:
-            self._start_live_themes()
-        self._show_state()
+            self.live_themes = live_panel(self, on=True)
+        self.view.show_state()
         self.refresh_bindings()
+
+    def watch_entry(self, before: EntryState, after: EntryState) -> None:
+        if (before.mode, before.target, before.offered) != (
+            after.mode,
+            after.target,
+            after.offered,
+        ):
+            self.refresh_bindings()
+            self.view.show_preview()
+        elif before.reply_to != after.reply_to:
+            self.view.show_preview()
 
     # --- typing --------------------------------------------------------------------------
 
@@ -99,12 +167,8 @@ class CaptureScreen(CaptureActions):
     def _typed(self, _event: Input.Changed) -> None:
         if self.live_themes is not None:
             self.live_themes.typing()
-        self._show_preview()
-        mode = self.entry_bar.mode
-        holds_capture = mode is EntryMode.CAPTURE or (
-            mode is EntryMode.LADDER and self._ladder_offered
-        )
-        if holds_capture and self._loaded.is_set():
+        self.view.show_preview()
+        if self.entry.draft_in_input and self._loaded.is_set():
             if self._draft_timer is not None:
                 self._draft_timer.stop()
             self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.flush_draft)
@@ -114,17 +178,12 @@ class CaptureScreen(CaptureActions):
         consumed = False
         try:
             await self._loaded.wait()
-            mode = self.entry_bar.mode
-            if mode is EntryMode.PHASE:
-                consumed = await self._enter_phase(event.value)
-            elif mode is EntryMode.EDIT:
-                consumed = await self._save_edit(event.value)
-            elif mode is EntryMode.LADDER:
-                consumed = await self._save_ladder(event.value)
-            elif mode is EntryMode.PARAPHRASE:
-                consumed = await self._save_paraphrase(event.value)
-            else:
+            if self.entry.is_new_contribution(event.value):
+                if not self.entry.capturing:
+                    self.prompts.close()  # the offered prompt is declined by typing on
                 consumed = await self._log_line(event.value)
+            else:
+                consumed = await self.prompts.answer(event.value)
         finally:
             self.entry_bar.input.dealt_with(used=consumed)
             # After a new row, the line leaves the input in the frame after it (_log_line).
@@ -134,11 +193,12 @@ class CaptureScreen(CaptureActions):
         if not self.entry_bar.input.settle():
             # The line stayed, so no Changed event redraws its preview, and what was
             # logged or changed meanwhile may make it read differently now.
-            self._show_preview()
-        offer, self._offer_ladder_for = self._offer_ladder_for, None
-        if offer is not None:
+            self.view.show_preview()
+        due = self.entry.ladder_due
+        if due is not None:
             # Resistance is engagement: ask, without a dialog, what lies under it.
-            self._ask_ladder(offer, after_logging=True)
+            self.entry = self.entry.expecting_ladder(None)
+            self.prompts.ladder(due, offered=True)
 
     async def _log_line(self, line: str) -> bool:
         """Log a typed line; True if it was used (and may leave the input)."""
@@ -147,151 +207,177 @@ class CaptureScreen(CaptureActions):
             return True
         if preview.only_names_speaker:
             self.recorder.context.current_speaker = preview.speaker
-            self._show_state()
+            self.view.show_state()
             return True
         if not preview.loggable:
-            self._warn_not_loggable(preview)
+            self.view.warn_not_loggable(preview)
             return False
-        reply, self._reply_to = self._reply_to, None
-        change = await self._attempt(
+        reply = self.entry.reply_to
+        change = await self.view.attempt(
             self.recorder.log(preview, reply_to_id=reply.id if reply else None)
         )
         if change is None:
-            self._reply_to = reply
             return False
+        if reply is not None:
+            self.entry = self.entry.replying(None)
         self.log_view.clear_selection()
         # The row first, in a frame of its own; the counts follow in the next one. The logged
         # line then leaves the input (_settle_entry), whose Changed event shows the new line's
         # preview, so reading the old line once more here is wasted.
-        self._show_change(change, preview=False)
+        self.view.show_change(change, preview=False)
         # Every few lines this starts a theme run, a new process, and redraws the panel: not
         # before the row is out.
         self.log_view.when_drawn(self._count_for_live_themes)
         logged = change.logged
         if logged is not None and logged.kind is Kind.RESISTANCE and not logged.interests:
-            self._offer_ladder_for = logged  # once the line has left the input
+            self.entry = self.entry.expecting_ladder(logged)  # once the line left the input
         return True
 
     def _count_for_live_themes(self) -> None:
         if self.live_themes is not None:
             self.live_themes.logged()
 
-    # --- the input line's modes: edit, ladder, phase -------------------------------------
+    # --- the selection and the record ----------------------------------------------------
+
+    def action_select_previous(self) -> None:
+        """Select the contribution above."""
+        self.log_view.select_previous()
+
+    def action_select_next(self) -> None:
+        """Select the contribution below."""
+        self.log_view.select_next()
+
+    def action_page_up(self) -> None:
+        """Scroll the log a page back."""
+        self.log_view.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        """Scroll the log a page forward."""
+        self.log_view.scroll_page_down(animate=False)
 
     def action_edit(self) -> None:
         """Load the selected contribution into the input line for editing."""
-        selected = self.log_view.selected
-        if selected is None:
-            return
-        person = self.recorder.context.participant(selected.participant_id)
-        mention = SpeakerMention(person.name if person else ROOM_NAME)
-        line = format_entry(
-            ParsedEntry(
-                speaker=mention,
-                kind=selected.kind,
-                text=selected.text,
-                tags=selected.tags,
-                interests=selected.interests,
-                values=selected.values,
-                condition=selected.condition,
-                paraphrase=selected.paraphrase,
-            )
-        )
-        self._editing = selected
-        self._enter_mode(EntryMode.EDIT, self.t("mode.edit", seq=selected.seq), line, "")
-
-    async def _save_edit(self, line: str) -> bool:
-        """Store the edited line; False (and stay in edit mode) if it cannot be."""
-        original = self._editing
-        if original is None:
-            return False
-        preview = self._preview(line)
-        if not preview.loggable:
-            self._warn_not_loggable(preview)
-            return False
-        change = await self._attempt(self.recorder.edit(original, preview))
-        if change is None:
-            return False
-        self._leave_mode()
-        self._show_change(change)
-        return True
+        if (selected := self.log_view.selected) is not None:
+            self.prompts.edit(selected)
 
     def action_ladder(self) -> None:
         """Name the interests, values and condition under the selected contribution."""
-        selected = self.log_view.selected
-        if selected is not None:
-            self._ask_ladder(selected, after_logging=False)
+        if (selected := self.log_view.selected) is not None:
+            self.prompts.ladder(selected, offered=False)
 
-    def _ask_ladder(self, contribution: Contribution, *, after_logging: bool) -> None:
-        self._laddering = contribution
-        self._ladder_offered = after_logging
-        # Offered after logging, the line starts empty (what was typed inline stays and this
-        # adds to it); asked for with Ctrl+L, it shows the ladder to change.
-        current = (
-            ""
-            if after_logging
-            else format_annotations(
-                contribution.interests, contribution.values, contribution.condition
-            )
-        )
-        label = self.t("mode.ladder", seq=contribution.seq)
-        hint = self.t("mode.ladder.skip" if after_logging else "mode.ladder.placeholder")
-        self._enter_mode(EntryMode.LADDER, label, current, hint)
-
-    async def _save_ladder(self, line: str) -> bool:
-        target = self._laddering
-        if target is None:
-            return False
-        if self._ladder_offered and not _has_annotations(line):
-            # The prompt after a resistance is only an offer: a line without belang:/waarde:/
-            # voorwaarde: is simply the next contribution, so typing on never goes astray.
-            self._leave_mode()
-            return await self._log_line(line)
-        interests, values, condition = self._ladder_of(line)
-        if self._ladder_offered:
-            interests = (*target.interests, *interests)
-            values = (*target.values, *values)
-            condition = condition or target.condition
-        ladder = Ladder(interests, values, condition)
-        if ladder.is_empty and target.interests == () and target.values == ():
-            self._leave_mode()  # an empty answer to the prompt is the same as Esc
-            return True
-        change = await self._attempt(self.recorder.set_ladder(target, ladder))
-        if change is None:
-            return False
-        self._leave_mode()
-        self._show_change(change)
-        return True
+    def action_paraphrase(self) -> None:
+        """Write (or change) the paraphrase of the selected contribution."""
+        if (selected := self.log_view.selected) is not None:
+            self.prompts.paraphrase(selected, offered=False)
 
     def action_phase(self) -> None:
         """Ask, in the input line, which phase to go to."""
-        self._enter_mode(
-            EntryMode.PHASE, self.t("mode.phase"), "", self.t("mode.phase.placeholder")
-        )
-
-    async def _enter_phase(self, typed: str) -> bool:
-        """Go to the typed phase (an empty line just leaves the prompt)."""
-        if not typed.strip():
-            self._leave_mode()
-            return True
-        phase = await self._attempt(self.recorder.go_to_phase(typed))
-        if phase is None:
-            return False
-        self._leave_mode()
-        self.notify(self.t("notify.phase", title=phase.title), markup=False)
-        self._show_state()
-        return True
+        self.prompts.phase()
 
     async def action_next_phase(self) -> None:
         """Go to the next agenda item."""
-        following = self.recorder.next_phase()
-        if following is None:
-            self.notify(self.t("notify.no_next_phase"), severity="warning")
+        await self.prompts.next_phase()
+
+    async def action_remove(self) -> None:
+        """Remove the selected contribution (Ctrl+Z brings it back)."""
+        await self.keys.remove(self.log_view.selected)
+
+    async def action_consent(self) -> None:
+        """Cycle the consent of the selected contribution, or of the next one."""
+        await self.keys.cycle_consent(self.log_view.selected)
+
+    async def action_undo(self) -> None:
+        """Undo the newest change."""
+        await self.keys.undo()
+
+    async def action_redo(self) -> None:
+        """Redo the newest undone change."""
+        await self.keys.redo()
+
+    def action_speaker(self, index: int) -> None:
+        """Make the participant on quick key `index` the speaker."""
+        self.keys.speaker(index)
+
+    def action_room(self) -> None:
+        """Make the room the speaker."""
+        self.keys.room()
+
+    def action_reply(self) -> None:
+        """Make the next contribution a reply to the selected one."""
+        selected = self.log_view.selected
+        if selected is not None:
+            self.log_view.clear_selection()
+            self.entry = self.entry.replying(selected)
+
+    def action_cancel(self) -> None:
+        """Step back: leave a prompt, drop the reply, or clear the selection."""
+        if not self.entry.capturing:
+            self.prompts.close()
+        elif self.entry.reply_to is not None:
+            self.entry = self.entry.replying(None)
+        else:
+            self.log_view.clear_selection()
+
+    async def action_log(self) -> None:
+        """Log the line in the input (what Enter does)."""
+        await self.entry_bar.input.action_submit()
+
+    # --- commands and other screens ------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        selected = self.is_mounted and self.log_view.selected is not None
+        return self.entry.allows(action, selected=selected)
+
+    def palette_entries(self) -> Iterator[PaletteEntry]:
+        """Commands that apply now, and one entry per participant with a quick key."""
+        yield from palette_entries_for(
+            CAPTURE_COMMANDS, self.t, enabled=lambda action: self.check_action(action, ())
+        )
+        yield from speaker_entries(self.recorder.context.session_participants, self.t)
+
+    def action_help(self) -> None:
+        """Show the keys and the quick-entry syntax."""
+        self.app.push_screen(elsewhere.help_screen(self.t))
+
+    def action_ladder_view(self) -> None:
+        """Open the ladder: values, interests, bridging interests and the ledger."""
+        if (ladder := elsewhere.ladder_screen(self.recorder, self.t)) is not None:
+            self.app.push_screen(ladder)
+
+    def action_theme_board(self) -> None:
+        """The themes across all sessions, to review and curate."""
+        self.app.push_screen(elsewhere.theme_board(self.recorder, self.t))
+
+    def action_export(self) -> None:
+        """Export this session: Markdown, HTML or JSON, with consent honoured."""
+        if (dialog := elsewhere.export_dialog(self.recorder, self.t)) is not None:
+            self.app.push_screen(dialog)
+
+    def action_live_themes(self) -> None:
+        """Show or hide the live themes panel."""
+        self.live_themes_on = not self.live_themes_on
+        self.live_themes = live_panel(self, on=self.live_themes_on)
+
+    def on_unmount(self) -> None:
+        if self.live_themes is not None:
+            self.live_themes.stop()
+
+    async def action_sessions(self) -> None:
+        """Go back to the session picker."""
+        await self.flush_draft()
+        await self.app.run_action("app.show_picker")
+
+    async def flush_draft(self) -> None:
+        """Save the input line now (also called before quitting)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if not self._loaded.is_set():
             return
-        phase = await self._attempt(self.recorder.go_to_phase(str(following.position)))
-        if phase is not None:
-            self.notify(self.t("notify.phase", title=phase.title), markup=False)
-            self._show_state()
+        state, line = self.entry, self.entry_bar.input
+        # At an offered ladder prompt the input may already hold the next contribution.
+        text = line.unsubmitted if state.draft_in_input else state.stash
+        await self.view.attempt(self.recorder.save_draft(text))
 
     # --- messages from the log -----------------------------------------------------------
 
@@ -311,8 +397,3 @@ class CaptureScreen(CaptureActions):
     async def _prepend_older(self, before_seq: int) -> None:
         page = await self.recorder.older(before_seq)
         self.log_view.prepend(page, has_older=len(page) > 0 and page[0].seq > 1)
-
-
-def _has_annotations(line: str) -> bool:
-    entry = parse_entry(line)
-    return bool(entry.interests or entry.values or entry.condition)

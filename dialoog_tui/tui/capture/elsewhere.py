@@ -1,0 +1,45 @@
+"""The screens capture opens on a key: help, the ladder, the theme board, the export dialog.
+Each is imported when first opened, so capture starts without them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dialoog_tui.i18n import Translator
+from dialoog_tui.tui.capture.commands import CAPTURE_COMMANDS, SPEAKERS_HELP
+from dialoog_tui.tui.capture.recorder import Recorder
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+def help_screen(t: Translator) -> Screen[None]:
+    """Every key of capture and the quick-entry syntax."""
+    from dialoog_tui.tui.screens.help import HelpScreen
+
+    return HelpScreen(t, (*CAPTURE_COMMANDS, SPEAKERS_HELP))
+
+
+def ladder_screen(recorder: Recorder, t: Translator) -> Screen[None] | None:
+    """The ladder of the recorder's session (None: no session loaded yet)."""
+    from dialoog_tui.tui.screens.ladder import LadderScreen
+
+    if recorder.session is None:
+        return None
+    return LadderScreen(recorder.gateway, recorder.session, t)
+
+
+def theme_board(recorder: Recorder, t: Translator) -> Screen[None]:
+    """The theme board over every session."""
+    from dialoog_tui.tui.themes.board import ThemeBoardScreen
+
+    return ThemeBoardScreen(recorder.gateway, t)
+
+
+def export_dialog(recorder: Recorder, t: Translator) -> Screen[Any] | None:
+    """The export dialog for the recorder's session (None: no session loaded yet)."""
+    from dialoog_tui.tui.screens.export_dialog import ExportDialog
+
+    if recorder.session is None:
+        return None
+    return ExportDialog(recorder.gateway, t, session_key=str(recorder.session.id))

@@ -1,0 +1,175 @@
+"""Showing the capture screen's record: the header, the participants panel, the line under
+the input (how the typed line will be read) and the log's rows after a change. Every redraw
+of those goes through here; the screen decides when."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
+
+from rich.text import Text
+
+from dialoog_tui.core.capture import EntryPreview
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.display import abbreviate_domain
+from dialoog_tui.core.quick_entry import parse_entry
+from dialoog_tui.tui.capture.log_rows import LadderLabels, SpeakerLabel
+from dialoog_tui.tui.capture.modes import EntryMode, ladder_of
+from dialoog_tui.tui.capture.participants_panel import ParticipantsPanel, Participation
+from dialoog_tui.tui.capture.preview import ladder_text, problem_text, render_preview
+from dialoog_tui.tui.capture.recorder import RecordChange
+from dialoog_tui.tui.capture.session_header import SessionHeader
+from dialoog_tui.tui.look import Look, look_from_variables
+
+if TYPE_CHECKING:
+    from dialoog_tui.tui.capture.screen import CaptureScreen
+
+T = TypeVar("T")
+
+
+class CaptureView:
+    """Draws what the screen's recorder holds, in the screen's look."""
+
+    def __init__(self, screen: CaptureScreen) -> None:
+        self._screen = screen
+        self.look = Look()
+        """The colours everything is drawn in (from the colour theme)."""
+
+    def restyle(self) -> None:
+        """Take the colour theme's colours and draw everything again."""
+        screen = self._screen
+        self.look = look_from_variables(screen.app.theme_variables)
+        screen.log_view.restyle(self.look)
+        self.show_state()
+
+    def speaker_label(self, participant_id: int | None) -> SpeakerLabel:
+        """How the log names a speaker: name, domain colour, short domain."""
+        screen = self._screen
+        person = screen.recorder.context.participant(participant_id)
+        if person is None:
+            return SpeakerLabel(screen.t("capture.room"), None)
+        domains = screen.recorder.context.domains
+        position = domains.index(person.domain) if person.domain in domains else None
+        short = abbreviate_domain(person.domain) if person.domain else ""
+        return SpeakerLabel(person.name, position, short)
+
+    def show_state(self, *, preview: bool = True) -> None:
+        """The header and the participants panel as the record is now (and the preview)."""
+        screen = self._screen
+        recorder, context = screen.recorder, screen.recorder.context
+        if recorder.session is None:
+            return
+        screen.query_one("#session-header", SessionHeader).show(
+            recorder.session, recorder.current_phase, recorder.total, self.look
+        )
+        current = context.current_speaker.participant
+        screen.query_one("#participants", ParticipantsPanel).show(
+            Participation(
+                people=context.session_participants,
+                counts=context.counts,
+                domains=context.domains,
+                domain_counts=context.domain_counts(),
+                current_speaker_id=current.id if current else None,
+            ),
+            self.look,
+        )
+        if preview:
+            self.show_preview()
+
+    def show_change(self, change: RecordChange, *, preview: bool = True) -> None:
+        """A change in the log's rows; the rest follows in the frame after the row."""
+        log = self._screen.log_view
+        if change.logged is not None:
+            log.append(change.logged)
+        if change.replaced is not None:
+            log.replace(change.replaced)
+            log.restyle()  # a speaker's name or domain may be new
+        if change.removed is not None:
+            log.drop(change.removed.id)
+        if change.restored is not None:
+            log.restore(change.restored)
+        # After a new row, in the frame after it (ContributionLog.when_drawn says why).
+        log.when_drawn(partial(self.show_state, preview=preview))
+
+    def next_consent(self) -> Consent:
+        """The consent the next contribution will get, as things stand."""
+        recorder = self._screen.recorder
+        default = recorder.session.default_consent if recorder.session else Consent.NAMED
+        return recorder.context.next_consent or default
+
+    def preview(self, line: str) -> EntryPreview:
+        """How `line` will be read (when editing, with the edited one's speaker as the
+        previous speaker)."""
+        screen = self._screen
+        target = screen.entry.target if screen.entry.mode is EntryMode.EDIT else None
+        context = screen.recorder.context
+        previous = context.speaker_for(target.participant_id) if target else None
+        return context.preview(line, previous=previous)
+
+    def show_preview(self) -> None:
+        """The line under the input: how what is typed now will be read."""
+        screen, t, look = self._screen, self._screen.t, self.look
+        bar, state = screen.entry_bar, screen.entry
+        value = bar.input.value
+        if state.mode is EntryMode.PHASE:
+            bar.show_preview(Text(self._phase_hint(value), look.meta))
+            return
+        if state.mode is EntryMode.LADDER and not state.is_new_contribution(value):
+            bar.show_preview(ladder_text(ladder_of(value), t, look))
+            return
+        if state.mode is EntryMode.PARAPHRASE:
+            bar.show_preview(Text(t("preview.paraphrase_enter"), look.meta))
+            return
+        context = screen.recorder.context
+        consent = state.consent_of_line(
+            parse_entry(value).paraphrase,
+            chosen=context.next_consent,
+            default=self.next_consent(),
+        )
+        bar.show_preview(
+            render_preview(
+                self.preview(value),
+                t,
+                look,
+                domains=context.domains,
+                reply_to_seq=state.reply_to.seq if state.reply_to else None,
+                consent=consent,
+            )
+        )
+
+    def _phase_hint(self, typed: str) -> str:
+        phases = self._screen.recorder.phases
+        listing = "  ".join(f"{p.position}. {p.title}" for p in phases)
+        return f"{listing}" if not typed.strip() else f"→ {typed.strip()}"
+
+    def ladder_labels(self) -> LadderLabels:
+        """The words the log puts before interests, values, a condition and a paraphrase."""
+        t = self._screen.t
+        return LadderLabels(
+            t("ladder.interest"),
+            t("ladder.value"),
+            t("ladder.condition"),
+            t("cmd.paraphrase").lower(),
+        )
+
+    async def attempt(self, work: Awaitable[T]) -> T | None:
+        """Await store work; a failure becomes a notification (the app keeps running)."""
+        try:
+            return await work
+        except Exception as error:
+            message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            t = self._screen.t
+            self._screen.notify(
+                t("notify.store_error", error=message), severity="error", markup=False
+            )
+            return None
+
+    def warn_not_loggable(self, preview: EntryPreview) -> None:
+        """Say why the line cannot be logged (it stays in the input)."""
+        t = self._screen.t
+        if preview.due_unreadable:
+            reason = t("preview.due_unreadable", due=preview.entry.due or "")
+        else:
+            reason = problem_text(preview.speaker, t) or t("preview.empty")
+        self._screen.notify(t("notify.cannot_log", reason=reason), severity="warning", markup=False)
