@@ -15,7 +15,7 @@ at a typist's pace (a key every 80 ms), against the same in the bare app.
 Live themes: the Enter and keystroke trials above run with the live themes panel off. They are
 repeated with it on; every fifth contribution then starts a theme run over all sessions in a
 child process, so most Enters and keys land while one runs. Only the Enters and keys pressed
-while a theme run was under way (a `themes` child process existed) count for
+while a theme run was under way (a theme worker child process existed) count for
 `enter_p95_ratio_live_N` and `key_p95_ratio_live_N`. The last line holds the ratios as
 name=value pairs.
 
@@ -47,6 +47,10 @@ from pty_harness import PtyProgram
 
 from dialoog_tui.core.demo import SERIES
 from dialoog_tui.core.importing import read_import
+from dialoog_tui.services.theme_worker import MODULE
+
+WORKER = MODULE.encode()
+"""What the command line of a theme run's child process holds."""
 
 SIZE = (120, 40)
 LAST_TEXT = "laatste-bijdrage van de avond"
@@ -107,7 +111,7 @@ def dialoog(db: Path, config: Path, *, live: bool = False) -> PtyProgram:
 
 
 def theme_run_under_way(program: PtyProgram) -> bool:
-    """Whether the program has a `themes` child process right now (Linux /proc)."""
+    """Whether the program has a theme worker child process right now (Linux /proc)."""
     parent = str(program.process.pid)
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -115,7 +119,7 @@ def theme_run_under_way(program: PtyProgram) -> bool:
         try:
             stat = (entry / "stat").read_text()
             ppid = stat.rsplit(")", 1)[1].split()[1]
-            if ppid == parent and b"themes" in (entry / "cmdline").read_bytes():
+            if ppid == parent and WORKER in (entry / "cmdline").read_bytes():
                 return True
         except (OSError, IndexError):
             continue  # the process ended while we looked

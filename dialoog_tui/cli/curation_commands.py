@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
+from dialoog_tui.cli.parser import CommandMaker, OneLineParser
 from dialoog_tui.config import current_user
 from dialoog_tui.core.display import visible
 
@@ -94,3 +95,33 @@ def _history(args: argparse.Namespace) -> int:
         print(f"{a.id:>4}  {when}  {visible(a.actor):<12} {a.kind.value:<7} {themes}{undone}")
         print(f"      {visible(a.detail)}")
     return 0
+
+
+def register(command: CommandMaker) -> None:
+    """`theme` and its actions."""
+    curate = command("theme", "curate a theme: accept, rename, merge, split, move, remove, reject")
+    actions = curate.add_subparsers(
+        dest="theme_action", metavar="ACTION", parser_class=OneLineParser, required=True
+    )
+    actions.add_parser("accept", help="accept a theme").add_argument("theme", metavar="THEME")
+    rename = actions.add_parser("rename", help="give a theme a name (empty: back to its label)")
+    rename.add_argument("theme", metavar="THEME")
+    rename.add_argument("name", metavar="NAME")
+    merge = actions.add_parser("merge", help="merge themes; prints the surviving id")
+    merge.add_argument("themes", nargs="+", metavar="THEME")
+    split = actions.add_parser("split", help="contributions into a new theme; prints its id")
+    split.add_argument("theme", metavar="THEME")
+    split.add_argument("contributions", nargs="+", type=int, metavar="CONTRIBUTION")
+    move = actions.add_parser("move", help="move a contribution into a theme")
+    move.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    move.add_argument("theme", metavar="THEME")
+    remove = actions.add_parser("remove", help="take a contribution out of a theme, for good")
+    remove.add_argument("theme", metavar="THEME")
+    remove.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    actions.add_parser("reject", help="mark a theme as not a theme").add_argument(
+        "theme", metavar="THEME"
+    )
+    actions.add_parser("undo", help="undo the last curation action")
+    history = actions.add_parser("history", help="every curation action: who, when, what")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    curate.set_defaults(handler=theme)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from dialoog_tui.cli.parser import CommandMaker
 from dialoog_tui.core.display import visible
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.database import open_database, resolve_target
@@ -138,3 +139,29 @@ def _read_text(path: Path) -> str:
         raise InvalidInput(f"{path} is not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InvalidInput(f"{path} cannot be read ({error.strerror})") from None
+
+
+def register(command: CommandMaker) -> None:
+    """`sessions`, `import`, `demo` and `domains`."""
+    sessions_ = command("sessions", "list sessions")
+    sessions_.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    import_ = command("import", "import contributions from CSV or a text/Markdown file")
+    import_.add_argument("file", metavar="FILE")
+    import_.add_argument(
+        "--session",
+        metavar="SESSION_OR_TITLE",
+        help="put every row in this session (created if new)",
+    )
+    import_.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows and list the bad ones"
+    )
+
+    demo_ = command("demo", "load a Dutch demo series of three sessions (once)")
+
+    domains_ = command("domains", "list the domains participants speak from, or add one")
+    domains_.add_argument("--add", metavar="NAME", help="add a domain")
+    sessions_.set_defaults(handler=sessions)
+    import_.set_defaults(handler=import_file)
+    demo_.set_defaults(handler=demo)
+    domains_.set_defaults(handler=domains)

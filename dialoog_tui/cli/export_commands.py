@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
+from dialoog_tui.cli.parser import CommandMaker
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.files import write_new_file
@@ -61,3 +62,39 @@ def _session_ids(database: Database, keys: list[str]) -> list[int] | None:
     from dialoog_tui.services.sessions import session_ids
 
     return session_ids(database, keys) if keys else None
+
+
+def register(command: CommandMaker) -> None:
+    """`export`."""
+    export_ = command("export", "export a session, or the theme report (--themes)")
+    export_.add_argument(
+        "sessions",
+        nargs="*",
+        metavar="SESSION",
+        help="id or slug (with --themes: the sessions to report on)",
+    )
+    export_.add_argument(
+        "--themes", action="store_true", help="the theme report across sessions (md or html)"
+    )
+    export_.add_argument("--all", action="store_true", help="with --themes: every session")
+    export_.add_argument(
+        "--format", choices=("md", "html", "json"), default=None, help="md, html or json"
+    )
+    export_.add_argument(
+        "--anonymize",
+        action="store_true",
+        help="replace every participant name with a pseudonym per domain (md, html)",
+    )
+    export_.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR_OR_FILE",
+        help="write into this folder (a name from title and date) or to this file",
+    )
+    export_.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export_.add_argument(
+        "--include-off-record",
+        action="store_true",
+        help="also off-the-record contributions (JSON only; for a private backup)",
+    )
+    export_.set_defaults(handler=export)

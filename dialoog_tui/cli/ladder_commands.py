@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
+from dialoog_tui.cli.parser import CommandMaker, OneLineParser
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.ladder import InterestStatus, LadderReport, TermKind
 
@@ -146,3 +147,46 @@ def commitment(args: argparse.Namespace) -> int:
     when = entry.due_on.isoformat() if entry.due_on else "no date"
     print(f"#{entry.contribution_id}: {visible(entry.owner or '—')}, {when}, {state}")
     return 0
+
+
+def register(command: CommandMaker) -> None:
+    """`ladder`, `vocab`, `interest` and `commitment`."""
+    ladder_ = command("ladder", "values under resistance, open and bridging interests, ledger")
+    ladder_.add_argument("sessions", nargs="*", metavar="SESSION", help="ids or slugs")
+    ladder_.add_argument("--all", action="store_true", help="across all sessions")
+    ladder_.add_argument("--json", action="store_true", help="print JSON")
+
+    vocab_ = command("vocab", "the shared vocabulary of interests and values")
+    actions = vocab_.add_subparsers(
+        dest="vocab_action", metavar="ACTION", parser_class=OneLineParser
+    )
+    listing = actions.add_parser("list", help="list the terms with how often each is used")
+    listing.add_argument("--kind", choices=("value", "interest"), default="value")
+    rename = actions.add_parser("rename", help="rename a term (onto an existing name: merge)")
+    rename.add_argument("kind", choices=("value", "interest"))
+    rename.add_argument("old")
+    rename.add_argument("new")
+    merge = actions.add_parser("merge", help="fold one term into another, keeping every link")
+    merge.add_argument("kind", choices=("value", "interest"))
+    merge.add_argument("source", metavar="FROM")
+    merge.add_argument("target", metavar="INTO")
+
+    interest_ = command("interest", "record what was done with an interest raised in a session")
+    interest_.add_argument("session", metavar="SESSION")
+    interest_.add_argument("interest", metavar="INTEREST")
+    interest_.add_argument("status", choices=("open", "acknowledged", "answered"))
+    interest_.add_argument(
+        "--answered-by", type=int, metavar="CONTRIBUTION", help="the contribution that answered it"
+    )
+
+    commitment_ = command("commitment", "set a commitment's owner, due date or done-ness")
+    commitment_.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    commitment_.add_argument("--owner", help="who will do it")
+    commitment_.add_argument("--due", help="by when: 2026-05-01 or 1-5-2026")
+    done = commitment_.add_mutually_exclusive_group()
+    done.add_argument("--done", action="store_true", default=None, help="mark it done")
+    done.add_argument("--not-done", dest="done", action="store_false", help="mark it not done")
+    ladder_.set_defaults(handler=ladder)
+    vocab_.set_defaults(handler=vocab)
+    interest_.set_defaults(handler=interest)
+    commitment_.set_defaults(handler=commitment)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dialoog_tui.cli.parser import CommandMaker
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession, SessionRequest
@@ -93,3 +94,34 @@ def _create_only(target: DatabaseTarget, request: SessionRequest | None) -> int:
         database.close()
     print(f"{session.id}\t{session.slug}")
     return 0
+
+
+def register(command: CommandMaker) -> None:
+    """`new` and `open` (and, without a command, the session picker)."""
+    new = command("new", "create a session and open it for capture")
+    new.add_argument("title", metavar="TITLE")
+    new.add_argument("--question", help="the question the meeting works on")
+    new.add_argument("--location", help="where the meeting takes place")
+    new.add_argument("--organiser", help="who organised it")
+    new.add_argument("--note-taker", dest="note_taker", help="who logs it")
+    new.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="NAME/DOMAIN",
+        help="someone taking part (repeatable); the domain may be a prefix: Anna/inw",
+    )
+    new.add_argument(
+        "--phase", action="append", default=[], metavar="TITLE", help="an agenda item (repeatable)"
+    )
+    new.add_argument(
+        "--consent",
+        default="named",
+        help="default consent for its contributions: named, anonymous, paraphrase, off_record",
+    )
+    new.add_argument("--no-open", action="store_true", help="only create it; print its id and slug")
+
+    open_ = command("open", "resume a session in the capture screen")
+    open_.add_argument("session", metavar="SESSION", help="id or slug (see 'dialoog sessions')")
+    new.set_defaults(handler=run_tui)
+    open_.set_defaults(handler=run_tui)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
 
+from dialoog_tui.cli.launch import run_tui
 from dialoog_tui.cli.parser import build_parser
 from dialoog_tui.core.themes.refusals import CurationError
 from dialoog_tui.errors import StoreError
@@ -16,7 +18,7 @@ EXIT_FAILURE = 1
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `dialoog` with `argv` (default: the process arguments); returns the exit status."""
     args = build_parser().parse_args(argv)
-    handler = _handler(args.command)
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
     try:
         return handler(args)
     except (StoreError, CurationError) as error:
@@ -38,37 +40,3 @@ def fail(message: str) -> int:
     """Print one error line and return the failure status."""
     sys.stderr.write(f"dialoog: error: {message}\n")
     return EXIT_FAILURE
-
-
-def _handler(command: str | None) -> Callable[..., int]:
-    # Commands import what they need when they run, so `dialoog` alone starts quickly.
-    if command in (None, "new", "open"):
-        from dialoog_tui.cli.launch import run_tui
-
-        return run_tui
-    if command in ("ladder", "vocab", "interest", "commitment"):
-        from dialoog_tui.cli import ladder_commands
-
-        return {
-            "ladder": ladder_commands.ladder,
-            "vocab": ladder_commands.vocab,
-            "interest": ladder_commands.interest,
-            "commitment": ladder_commands.commitment,
-        }[command]
-    if command == "themes":
-        from dialoog_tui.cli.theme_commands import themes
-
-        return themes
-    if command == "theme":
-        from dialoog_tui.cli.curation_commands import theme
-
-        return theme
-    from dialoog_tui.cli import data_commands, export_commands
-
-    return {
-        "sessions": data_commands.sessions,
-        "import": data_commands.import_file,
-        "export": export_commands.export,
-        "demo": data_commands.demo,
-        "domains": data_commands.domains,
-    }[command]

@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.data_commands import with_database
+from dialoog_tui.cli.parser import CommandMaker
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.themes.progress import Progress, Step, progress_line
 from dialoog_tui.errors import InvalidInput
@@ -121,3 +122,30 @@ def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
         who = visible(quote.speaker or ("anoniem" if quote.anonymous else "de zaal"))
         domain = f", {visible(quote.domain)}" if quote.domain else ""
         print(f"    “{visible(quote.text)}” — {who}{domain} (#{quote.contribution_id})")
+
+
+def register(command: CommandMaker) -> None:
+    """`themes`."""
+    themes_ = command("themes", "find the themes that recur across sessions")
+    themes_.add_argument("sessions", nargs="*", metavar="SESSION", help="ids or slugs")
+    themes_.add_argument("--all", action="store_true", help="across all sessions")
+    themes_.add_argument(
+        "--min-sessions",
+        type=int,
+        default=2,
+        metavar="N",
+        help="a theme heard in N or more sessions is recurring (default: 2)",
+    )
+    themes_.add_argument("--json", action="store_true", help="print JSON (docs/themes-json.md)")
+    themes_.add_argument(
+        "--last", action="store_true", help="show the stored themes of the last run; no clustering"
+    )
+    themes_.add_argument(
+        "--fresh",
+        action="store_true",
+        help="cluster again even when nothing changed since the last run",
+    )
+    themes_.add_argument(
+        "--progress", action="store_true", help="report each step on stderr, however small the run"
+    )
+    themes_.set_defaults(handler=themes)
