@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from dialoog_tui.i18n import labels
+
 
 class Consent(StrEnum):
     """Consent for one contribution. Stable identifiers; the order is the cycling order."""
@@ -19,7 +21,7 @@ class Consent(StrEnum):
 
     def label(self, lang: str) -> str:
         """The consent's name in the interface language."""
-        return _LABELS["nl" if lang == "nl" else "en"][self]
+        return labels.name(labels.CONSENTS, self.value, lang)
 
     @property
     def quotable(self) -> bool:
@@ -50,34 +52,13 @@ class Consent(StrEnum):
             names = {consent.value, consent.label("nl"), consent.label("en")}
             if key in {n.casefold().replace("-", "_").replace(" ", "_") for n in names}:
                 return consent
-        return _ALIASES.get(key)
+        alias = labels.CONSENT_ALIASES.get(key)
+        return cls(alias) if alias else None
 
 
-_LABELS = {
-    "nl": {
-        Consent.NAMED: "met naam",
-        Consent.ANONYMOUS: "anoniem",
-        Consent.PARAPHRASE: "parafrase",
-        Consent.OFF_RECORD: "off the record",
-    },
-    "en": {
-        Consent.NAMED: "named",
-        Consent.ANONYMOUS: "anonymous",
-        Consent.PARAPHRASE: "paraphrase",
-        Consent.OFF_RECORD: "off the record",
-    },
-}
 _MARKERS = {
     Consent.NAMED: " ",
     Consent.ANONYMOUS: "◌",
     Consent.PARAPHRASE: "≈",
     Consent.OFF_RECORD: "⊘",
-}
-_ALIASES = {
-    "naam": Consent.NAMED,
-    "benoemd": Consent.NAMED,
-    "anonymous": Consent.ANONYMOUS,
-    "paraphrase_only": Consent.PARAPHRASE,
-    "offrecord": Consent.OFF_RECORD,
-    "vertrouwelijk": Consent.OFF_RECORD,
 }

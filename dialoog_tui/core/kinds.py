@@ -1,8 +1,11 @@
-"""The fixed set of contribution kinds, with their stable ids, labels and sigils."""
+"""The fixed set of contribution kinds, with their stable ids and sigils (their names in
+Dutch and English are in `i18n.labels`)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from dialoog_tui.i18n import labels
 
 
 class Kind(StrEnum):
@@ -22,7 +25,7 @@ class Kind(StrEnum):
 
     def label(self, lang: str) -> str:
         """The kind's name in the interface language (`nl` or `en`)."""
-        return _LABELS["nl" if lang == "nl" else "en"][self]
+        return labels.name(labels.KINDS, self.value, lang)
 
     @classmethod
     def from_name(cls, name: str) -> Kind | None:
@@ -47,22 +50,3 @@ _SIGILS: dict[Kind, str] = {
 
 SIGIL_KINDS: dict[str, Kind] = {sigil: kind for kind, sigil in _SIGILS.items()}
 """Quick-entry sigil → kind."""
-
-_LABELS: dict[str, dict[Kind, str]] = {
-    "nl": {
-        Kind.REMARK: "inbreng",
-        Kind.QUESTION: "vraag",
-        Kind.PROPOSAL: "voorstel",
-        Kind.RESISTANCE: "weerstand",
-        Kind.AGREEMENT: "instemming",
-        Kind.COMMITMENT: "afspraak",
-    },
-    "en": {
-        Kind.REMARK: "remark",
-        Kind.QUESTION: "question",
-        Kind.PROPOSAL: "proposal",
-        Kind.RESISTANCE: "resistance",
-        Kind.AGREEMENT: "agreement",
-        Kind.COMMITMENT: "commitment",
-    },
-}

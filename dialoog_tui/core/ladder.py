@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
+from dialoog_tui.i18n import labels
 
 
 class TermKind(StrEnum):
@@ -29,8 +30,7 @@ class InterestStatus(StrEnum):
 
     def label(self, lang: str) -> str:
         """The status in the interface language."""
-        dutch = {"open": "open", "acknowledged": "erkend", "answered": "beantwoord"}
-        return dutch[self.value] if lang == "nl" else self.value
+        return labels.name(labels.INTEREST_STATUSES, self.value, lang)
 
     @classmethod
     def from_name(cls, name: str) -> InterestStatus | None:

@@ -22,10 +22,7 @@ from collections.abc import Iterable
 
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.themes.text import DUTCH_STOP_WORDS
-
-NO_DOMAIN = {"nl": "Deelnemer", "en": "Participant"}
-HIDDEN_NAME = {"nl": "[naam]", "en": "[name]"}
-"""For a name of someone the export does not show: no number, no domain."""
+from dialoog_tui.i18n.exports import HIDDEN_NAME, NO_DOMAIN
 
 SHORTEST_NAME = 2
 """Letters a first name or surname needs to be replaced alone (`Jo` is, `J` is not)."""

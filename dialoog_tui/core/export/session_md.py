@@ -16,11 +16,11 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
 from dialoog_tui.core.export.markdown import md_cell, md_text
 from dialoog_tui.core.export.voices import Voices
-from dialoog_tui.core.export.words import Words
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
 from dialoog_tui.core.themes.live import LiveTheme
+from dialoog_tui.i18n.exports import Words
 
 
 @dataclass(frozen=True)

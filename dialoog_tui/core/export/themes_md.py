@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dialoog_tui.core.export.markdown import md_cell, md_text
 from dialoog_tui.core.export.session_md import SummaryOptions
 from dialoog_tui.core.export.voices import Voices
-from dialoog_tui.core.export.words import Words
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.themes.card import ThemeCard, ThemeMember
 from dialoog_tui.core.themes.run import ThemeReport
+from dialoog_tui.i18n.exports import Words
 
 
 def themes_markdown(

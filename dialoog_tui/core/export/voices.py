@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.export.pseudonyms import Pseudonyms
-from dialoog_tui.core.export.words import Words
 from dialoog_tui.core.model import Participant
+from dialoog_tui.i18n.exports import Words
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-STEPS: Mapping[str, str] = {
-    "preparing": "preparing the text analysis",
-    "reading": "reading {count} contributions",
-    "vectorising": "vectorising",
-    "estimating": "estimating the number of themes",
-    "clustering": "clustering into {count} themes",
-    "labelling": "labelling",
-    "saving": "saving",
-}
-"""Each step's key and its English text; `{count}` is the step's count."""
+from dialoog_tui.i18n.progress import STEP_TEXTS
+
+STEPS: Mapping[str, str] = STEP_TEXTS
+"""Each step's key (an identifier) and the command line's text for it."""
 
 PREFIX = "themes: "
 

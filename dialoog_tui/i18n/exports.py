@@ -1,4 +1,5 @@
-"""The fixed words of a summary, in Dutch and English."""
+"""The fixed words of the exports (the session summary, the theme report, pseudonyms), in
+Dutch and English."""
 
 from __future__ import annotations
 
@@ -76,6 +77,12 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{themes} themes from {sessions} sessions, found {when}.",
     ),
 }
+
+
+NO_DOMAIN = {"nl": "Deelnemer", "en": "Participant"}
+"""A pseudonym's first word for someone without a domain ("Deelnemer 2")."""
+HIDDEN_NAME = {"nl": "[naam]", "en": "[name]"}
+"""For a name of someone an export does not show: no number, no domain."""
 
 
 @dataclass(frozen=True)
