@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from dialoog_tui.cli.parser import CommandMaker
+from dialoog_tui.cli.common import CommandMaker, with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.errors import InvalidInput
-from dialoog_tui.services.database import open_database, resolve_target
 
 if TYPE_CHECKING:
-    from dialoog_tui.services.database import Database
+    pass
 
 T = TypeVar("T")
 
@@ -23,14 +21,6 @@ T = TypeVar("T")
 def _count(number: int, noun: str) -> str:
     """`1 session`, `2 sessions`: the CLI's counts in plain English."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def with_database(args: argparse.Namespace, work: Callable[[Database], T]) -> T:
-    database = open_database(resolve_target(args.db))
-    try:
-        return work(database)
-    finally:
-        database.close()
 
 
 def sessions(args: argparse.Namespace) -> int:

@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.data_commands import with_database
-from dialoog_tui.cli.parser import CommandMaker
+from dialoog_tui.cli.common import CommandMaker, with_database
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.files import write_new_file

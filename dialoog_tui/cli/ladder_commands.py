@@ -7,8 +7,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.data_commands import with_database
-from dialoog_tui.cli.parser import CommandMaker, OneLineParser
+from dialoog_tui.cli.common import CommandMaker, OneLineParser, with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.ladder import InterestStatus, LadderReport, TermKind
 

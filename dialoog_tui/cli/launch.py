@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dialoog_tui.cli.parser import CommandMaker
+from dialoog_tui.cli.common import CommandMaker
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession, SessionRequest

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable
-from typing import NoReturn
 
 from dialoog_tui import __version__
+from dialoog_tui.cli.common import OneLineParser
 
 DESCRIPTION = (
     "dialoog: capture live dialogue meetings from the keyboard. "
     "Without a command, opens the session picker."
 )
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """Reports a usage error as one line (and exit status 2), not a screen of usage text."""
-
-    def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
-        raise SystemExit(2)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
@@ -45,10 +35,6 @@ def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         default=True if defaults else argparse.SUPPRESS,
         help="capture without the live themes panel (F4 shows it)",
     )
-
-
-CommandMaker = Callable[[str, str], argparse.ArgumentParser]
-"""Makes a sub-command's parser: its name, one line of help."""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,8 +8,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.data_commands import with_database
-from dialoog_tui.cli.parser import CommandMaker
+from dialoog_tui.cli.common import CommandMaker, with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.themes.progress import Progress, Step, progress_line
 from dialoog_tui.errors import InvalidInput

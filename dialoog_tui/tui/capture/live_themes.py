@@ -12,18 +12,15 @@ that one line. While keys come in, the run is held still (see `typing`).
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 from textual.timer import Timer
 
 from dialoog_tui.i18n import Translator
+from dialoog_tui.tui.capture.recorder import Recorder
 from dialoog_tui.tui.capture.themes_panel import ThemesPanel
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.themes.runner import ThemeRunFailed, ThemeRunner
-
-if TYPE_CHECKING:
-    from dialoog_tui.tui.capture.screen import CaptureScreen
 
 REFRESH_EVERY = 5
 """Contributions logged between two refreshes."""
@@ -129,19 +126,20 @@ class LiveThemes:
             self.refresh()
 
 
-def live_panel(screen: CaptureScreen, *, on: bool) -> LiveThemes | None:
-    """Show (`on`) or hide the screen's live themes panel; what feeds it while it shows."""
+def live_panel(
+    screen: Screen[None], live: LiveThemes | None, recorder: Recorder, t: Translator, *, on: bool
+) -> LiveThemes | None:
+    """Show (`on`) or hide the screen's live themes panel for the recorder's session; what
+    feeds it while it shows (`live`: what fed it so far, None when it did not show)."""
     panel = screen.query_one("#live-themes", ThemesPanel)
-    live = screen.live_themes
     if not on:
         panel.remove_class("-on")
         if live is not None:
             live.stop()
         return None
-    session = screen.recorder.session
-    if session is None:
+    if recorder.session is None:
         return live
     panel.add_class("-on")
-    live = live or LiveThemes(screen, panel, screen.recorder.gateway, screen.t)
-    live.start(session.id)
+    live = live or LiveThemes(screen, panel, recorder.gateway, t)
+    live.start(recorder.session.id)
     return live

@@ -4,8 +4,6 @@ Enter stores what the line says and closes it, Esc closes it and gives the line 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 
 from dialoog_tui.core.ladder import Ladder
@@ -18,16 +16,16 @@ from dialoog_tui.core.quick_entry import (
 )
 from dialoog_tui.core.speakers import ROOM_NAME
 from dialoog_tui.tui.capture.modes import EntryMode, ladder_of
-
-if TYPE_CHECKING:
-    from dialoog_tui.tui.capture.screen import CaptureScreen
+from dialoog_tui.tui.capture.surface import CaptureSurface
+from dialoog_tui.tui.capture.view import CaptureView
 
 
 class Prompts:
     """Opens, answers and closes the prompts of one capture screen."""
 
-    def __init__(self, screen: CaptureScreen) -> None:
+    def __init__(self, screen: CaptureSurface, view: CaptureView) -> None:
         self._screen = screen
+        self._view = view
 
     # --- opening and closing -------------------------------------------------------------
 
@@ -45,7 +43,7 @@ class Prompts:
         screen = self._screen
         bar = screen.entry_bar
         state = screen.entry.prompt(mode, bar.input.value, target=target, offered=offered)
-        label_text = Text(label, screen.view.look.strong)
+        label_text = Text(label, self._view.look.strong)
         bar.enter_mode(mode, label=label_text, value=value, placeholder=placeholder)
         screen.entry = state  # redraws what depends on the mode
 
@@ -127,15 +125,15 @@ class Prompts:
 
     async def _store_edit(self, original: Contribution, line: str) -> bool:
         screen = self._screen
-        preview = screen.view.preview(line)
+        preview = self._view.preview(line)
         if not preview.loggable:
-            screen.view.warn_not_loggable(preview)
+            self._view.warn_not_loggable(preview)
             return False
-        change = await screen.view.attempt(screen.recorder.edit(original, preview))
+        change = await self._view.attempt(screen.recorder.edit(original, preview))
         if change is None:
             return False
         self.close()
-        screen.view.show_change(change)
+        self._view.show_change(change)
         return True
 
     async def _store_ladder(self, target: Contribution, line: str, *, offered: bool) -> bool:
@@ -149,11 +147,11 @@ class Prompts:
         if ladder.is_empty and target.interests == () and target.values == ():
             self.close()  # an empty answer to the prompt is the same as Esc
             return True
-        change = await screen.view.attempt(screen.recorder.set_ladder(target, ladder))
+        change = await self._view.attempt(screen.recorder.set_ladder(target, ladder))
         if change is None:
             return False
         self.close()
-        screen.view.show_change(change)
+        self._view.show_change(change)
         return True
 
     async def _store_paraphrase(self, target: Contribution, line: str) -> bool:
@@ -163,11 +161,11 @@ class Prompts:
         if typed == (target.paraphrase or ""):
             self.close()
             return True
-        change = await screen.view.attempt(screen.recorder.set_paraphrase(target, typed))
+        change = await self._view.attempt(screen.recorder.set_paraphrase(target, typed))
         if change is None:
             return False
         self.close()
-        screen.view.show_change(change)
+        self._view.show_change(change)
         return True
 
     async def next_phase(self) -> None:
@@ -177,10 +175,10 @@ class Prompts:
         if following is None:
             screen.notify(screen.t("notify.no_next_phase"), severity="warning")
             return
-        phase = await screen.view.attempt(screen.recorder.go_to_phase(str(following.position)))
+        phase = await self._view.attempt(screen.recorder.go_to_phase(str(following.position)))
         if phase is not None:
             screen.notify(screen.t("notify.phase", title=phase.title), markup=False)
-            screen.view.show_state()
+            self._view.show_state()
 
     async def _go_to_phase(self, typed: str) -> bool:
         """Go to the typed phase (an empty line just leaves the prompt)."""
@@ -188,10 +186,10 @@ class Prompts:
         if not typed.strip():
             self.close()
             return True
-        phase = await screen.view.attempt(screen.recorder.go_to_phase(typed))
+        phase = await self._view.attempt(screen.recorder.go_to_phase(typed))
         if phase is None:
             return False
         self.close()
         screen.notify(screen.t("notify.phase", title=phase.title), markup=False)
-        screen.view.show_state()
+        self._view.show_state()
         return True

@@ -4,33 +4,34 @@ and choose the speaker with a quick key. The screen binds the keys; this does th
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Contribution
 from dialoog_tui.core.quick_entry import SpeakerMention, split_mention, with_speaker
 from dialoog_tui.core.speakers import ROOM, ROOM_NAME, Speaker
 from dialoog_tui.tui.capture.modes import EntryMode
+from dialoog_tui.tui.capture.prompts import Prompts
 from dialoog_tui.tui.capture.recorder import RecordChange
-
-if TYPE_CHECKING:
-    from dialoog_tui.tui.capture.screen import CaptureScreen
+from dialoog_tui.tui.capture.surface import CaptureSurface
+from dialoog_tui.tui.capture.view import CaptureView
 
 
 class RecordKeys:
     """The record-changing keys of one capture screen."""
 
-    def __init__(self, screen: CaptureScreen) -> None:
+    def __init__(self, screen: CaptureSurface, view: CaptureView, prompts: Prompts) -> None:
         self._screen = screen
+        self._view = view
+        self._prompts = prompts
 
     async def remove(self, selected: Contribution | None) -> None:
         """Take the selected contribution out (Ctrl+Z brings it back)."""
         screen = self._screen
         if selected is None:
             return
-        change = await screen.view.attempt(screen.recorder.remove(selected))
+        change = await self._view.attempt(screen.recorder.remove(selected))
         if change is not None:
-            screen.view.show_change(change)
+            self._view.show_change(change)
             screen.notify(screen.t("notify.removed", seq=selected.seq))
 
     async def cycle_consent(self, selected: Contribution | None) -> None:
@@ -40,24 +41,24 @@ class RecordKeys:
         if screen.entry.mode is EntryMode.PARAPHRASE:
             # The paraphrase was offered on the way round: going on means not now.
             target = screen.entry.target
-            screen.prompts.close()
+            self._prompts.close()
         if target is None:
             context = screen.recorder.context
-            context.next_consent = screen.view.next_consent().following()
+            context.next_consent = self._view.next_consent().following()
             label = context.next_consent.label(t.lang)
             screen.notify(t("notify.next_consent", consent=label))
-            screen.view.show_preview()
+            self._view.show_preview()
             return
         consent = target.consent.following()
-        change = await screen.view.attempt(screen.recorder.set_consent(target, consent))
+        change = await self._view.attempt(screen.recorder.set_consent(target, consent))
         if change is None:
             return
-        screen.view.show_change(change)
+        self._view.show_change(change)
         screen.notify(t("notify.consent", seq=target.seq, consent=consent.label(t.lang)))
         if consent is Consent.PARAPHRASE and change.replaced is not None:
             # A paraphrase-only remark is shared as the note-taker's paraphrase: offer to
             # write it now, while it is fresh.
-            screen.prompts.paraphrase(change.replaced, offered=True)
+            self._prompts.paraphrase(change.replaced, offered=True)
 
     async def undo(self) -> None:
         """Undo the newest change."""
@@ -79,9 +80,9 @@ class RecordKeys:
         self, step: Callable[[], Awaitable[RecordChange | None]], done_key: str
     ) -> None:
         screen = self._screen
-        change = await screen.view.attempt(step())
+        change = await self._view.attempt(step())
         if change is not None:
-            screen.view.show_change(change)
+            self._view.show_change(change)
             screen.notify(screen.t(done_key, what=screen.t(change.what, seq=change.seq)))
 
     def speaker(self, index: int) -> None:
@@ -104,4 +105,4 @@ class RecordKeys:
             entry.cursor_position = len(entry.value)
         else:
             screen.recorder.context.current_speaker = speaker
-        screen.view.show_state()
+        self._view.show_state()

@@ -1,9 +1,9 @@
 """The capture screen: log a meeting live from one input line that always has the focus.
 
 One class. What the input line is for lives in one reactive (`entry`, an `EntryState`),
-whose changes redraw the footer's keys and the preview; the prompts (`prompts.py`) and the
-drawing of the record (`view.py`) are helpers it composes; the record itself is the
-recorder's.
+whose changes redraw the footer's keys and the preview. It composes helpers that see it
+through `CaptureSurface`: drawing the record (`view.py`), the prompts (`prompts.py`) and
+the record-changing keys (`record_keys.py`); the record itself is the recorder's.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Iterator
-from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,11 +23,7 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import SessionRequest
 from dialoog_tui.i18n import Translator
 from dialoog_tui.tui.capture import elsewhere
-from dialoog_tui.tui.capture.commands import (
-    CAPTURE_COMMANDS,
-    SPEAKER_COMMANDS,
-    speaker_entries,
-)
+from dialoog_tui.tui.capture.commands import CAPTURE_COMMANDS, SPEAKER_COMMANDS, speaker_entries
 from dialoog_tui.tui.capture.contribution_log import ContributionLog
 from dialoog_tui.tui.capture.entry_bar import EntryBar
 from dialoog_tui.tui.capture.live_themes import LiveThemes, live_panel
@@ -41,15 +36,9 @@ from dialoog_tui.tui.capture.session_header import SessionHeader
 from dialoog_tui.tui.capture.suggest import EntrySuggester
 from dialoog_tui.tui.capture.themes_panel import ThemesPanel
 from dialoog_tui.tui.capture.view import CaptureView
-from dialoog_tui.tui.commands import (
-    PaletteEntry,
-    palette_entries_for,
-    with_commands,
-)
+from dialoog_tui.tui.commands import PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
-
-T = TypeVar("T")
 
 DRAFT_SAVE_DELAY = 0.3
 """Seconds of quiet typing after which the input line is saved (a crash loses at most this)."""
@@ -78,9 +67,9 @@ class CaptureScreen(DialoogScreen[None]):
         self._bindings = with_commands(self._bindings, (*CAPTURE_COMMANDS, *SPEAKER_COMMANDS), t)
         self.view = CaptureView(self)
         """Draws the record."""
-        self.prompts = Prompts(self)
+        self.prompts = Prompts(self, self.view)
         """The input line's prompts."""
-        self.keys = RecordKeys(self)
+        self.keys = RecordKeys(self, self.view, self.prompts)
         """What the keys that change the record do."""
         self._loaded = asyncio.Event()
         self._draft_timer: Timer | None = None
@@ -98,6 +87,16 @@ class CaptureScreen(DialoogScreen[None]):
     def entry_bar(self) -> EntryBar:
         """The input line and its preview."""
         return self.query_one("#entry-bar", EntryBar)
+
+    @property
+    def session_header(self) -> SessionHeader:
+        """Title, question, time, phase and count."""
+        return self.query_one("#session-header", SessionHeader)
+
+    @property
+    def participants(self) -> ParticipantsPanel:
+        """Who is here, with their keys and how often each spoke."""
+        return self.query_one("#participants", ParticipantsPanel)
 
     def compose(self) -> ComposeResult:
         t, look = self.t, self.view.look
@@ -145,8 +144,7 @@ class CaptureScreen(DialoogScreen[None]):
         # times in 35 s of capture, each a frozen screen if it falls on an Enter. Frozen,
         # the collector leaves it alone.
         gc.freeze()
-        if self.live_themes_on:
-            self.live_themes = live_panel(self, on=True)
+        self._show_live_themes()
         self.view.show_state()
         self.refresh_bindings()
 
@@ -356,7 +354,11 @@ class CaptureScreen(DialoogScreen[None]):
     def action_live_themes(self) -> None:
         """Show or hide the live themes panel."""
         self.live_themes_on = not self.live_themes_on
-        self.live_themes = live_panel(self, on=self.live_themes_on)
+        self._show_live_themes()
+
+    def _show_live_themes(self) -> None:
+        on = self.live_themes_on
+        self.live_themes = live_panel(self, self.live_themes, self.recorder, self.t, on=on)
 
     def on_unmount(self) -> None:
         if self.live_themes is not None:
@@ -387,13 +389,5 @@ class CaptureScreen(DialoogScreen[None]):
 
     @on(ContributionLog.OlderWanted)
     def _load_older(self, event: ContributionLog.OlderWanted) -> None:
-        self.run_worker(
-            self._prepend_older(event.before_seq),
-            group="older",
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    async def _prepend_older(self, before_seq: int) -> None:
-        page = await self.recorder.older(before_seq)
-        self.log_view.prepend(page, has_older=len(page) > 0 and page[0].seq > 1)
+        older = self.view.prepend_older(event.before_seq)
+        self.run_worker(older, group="older", exclusive=True, exit_on_error=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from rich.text import Text
 
@@ -16,14 +16,11 @@ from dialoog_tui.core.display import abbreviate_domain
 from dialoog_tui.core.quick_entry import parse_entry
 from dialoog_tui.tui.capture.log_rows import LadderLabels, SpeakerLabel
 from dialoog_tui.tui.capture.modes import EntryMode, ladder_of
-from dialoog_tui.tui.capture.participants_panel import ParticipantsPanel, Participation
+from dialoog_tui.tui.capture.participants_panel import Participation
 from dialoog_tui.tui.capture.preview import ladder_text, problem_text, render_preview
 from dialoog_tui.tui.capture.recorder import RecordChange
-from dialoog_tui.tui.capture.session_header import SessionHeader
+from dialoog_tui.tui.capture.surface import CaptureSurface
 from dialoog_tui.tui.look import Look, look_from_variables
-
-if TYPE_CHECKING:
-    from dialoog_tui.tui.capture.screen import CaptureScreen
 
 T = TypeVar("T")
 
@@ -31,7 +28,7 @@ T = TypeVar("T")
 class CaptureView:
     """Draws what the screen's recorder holds, in the screen's look."""
 
-    def __init__(self, screen: CaptureScreen) -> None:
+    def __init__(self, screen: CaptureSurface) -> None:
         self._screen = screen
         self.look = Look()
         """The colours everything is drawn in (from the colour theme)."""
@@ -60,11 +57,11 @@ class CaptureView:
         recorder, context = screen.recorder, screen.recorder.context
         if recorder.session is None:
             return
-        screen.query_one("#session-header", SessionHeader).show(
+        screen.session_header.show(
             recorder.session, recorder.current_phase, recorder.total, self.look
         )
         current = context.current_speaker.participant
-        screen.query_one("#participants", ParticipantsPanel).show(
+        screen.participants.show(
             Participation(
                 people=context.session_participants,
                 counts=context.counts,
@@ -91,6 +88,11 @@ class CaptureView:
             log.restore(change.restored)
         # After a new row, in the frame after it (ContributionLog.when_drawn says why).
         log.when_drawn(partial(self.show_state, preview=preview))
+
+    async def prepend_older(self, before_seq: int) -> None:
+        """Load the page of contributions before number `before_seq` into the log."""
+        page = await self._screen.recorder.older(before_seq)
+        self._screen.log_view.prepend(page, has_older=len(page) > 0 and page[0].seq > 1)
 
     def next_consent(self) -> Consent:
         """The consent the next contribution will get, as things stand."""
