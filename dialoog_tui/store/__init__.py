@@ -1,4 +1,5 @@
-"""Persistence: SQLModel tables, the engine, Alembic migrations and repository functions.
+"""Persistence: repository functions here, the plumbing in `db/`, the schema in `schema/`,
+what themes store in `themes/`, and the Alembic migrations in `migrations/`.
 
 Repository functions take the database session as the keyword `db` and return `core` types,
 never rows. Nothing here imports Textual. Importing this package is cheap: the modules that
