@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 STEP_TEXTS: Mapping[str, str] = {
+    "understanding": "reading the meaning of {count} contributions",
     "preparing": "preparing the text analysis",
     "reading": "reading {count} contributions",
     "vectorising": "vectorising",

@@ -102,6 +102,14 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "themes.running": ("Thema's zoeken…", "Finding themes…"),
     # the steps of a run: one per `core.themes.progress.STEPS` key
+    "themes.step.understanding": (
+        "de betekenis van {count} bijdragen lezen",
+        "reading the meaning of {count} contributions",
+    ),
+    "themes.step.understanding.one": (
+        "de betekenis van {count} bijdrage lezen",
+        "reading the meaning of {count} contribution",
+    ),
     "themes.step.preparing": ("tekstanalyse voorbereiden", "preparing the text analysis"),
     "themes.step.reading": ("{count} bijdragen lezen", "reading {count} contributions"),
     "themes.step.reading.one": ("{count} bijdrage lezen", "reading {count} contribution"),
@@ -231,6 +239,7 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "none yet; they appear after a few contributions",
     ),
     "live.more": ("… en {count} meer (F3)", "… and {count} more (F3)"),
+    "live.new": ("+ {count} nieuw, nog geen thema", "+ {count} new, not yet a theme"),
     "live.running": ("bijwerken…", "updating…"),
     "live.failed": ("niet gelukt", "failed"),
     "cmd.export": ("Exporteer", "Export"),

@@ -25,7 +25,7 @@ from dialoog_tui.errors import InvalidInput
 from dialoog_tui.priority import BACKGROUND_ENV, run_in_background
 
 if TYPE_CHECKING:
-    from dialoog_tui.core.themes.live import LiveTheme
+    from dialoog_tui.core.themes.live import LiveView
     from dialoog_tui.store.db.database import Database
 
 MODULE = "dialoog_tui.services.theme_worker"
@@ -40,11 +40,12 @@ class ThemeRunRequest:
     """The sessions to cluster (None: all of them)."""
     fresh: bool = False
     """Cluster even when nothing changed since the last run over them."""
-    save: bool = True
-    """Store the run. Without: only read (the live panel: a stored run holds the write lock
-    that logging a contribution needs for a third of a second at 10,000 contributions)."""
-    view_session: int | None = None
-    """Report this session's themes (what the live panel shows)."""
+    live_session: int | None = None
+    """Instead: what the live panel shows for this session (`services.live_themes`), over
+    all sessions."""
+    opening: bool = False
+    """With `live_session`: the session was just opened (a full run is due if anything
+    changed since the last)."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,9 @@ class Finished:
     """The run is done (and stored, if asked)."""
 
     run_id: int | None
-    """The stored run (None: not stored)."""
-    view: list[LiveTheme] | None = None
-    """The themes heard in `view_session`, when asked for."""
+    """The stored run (None: the live panel's view, which may not have needed one)."""
+    view: LiveView | None = None
+    """What the live panel shows for `live_session`, when asked for."""
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,8 @@ def request_line(request: ThemeRunRequest) -> str:
         {
             "session_ids": ids,
             "fresh": request.fresh,
-            "save": request.save,
-            "view_session": request.view_session,
+            "live_session": request.live_session,
+            "opening": request.opening,
         }
     )
 
@@ -98,8 +99,8 @@ def _request(line: str) -> ThemeRunRequest:
     return ThemeRunRequest(
         session_ids=tuple(int(i) for i in ids) if ids is not None else None,
         fresh=bool(document["fresh"]),
-        save=bool(document["save"]),
-        view_session=document["view_session"],
+        live_session=document["live_session"],
+        opening=bool(document["opening"]),
     )
 
 
@@ -144,26 +145,23 @@ def read_event(line: str) -> Event:
 
 def run(database: Database, request: ThemeRunRequest, progress: Callable[[Step], None]) -> Finished:
     """Do what `request` asks."""
-    from dialoog_tui.core.themes.live import session_themes
+    from dialoog_tui.services.live_themes import session_view
     from dialoog_tui.services.sessions import session_ids
-    from dialoog_tui.services.themes import latest_report, run_themes, unsaved_report
+    from dialoog_tui.services.themes import run_themes
 
+    if request.live_session is not None:
+        view = session_view(
+            database, request.live_session, opening=request.opening, progress=progress
+        )
+        return Finished(None, view)
     everything = request.session_ids is None
     scope: Sequence[int] = session_ids(database, None) if everything else request.session_ids or ()
     if not scope:
         raise InvalidInput("there are no sessions yet")
-    if request.save:
-        stored = run_themes(
-            database, scope, all_sessions=everything, progress=progress, fresh=request.fresh
-        )
-        report, run_id = latest_report(database, stored.session_ids), stored.id
-    else:
-        report = unsaved_report(database, scope, all_sessions=everything, progress=progress)
-        run_id = None
-    view = None
-    if request.view_session is not None and report is not None:
-        view = session_themes(report, request.view_session)
-    return Finished(run_id, view)
+    stored = run_themes(
+        database, scope, all_sessions=everything, progress=progress, fresh=request.fresh
+    )
+    return Finished(stored.id)
 
 
 def main(out: IO[str] = sys.stdout) -> int:

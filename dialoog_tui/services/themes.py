@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from dialoog_tui.core.themes.card import ThemeCard, build_card
 from dialoog_tui.core.themes.curation import CuratedTheme
+from dialoog_tui.core.themes.meaning import MODEL, available
 from dialoog_tui.core.themes.progress import Progress, Step
 from dialoog_tui.core.themes.run import (
     DEFAULT_MIN_SESSIONS,
@@ -26,6 +27,7 @@ from dialoog_tui.core.themes.run import (
     report,
 )
 from dialoog_tui.core.themes.types import ThemeInput
+from dialoog_tui.services.meanings import meanings_of
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.themes.curation import load_curated
@@ -75,10 +77,11 @@ def run_themes(
     """Cluster these sessions (curated themes kept) and store the run; or, when the data is
     unchanged since the last run over them and not `fresh`, keep that run."""
     read = database.read(lambda db: read_run_inputs(db=db, session_ids=session_ids))
+    model = MODEL if available() else None
     if (
         not fresh
         and read.last is not None
-        and read.last.found.fingerprint == fingerprint(read.inputs)
+        and read.last.found.fingerprint == fingerprint(read.inputs, model)
     ):
         return read.last
     found = find_themes(
@@ -86,6 +89,7 @@ def run_themes(
         progress=progress,
         curated=list(read.curated.values()),
         context=read.context,
+        meanings=meanings_of(database, read.inputs + read.context, progress),
     )
     at = datetime.now(UTC)
     if progress:
@@ -105,12 +109,14 @@ def unsaved_report(
     min_sessions: int = DEFAULT_MIN_SESSIONS,
     progress: Progress | None = None,
 ) -> ThemeReport:
-    """The themes of these sessions (curated themes kept), found without storing anything.
+    """The themes of these sessions (curated themes kept), found by their words alone and
+    without storing anything.
 
-    For the live panel during capture: a stored run replaces the last one in a write
-    transaction that, at 10,000 contributions, holds the database for a third of a second,
-    and every contribution typed meanwhile would wait for it. This only reads. When the data
-    is unchanged since the last stored run over these sessions, that run is reported instead.
+    The live panel's way where the meaning model cannot be loaded (elsewhere it places new
+    contributions in a stored run, `live_themes`): every refresh clusters again, and stores
+    nothing, because a stored run replaces the last one in a write transaction that every
+    contribution typed meanwhile would wait for. When the data is unchanged since the last
+    stored run over these sessions, that run is reported instead.
     """
     read, titles = database.read(
         lambda db: (

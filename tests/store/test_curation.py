@@ -199,10 +199,15 @@ def test_a_rejected_theme_is_hidden_and_its_contributions_are_free(database: Dat
     assert set(members) <= set(after.unassigned)
 
 
-def test_an_unsaved_run_stores_nothing_and_finds_the_same_themes(database: Database) -> None:
+def test_without_the_meaning_model_an_unsaved_run_stores_nothing_and_finds_the_same_themes(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from dialoog_tui.services.themes import unsaved_report
     from dialoog_tui.store.themes.runs import latest_run
 
+    # The live panel's fallback where the model cannot be loaded: words alone, every time.
+    monkeypatch.setattr("dialoog_tui.core.themes.meaning.available", lambda: False)
+    monkeypatch.setattr("dialoog_tui.services.themes.available", lambda: False)
     sessions, truth = two_evenings(database)
     unsaved = unsaved_report(database, sessions, all_sessions=True)
     assert database.read(lambda db: latest_run(db=db)) is None  # only read

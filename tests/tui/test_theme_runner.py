@@ -27,13 +27,30 @@ async def test_a_run_stores_its_themes_and_reports_progress(
     seeded.write(lambda db: load_demo(db=db))
     steps: list[Step] = []
     runner = ThemeRunner(target)
-    finished = await runner.run(None, steps.append, view_session=2)
-    assert finished is not None and finished.view
-    assert steps[:2] == [Step("preparing"), Step("reading", 157)]
+    finished = await runner.run(None, steps.append)
+    # The meaning of every contribution is read once, then kept for the next runs.
+    assert steps[:3] == [Step("understanding", 157), Step("preparing"), Step("reading", 157)]
     assert [step.key for step in steps][-2:] == ["labelling", "saving"]
     run = seeded.read(lambda db: latest_run(db=db))
     assert run is not None and run.all_sessions and len(run.found.themes) >= 3
+    assert finished is not None and finished.run_id == run.id
     assert not runner.running
+
+
+async def test_the_live_view_of_a_session_runs_once_then_places(
+    target: DatabaseTarget, seeded: Database
+) -> None:
+    seeded.write(lambda db: load_demo(db=db))
+    runner = ThemeRunner(target)
+    opened = await runner.run(None, live_session=2, opening=True)
+    assert opened is not None and opened.view is not None and opened.view.themes
+    run = seeded.read(lambda db: latest_run(db=db))
+    assert run is not None  # opening a session ran and stored the themes of all sessions
+    steps: list[Step] = []
+    again = await runner.run(None, steps.append, live_session=2)
+    assert again is not None and again.view == opened.view
+    assert steps == []  # nothing changed: no run, nothing to place
+    assert seeded.read(lambda db: latest_run(db=db)) == run
 
 
 async def test_a_cancelled_run_stores_nothing(target: DatabaseTarget, seeded: Database) -> None:
@@ -88,7 +105,7 @@ async def test_a_paused_run_is_held_still_and_goes_on_when_resumed(
     target: DatabaseTarget, seeded: Database
 ) -> None:
     seeded.write(lambda db: load_demo(db=db))
-    runner, running, pid = await _held_run(target, view_session=2)
+    runner, running, pid = await _held_run(target, live_session=2, opening=True)
     assert runner.paused and await _stopped(pid)
     await asyncio.sleep(0.3)
     assert not running.done() and _state(pid) == "T"  # held: it cannot finish meanwhile

@@ -15,10 +15,12 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from os.path import commonprefix
+from typing import Any
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
-from dialoog_tui.core.themes.text import Stems
+from dialoog_tui.core.themes.phrases import READ, Member, phrase_label
+from dialoog_tui.core.themes.text import Stems, words
 from dialoog_tui.core.themes.types import Cluster, ThemeInput
 from dialoog_tui.core.themes.vetting import label_of, vetted
 
@@ -106,16 +108,18 @@ def theme_id(contribution_ids: Sequence[int]) -> str:
     return f"t{digest[:8]}"
 
 
-def label_clusters(inputs: Sequence[ThemeInput], clustering: Clustering) -> list[FoundTheme]:
-    """Each cluster with an id, a label and its top terms."""
-    terms = _distinctive_terms(
-        [c.members for c in clustering.clusters],
-        clustering.documents,
-        clustering.stems or Stems(),
-    )
+def label_clusters(
+    inputs: Sequence[ThemeInput], clustering: Clustering, meanings: Any = None
+) -> list[FoundTheme]:
+    """Each cluster with an id, a label and its top terms. With `meanings` (a meaning vector
+    per input), a label is the phrase that comes closest to what sets its theme apart."""
+    groups = [c.members for c in clustering.clusters]
+    stems = clustering.stems or Stems()
+    typical = _typicality(groups, meanings) if meanings is not None else None
+    described = _described(groups, inputs, clustering.documents, stems, typical)
     return [
-        _found(inputs, cluster, cluster_terms)
-        for cluster, cluster_terms in zip(clustering.clusters, terms, strict=True)
+        _found(inputs, cluster, label, terms)
+        for cluster, (label, terms) in zip(clustering.clusters, described, strict=True)
     ]
 
 
@@ -132,14 +136,41 @@ def label_groups(groups: Sequence[Sequence[ThemeInput]]) -> list[tuple[str, tupl
     for group in groups:
         members.append(tuple(range(start, start + len(group))))
         start += len(group)
-    return [
-        (label_of(terms), tuple(terms)) for terms in _distinctive_terms(members, documents, stems)
-    ]
+    return [(label, tuple(terms)) for label, terms in _described(members, flat, documents, stems)]
 
 
-def _distinctive_terms(
-    groups: Sequence[Sequence[int]], documents: Sequence[Sequence[str]], stems: Stems
-) -> list[list[str]]:
+def _typicality(groups: Sequence[Sequence[int]], meanings: Any) -> list[list[float] | None]:
+    """Per group, per member: how close its meaning comes to what sets the group apart (the
+    direction from the mean of all inputs' vectors to the mean of the group's own)."""
+    import numpy as np
+
+    vectors = np.asarray(meanings)  # half precision, as kept: means are taken in float32
+    present = np.any(vectors, axis=1)
+    if not present.any():
+        return [None] * len(groups)
+    overall = vectors[present].mean(axis=0, dtype=np.float32)
+    measures: list[list[float] | None] = []
+    for members in groups:
+        own = [m for m in members if present[m]]
+        direction = (vectors[own].mean(axis=0, dtype=np.float32) if own else overall) - overall
+        norm = float(np.linalg.norm(direction))
+        if norm == 0:
+            measures.append(None)
+            continue
+        read = list(members[:READ])
+        measures.append((vectors[read].astype(np.float32) @ (direction / norm)).tolist())
+    return measures
+
+
+def _described(
+    groups: Sequence[Sequence[int]],
+    inputs: Sequence[ThemeInput],
+    documents: Sequence[Sequence[str]],
+    stems: Stems,
+    typical: Sequence[list[float] | None] | None = None,
+) -> list[tuple[str, list[str]]]:
+    """Per group of input indices: its label (a phrase of its members where one is shared,
+    else its first terms) and its most distinctive terms."""
     frequency: Counter[str] = Counter()
     per_group: list[Counter[str]] = []
     for members in groups:
@@ -149,10 +180,21 @@ def _distinctive_terms(
         per_group.append(counts)
         frequency.update(counts)
     average = sum(len(m) for m in groups) / max(len(groups), 1)
-    return [
-        _group_terms(members, counts, frequency, average, documents, stems)
-        for members, counts in zip(groups, per_group, strict=True)
-    ]
+    names = frozenset(word for item in inputs if item.speaker for word in words(item.speaker))
+    described = []
+    for position, (members, counts) in enumerate(zip(groups, per_group, strict=True)):
+        terms = _group_terms(members, counts, frequency, average, documents, stems)
+        scores = {
+            term: score
+            for term, score in _scores(counts, frequency, len(members), average).items()
+            if " " not in term and ":" not in term and not term.startswith("#")
+        }
+        texts = [Member(inputs[m].text, inputs[m].language, names) for m in members]
+        phrase = phrase_label(
+            texts, scores, stems, typical=typical[position] if typical is not None else None
+        )
+        described.append((phrase or label_of(terms), terms))
+    return described
 
 
 def _group_terms(
@@ -173,11 +215,13 @@ def _group_terms(
     )
 
 
-def _found(inputs: Sequence[ThemeInput], cluster: Cluster, terms: list[str]) -> FoundTheme:
+def _found(
+    inputs: Sequence[ThemeInput], cluster: Cluster, label: str, terms: list[str]
+) -> FoundTheme:
     ids = tuple(inputs[i].contribution_id for i in cluster.members)
     return FoundTheme(
         id=theme_id(ids),
-        label=label_of(terms),
+        label=label,
         terms=tuple(terms),
         members=ids,
         similarities=tuple(round(s, 4) for s in cluster.similarities),
@@ -197,13 +241,24 @@ def _top_terms(
     """Class-based TF-IDF: terms frequent in this theme and rare in the others, of those
     heard from at least `least` members."""
     scores = {
-        term: (count / size) * math.log(1 + average_size / frequency[term])
-        for term, count in counts.items()
-        if count >= least
+        term: score
+        for term, score in _scores(counts, frequency, size, average_size).items()
+        if counts[term] >= least
     }
     ranked = sorted(scores, key=lambda term: (-scores[term], term))
     # Enough candidates for the phrases to absorb their words; a big theme has thousands.
     return _distinct([_display(term, stems) for term in ranked[: 4 * TOP_TERMS]])[:TOP_TERMS]
+
+
+def _scores(
+    counts: Counter[str], frequency: Counter[str], size: int, average_size: float
+) -> dict[str, float]:
+    """Each term's class-based TF-IDF: its share of the theme's members, weighted by how
+    rare it is across themes."""
+    return {
+        term: (count / size) * math.log(1 + average_size / frequency[term])
+        for term, count in counts.items()
+    }
 
 
 def _shared_beginnings(members: Sequence[int], documents: Sequence[Sequence[str]]) -> list[str]:

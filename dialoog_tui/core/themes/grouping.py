@@ -9,13 +9,21 @@ from typing import Any
 
 from dialoog_tui.core.themes.types import Cluster, ThemeParams
 
+BLOCK = 1000
+"""Rows of the sample compared with all of it at a time, when looking for neighbours."""
 
-def theme_count(vectors: Any, params: ThemeParams) -> tuple[int, dict[str, Any], Any]:
+
+def theme_count(
+    vectors: Any, params: ThemeParams, *, words_alone: bool
+) -> tuple[int, dict[str, Any], Any]:
     """How many themes, and where KMeans should start looking for them.
 
-    The count is that of the communities of a neighbour graph, whose centres are the start;
-    it is halved (and KMeans starts afresh) when even that many groups show little structure:
-    a few broad themes then say more than many thin ones.
+    The count is that of the communities of a neighbour graph, whose centres are the start.
+    Read by `words_alone` (the fallback), it is halved (and KMeans starts afresh) when even
+    that many groups show little structure: a few broad themes then say more than many thin
+    ones. With meaning vectors the communities are the answer: their silhouette is low on
+    nearly all short texts, and halving it merged themes the data keeps apart (measured in
+    bench/themes_quality.py and on two meetings of tests/core/test_recurring_themes.py).
     """
     import numpy as np
 
@@ -27,13 +35,12 @@ def theme_count(vectors: Any, params: ThemeParams) -> tuple[int, dict[str, Any],
     start = centres
     if count < 2 or count > n // params.min_theme_size:
         count, start = max(2, min(count, n // params.min_theme_size)), None
-    silhouette = _silhouette(sample, count, params)
-    if silhouette is not None and silhouette < params.weak_structure:
-        count, start = max(2, round(count / 2)), None
-    estimate = {
-        "communities": len(centres),
-        "silhouette": None if silhouette is None else round(silhouette, 4),
-    }
+    estimate: dict[str, Any] = {"communities": len(centres)}
+    if words_alone:
+        silhouette = _silhouette(sample, count, params)
+        if silhouette is not None and silhouette < params.weak_structure:
+            count, start = max(2, round(count / 2)), None
+        estimate["silhouette"] = None if silhouette is None else round(silhouette, 4)
     return count, estimate, start
 
 
@@ -72,19 +79,27 @@ def _communities(sample: Any, params: ThemeParams) -> Any:
 
     n = sample.shape[0]
     neighbours = min(params.neighbours, n - 1)
-    similarity = sample @ sample.T
-    np.fill_diagonal(similarity, -1.0)
-    nearest = np.argpartition(-similarity, neighbours - 1, axis=1)[:, :neighbours]
+    nearest = np.empty((n, neighbours), dtype=np.int64)
+    weights = np.empty((n, neighbours), dtype=np.float32)
+    # A block of rows at a time: the whole sample × sample matrix, and the indices that
+    # sorting it needs, would take half a gigabyte at 6,000.
+    for start in range(0, n, BLOCK):
+        block = sample[start : start + BLOCK] @ sample.T
+        rows = np.arange(block.shape[0])
+        block[rows, start + rows] = -1.0
+        chosen = np.argpartition(-block, neighbours - 1, axis=1)[:, :neighbours]
+        nearest[start : start + BLOCK] = chosen
+        weights[start : start + BLOCK] = np.clip(block[rows[:, None], chosen], 0.0, None)
     sources = np.repeat(np.arange(n), neighbours)
     targets = nearest.ravel()
-    weights = np.clip(similarity[sources, targets], 0.0, None)
+    weights = weights.ravel()
     graph = igraph.Graph(n=n, edges=np.column_stack([sources, targets]).tolist())
     graph.es["weight"] = weights.tolist()
     graph.simplify(combine_edges="max")
     igraph.set_random_number_generator(random.Random(params.seed))
     membership = graph.community_multilevel(weights="weight").membership
     sizes = Counter(membership)
-    floor = max(params.min_theme_size, int(0.005 * n))
+    floor = max(params.min_theme_size, int(params.smallest_community * n))
     kept = sorted(c for c, size in sizes.items() if size >= floor)
     if not kept:
         # A few short contributions can all fall in communities below the floor: no centres,

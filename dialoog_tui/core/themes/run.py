@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from dialoog_tui.core.consent_gate import shareable
 from dialoog_tui.core.themes.curation import CuratedTheme, held_by
-from dialoog_tui.core.themes.engine import Clustering, find_clusters
+from dialoog_tui.core.themes.engine import Clustering, cluster_key, find_clusters
 from dialoog_tui.core.themes.explain import (
     FoundTheme,
     ThemeSummary,
@@ -18,24 +18,40 @@ from dialoog_tui.core.themes.explain import (
     label_clusters,
     summarise,
 )
+from dialoog_tui.core.themes.meaning import DIMENSIONS, MODEL
+from dialoog_tui.core.themes.placement import Placement
 from dialoog_tui.core.themes.progress import Progress, Step
 from dialoog_tui.core.themes.types import PinnedGroup, ThemeInput, ThemeParams
 
 DEFAULT_MIN_SESSIONS = 2
 """A theme heard in this many sessions or more is recurring."""
 
-ENGINE_VERSION = 1
+ENGINE_VERSION = 2
 """Changes when the engine would group the same data differently."""
 
 
-def fingerprint(inputs: Sequence[ThemeInput]) -> str:
-    """What the engine reads of `inputs`, hashed: equal fingerprints, equal themes."""
-    digest = hashlib.sha1(f"engine {ENGINE_VERSION}".encode())
+def fingerprint(inputs: Sequence[ThemeInput], model: str | None = None) -> str:
+    """What the engine reads of `inputs` (and with which meaning `model`, None: words
+    alone), hashed: equal fingerprints, equal themes."""
+    digest = hashlib.sha1(f"engine {ENGINE_VERSION} {model}".encode())
     for item in sorted(inputs, key=lambda i: i.contribution_id):
         fields = (item.contribution_id, item.session_id, item.text, item.speaker, item.domain)
-        extra = (item.tags, item.interests, item.values, item.language)
+        extra = (item.tags, item.interests, item.values, item.language, item.at)
         digest.update(repr((fields, extra)).encode())
     return digest.hexdigest()
+
+
+def in_meeting_order(inputs: Sequence[ThemeInput]) -> list[ThemeInput]:
+    """`inputs` in the one order the engine reads them: session by session, as they were
+    said; equal times by text, so that the same contributions stored in another order give
+    the same themes."""
+    return sorted(
+        inputs,
+        key=lambda i: (i.session_id, i.at or _NEVER, i.text, i.contribution_id),
+    )
+
+
+_NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,9 @@ class FoundThemes:
     """The curated themes after the run: with the contributions that joined them."""
     fingerprint: str = ""
     """Of the inputs (see `fingerprint`)."""
+    placement: Placement | None = None
+    """Where contributions logged after the run fit, by theme id (None: no meaning
+    vectors)."""
 
 
 @dataclass(frozen=True)
@@ -91,8 +110,12 @@ def find_themes(
     progress: Progress | None = None,
     curated: Sequence[CuratedTheme] = (),
     context: Sequence[ThemeInput] = (),
+    meanings: Mapping[int, Any] | None = None,
 ) -> FoundThemes:
     """Cluster and label `inputs`.
+
+    `meanings` holds the meaning vector of each contribution id (`meaning.encode`); without
+    (None), the engine reads the words alone.
 
     Curated themes (not rejected) keep their members; contributions of `inputs` stored since
     a theme last changed join it when they fit it well enough; the rest is clustered anew.
@@ -100,7 +123,9 @@ def find_themes(
     theme's centre, nothing more.
     """
     scope = {item.contribution_id for item in inputs}
-    everything = list(inputs) + [item for item in context if item.contribution_id not in scope]
+    everything = in_meeting_order(
+        list(inputs) + [item for item in context if item.contribution_id not in scope]
+    )
     index = {item.contribution_id: i for i, item in enumerate(everything)}
     kept = [theme for theme in curated if theme.active]
     pinned = [
@@ -112,11 +137,13 @@ def find_themes(
         )
         for theme in kept
     ]
-    clustering = find_clusters(everything, params or ThemeParams(), progress, pinned)
+    matrix = _meaning_matrix(everything, meanings)
+    clustering = find_clusters(everything, params or ThemeParams(), progress, pinned, matrix)
     if progress:
         progress(Step("labelling"))
+    themes = label_clusters(everything, clustering, matrix)
     return FoundThemes(
-        themes=tuple(label_clusters(everything, clustering)),
+        themes=tuple(themes),
         unassigned=tuple(
             everything[i].contribution_id
             for i in clustering.unassigned
@@ -125,8 +152,33 @@ def find_themes(
         contribution_count=len(inputs),
         method=clustering.estimate,
         curated=tuple(_grown(theme, clustering, everything) for theme in kept),
-        fingerprint=fingerprint(inputs),
+        fingerprint=fingerprint(inputs, MODEL if matrix is not None else None),
+        placement=_by_theme_id(clustering.placement, themes),
     )
+
+
+def _meaning_matrix(inputs: Sequence[ThemeInput], meanings: Mapping[int, Any] | None) -> Any:
+    """The meaning vectors as rows in the order of `inputs`, in half precision as they are
+    kept (the engine widens what it compares); None without any. A contribution without
+    one (none could be computed) gets zeros: it is read by its words."""
+    if not meanings:
+        return None
+    import numpy as np
+
+    matrix = np.zeros((len(inputs), DIMENSIONS), dtype=np.float16)
+    for row, item in enumerate(inputs):
+        vector = meanings.get(item.contribution_id)
+        if vector is not None:
+            matrix[row] = vector
+    return matrix
+
+
+def _by_theme_id(found: Placement | None, themes: Sequence[FoundTheme]) -> Placement | None:
+    """The placement with the engine's cluster keys replaced by the themes' ids."""
+    if found is None:
+        return None
+    ids = {cluster_key(position): theme.id for position, theme in enumerate(themes)}
+    return replace(found, themes=tuple(replace(p, key=ids.get(p.key, p.key)) for p in found.themes))
 
 
 def _newer_than(changed_at: datetime | None, inputs: Sequence[ThemeInput]) -> frozenset[int] | None:

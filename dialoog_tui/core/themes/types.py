@@ -29,6 +29,8 @@ class ThemeInput:
     paraphrase: str | None = None
     """The note-taker's paraphrase; through the consent gate it is the `text` of a
     paraphrase-only contribution, so the engine never reads the verbatim words."""
+    at: datetime | None = None
+    """When it was said: the order of a meeting (`meetings.order_evidence`)."""
 
 
 @dataclass(frozen=True)
@@ -38,16 +40,34 @@ class ThemeParams:
     seed: int = 0
     dimensions: int = 100
     """Of the LSA space."""
-    neighbours: int = 10
+    neighbours: int = 5
     """Edges per contribution in the graph whose communities count the themes."""
-    sample_size: int = 3000
+    sample_size: int = 6000
     """Contributions in that graph (it needs a dense sample × sample matrix)."""
+    smallest_community: float = 0.001
+    """A community of the graph counts as a theme from this share of the sample on (and from
+    `min_theme_size` contributions)."""
+    words_weight: float = 0.3
+    """Weight of the words (TF-IDF, LSA) beside the meaning vectors; alone when there are
+    none."""
+    session_prior: float = 20.0
+    """How many contributions of all a session's mean is drawn towards before it is taken
+    off (`meetings.centred`): a short session keeps its subject."""
+    evidence: float = 3.0
+    """Standard errors by which the data must show a pattern before the engine uses it:
+    contributions of one session more alike than of two (`meetings.session_evidence`), then
+    each session's mean is taken off; consecutive contributions more alike than random
+    pairs of a session (`meetings.order_evidence`), then meetings are read in stretches."""
+    stretch_length: int = 5
+    """Contributions a stretch of a meeting holds, about (`meetings.stretches`)."""
+    own_weight: float = 0.5
+    """Weight of a contribution itself beside its stretch."""
     silhouette_size: int = 2000
     """Contributions the silhouette is measured on."""
     svd_iterations: int = 2
     """Power iterations of the randomised SVD; more cost time and did not group better."""
     weak_structure: float = 0.1
-    """Below this silhouette, half as many themes are made."""
+    """Below this silhouette, half as many themes are made (words alone)."""
     fit_threshold: float = 0.15
     """A contribution less similar than this to its theme's centre fits no theme."""
     max_unassigned: float = 0.2
@@ -59,9 +79,10 @@ class ThemeParams:
     leftover_ratio: float = 0.6
     """A group whose cohesion is below this share of the median group's is what was left over
     when the others formed, not a theme: its members stay unassigned (within the limit)."""
-    pinned_fit: float = 0.25
-    """A new contribution joins a curated theme when its similarity to the centre of the
-    theme's members is at least this (and it was never taken out of that theme)."""
+    fit_spread: float = 2.5
+    """A contribution fits a theme when its similarity to the theme's centre stands this many
+    standard deviations above that of the contributions outside it (`placement`): new ones
+    join a curated theme so, and the live panel places them so."""
     char_weight: float = 0.7
     """Weight of the character n-grams beside the words."""
     extra_weight: int = 2

@@ -75,15 +75,23 @@ def vectorise(documents: list[list[str]], texts: list[str], params: ThemeParams)
     # Only features two or more contributions share: a word said once links nothing, and in
     # a small meeting such words would drown the few that do.
     words = _tfidf(TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=2), documents)
-    characters = _tfidf(
-        TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2, max_features=60000
-        ),
-        texts,
-    )
-    if words is None or characters is None:
+    if words is None:
         return None
-    matrix = hstack([words, characters * params.char_weight]).tocsr()
+    matrix = words
+    if params.char_weight:
+        characters = _tfidf(
+            TfidfVectorizer(
+                analyzer="char_wb",
+                ngram_range=(3, 5),
+                sublinear_tf=True,
+                min_df=2,
+                max_features=60000,
+            ),
+            texts,
+        )
+        if characters is None:
+            return None
+        matrix = hstack([words, characters * params.char_weight]).tocsr()
     dimensions = min(params.dimensions, matrix.shape[1] - 1, matrix.shape[0] - 1)
     if dimensions < 2:
         return None

@@ -13,5 +13,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_curation",
     "0005_merged_into",
     "0006_paraphrase",
+    "0007_meanings",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from dialoog_tui.store.schema.types import UtcDateTime, VerbatimText
@@ -203,6 +203,9 @@ class ThemeRunRow(SQLModel, table=True):
     unassigned: list[int] = Field(default_factory=list, sa_type=JSON)
     fingerprint: str | None = Field(default=None, max_length=64)
     """Of what the engine read: an unchanged fingerprint means unchanged themes."""
+    meaning_mean: bytes | None = Field(default=None, sa_type=LargeBinary)
+    """The mean meaning vector of what it read, float16 (`store.themes.places`); None: it
+    read words alone."""
 
 
 class ThemeRunSessionRow(SQLModel, table=True):
@@ -243,6 +246,37 @@ class ThemeMemberRow(SQLModel, table=True):
     )
     position: int
     similarity: float
+
+
+class ThemePlaceRow(SQLModel, table=True):
+    """Where contributions logged after a run fit: a theme's centre in the meaning space, and
+    how near the contributions outside it lie (`core.themes.placement`)."""
+
+    __tablename__ = "theme_place"
+
+    run_id: int = Field(foreign_key="theme_run.id", primary_key=True, ondelete="CASCADE")
+    key: str = Field(max_length=20, primary_key=True)
+    """A theme of the run, or a curated theme, by public id."""
+    centre: bytes = Field(sa_type=LargeBinary)
+    """float16, little-endian (`store.themes.meanings.to_bytes`)."""
+    outside_mean: float
+    outside_spread: float
+
+
+class ContributionMeaningRow(SQLModel, table=True):
+    """A contribution's meaning vector, computed once and kept (`core.themes.meaning`)."""
+
+    __tablename__ = "contribution_meaning"
+
+    contribution_id: int = Field(
+        foreign_key="contribution.id", primary_key=True, ondelete="CASCADE"
+    )
+    key: str = Field(max_length=16)
+    """What it was computed from: the model and the text the engine reads (`meaning_key`); a
+    vector whose key no longer matches is computed again."""
+    vector: bytes = Field(sa_type=LargeBinary)
+    """float16, little-endian: half the space of float32, and more precision than the
+    similarities the engine compares need."""
 
 
 class CuratedThemeRow(SQLModel, table=True):

@@ -33,6 +33,7 @@ from dialoog_tui.store.schema.tables import (
     ThemeRunSessionRow,
 )
 from dialoog_tui.store.themes.curation import save_themes
+from dialoog_tui.store.themes.places import save_placement
 from dialoog_tui.store.vocabulary import terms_of
 
 CHUNK = 900
@@ -88,6 +89,7 @@ def _live(condition: Any) -> Any:
                 col(DomainRow.name),
                 col(ContributionRow.created_at),
                 col(ContributionRow.paraphrase),
+                col(ContributionRow.at),
             )
         )
         .where(
@@ -103,7 +105,7 @@ def _inputs(
     rows: Sequence[Any], terms: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
 ) -> list[ThemeInput]:
     inputs = []
-    for cid, session_id, text, tags, consent, speaker, domain, created_at, paraphrase in rows:
+    for cid, session_id, text, tags, consent, speaker, domain, created_at, paraphrase, at in rows:
         interests, values = terms.get(cid, ((), ()))
         inputs.append(
             ThemeInput(
@@ -118,9 +120,23 @@ def _inputs(
                 values=values,
                 created_at=created_at,
                 paraphrase=paraphrase,
+                at=at,
             )
         )
     return shareable(inputs)
+
+
+def live_sessions(*, db: Session, session_ids: Sequence[int]) -> dict[int, int]:
+    """The session of each contribution of these sessions that `theme_inputs` would read
+    (two numbers a contribution: the live panel's counts, without the texts)."""
+    rows = db.connection().execute(
+        select_columns(col(ContributionRow.id), col(ContributionRow.session_id)).where(
+            col(ContributionRow.session_id).in_(session_ids),
+            col(ContributionRow.deleted_at).is_(None),
+            col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
+        )
+    )
+    return {cid: session for cid, session in rows if cid is not None}
 
 
 def all_session_ids(*, db: Session) -> list[int]:
@@ -181,6 +197,8 @@ def save_run(
         )
     if members:
         db.exec(insert(ThemeMemberRow), params=members)
+    if found.placement is not None:
+        save_placement(db=db, run_id=run.id, placement=found.placement)
     save_themes(db=db, themes=found.curated, at=at)
     return ThemeRun(run.id, at, tuple(scope), all_sessions, found)
 

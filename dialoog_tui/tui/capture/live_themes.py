@@ -1,12 +1,13 @@
 """Keeps capture's live themes panel up to date without ever holding up typing.
 
-When the session opens and every few contributions after, a theme run over all sessions
-starts in a child process (see `tui.themes.runner`); a run already under way is not doubled,
-it is followed by one more when contributions arrived meanwhile. The child only reads the
-database (storing a run would hold the write lock that logging a contribution needs) and
-sends back just this session's themes, so the TUI process never reads or explains thousands
-of contributions itself: nothing here holds the interpreter lock for longer than reading
-that one line. While keys come in, the run is held still (see `typing`).
+When the session opens and every few contributions after, a child process (see
+`tui.themes.runner`) works out what the panel shows (`services.live_themes`): at opening, a
+theme run over all sessions if the data changed; after that, the new contributions placed in
+that run's themes, in milliseconds. A refresh already under way is not doubled, it is
+followed by one more when contributions arrived meanwhile. The child sends back just this
+session's themes, so the TUI process never reads or explains thousands of contributions
+itself: nothing here holds the interpreter lock for longer than reading that one line. While
+keys come in, the child is held still (see `typing`).
 """
 
 from __future__ import annotations
@@ -54,10 +55,12 @@ class LiveThemes:
         """Runs that landed (for tests and the benchmark)."""
         self._last_key = 0.0
         self._resume_timer: Timer | None = None
+        self._opening = False
 
     def start(self, session_id: int) -> None:
         """Show the session's themes now (a run over unchanged data reuses the last one)."""
         self.session_id = session_id
+        self._opening = True
         self.refresh()
 
     def logged(self) -> None:
@@ -98,9 +101,10 @@ class LiveThemes:
             self._pending = True
             return
         self._since_refresh, self._pending = 0, False
+        opening, self._opening = self._opening, False
         self.runner.start()
         self._panel.show_status(self._t("live.running"))
-        self._screen.run_worker(self._run(), group="live-run", exit_on_error=False)
+        self._screen.run_worker(self._run(opening), group="live-run", exit_on_error=False)
 
     def stop(self) -> None:
         """End a run under way (the screen is going)."""
@@ -110,17 +114,17 @@ class LiveThemes:
             self._resume_timer = None
         self.runner.cancel()
 
-    async def _run(self) -> None:
+    async def _run(self, opening: bool) -> None:
         try:
-            finished = await self.runner.run(None, save=False, view_session=self.session_id)
-            themes = finished.view if finished is not None else None
+            finished = await self.runner.run(None, live_session=self.session_id, opening=opening)
+            view = finished.view if finished is not None else None
         except ThemeRunFailed as error:
             self._panel.show_status(self._t("live.failed"))
             self._screen.notify(str(error), severity="warning", markup=False)
             return
-        if themes is not None:
+        if view is not None:
             self.refreshes += 1
-            self._panel.show_themes(themes)
+            self._panel.show_view(view)
         self._panel.show_status("")
         if self._pending:
             self.refresh()

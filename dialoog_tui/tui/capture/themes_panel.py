@@ -6,7 +6,6 @@ typing. Titles are Rich Text, never markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,7 +15,7 @@ from dialoog_tui.core.display import fit, visible
 from dialoog_tui.i18n import Translator
 
 if TYPE_CHECKING:
-    from dialoog_tui.core.themes.live import LiveTheme
+    from dialoog_tui.core.themes.live import LiveTheme, LiveView
 
 SHOWN = 8
 """Themes listed; the rest are on the board (F3)."""
@@ -30,13 +29,15 @@ class ThemesPanel(Static):
         self._t = t
         self.shown: list[LiveTheme] = []
         """What the panel lists."""
+        self.new = 0
+        """Contributions logged since the last run that fit none of its themes."""
         self._status = ""
 
     def on_mount(self) -> None:
         self._render_panel()
 
-    def show_themes(self, themes: Sequence[LiveTheme]) -> None:
-        self.shown = list(themes)
+    def show_view(self, view: LiveView) -> None:
+        self.shown, self.new = list(view.themes), view.new
         self._render_panel()
 
     def show_status(self, status: str) -> None:
@@ -51,7 +52,7 @@ class ThemesPanel(Static):
         text = Text(t("live.title"), style="bold")
         if self._status:
             text.append(f"  {self._status}", "italic")
-        if not self.shown:
+        if not self.shown and not self.new:
             text.append("\n" + t("live.none"), "italic")
         for live in self.shown[:SHOWN]:
             mark = "↻" if live.elsewhere else "·"
@@ -62,4 +63,6 @@ class ThemesPanel(Static):
                 text.append(f" +{live.elsewhere}", "bold")
         if len(self.shown) > SHOWN:
             text.append("\n" + t("live.more", count=len(self.shown) - SHOWN), "italic")
+        if self.new:
+            text.append("\n" + t("live.new", count=self.new), "italic")
         self.update(text)

@@ -70,11 +70,11 @@ class ThemeRunner:
         on_progress: OnProgress = lambda _step: None,
         *,
         fresh: bool = False,
-        save: bool = True,
-        view_session: int | None = None,
+        live_session: int | None = None,
+        opening: bool = False,
     ) -> Finished | None:
-        """Cluster `session_ids` (None: all), storing the run unless not `save`, and with
-        `view_session`, that session's themes; None when cancelled.
+        """Cluster `session_ids` (None: all) and store the run; or with `live_session`, what
+        the live panel shows for it (`opening`: just opened); None when cancelled.
 
         Raises ThemeRunFailed when the run fails, RuntimeError when one is already running.
         """
@@ -86,8 +86,8 @@ class ThemeRunner:
         request = ThemeRunRequest(
             session_ids=tuple(session_ids) if session_ids is not None else None,
             fresh=fresh,
-            save=save,
-            view_session=view_session,
+            live_session=live_session,
+            opening=opening,
         )
         self._process = await asyncio.create_subprocess_exec(
             sys.executable,
