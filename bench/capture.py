@@ -13,9 +13,11 @@ Keystrokes: the time from writing one typed character until the input line shows
 at a typist's pace (a key every 80 ms), against the same in the bare app.
 
 Live themes: the Enter and keystroke trials above run with the live themes panel off. They are
-repeated with it on; every fifth contribution then starts a theme run over all sessions in a
-child process, so most Enters and keys land while one runs. Only the Enters and keys pressed
-while a theme run was under way (a theme worker child process existed) count for
+repeated with it on; opening the session runs the themes of all sessions once, and every
+fifth contribution then starts a refresh in a child process (the new contributions' meaning
+computed and placed in the stored themes; a full run again after 30), so many Enters and
+keys land while one runs. Only the Enters and keys pressed while a theme worker child
+process existed count for
 `enter_p95_ratio_live_N` and `key_p95_ratio_live_N`. The last line holds the ratios as
 name=value pairs.
 

@@ -1,13 +1,23 @@
-"""Theme speed and scale: `dialoog themes --all` over 1,000 to 100,000 contributions.
+"""Theme speed and scale: `dialoog themes --all` and the live panel's refresh over 1,000 to
+100,000 contributions.
 
     python bench/themes_speed.py [--sizes 1000,10000,100000] [--data ../shared/data/clustering]
 
 Each size gets a fresh SQLite database of real sentences (the labelled sets' texts and the demo
 series; past their number, repeated with one word exchanged for a word of another sentence),
-spread over 10 to 500 sessions, with speakers from four domains. The command then runs as a
-user runs it, in its own process: reading, clustering, labelling, storing the run and printing
-the JSON. Wall time is measured around the process; peak memory is the process's maximum
-resident set size. The last line holds the figures as name=value pairs.
+spread over 10 to 500 sessions, with speakers from four domains. Then, each in a process of
+its own, as a user meets them:
+
+1. *first encoding*: the meaning vector of every contribution computed and kept, as the
+   first run does (texts per second);
+2. *full run*: `dialoog themes --all --json` with the vectors kept: reading, clustering,
+   labelling, storing the run and printing the JSON;
+3. *live refresh*: five contributions logged in the last session, then what the live panel's
+   child process does for that session: their vectors computed and kept, and each placed
+   in the stored run's themes, without clustering.
+
+Wall time is measured around each process; peak memory is the process's maximum resident set
+size. The last line holds the figures as name=value pairs.
 """
 
 from __future__ import annotations
@@ -26,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "clustering"
 SESSIONS = {1000: 10, 10_000: 100, 100_000: 500}
+LOGGED = 5
+"""Contributions logged before the live refresh is measured."""
 
 
 def real_sentences(data: Path) -> list[str]:
@@ -98,26 +110,74 @@ def build_database(path: Path, texts: list[str], sessions: int) -> None:
     database.close()
 
 
-def run_themes(path: Path) -> tuple[float, float]:
-    """Seconds and peak MiB of `dialoog themes --all --json` in its own process."""
-    script = (
-        "import resource, sys\n"
-        "from dialoog_tui.__main__ import main\n"
-        "code = main(sys.argv[1:])\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(f'PEAK_KIB={peak}', file=sys.stderr)\n"
-        "raise SystemExit(code)\n"
+ENCODE = """
+import sys
+from dialoog_tui.services.meanings import meanings_of
+from dialoog_tui.store.db.database import open_database
+from dialoog_tui.store.db.target import resolve_target
+from dialoog_tui.store.themes.runs import all_session_ids, theme_inputs
+database = open_database(resolve_target(sys.argv[1]))
+inputs = database.read(lambda db: theme_inputs(db=db, session_ids=all_session_ids(db=db)))
+meanings_of(database, inputs)
+database.close()
+"""
+
+THEMES = """
+import sys
+from dialoog_tui.__main__ import main
+code = main(["--db", sys.argv[1], "themes", "--all", "--json"])
+if code:
+    raise SystemExit(code)
+"""
+
+LIVE = """
+import sys
+from datetime import UTC, datetime
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.speakers import ROOM
+from dialoog_tui.services.live_themes import session_view
+from dialoog_tui.store.contributions import log_entry
+from dialoog_tui.store.db.database import open_database
+from dialoog_tui.store.db.target import resolve_target
+from dialoog_tui.store.themes.runs import all_session_ids
+database = open_database(resolve_target(sys.argv[1]))
+session = database.read(lambda db: all_session_ids(db=db))[-1]
+for text in sys.argv[2:]:
+    log_entry(
+        database, session_id=session, speaker=ROOM, kind=Kind.REMARK, text=text,
+        at=datetime.now(UTC),
     )
-    argv = [sys.executable, "-c", script, "--db", str(path), "themes", "--all", "--json"]
+view = session_view(database, session)
+database.close()
+print(f"THEMES={len(view.themes)} NEW={view.new}", file=sys.stderr)
+"""
+"""What the live panel's child process does, after five contributions were logged."""
+
+
+def measured(script: str, *arguments: str) -> tuple[float, float, str]:
+    """Seconds and peak MiB of `script` in its own process, and what it said on stderr."""
+    wrapped = (
+        "import resource, runpy, sys\n"
+        "try:\n"
+        f"    exec(compile({script!r}, 'bench', 'exec'), {{'__name__': '__bench__'}})\n"
+        "finally:\n"
+        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "    print(f'PEAK_KIB={peak}', file=sys.stderr)\n"
+    )
     started = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True, env=dict(os.environ))
+    done = subprocess.run(
+        [sys.executable, "-c", wrapped, *arguments],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        raise SystemExit(f"dialoog themes failed: {done.stderr.strip()}")
+        raise SystemExit(f"bench step failed: {done.stderr.strip()[-2000:]}")
     peak = next(
         int(line.split("=")[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KIB=")
     )
-    return seconds, peak / 1024
+    return seconds, peak / 1024, done.stderr
 
 
 def main() -> int:
@@ -127,15 +187,30 @@ def main() -> int:
     options = parser.parse_args()
     pool = real_sentences(options.data)
     figures = []
-    print(f"{'contributions':>13} {'sessions':>8} {'seconds':>8} {'peak MiB':>9}")
+    print(
+        f"{'contributions':>13} {'sessions':>8} {'encoded/s':>9} {'run s':>6} {'run MiB':>8} "
+        f"{'live s':>7} {'live MiB':>8}"
+    )
     for size in (int(s) for s in options.sizes.split(",")):
         sessions = SESSIONS.get(size, max(10, min(500, size // 200)))
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "speed.sqlite3"
             build_database(path, corpus(pool, size), sessions)
-            seconds, peak = run_themes(path)
-        print(f"{size:>13} {sessions:>8} {seconds:>8.1f} {peak:>9.0f}", flush=True)
-        figures.append(f"seconds_{size}={seconds:.1f} peak_mib_{size}={peak:.0f}")
+            encoding, _, _ = measured(ENCODE, str(path))
+            seconds, peak, _ = measured(THEMES, str(path))
+            lines = corpus(pool, size + LOGGED)[size:]
+            live, live_peak, _ = measured(LIVE, str(path), *lines)
+        rate = size / encoding
+        print(
+            f"{size:>13} {sessions:>8} {rate:>9.0f} {seconds:>6.1f} {peak:>8.0f} {live:>7.2f} "
+            f"{live_peak:>8.0f}",
+            flush=True,
+        )
+        figures.append(
+            f"encoded_per_s_{size}={rate:.0f} seconds_{size}={seconds:.1f} "
+            f"peak_mib_{size}={peak:.0f} live_seconds_{size}={live:.2f} "
+            f"live_peak_mib_{size}={live_peak:.0f}"
+        )
     print(" ".join(figures))
     return 0
 
