@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -24,39 +23,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from themes_quality import dialogue_csv
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIALOGUE = ROOT.parent / "shared" / "data" / "dialogue_dev"
 NOISE = "ruis"
-
-
-def csv_of(rows: list[dict[str, str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    columns = ["text", "session", "speaker", "domain", "kind", "at", "ref", "interests"]
-    writer.writerow([*columns, "values", "consent"])
-    for row in rows:
-        writer.writerow(
-            [
-                row["text"],
-                f"{row['session']} {row['session_title']}",
-                row["speaker"],
-                row["domain"],
-                row["kind"],
-                row["at"],
-                row["ref"],
-                row["interests"],
-                row["values"],
-                row["consent"],
-            ]
-        )
-    return buffer.getvalue()
 
 
 def import_rows_of(database: Any, rows: list[dict[str, str]]) -> None:
     from dialoog_tui.core.importing import read_import
     from dialoog_tui.services.imports import import_rows
 
-    read = read_import(csv_of(rows), is_csv=True)
+    read = read_import(dialogue_csv(rows), is_csv=True)
     database.write(
         lambda db: import_rows(
             db=db,

@@ -108,27 +108,22 @@ def dialogue_set(folder: Path) -> LabelledSet:
     """The dialogue set with everything a note-taker logs."""
     with (folder / "data.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    return LabelledSet(DIALOGUE, dialogue_csv(rows), {r["ref"]: r["theme"] for r in rows}, "nl")
+
+
+def dialogue_csv(rows: Sequence[dict[str, str]]) -> str:
+    """Rows of the dialogue set as `dialoog import` reads them: a session per meeting, and
+    speaker, domain, kind, time, interests, values and consent as logged."""
     buffer = io.StringIO()
-    columns = ["text", "session", "speaker", "domain", "kind", "at", "ref", "interests"]
     writer = csv.writer(buffer)
+    columns = ["text", "session", "speaker", "domain", "kind", "at", "ref", "interests"]
     writer.writerow([*columns, "values", "consent"])
-    consent = {"named": "named", "anonymous": "anonymous", "off_record": "off_record"}
     for row in rows:
+        session = f"{row['session']} {row['session_title']}"
         writer.writerow(
-            [
-                row["text"],
-                f"{row['session']} {row['session_title']}",
-                row["speaker"],
-                row["domain"],
-                row["kind"],
-                row["at"],
-                row["ref"],
-                row["interests"],
-                row["values"],
-                consent[row["consent"]],
-            ]
+            [row["text"], session, *(row[c] for c in columns[2:]), row["values"], row["consent"]]
         )
-    return LabelledSet(DIALOGUE, buffer.getvalue(), {r["ref"]: r["theme"] for r in rows}, "nl")
+    return buffer.getvalue()
 
 
 @dataclass

@@ -12,7 +12,8 @@ model cannot be loaded, every refresh clusters by words instead (`themes.unsaved
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from sqlmodel import Session
 
@@ -48,31 +49,48 @@ def session_view(
 ) -> LiveView:
     """What the live panel shows for `session_id`; `opening`: the session was just opened
     (a full run over all sessions is due if anything changed since the last one)."""
-    scope = database.read(lambda db: all_session_ids(db=db))
     if not available():
+        scope = database.read(lambda db: all_session_ids(db=db))
         fallback = unsaved_report(database, scope, all_sessions=True, progress=progress)
         return LiveView(session_themes(fallback, session_id))
-    run, placement = database.read(lambda db: _stored(db, scope))
-    session_of = database.read(lambda db: live_sessions(db=db, session_ids=scope))
-    if run is None or placement is None or opening or _enough_new(run, session_of):
-        run = run_themes(database, scope, all_sessions=True, progress=progress)
-        placement = run.found.placement or database.read(
-            lambda db: load_placement(db=db, run_id=run.id)
-        )
-        session_of = database.read(lambda db: live_sessions(db=db, session_ids=scope))
-    curated, inputs = database.read(
-        lambda db: (load_curated(db=db), theme_inputs(db=db, session_ids=[session_id]))
-    )
-    placed = _placed(database, run, placement, curated, inputs) if placement else {}
-    return live_view(run, curated, session_of, session_id, placed)
+    state = database.read(lambda db: _stored(db, session_id))
+    run, placement = state.run, state.placement
+    if run is None or placement is None or opening or _enough_new(run, state.session_of):
+        run = run_themes(database, state.scope, all_sessions=True, progress=progress)
+        state = database.read(lambda db: _stored(db, session_id))
+        placement = run.found.placement or state.placement
+    placed = _placed(database, run, placement, state.curated, state.inputs) if placement else {}
+    return live_view(run, state.curated, state.session_of, session_id, placed)
 
 
-def _stored(db: Session, scope: Sequence[int]) -> tuple[ThemeRun | None, Placement | None]:
-    """The newest stored run over all of `scope`, and its placement."""
+@dataclass(frozen=True)
+class _Stored:
+    """What a refresh reads, in one transaction."""
+
+    scope: list[int]
+    """Every session."""
+    run: ThemeRun | None
+    """The newest stored run over all of them."""
+    placement: Placement | None
+    """Its themes' centres."""
+    session_of: dict[int, int]
+    """The session of every contribution a run would read."""
+    curated: dict[str, CuratedTheme]
+    inputs: list[ThemeInput]
+    """The live session's contributions as the engine reads them."""
+
+
+def _stored(db: Session, session_id: int) -> _Stored:
+    scope = all_session_ids(db=db)
     run = latest_run(db=db, session_ids=scope)
-    if run is None:
-        return None, None
-    return run, load_placement(db=db, run_id=run.id)
+    return _Stored(
+        scope,
+        run,
+        None if run is None else load_placement(db=db, run_id=run.id),
+        live_sessions(db=db, session_ids=scope),
+        load_curated(db=db),
+        theme_inputs(db=db, session_ids=[session_id]),
+    )
 
 
 def _seen(run: ThemeRun) -> set[int]:

@@ -39,7 +39,7 @@ class FoundTheme:
     id: str
     """Stable: the same members always give the same id."""
     label: str
-    """A short label from the most distinctive terms."""
+    """A short phrase of its members (`phrases`), else its most distinctive terms."""
     terms: tuple[str, ...]
     """The most distinctive terms, best first."""
     members: tuple[int, ...]
@@ -112,7 +112,7 @@ def label_clusters(
     inputs: Sequence[ThemeInput], clustering: Clustering, meanings: Any = None
 ) -> list[FoundTheme]:
     """Each cluster with an id, a label and its top terms. With `meanings` (a meaning vector
-    per input), a label is the phrase that comes closest to what sets its theme apart."""
+    per input), of near-equal phrases the one its most typical members use is the label."""
     groups = [c.members for c in clustering.clusters]
     stems = clustering.stems or Stems()
     typical = _typicality(groups, meanings) if meanings is not None else None

@@ -55,11 +55,7 @@ def live_count(*, db: Session, session_ids: Sequence[int]) -> int:
     return db.exec(
         select(func.count())
         .select_from(ContributionRow)
-        .where(
-            col(ContributionRow.session_id).in_(session_ids),
-            col(ContributionRow.deleted_at).is_(None),
-            col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
-        )
+        .where(col(ContributionRow.session_id).in_(session_ids), *_readable())
     ).one()
 
 
@@ -72,6 +68,15 @@ def inputs_of(*, db: Session, contribution_ids: Sequence[int]) -> list[ThemeInpu
         rows = db.connection().execute(_live(col(ContributionRow.id).in_(chunk))).all()
         inputs += _inputs(rows, terms_of(db=db, contribution_ids=chunk))
     return inputs
+
+
+def _readable() -> tuple[Any, ...]:
+    """What a theme run may read of a contribution table: what is still there and may be
+    shared (the rest of the consent gate is `shareable`, applied to the rows read)."""
+    return (
+        col(ContributionRow.deleted_at).is_(None),
+        col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
+    )
 
 
 def _live(condition: Any) -> Any:
@@ -92,11 +97,7 @@ def _live(condition: Any) -> Any:
                 col(ContributionRow.at),
             )
         )
-        .where(
-            condition,
-            col(ContributionRow.deleted_at).is_(None),
-            col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
-        )
+        .where(condition, *_readable())
         .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
     )
 
@@ -131,9 +132,7 @@ def live_sessions(*, db: Session, session_ids: Sequence[int]) -> dict[int, int]:
     (two numbers a contribution: the live panel's counts, without the texts)."""
     rows = db.connection().execute(
         select_columns(col(ContributionRow.id), col(ContributionRow.session_id)).where(
-            col(ContributionRow.session_id).in_(session_ids),
-            col(ContributionRow.deleted_at).is_(None),
-            col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
+            col(ContributionRow.session_id).in_(session_ids), *_readable()
         )
     )
     return {cid: session for cid, session in rows if cid is not None}
