@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -16,7 +15,6 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder, Term, TermKind
 from dialoog_tui.core.model import (
-    CommitmentTerms,
     Contribution,
     Domain,
     Logged,
@@ -131,40 +129,9 @@ def older(
     )
 
 
-def log_line(
-    database: Database,
-    *,
-    session_id: int,
-    speaker: Speaker,
-    kind: Kind,
-    text: str,
-    at: datetime,
-    tags: Sequence[str] = (),
-    phase_id: int | None = None,
-    reply_to_id: int | None = None,
-    ladder: Ladder | None = None,
-    consent: Consent | None = None,
-    owner: str | None = None,
-    due_on: date | None = None,
-    paraphrase: str | None = None,
-) -> Logged:
-    """Log a typed line durably and clear the session's draft, in one transaction; a
-    commitment's `owner` (default: the speaker) and `due_on` go into the ledger."""
-    return contributions.log_entry(
-        database,
-        session_id=session_id,
-        speaker=speaker,
-        kind=kind,
-        text=text,
-        at=at,
-        tags=tags,
-        phase_id=phase_id,
-        reply_to_id=reply_to_id,
-        ladder=ladder,
-        consent=consent,
-        commitment=CommitmentTerms(owner, due_on),
-        paraphrase=paraphrase,
-    )
+log_line = contributions.log_entry
+"""Log a typed line durably and clear the session's draft, in one transaction (a
+commitment's terms go into the ledger): the store's own unit of work, as capture calls it."""
 
 
 def edit(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dialoog_tui.core.capture import CaptureContext, EntryPreview
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import Contribution, Logged, Phase, SessionRequest
+from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged, Phase, SessionRequest
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.core.undo import (
@@ -95,6 +95,8 @@ class Recorder:
         self.undo_stack: UndoStack[Change] = UndoStack()
         """Changes that can be undone."""
         self._contributions: dict[int, Contribution] = {}
+        self._stored_draft: str | None = None
+        """The draft as this recorder last left it in the store (None: not known)."""
 
     @property
     def session_id(self) -> int:
@@ -123,6 +125,7 @@ class Recorder:
         loaded = await self.gateway.call(capture.load, session_id, page_size=PAGE_SIZE)
         self.session = loaded.session
         self.phases = loaded.phases
+        self._stored_draft = loaded.draft
         context = self.context
         context.domains = [d.name for d in loaded.domains]
         context.session_participants = list(loaded.session_participants)
@@ -163,11 +166,11 @@ class Recorder:
             reply_to_id=reply_to_id,
             ladder=preview.ladder,
             consent=consent,
-            owner=entry.owner,
-            due_on=preview.due_on,
+            commitment=CommitmentTerms(entry.owner, preview.due_on),
             paraphrase=entry.paraphrase,
         )
         self.context.next_consent = None
+        self._stored_draft = ""  # logging cleared it, in the same transaction
         self._took_effect(logged)
         self.context.counts[logged.contribution.participant_id] += 1
         self.undo_stack.push(WasLogged(logged.contribution.id))
@@ -264,9 +267,14 @@ class Recorder:
                 return replace(result, what="undo.paraphrased")
 
     async def save_draft(self, text: str) -> None:
-        """Remember the half-typed line."""
+        """Remember the half-typed line. The emptied line after an Enter is not written
+        again: the Enter's own transaction cleared the draft, and a write would only queue
+        on the store thread before the next Enter."""
+        if text == self._stored_draft:
+            return
         session_id = self.session_id
         await self.gateway.call(capture.save_draft, session_id, text)
+        self._stored_draft = text
 
     async def go_to_phase(self, typed: str) -> Phase:
         """Enter the phase numbered or named `typed`; a new name adds it to the agenda."""
