@@ -5,9 +5,10 @@ embeddings + KMeans, both told the true number of labels):
 
 1. *Meaning*: each contribution's sentence embedding (`meaning.py`, kept by the store).
    *Words*: stemmed content words in the contribution's language (Dutch or English), their
-   bigrams, its tags, interests and values as extra tokens, and character n-grams (compounds,
-   spelling); only features two contributions share; TF-IDF, then LSA. Together, the words
-   weighted by `words_weight` (alone when there are no embeddings: the fallback).
+   bigrams, its tags, interests and values as extra tokens; only features two contributions
+   share; TF-IDF, then LSA. Together, the words weighted by `words_weight`. Read alone (no
+   embeddings: the fallback), the words also get character n-grams (compounds, spelling)
+   and a larger LSA space.
 2. *Meetings* (`meetings.py`): each meeting's own mean is taken off, so what recurs shows
    rather than what a meeting was about; where the order of a meeting carries meaning, each
    contribution is read with the stretch of the meeting it belongs to.
@@ -175,10 +176,13 @@ def _space(
     """The spaces of the `content` inputs; None when there is nothing to compare."""
     import numpy as np
 
-    lexical = vectorise([documents[i] for i in content], [texts[i] for i in content], params)
     meaning = None if meanings is None else np.asarray(meanings)[content].astype(np.float32)
     if meaning is not None and not np.any(meaning):
         meaning = None
+    reading = params
+    if meaning is not None:
+        reading = replace(params, dimensions=params.dimensions_beside_meaning, char_weight=0.0)
+    lexical = vectorise([documents[i] for i in content], [texts[i] for i in content], reading)
     if lexical is None and meaning is None:
         return None
     parts = [] if meaning is None else [meaning]
@@ -266,12 +270,15 @@ def _join_pinned(
 
 
 def _counting(spaces: _Spaces, params: ThemeParams) -> ThemeParams:
-    """The settings the number of themes is found with. Read with its stretch, a
-    contribution's nearest neighbours are its own stretch first: the graph looks past them,
-    or its communities would be stretches rather than themes."""
-    if not spaces.stretched:
-        return params
-    return replace(params, neighbours=params.neighbours + params.stretch_length)
+    """The settings the number of themes is found with. Words alone keep the resolution they
+    were measured with. Read with its stretch, a contribution's nearest neighbours are its
+    own stretch first: the graph looks past them, or its communities would be stretches
+    rather than themes."""
+    if spaces.model is None:
+        params = replace(params, resolution=1.0)
+    if spaces.stretched:
+        params = replace(params, neighbours=params.neighbours + params.stretch_length)
+    return params
 
 
 def _group(

@@ -97,7 +97,9 @@ def _communities(sample: Any, params: ThemeParams) -> Any:
     graph.es["weight"] = weights.tolist()
     graph.simplify(combine_edges="max")
     igraph.set_random_number_generator(random.Random(params.seed))
-    membership = graph.community_multilevel(weights="weight").membership
+    membership = graph.community_multilevel(
+        weights="weight", resolution=params.resolution
+    ).membership
     sizes = Counter(membership)
     floor = max(params.min_theme_size, int(params.smallest_community * n))
     kept = sorted(c for c, size in sizes.items() if size >= floor)

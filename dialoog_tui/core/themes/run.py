@@ -26,7 +26,7 @@ from dialoog_tui.core.themes.types import PinnedGroup, ThemeInput, ThemeParams
 DEFAULT_MIN_SESSIONS = 2
 """A theme heard in this many sessions or more is recurring."""
 
-ENGINE_VERSION = 2
+ENGINE_VERSION = 3
 """Changes when the engine would group the same data differently."""
 
 
