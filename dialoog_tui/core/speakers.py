@@ -74,7 +74,7 @@ def resolve_domain(typed: str, domains: Sequence[str]) -> tuple[str | None, tupl
     exact = [d for d in domains if d.casefold() == key]
     if exact:
         return exact[0], ()
-    matches = _prefix_matches(key, domains, str)
+    matches = prefix_matches(key, domains, str)
     if len(matches) == 1:
         return matches[0], ()
     return None, tuple(matches)
@@ -132,7 +132,7 @@ def _pick(
 ) -> Participant | Speaker | None:
     """One participant, a Speaker carrying an ambiguity problem, or None for no match."""
     exact = [p for p in people if p.name.casefold() == key]
-    matches = exact or (_prefix_matches(key, people, lambda p: p.name) if allow_prefix else [])
+    matches = exact or (prefix_matches(key, people, lambda p: p.name) if allow_prefix else [])
     if len(matches) > 1 and domain is not None:
         matches = [p for p in matches if p.domain == domain] or matches
     if len(matches) > 1 and exact:
@@ -144,8 +144,9 @@ def _pick(
     return matches[0] if matches else None
 
 
-def _prefix_matches(key: str, items: Sequence[T], name_of: Callable[[T], str]) -> list[T]:
-    """Items whose name, or a word in it, starts with `key` (names first, then words)."""
+def prefix_matches(key: str, items: Sequence[T], name_of: Callable[[T], str]) -> list[T]:
+    """Items whose name, or a word in it, starts with `key` (casefolded; names first, then
+    words): how a participant, a domain or a phase is picked by the beginning of its name."""
     starts = [item for item in items if name_of(item).casefold().startswith(key)]
     if starts:
         return starts

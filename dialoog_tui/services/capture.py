@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from dialoog_tui.core.agenda import phase_matches
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder, Term, TermKind
@@ -24,6 +25,7 @@ from dialoog_tui.core.model import (
 )
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.sessions import open_session_request
 from dialoog_tui.store import contributions, drafts, phases
 from dialoog_tui.store.contributions import (
@@ -211,10 +213,14 @@ def save_draft(database: Database, session_id: int, text: str) -> None:
 def go_to_phase(
     database: Database, session_id: int, typed: str, *, agenda: Sequence[Phase]
 ) -> tuple[Phase, list[Phase]]:
-    """Enter the phase numbered or named `typed` (a new name adds it to the agenda); the
-    phase and the agenda after."""
+    """Enter the phase numbered, named or begun by `typed` (`agenda.phase_matches`; a new
+    name adds it to the agenda); the phase and the agenda after."""
     typed = typed.strip()
-    chosen = next((p for p in agenda if typed.isdigit() and p.position == int(typed)), None)
+    matches = phase_matches(typed, agenda)
+    if len(matches) > 1:
+        titles = ", ".join(p.title for p in matches)
+        raise InvalidInput(f"{typed!r} begins more than one phase ({titles}): type more of it")
+    chosen = matches[0] if matches else None
 
     def enter(db: Session) -> tuple[Phase, list[Phase]]:
         phase = chosen or phases.find_or_add_phase(db=db, session_id=session_id, title=typed)

@@ -175,6 +175,23 @@ async def test_phase_prompt_adds_and_switches_phases(
     assert session.current_phase_id != logged.phase_id
 
 
+async def test_the_phase_prompt_takes_a_unique_beginning_and_refuses_an_ambiguous_one(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", phases=("Opening", "Ideeën", "Ideeën ordenen")))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = capture(app)
+        await pilot.press("ctrl+g")
+        await type_line(pilot, "ideeën o")
+        assert screen.recorder.current_phase is not None
+        assert screen.recorder.current_phase.title == "Ideeën ordenen"
+        await pilot.press("ctrl+g")
+        await type_line(pilot, "Idee")  # begins two phases: none is entered, none is added
+        assert screen.recorder.current_phase.title == "Ideeën ordenen"
+        assert [p.title for p in screen.recorder.phases] == ["Opening", "Ideeën", "Ideeën ordenen"]
+
+
 async def test_reply_links_to_the_selected_contribution(
     app_factory: AppFactory, seeded: Database
 ) -> None:
