@@ -73,9 +73,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_domain": ("zonder domein", "no domain"),
     "accepted": ("geaccepteerd", "accepted"),
     "report_scope": (
-        "{themes} thema's uit {sessions} sessies, gevonden {when}.",
-        "{themes} themes from {sessions} sessions, found {when}.",
+        "{themes} uit {sessions}, gevonden {when}.",
+        "{themes} from {sessions}, found {when}.",
     ),
+    "themes_count": ("{count} thema's", "{count} themes"),
+    "themes_count.one": ("{count} thema", "{count} theme"),
+    "sessions_count": ("{count} sessies", "{count} sessions"),
+    "sessions_count.one": ("{count} sessie", "{count} session"),
 }
 
 
@@ -92,5 +96,9 @@ class Words:
     lang: str = "nl"
 
     def __call__(self, key: str, **values: object) -> str:
+        """The text for `key` with `values` filled in; with `count=1`, that of `key.one` if
+        there is one, as the interface's Translator does ("1 sessie")."""
+        if values.get("count") == 1 and f"{key}.one" in _WORDS:
+            key = f"{key}.one"
         text = _WORDS[key][1 if self.lang == "en" else 0]
         return text.format(**values) if values else text

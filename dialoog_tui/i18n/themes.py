@@ -201,9 +201,13 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     "themes.proposed": ("voorstel", "proposed"),
     "themes.label": ("label: {label}", "label: {label}"),
     "themes.card_counts": (
-        "{size} bijdragen in {sessions} sessies · samenhang {cohesion}",
-        "{size} contributions in {sessions} sessions · cohesion {cohesion}",
+        "{contributions} in {sessions} · samenhang {cohesion}",
+        "{contributions} in {sessions} · cohesion {cohesion}",
     ),
+    "themes.contributions": ("{count} bijdragen", "{count} contributions"),
+    "themes.contributions.one": ("{count} bijdrage", "{count} contribution"),
+    "themes.sessions_count": ("{count} sessies", "{count} sessions"),
+    "themes.sessions_count.one": ("{count} sessie", "{count} session"),
     "themes.terms": ("Termen", "Terms"),
     "themes.quotes_by_domain": ("Citaten per domein", "Quotes by domain"),
     "themes.no_quotes": (

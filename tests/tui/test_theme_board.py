@@ -3,6 +3,7 @@ keyboard (accept, rename, merge, undo, split, move, remove), checked in the stor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -156,6 +157,20 @@ async def test_the_card_shows_quotes_per_domain_and_every_member(
         assert [int(str(row.value)) for row in members.rows] == list(theme.contributions)
         overview = str(card.query_one("#card-overview", Static).render())
         assert "per session" in overview and "Values" in overview
+
+
+async def test_the_cards_counts_say_one_session_in_the_singular(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        card = await open_card(pilot)
+        assert card.card is not None
+        theme, sessions = card.card.theme, card.card.sessions
+        overview = str(card.query_one("#card-overview", Static).render())
+        assert overview.startswith(f"{theme.size} contributions in {len(sessions)} sessions ·")
+        alone = replace(card.card, sessions=sessions[:1])
+        assert str(card._overview(alone)).startswith(f"{theme.size} contributions in 1 session ·")
 
 
 async def test_split_move_and_remove_from_the_card(app_factory: AppFactory, demo: Database) -> None:

@@ -51,7 +51,12 @@ def themes_markdown(
     lines = [
         f"# {w('report_title')}",
         "",
-        w("report_scope", themes=len(cards), sessions=len(run.session_ids), when=when),
+        w(
+            "report_scope",
+            themes=w("themes_count", count=len(cards)),
+            sessions=w("sessions_count", count=len(run.session_ids)),
+            when=when,
+        ),
         "",
         f"## {w('overview')}",
         "",

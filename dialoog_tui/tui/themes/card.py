@@ -147,9 +147,13 @@ class ThemeCardScreen(CuratingScreen):
         theme = card.theme
         text = Text()
         cohesion = f"{theme.cohesion:.2f}" if theme.cohesion is not None else "—"
-        text.append(
-            t("themes.card_counts", size=theme.size, sessions=len(card.sessions), cohesion=cohesion)
+        counts = t(
+            "themes.card_counts",
+            contributions=t("themes.contributions", count=theme.size),
+            sessions=t("themes.sessions_count", count=len(card.sessions)),
+            cohesion=cohesion,
         )
+        text.append(counts)
         text.append("\n" + t("themes.terms") + ": ", "bold")
         text.append(visible(", ".join(theme.terms)))
         text.append("\n" + t("themes.per_session") + "\n", "bold")
