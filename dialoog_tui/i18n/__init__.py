@@ -123,8 +123,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Under #{seq}: interest, value:…, condition:…",
     ),
     "mode.ladder.skip": (
-        'waarom? gewone tekst = belang · waarde:x · voorwaarde:"…" — Esc slaat over',
-        'why? plain text = interest · value:x · condition:"…" — Esc skips',
+        'waarom? belang:x · waarde:x · voorwaarde:"…" — gewone tekst is de volgende bijdrage'
+        " · Esc slaat over",
+        'why? interest:x · value:x · condition:"…" — plain text is the next contribution'
+        " · Esc skips",
     ),
     "mode.ladder.placeholder": (
         'gewone tekst = belang · waarde:x · voorwaarde:"…" — Esc annuleert',

@@ -92,6 +92,25 @@ async def test_prompt_after_resistance_lets_typing_go_on(
     assert all(c.interests == () for c in stored(seeded))
 
 
+async def test_the_offered_ladder_says_what_a_plain_line_does_and_esc_keeps_the_typing(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"), lang="en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna/inw ! Geen garage")
+        screen = capture(app)
+        assert screen.entry_bar.mode is EntryMode.LADDER
+        assert "plain text is the next contribution" in screen.entry_bar.input.placeholder
+        await pilot.press(*"en de bus")
+        await pilot.press("escape")  # skip the ladder, not the line being typed
+        assert screen.entry_bar.mode is EntryMode.CAPTURE
+        assert screen.entry_bar.input.value == "en de bus"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert [c.text for c in stored(seeded)] == ["Geen garage", "en de bus"]
+
+
 async def test_ladder_later_on_a_selected_contribution_and_undo(
     app_factory: AppFactory, seeded: Database
 ) -> None:

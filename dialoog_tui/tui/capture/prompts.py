@@ -48,12 +48,15 @@ class Prompts:
         screen.entry = state  # redraws what depends on the mode
 
     def close(self) -> None:
-        """Back to typing a new contribution, with the line that was put aside."""
+        """Back to typing a new contribution, with the line that was put aside; at a prompt
+        where typing went on (an offered ladder), with what was typed there."""
         screen = self._screen
+        state = screen.entry
+        value = screen.entry_bar.input.value if state.draft_in_input else state.stash
         screen.entry_bar.enter_mode(
             EntryMode.CAPTURE,
             label=Text(""),
-            value=screen.entry.stash,
+            value=value,
             placeholder=screen.t("capture.placeholder"),
         )
         screen.entry = screen.entry.leave()  # redraws what depends on the mode
