@@ -10,6 +10,7 @@ from dialoog_tui.core.themes.curation import ActionKind
 from dialoog_tui.core.themes.progress import STEPS
 from dialoog_tui.core.themes.refusals import REFUSALS
 from dialoog_tui.i18n import MESSAGES, Translator
+from dialoog_tui.i18n.labels import INTEREST_STATUSES, KINDS
 
 
 def placeholders(text: str) -> set[str]:
@@ -58,3 +59,9 @@ def test_every_singular_text_has_a_plural_with_the_same_placeholders() -> None:
         if key.endswith(".one"):
             plural = MESSAGES[key.removesuffix(".one")]
             assert [placeholders(t) for t in texts] == [placeholders(t) for t in plural]
+
+
+def test_a_themes_status_is_never_the_name_of_a_kind_of_contribution() -> None:
+    statuses = ("themes.proposed", "themes.accepted", "themes.curated")
+    names = {name for texts in (*KINDS.values(), *INTEREST_STATUSES.values()) for name in texts}
+    assert not names & {text for status in statuses for text in MESSAGES[status]}

@@ -198,7 +198,7 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
     "themes.text": ("tekst", "text"),
     "themes.accepted": ("geaccepteerd", "accepted"),
     "themes.curated": ("bewerkt", "curated"),
-    "themes.proposed": ("voorstel", "proposed"),
+    "themes.proposed": ("gevonden", "found"),
     "themes.label": ("label: {label}", "label: {label}"),
     "themes.card_counts": (
         "{contributions} in {sessions} · samenhang {cohesion}",
