@@ -40,6 +40,17 @@ def history(database: Database) -> list[ThemeAction]:
     return database.read(lambda db: curated_store.history(db=db))
 
 
+def history_with_titles(database: Database) -> tuple[list[ThemeAction], dict[str, str]]:
+    """Every curation action, and the title of every theme one can name (a curated theme's
+    name, else its label), read together: the history as a person reads it."""
+
+    def read(db: Session) -> tuple[list[ThemeAction], dict[str, str]]:
+        titles = {key: t.name or t.label for key, t in curated_store.load_curated(db=db).items()}
+        return curated_store.history(db=db), titles
+
+    return database.read(read)
+
+
 def accept_theme(*, db: Session, key: str, actor: str, at: datetime) -> Outcome:
     return _on_one(db, key, actor, at, curation.accept)
 

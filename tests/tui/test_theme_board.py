@@ -353,6 +353,28 @@ async def test_curation_is_told_and_listed_in_the_interface_language(
         assert "ongedaan gemaakt" in rows[1][4]
 
 
+async def test_the_history_names_the_themes_not_their_ids(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    from datetime import UTC, datetime
+
+    from dialoog_tui.services import curation as curating
+    from dialoog_tui.tui.themes.history import ThemeHistoryScreen
+
+    theme = report(demo).themes[0]
+    at = datetime.now(UTC)
+    curating.act(demo, curating.rename_theme, actor="Ilse", at=at, key=theme.id, name="Groen")
+    app = app_factory(lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_board(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, ThemeHistoryScreen)
+        table = app.screen.query_one("#history", DataTable)
+        (row,) = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+        assert row[1] == "Ilse" and row[3] == "Groen"
+
+
 async def test_finding_the_themes_again_shows_its_steps_and_can_be_cancelled(
     app_factory: AppFactory, demo: Database
 ) -> None:

@@ -56,7 +56,7 @@ class ThemeHistoryScreen(DialoogScreen[None]):
         self.run_worker(self._load(), group="history", exclusive=True, exit_on_error=False)
 
     async def _load(self) -> None:
-        actions = await self._gateway.call(curation.history)
+        actions, titles = await self._gateway.call(curation.history_with_titles)
         table = self.query_one(DataTable)
         by_id = {action.id: action for action in actions}
         for action in reversed(actions):
@@ -67,7 +67,7 @@ class ThemeHistoryScreen(DialoogScreen[None]):
                 action.at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 Text(visible(action.actor)),
                 self._t(f"themes.action.{action.kind}"),
-                ", ".join(action.themes),
+                Text(visible(", ".join(titles.get(key) or key for key in action.themes))),
                 detail,
             )
         if not actions:
