@@ -3,6 +3,8 @@ Ctrl+L on a selected contribution, consent, and the ladder view."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import InterestStatus, Ladder
@@ -185,6 +187,28 @@ async def test_ladder_view_shows_and_changes_statuses(
         assert screen.report.commitments[0][1].done_at is not None
         await pilot.press("escape")
         assert isinstance(app.screen, CaptureScreen)
+
+
+async def test_the_ladder_view_keeps_its_cursor_on_the_interest_it_marked(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", participants=(("Anna", "inw"),)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna ! geen garage belang:bereikbaarheid belang:rust belang:groen")
+        await pilot.press("f2")
+        await settle(pilot)
+        table = app.screen.query_one("#ladder-interests", DataTable)
+        await pilot.press("down", "down")
+        second = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        await pilot.press("e")  # acknowledge it: the view is read again
+        await settle(pilot)
+        assert table.cursor_row == 2
+        assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == second
+        await pilot.press("o")  # so the next key marks the same interest, not the first
+        await settle(pilot)
+    states = seeded.read(lambda db: interests.interest_states(db=db, session_ids=[1]))
+    assert all(state.status is InterestStatus.OPEN for state in states)
 
 
 async def test_ladder_view_across_all_sessions(app_factory: AppFactory, seeded: Database) -> None:

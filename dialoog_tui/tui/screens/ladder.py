@@ -4,7 +4,7 @@ with them, interests that bridge opposite positions, and the commitments ledger.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from dialoog_tui.core.display import fit, visible
 from dialoog_tui.core.ladder import InterestState, InterestStatus, LadderItem, LadderReport
@@ -99,6 +100,7 @@ class LadderScreen(DialoogScreen[None]):
         self.query_one("#ladder-values", Static).update(self._values_text(report))
         self.query_one("#ladder-bridging", Static).update(self._bridging_text(report))
         interests = self.query_one("#ladder-interests", DataTable)
+        was = _cursor_key(interests)
         interests.clear()
         for state in report.interests:
             interests.add_row(
@@ -108,7 +110,9 @@ class LadderScreen(DialoogScreen[None]):
                 Text(state.status.label(t.lang), style=_status_style(state.status)),
                 key=f"{state.session_id}:{state.interest}",
             )
+        _move_to(interests, was)
         ledger = self.query_one("#ladder-ledger", DataTable)
+        was = _cursor_key(ledger)
         ledger.clear()
         for item, entry in report.commitments:
             ledger.add_row(
@@ -118,6 +122,7 @@ class LadderScreen(DialoogScreen[None]):
                 entry.due_on.isoformat() if entry.due_on else "—",
                 key=str(item.contribution_id),
             )
+        _move_to(ledger, was)
 
     def _values_text(self, report: LadderReport) -> Text:
         text = Text()
@@ -242,6 +247,25 @@ class LadderScreen(DialoogScreen[None]):
 
 class _Body(VerticalScroll, can_focus=False):
     """Scrolls the view; Tab moves between the two tables rather than stopping here."""
+
+
+def _cursor_key(table: DataTable[Any]) -> str | None:
+    """The key of the row under the cursor (None: an empty table)."""
+    if table.row_count == 0:
+        return None
+    return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+
+def _move_to(table: DataTable[Any], key: str | None) -> None:
+    """Put the cursor back on the row of `key` after the table was filled again, so the
+    next key acts on the row it was on (a status change reloads the whole view)."""
+    if key is None or table.row_count == 0:
+        return
+    try:
+        row = table.get_row_index(key)
+    except RowDoesNotExist:  # the row is gone: stay near where the cursor was
+        row = min(table.cursor_row, table.row_count - 1)
+    table.move_cursor(row=row)
 
 
 def _quote(item: LadderItem) -> Text:
