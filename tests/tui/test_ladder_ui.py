@@ -211,6 +211,20 @@ async def test_the_ladder_view_keeps_its_cursor_on_the_interest_it_marked(
     assert all(state.status is InterestStatus.OPEN for state in states)
 
 
+async def test_a_long_commitment_leaves_its_date_and_owner_in_view(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", participants=(("Piet", "ond"),)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        long = "we rekenen de varianten door met de ondernemers en de bewoners " * 3
+        await type_line(pilot, f"@Piet > {long.strip()} datum:2027-06-01")
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.export_screenshot()
+    assert "2027-06-01" in screen and "Piet" in screen
+
+
 async def test_ladder_view_across_all_sessions(app_factory: AppFactory, seeded: Database) -> None:
     from dialoog_tui.core.speakers import ROOM
     from dialoog_tui.store import sessions

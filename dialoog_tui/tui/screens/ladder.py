@@ -73,8 +73,9 @@ class LadderScreen(DialoogScreen[None]):
             t("ladder.interest"), t("ladder.session"), t("ladder.count"), t("ladder.status")
         )
         ledger = self.query_one("#ladder-ledger", DataTable)
+        # The commitment's text last: however long it is, the date and owner stay in view.
         ledger.add_columns(
-            t("ladder.done"), t("ladder.commitment"), t("ladder.owner"), t("ladder.due")
+            t("ladder.done"), t("ladder.due"), t("ladder.owner"), t("ladder.commitment")
         )
         interests.focus()
         self._reload()
@@ -117,9 +118,9 @@ class LadderScreen(DialoogScreen[None]):
         for item, entry in report.commitments:
             ledger.add_row(
                 "✔" if entry.done_at else "·",
-                _quote(item),
-                Text(visible(entry.owner or "—")),
                 entry.due_on.isoformat() if entry.due_on else "—",
+                Text(visible(entry.owner or "—")),
+                _quote(item),
                 key=str(item.contribution_id),
             )
         _move_to(ledger, was)
