@@ -75,7 +75,7 @@ def make_bindings(commands: Iterable[Command], t: Translator) -> BindingsMap:
     return BindingsMap(
         [
             Binding(
-                command.key,
+                either_case(command.key),
                 command.action or command.id,
                 command.label(t),
                 show=command.show,
@@ -91,6 +91,14 @@ def make_bindings(commands: Iterable[Command], t: Translator) -> BindingsMap:
 def with_commands(base: BindingsMap, commands: Iterable[Command], t: Translator) -> BindingsMap:
     """A screen's own bindings (Tab, copy, …) with its commands added in front."""
     return BindingsMap.merge([make_bindings(commands, t), base])
+
+
+def either_case(keys: str) -> str:
+    """`keys` with each single letter also in capitals: the footer shows "E", so Shift+E
+    must do what "e" does."""
+    found = keys.split(",")
+    found += [key.upper() for key in found if len(key) == 1 and key.islower()]
+    return ",".join(dict.fromkeys(found))
 
 
 def key_display(key: str) -> str:

@@ -225,6 +225,21 @@ async def test_a_long_commitment_leaves_its_date_and_owner_in_view(
     assert "2027-06-01" in screen and "Piet" in screen
 
 
+async def test_the_capital_shown_in_the_footer_does_what_the_letter_does(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", participants=(("Anna", "inw"),)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna ! geen garage belang:bereikbaarheid")
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("E")  # as the footer shows it
+        await settle(pilot)
+    (state,) = seeded.read(lambda db: interests.interest_states(db=db, session_ids=[1]))
+    assert state.status is InterestStatus.ACKNOWLEDGED
+
+
 async def test_ladder_view_across_all_sessions(app_factory: AppFactory, seeded: Database) -> None:
     from dialoog_tui.core.speakers import ROOM
     from dialoog_tui.store import sessions
