@@ -173,6 +173,25 @@ async def test_the_cards_counts_say_one_session_in_the_singular(
         assert str(card._overview(alone)).startswith(f"{theme.size} contributions in 1 session ·")
 
 
+async def test_the_cards_members_have_room_and_the_cursor_stays_in_sight(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = await open_card(pilot)
+        members = card.query_one("#card-members", DataTable)
+        assert card.card is not None and members.row_count > 12
+        assert members.region.height >= 12  # header and ten rows or more
+        for _ in range(members.row_count - 1):
+            await pilot.press("down")
+        await settle(pilot)
+        assert members.cursor_row == members.row_count - 1
+        visible = members.scrollable_content_region.height - 1  # the header row aside
+        top = round(members.scroll_offset.y)
+        assert top <= members.cursor_row < top + visible
+        assert card.screen.region.contains_region(members.region)
+
+
 async def test_split_move_and_remove_from_the_card(app_factory: AppFactory, demo: Database) -> None:
     theme = report(demo).themes[0]
     app = app_factory(lang="en")

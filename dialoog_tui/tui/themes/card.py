@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -78,9 +78,12 @@ class ThemeCardScreen(CuratingScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="card-title")
-        with VerticalScroll(id="card-body", can_focus=False):
-            yield Static(id="card-overview")
-            yield Static(id="card-quotes")
+        # The members get the room that is left and scroll on their own, so the cursor stays
+        # in sight; what is above them scrolls in a part of its own.
+        with Vertical(id="card-body"):
+            with VerticalScroll(id="card-about", can_focus=False):
+                yield Static(id="card-overview")
+                yield Static(id="card-quotes")
             yield DataTable(id="card-members", cursor_type="row", zebra_stripes=True)
         yield OptionList(id="card-targets")
         yield Input(id=NAME_FIELD, classes="board-input")
