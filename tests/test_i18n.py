@@ -6,6 +6,7 @@ import string
 
 import pytest
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.curation import ActionKind
 from dialoog_tui.core.themes.progress import STEPS
 from dialoog_tui.core.themes.refusals import REFUSALS
@@ -65,3 +66,10 @@ def test_a_themes_status_is_never_the_name_of_a_kind_of_contribution() -> None:
     statuses = ("themes.proposed", "themes.accepted", "themes.curated")
     names = {name for texts in (*KINDS.values(), *INTEREST_STATUSES.values()) for name in texts}
     assert not names & {text for status in statuses for text in MESSAGES[status]}
+
+
+def test_the_dutch_interface_says_vertrouwelijk_and_still_reads_off_the_record() -> None:
+    assert Consent.OFF_RECORD.label("nl") == "vertrouwelijk"
+    assert not [key for key, texts in MESSAGES.items() if "off the record" in texts[0]]
+    for name in ("off the record", "vertrouwelijk", "off_record"):
+        assert Consent.from_name(name) is Consent.OFF_RECORD

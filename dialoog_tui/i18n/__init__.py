@@ -270,7 +270,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         'belang:x of belang:"met spaties"  waarde:x  voorwaarde:"…"  (→ vult aan)\n'
         "Bij een afspraak (>): eigenaar:Naam  datum:2026-05-01\n"
         "Alleen @Naam + Enter: maakt iemand spreker zonder te loggen.\n"
-        "Markering: ◌ anoniem  ≈ parafrase  ⊘ off the record (Ctrl+T wisselt)",
+        "Markering: ◌ anoniem  ≈ parafrase  ⊘ vertrouwelijk (Ctrl+T wisselt)",
         '@Name or @"Jan de Vries" at the start: the speaker (a unique prefix will do: @an → Anna)\n'
         "@Name/domain on first mention: the domain (a prefix will do: /inw, /ond, /over, /maat)\n"
         "@- : the room.  Without @ the previous speaker continues.\n"

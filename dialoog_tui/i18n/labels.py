@@ -20,7 +20,7 @@ CONSENTS: Mapping[str, tuple[str, str]] = {
     "named": ("met naam", "named"),
     "anonymous": ("anoniem", "anonymous"),
     "paraphrase": ("parafrase", "paraphrase"),
-    "off_record": ("off the record", "off the record"),
+    "off_record": ("vertrouwelijk", "off the record"),
 }
 """Consent → (Dutch, English)."""
 
@@ -30,7 +30,6 @@ CONSENT_ALIASES: Mapping[str, str] = {
     "anonymous": "anonymous",
     "paraphrase_only": "paraphrase",
     "offrecord": "off_record",
-    "vertrouwelijk": "off_record",
 }
 """Other words people write for a consent (in an import, say), folded → consent."""
 
