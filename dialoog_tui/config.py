@@ -13,7 +13,15 @@ USER_ENV = "DIALOOG_USER"
 
 
 def current_user() -> str:
-    """Who is working, for the curation history: $DIALOOG_USER, else the login name."""
+    """Who is working, for the histories and on contributions: the person named in the
+    settings, else $DIALOOG_USER, else the login name."""
+    from dialoog_tui.paths import settings_path  # here: config is read before paths is
+
+    return load_settings(settings_path()).person or default_person()
+
+
+def default_person() -> str:
+    """The name to offer before anyone gave one: $DIALOOG_USER, else the login name."""
     import getpass  # here, not at the top: the capture screen starts without it
 
     try:
@@ -30,6 +38,9 @@ class Settings:
     """Name of the colour theme."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, to rebind commands (for example {"edit": "ctrl+o"})."""
+    person: str = ""
+    """The note-taker's or facilitator's name, for histories and contributions ("": not
+    given yet; the new-session form asks, `dialoog person NAME` sets it)."""
 
 
 def load_settings(path: Path) -> Settings:
@@ -42,9 +53,11 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     theme = raw.get("theme")
     keymap = raw.get("keymap")
+    person = raw.get("person")
     return Settings(
         theme=theme if isinstance(theme, str) else Settings.theme,
         keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
+        person=" ".join(person.split())[:200] if isinstance(person, str) else "",
     )
 
 

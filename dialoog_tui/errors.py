@@ -1,10 +1,22 @@
-"""Errors the store reports to people: each carries one clear sentence."""
+"""Errors the store reports to people: each carries one clear sentence.
+
+An error may also carry an interface text's id and its values (`key`, `values`): the CLI
+and the TUI then say it in the interface's language (`Translator.explain`); `str()` stays
+the English sentence, for logs and for errors that have no text of their own yet.
+"""
 
 from __future__ import annotations
 
 
 class StoreError(Exception):
     """Something about the database that the user has to act on; `str()` is the message."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        """The interface text that says this (None: only the English sentence)."""
+        self.values = values
+        """The values the text is filled in with."""
 
 
 class DatabaseUnusable(StoreError):

@@ -8,19 +8,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from dialoog_tui.cli.common import CommandMaker, with_database
+from dialoog_tui.cli.common import CommandMaker, say, with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.errors import InvalidInput
 
 if TYPE_CHECKING:
-    pass
+    from dialoog_tui.core.model import SessionSummary
+    from dialoog_tui.services.imports import ImportReport
 
 T = TypeVar("T")
-
-
-def _count(number: int, noun: str) -> str:
-    """`1 session`, `2 sessions`: the CLI's counts in plain English."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def sessions(args: argparse.Namespace) -> int:
@@ -42,29 +38,60 @@ def sessions(args: argparse.Namespace) -> int:
         print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
     if not summaries:
-        print(
-            "No sessions yet. Start one with: dialoog new TITLE   (or load the demo: dialoog demo)"
-        )
+        print(say("cli.no_sessions"))
         return 0
-    slug_width = max(len(s.session.slug) for s in summaries)
-    print(f"{'ID':>4}  {'DATE':<16}  {'COUNT':>5}  {'SLUG':<{slug_width}}  TITLE")
-    for s in summaries:
-        session = s.session
-        when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        count = s.contribution_count
-        slug = session.slug
-        title = visible(session.title)
-        print(f"{session.id:>4}  {when:<16}  {count:>5}  {slug:<{slug_width}}  {title}")
+    print_sessions(summaries)
     return 0
 
 
+def print_sessions(summaries: list[SessionSummary]) -> None:
+    """The sessions as a table: id, date, count, slug and title."""
+    slug_width = max(len(s.session.slug) for s in summaries)
+    id_, date, count, slug, title = say("cli.sessions.head").split("  ")
+    print(f"{id_:>4}  {date:<16}  {count:>6}  {slug:<{slug_width}}  {title}")
+    for s in summaries:
+        session = s.session
+        when = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(
+            f"{session.id:>4}  {when:<16}  {s.contribution_count:>6}"
+            f"  {session.slug:<{slug_width}}  {visible(session.title)}"
+        )
+
+
 def import_file(args: argparse.Namespace) -> int:
-    """`dialoog import FILE [--session S] [--skip-bad]`."""
-    from dialoog_tui.services.imports import import_text
+    """`dialoog import FILE [--session S] [--skip-bad]`: every bad row is named."""
+    from dialoog_tui.services.imports import ImportFailed
 
     path = Path(args.file)
     content = _read_text(path)
-    report = with_database(
+    try:
+        report = _import(args, path, content)
+    except ImportFailed as failed:
+        for problem in failed.problems:
+            message = say(problem.key, **problem.values)
+            print(visible(say("error.row", line=problem.line, message=message)), file=sys.stderr)
+        count = len(failed.problems)
+        raise InvalidInput(
+            str(failed),
+            key="error.import_failed",
+            problems=say("cli.rows_bad", count=count),
+        ) from None
+    titles = ", ".join(f"{visible(s.title)} ({s.slug})" for s in report.sessions.values())
+    new = say("cli.imported.new", count=report.created_sessions) if report.created_sessions else ""
+    imported = say("cli.contributions", count=report.imported)
+    into = say("cli.sessions", count=len(report.sessions))
+    print(say("cli.imported", contributions=imported, sessions=into, new=new))
+    print(f"  {titles}")
+    for problem in report.skipped:
+        message = say(problem.key, **problem.values)
+        print(visible(say("cli.skipped", line=problem.line, message=message)), file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace, path: Path, content: str) -> ImportReport:
+    from dialoog_tui.services.imports import import_text
+
+    return with_database(
         args,
         lambda database: import_text(
             database,
@@ -76,17 +103,6 @@ def import_file(args: argparse.Namespace) -> int:
             source=str(path),
         ),
     )
-    titles = ", ".join(f"{visible(s.title)} ({s.slug})" for s in report.sessions.values())
-    new = f", {report.created_sessions} new" if report.created_sessions else ""
-    imported, into = (
-        _count(report.imported, "contribution"),
-        _count(len(report.sessions), "session"),
-    )
-    print(f"imported {imported} into {into}{new}:")
-    print(f"  {titles}")
-    for problem in report.skipped:
-        print(f"skipped line {problem.line}: {visible(problem.message)}", file=sys.stderr)
-    return 0
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -96,13 +112,13 @@ def demo(args: argparse.Namespace) -> int:
     loaded, present = with_database(args, demo_series.load)
     if loaded:
         total = sum(count for _title, count in loaded)
-        print(f"loaded the demo: {len(loaded)} sessions, {total} contributions")
+        print(say("cli.demo.loaded", sessions=len(loaded), contributions=total))
         for title, count in loaded:
             print(f"  {visible(title)}: {count}")
     if present:
-        print(f"already there (not loaded again): {', '.join(present)}")
-    print("open one with: dialoog   (or: dialoog sessions, then dialoog open SLUG)")
-    print("see what recurs across the sessions with: dialoog themes --all")
+        print(say("cli.demo.present", titles=", ".join(present)))
+    print(say("cli.demo.open"))
+    print(say("cli.demo.themes"))
     return 0
 
 
@@ -118,17 +134,45 @@ def domains(args: argparse.Namespace) -> int:
     return 0
 
 
+def person(args: argparse.Namespace) -> int:
+    """`dialoog person [NAME]`: who takes the notes (for histories and contributions)."""
+    from dataclasses import replace
+
+    from dialoog_tui.config import current_user, load_settings, save_settings
+    from dialoog_tui.paths import settings_path
+
+    if args.name is not None:
+        name = " ".join(args.name.split())
+        if not name:
+            raise InvalidInput(key="error.needs_name")
+        save_settings(settings_path(), replace(load_settings(settings_path()), person=name))
+    print(visible(current_user()))
+    return 0
+
+
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist") from None
+        raise InvalidInput(f"{path} does not exist", key="error.file_missing", path=path) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file") from None
+        raise InvalidInput(
+            f"{path} is a folder, not a file", key="error.file_is_folder", path=path
+        ) from None
     except UnicodeDecodeError as error:
-        raise InvalidInput(f"{path} is not UTF-8 text (byte {error.start})") from None
+        raise InvalidInput(
+            f"{path} is not UTF-8 text (byte {error.start})",
+            key="error.file_not_utf8",
+            path=path,
+            byte=error.start,
+        ) from None
     except OSError as error:
-        raise InvalidInput(f"{path} cannot be read ({error.strerror})") from None
+        raise InvalidInput(
+            f"{path} cannot be read ({error.strerror})",
+            key="error.file_unreadable",
+            path=path,
+            reason=error.strerror,
+        ) from None
 
 
 def register(command: CommandMaker) -> None:
@@ -151,6 +195,9 @@ def register(command: CommandMaker) -> None:
 
     domains_ = command("domains", "list the domains participants speak from, or add one")
     domains_.add_argument("--add", metavar="NAME", help="add a domain")
+    person_ = command("person", "show or set your name, kept in histories and on contributions")
+    person_.add_argument("name", nargs="?", metavar="NAME", help="your name (remembered)")
+    person_.set_defaults(handler=person)
     sessions_.set_defaults(handler=sessions)
     import_.set_defaults(handler=import_file)
     demo_.set_defaults(handler=demo)

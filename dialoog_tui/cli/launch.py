@@ -9,6 +9,7 @@ from dialoog_tui.cli.common import CommandMaker
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession, SessionRequest
+from dialoog_tui.core.speakers import split_participant
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.paths import settings_path
 from dialoog_tui.services.database import DatabaseTarget, check_before_start, resolve_target
@@ -62,7 +63,7 @@ def _request(args: argparse.Namespace) -> SessionRequest | None:
             location=args.location,
             organiser=args.organiser,
             note_taker=args.note_taker,
-            participants=tuple(_split_participant(p) for p in args.participant),
+            participants=tuple(split_participant(p) for p in args.participant),
             phases=tuple(args.phase),
             default_consent=_consent(args.consent),
         )
@@ -75,11 +76,6 @@ def _consent(name: str) -> Consent:
         choices = ", ".join(c.value for c in Consent)
         raise InvalidInput(f"unknown consent {name!r} (use {choices})")
     return consent
-
-
-def _split_participant(value: str) -> tuple[str, str | None]:
-    name, slash, domain = value.rpartition("/")
-    return (name, domain or None) if slash and name else (value, None)
 
 
 def _create_only(target: DatabaseTarget, request: SessionRequest | None) -> int:

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from dialoog_tui.cli.common import explain, say, speak
 from dialoog_tui.cli.launch import run_tui
 from dialoog_tui.cli.parser import build_parser
 from dialoog_tui.core.themes.refusals import CurationError
@@ -17,12 +18,14 @@ EXIT_FAILURE = 1
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `dialoog` with `argv` (default: the process arguments); returns the exit status."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    speak(arguments)
+    args = build_parser().parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
     try:
         return handler(args)
     except (StoreError, CurationError) as error:
-        return fail(str(error))
+        return fail(explain(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -33,10 +36,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("DIALOOG_DEBUG"):
             raise
         detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return fail(f"unexpected problem: {detail} (set DIALOOG_DEBUG=1 for details)")
+        return fail(say("cli.unexpected", detail=detail))
 
 
 def fail(message: str) -> int:
     """Print one error line and return the failure status."""
-    sys.stderr.write(f"dialoog: error: {message}\n")
+    sys.stderr.write(say("cli.error", message=message) + "\n")
     return EXIT_FAILURE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from dialoog_tui import __version__
-from dialoog_tui.cli.common import OneLineParser
+from dialoog_tui.cli.common import OneLineParser, global_options, translated
 
 DESCRIPTION = (
     "dialoog: capture live dialogue meetings from the keyboard. "
@@ -13,34 +13,11 @@ DESCRIPTION = (
 )
 
 
-def _global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
-    """--db, --lang, --theme and --no-live-themes, accepted before or after the command."""
-    default = None if defaults else argparse.SUPPRESS
-    parser.add_argument(
-        "--db",
-        metavar="PATH_OR_URL",
-        default=default,
-        help="SQLite file or postgresql:// URL (default: $DIALOOG_DB, else the user data folder)",
-    )
-    parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default, help="interface language (default: locale)"
-    )
-    parser.add_argument(
-        "--theme", metavar="NAME", default=default, help="colour theme (remembered for next time)"
-    )
-    parser.add_argument(
-        "--no-live-themes",
-        dest="live_themes",
-        action="store_false",
-        default=True if defaults else argparse.SUPPRESS,
-        help="capture without the live themes panel (F4 shows it)",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: each command module registers its own sub-commands, with the
     function that runs them (`handler`)."""
     from dialoog_tui.cli import (
+        correction_commands,
         curation_commands,
         data_commands,
         export_commands,
@@ -50,13 +27,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     parser = OneLineParser(prog="dialoog", description=DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"dialoog {__version__}")
-    _global_options(parser, defaults=True)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"dialoog {__version__}",
+        help="show program's version number and exit",
+    )
+    global_options(parser, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        help_text = translated(help_text)
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        _global_options(sub, defaults=False)
+        global_options(sub, defaults=False)
         return sub
 
     for module in (
@@ -66,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         theme_commands,
         curation_commands,
         ladder_commands,
+        correction_commands,
     ):
         module.register(command)
     return parser

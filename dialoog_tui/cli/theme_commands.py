@@ -8,7 +8,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.common import CommandMaker, with_database
+from dialoog_tui.cli.common import CommandMaker, say, with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.themes.progress import Progress, Step, progress_line
 from dialoog_tui.errors import InvalidInput
@@ -28,16 +28,16 @@ def themes(args: argparse.Namespace) -> int:
     from dialoog_tui.services.sessions import session_ids
 
     if not args.sessions and not args.all:
-        raise InvalidInput("name one or more sessions, or give --all")
+        raise InvalidInput(key="cli.themes.need_scope")
     if args.sessions and args.all:
-        raise InvalidInput("give sessions or --all, not both")
+        raise InvalidInput(key="cli.themes.both")
     if args.min_sessions < 1:
-        raise InvalidInput("--min-sessions must be 1 or more")
+        raise InvalidInput(key="cli.themes.min_sessions")
 
     def work(database: Database) -> ThemeReport:
         scope = session_ids(database, None if args.all else args.sessions)
         if not scope:
-            raise InvalidInput("there are no sessions yet (try the demo: dialoog demo)")
+            raise InvalidInput(key="cli.themes.no_sessions")
         if not args.last:
             count = theme_service.contribution_count(database, scope)
             run = theme_service.run_themes(
@@ -50,7 +50,7 @@ def themes(args: argparse.Namespace) -> int:
             scope = list(run.session_ids)
         shown = theme_service.latest_report(database, scope, min_sessions=args.min_sessions)
         if shown is None:
-            raise InvalidInput("no stored themes for these sessions yet; run without --last")
+            raise InvalidInput(key="cli.themes.none_stored")
         return shown
 
     result = with_database(args, work)
@@ -81,44 +81,66 @@ def print_report(result: ThemeReport) -> None:
     recurring = result.recurring()
     when = run.at.astimezone().strftime("%Y-%m-%d %H:%M")
     clustered = len(result.unassigned) + sum(theme.size for theme in result.themes)
+    sessions = say("cli.sessions", count=len(run.session_ids))
+    contributions = say("cli.contributions", count=clustered)
     print(
-        f"Themes over {len(run.session_ids)} session(s), {clustered} contributions"
-        f" — run {run.id}, {when}"
+        say(
+            "cli.themes.head", sessions=sessions, contributions=contributions, run=run.id, when=when
+        )
     )
     print(
-        f"{len(result.themes)} themes, {len(recurring)} recurring (heard in "
-        f"{result.min_sessions}+ sessions); {len(result.unassigned)} contributions unassigned"
+        say(
+            "cli.themes.counts",
+            themes=len(result.themes),
+            recurring=len(recurring),
+            min=result.min_sessions,
+            unassigned=len(result.unassigned),
+        )
     )
     if not result.themes:
-        print("No themes: too few contributions with content words to group.")
+        print(say("cli.themes.empty"))
     for number, theme in enumerate(result.themes, start=1):
         print()
         _print_theme(number, theme, result)
 
 
 def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
-    mark = "recurring" if theme.recurs(result.min_sessions) else "one session"
-    if not theme.recurs(result.min_sessions) and len(theme.sessions) > 1:
-        mark = f"{len(theme.sessions)} sessions"
-    status = "accepted · " if theme.accepted else "curated · " if theme.curated else ""
+    recurs = theme.recurs(result.min_sessions)
+    mark = say("cli.theme.recurring") if recurs else say("cli.theme.one_session")
+    if not recurs and len(theme.sessions) > 1:
+        mark = say("cli.sessions", count=len(theme.sessions))
+    status = (
+        say("cli.theme.accepted")
+        if theme.accepted
+        else say("cli.theme.curated")
+        if theme.curated
+        else ""
+    )
     cohesion = f"{theme.cohesion:.2f}" if theme.cohesion is not None else "—"
     print(f"{number:>2}. {visible(theme.title)}")
     if theme.name:
-        print(f"    label: {visible(theme.label)}")
-    print(
-        f"    {theme.id} · {status}{mark} · {theme.size} contributions in"
-        f" {len(theme.sessions)} session(s) · cohesion {cohesion}"
+        print(f"    {say('cli.theme.label')}: {visible(theme.label)}")
+    line = say(
+        "cli.theme.line",
+        id=theme.id,
+        status=status,
+        mark=mark,
+        contributions=say("cli.contributions", count=theme.size),
+        sessions=say("cli.sessions", count=len(theme.sessions)),
+        cohesion=cohesion,
     )
-    print(f"    terms: {visible(', '.join(theme.terms))}")
+    print(f"    {line}")
+    print(f"    {say('cli.theme.terms')}: {visible(', '.join(theme.terms))}")
     sessions = " · ".join(
         f"{visible(result.session_titles.get(sid, str(sid)))} {count}"
         for sid, count in theme.sessions
     )
-    print(f"    sessions: {sessions}")
+    print(f"    {say('cli.theme.sessions')}: {sessions}")
     domains = " · ".join(f"{visible(name or '—')} {count}" for name, count in theme.domains.items())
-    print(f"    domains: {domains}")
+    print(f"    {say('cli.theme.domains')}: {domains}")
     for quote in theme.quotes:
-        who = visible(quote.speaker or ("anoniem" if quote.anonymous else "de zaal"))
+        nobody = say("cli.theme.anonymous") if quote.anonymous else say("cli.theme.room")
+        who = visible(quote.speaker or nobody)
         domain = f", {visible(quote.domain)}" if quote.domain else ""
         print(f"    “{visible(quote.text)}” — {who}{domain} (#{quote.contribution_id})")
 

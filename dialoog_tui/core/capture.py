@@ -148,6 +148,17 @@ class CaptureContext:
             put_participant(self.session_participants, participant)
             put_participant(self.known_participants, participant)
 
+    def forget(self, participant_id: int) -> None:
+        """Take a removed participant out of every list (and the current speaker's place)."""
+        self.session_participants[:] = [
+            p for p in self.session_participants if p.id != participant_id
+        ]
+        self.known_participants[:] = [p for p in self.known_participants if p.id != participant_id]
+        self.counts.pop(participant_id, None)
+        current = self.current_speaker.participant
+        if current is not None and current.id == participant_id:
+            self.current_speaker = ROOM
+
     def count(self, contributions: Iterable[Contribution], delta: int) -> None:
         """Add (`delta` 1) or take away (-1) contributions from the participation counts."""
         for contribution in contributions:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 
 from dialoog_tui.core.consent import Consent
@@ -20,6 +21,7 @@ from dialoog_tui.core.quick_entry import (
     normalise_tag,
     parse_entry,
 )
+from dialoog_tui.i18n import Translator
 
 CSV_COLUMNS = (
     "text",
@@ -98,8 +100,15 @@ class RowProblem:
 
     line: int
     """Line number in the file."""
-    message: str
-    """What is wrong, in one sentence."""
+    key: str
+    """The interface text that says what is wrong (`i18n/cli.py`)."""
+    values: Mapping[str, object] = field(default_factory=dict)
+    """What that text is filled in with."""
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in one English sentence (the CLI says it in its language)."""
+        return Translator("en")(self.key, **self.values)
 
 
 @dataclass(frozen=True)
@@ -129,7 +138,7 @@ def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     if "text" not in header:
-        return ImportFile([], [RowProblem(1, "the CSV has no 'text' column")])
+        return ImportFile([], [RowProblem(1, "row.no_text_column")])
     reader.fieldnames = header
     rows: list[ImportRow] = []
     problems: list[RowProblem] = []
@@ -143,7 +152,7 @@ def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
             elif row is not None:
                 rows.append(row)
     except csv.Error as error:
-        problems.append(RowProblem(reader.line_num, f"unreadable CSV ({error})"))
+        problems.append(RowProblem(reader.line_num, "row.unreadable_csv", {"detail": str(error)}))
     return ImportFile(rows, problems)
 
 
@@ -151,7 +160,7 @@ def _csv_row(
     line: int, record: dict[str | None, str | list[str] | None], zone: tzinfo | None
 ) -> tuple[ImportRow | None, RowProblem | None]:
     if None in record:
-        return None, RowProblem(line, "more fields than columns")
+        return None, RowProblem(line, "row.too_many_fields")
 
     def field(name: str) -> str:
         value = record.get(name)
@@ -162,30 +171,34 @@ def _csv_row(
     if not text.strip() and not any(field(name) for name in CSV_COLUMNS):
         return None, None  # an empty line
     if not text.strip():
-        return None, RowProblem(line, "the 'text' field is empty")
+        return None, RowProblem(line, "row.empty_text")
     kind = Kind.REMARK
     if field("kind"):
         found = Kind.from_name(field("kind"))
         if found is None:
             names = ", ".join(k.value for k in Kind)
-            return None, RowProblem(line, f"unknown kind {field('kind')!r} (use {names} or Dutch)")
+            return None, RowProblem(
+                line, "row.unknown_kind", {"kind": field("kind"), "names": names}
+            )
         kind = found
     at = None
     if field("at"):
         at = _parse_datetime(field("at"), zone)
         if at is None:
-            return None, RowProblem(line, f"'at' is not an ISO 8601 time: {field('at')!r}")
+            return None, RowProblem(line, "row.bad_time", {"value": field("at")})
     consent = None
     if field("consent"):
         consent = Consent.from_name(field("consent"))
         if consent is None:
             names = ", ".join(c.value for c in Consent)
-            return None, RowProblem(line, f"unknown consent {field('consent')!r} (use {names})")
+            return None, RowProblem(
+                line, "row.unknown_consent", {"consent": field("consent"), "names": names}
+            )
     speaker = (
         SpeakerMention(field("speaker"), field("domain") or None) if field("speaker") else None
     )
     if speaker is None and field("domain"):
-        return None, RowProblem(line, "a 'domain' without a 'speaker'")
+        return None, RowProblem(line, "row.domain_without_speaker")
     tags = tuple(
         dict.fromkeys(
             normalise_tag(tag) for tag in _TAG_SPLIT.split(field("tags")) if tag.strip("#")
@@ -249,12 +262,14 @@ def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
             clock = _parse_clock(stamp.group(1))
             at = None if clock else _parse_datetime(stamp.group(1), zone)
             if clock is None and at is None:
-                problems.append(RowProblem(number, f"unreadable time [{stamp.group(1)}]"))
+                problems.append(
+                    RowProblem(number, "row.unreadable_stamp", {"stamp": stamp.group(1)})
+                )
                 continue
             line = line[stamp.end() :]
         entry = parse_entry(line)
         if not entry.text and entry.kind is Kind.REMARK:
-            problems.append(RowProblem(number, "a line without text"))
+            problems.append(RowProblem(number, "row.no_text"))
             continue
         rows.append(
             ImportRow(

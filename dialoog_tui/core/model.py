@@ -136,6 +136,12 @@ class Contribution:
     paraphrase: str | None = None
     """The note-taker's paraphrase: what shareable outputs show instead of `text` when the
     consent is paraphrase (None: none written yet)."""
+    owner: str | None = None
+    """For a commitment: who will do it (from the ledger)."""
+    due_on: date | None = None
+    """For a commitment: by when (from the ledger)."""
+    recorded_by: str | None = None
+    """Who logged or imported it (the note-taker's name from the settings), if known."""
 
 
 def put_participant(people: list[Participant], participant: Participant) -> None:

@@ -155,3 +155,9 @@ def prefix_matches(key: str, items: Sequence[T], name_of: Callable[[T], str]) ->
         for item in items
         if any(word.startswith(key) for word in name_of(item).casefold().split())
     ]
+
+
+def split_participant(value: str) -> tuple[str, str | None]:
+    """`Anna/inw` → (`Anna`, `inw`); a name without a domain → (name, None)."""
+    name, slash, domain = value.rpartition("/")
+    return (name.strip(), domain.strip() or None) if slash and name.strip() else (value, None)

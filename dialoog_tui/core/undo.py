@@ -34,9 +34,11 @@ class ContributionContent:
 
 @dataclass(frozen=True)
 class WasLogged:
-    """A contribution was logged; undoing it removes it."""
+    """A contribution was logged; undoing it removes it (and the speaker its line
+    introduced, when nothing else refers to them: a typo'd name leaves no participant)."""
 
     contribution_id: int
+    introduced_speaker: bool = False
 
 
 @dataclass(frozen=True)

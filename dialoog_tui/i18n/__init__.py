@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from dialoog_tui.i18n.cli import CLI_MESSAGES
+from dialoog_tui.i18n.corrections import CORRECTION_MESSAGES
 from dialoog_tui.i18n.themes import THEME_MESSAGES
 
 # key: (Dutch, English). Placeholders use str.format names.
 MESSAGES: Mapping[str, tuple[str, str]] = {
     **THEME_MESSAGES,
+    **CORRECTION_MESSAGES,
+    **CLI_MESSAGES,
     # commands (footer, help and palette)
     "cmd.log": ("Loggen", "Log"),
     "cmd.log.help": ("Log de regel in de invoer", "Log the line in the input"),
@@ -61,6 +65,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Save the screen as an SVG picture in Downloads",
     ),
     "palette.search": ("Zoek een opdracht…", "Search for a command…"),
+    "palette.no_matches": ("Niets gevonden", "No matches found"),
     "palette.themes": ("Zoek een kleurthema…", "Search for a colour theme…"),
     "cmd.help": ("Help", "Help"),
     "cmd.help.help": ("Toon toetsen en invoersyntax", "Show keys and entry syntax"),
@@ -254,6 +259,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "new.field.location": ("Plaats", "Location"),
     "new.field.organiser": ("Organisator", "Organiser"),
     "new.field.note_taker": ("Notulist", "Note-taker"),
+    "new.field.participants": ("Deelnemers", "Participants"),
+    "new.field.phases": ("Agenda", "Agenda"),
+    "new.field.consent": ("Toestemming", "Consent"),
+    "new.hint.participants": ("Anna/inw, Piet/overheid", "Anna/inw, Piet/overheid"),
+    "new.hint.phases": ("Opening; Ideeën; Afspraken", "Opening; Ideas; Agreements"),
+    "new.bad_consent": ("Toestemming: kies {names}", "Consent: choose {names}"),
     "new.create": ("Aanmaken", "Create"),
     "new.cancel": ("Annuleren", "Cancel"),
     "new.needs_title": ("Een sessie heeft een titel nodig", "A session needs a title"),
@@ -281,6 +292,17 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Just @Name + Enter: makes someone the speaker without logging.\n"
         "Marks: ◌ anonymous  ≈ paraphrase  ⊘ off the record (Ctrl+T cycles)",
     ),
+    "log.owner": ("door", "by"),
+    "log.due": ("vóór", "due"),
+    "log.more": (
+        "… nog {count} regels (selecteer om te lezen)",
+        "… {count} more lines (select to read)",
+    ),
+    "cmd.side_panel": ("Deelnemers", "Participants"),
+    "cmd.side_panel.help": (
+        "Toon of verberg de deelnemers naast het verslag",
+        "Show or hide the participants beside the log",
+    ),
     "help.close": ("Esc of F1 sluit", "Esc or F1 closes"),
 }
 
@@ -304,3 +326,12 @@ class Translator:
             return message_id
         text = texts[self._index]
         return text.format(**values) if values else text
+
+    def explain(self, error: BaseException) -> str:
+        """An error in this language: its interface text when it names one (`key` and
+        `values`, see `errors.StoreError`), else its own sentence."""
+        key = getattr(error, "key", None)
+        if isinstance(key, str) and key in MESSAGES:
+            values = getattr(error, "values", {})
+            return self(key, **values)
+        return str(error)

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from dialoog_tui.core.agenda import phase_matches
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.corrections import ParticipantRemoved
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder, Term, TermKind
 from dialoog_tui.core.model import (
@@ -27,7 +28,7 @@ from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.sessions import open_session_request
-from dialoog_tui.store import contributions, drafts, phases
+from dialoog_tui.store import contributions, corrections, drafts, phases
 from dialoog_tui.store.contributions import (
     latest_contributions,
     participation_counts,
@@ -196,6 +197,35 @@ def remove(database: Database, contribution_id: int) -> Contribution:
     return database.write(
         lambda db: contributions.remove_contribution(db=db, contribution_id=contribution_id)
     )
+
+
+def unlog(
+    database: Database, contribution_id: int, *, forget_speaker: bool
+) -> tuple[Contribution, ParticipantRemoved | None]:
+    """Undo logging a contribution: take it out of the record and, when its line introduced
+    its speaker (`forget_speaker`) and nothing else refers to them, remove that speaker too,
+    so a typo'd name leaves no participant behind. Returns the contribution as it was
+    attributed, and the speaker removed (what `relog` needs to put them back)."""
+
+    def undo(db: Session) -> tuple[Contribution, ParticipantRemoved | None]:
+        removed = contributions.remove_contribution(db=db, contribution_id=contribution_id)
+        forgotten = corrections.forget_new_speaker(db, contribution_id) if forget_speaker else None
+        return removed, forgotten
+
+    return database.write(undo)
+
+
+def relog(
+    database: Database, contribution_id: int, forgotten: ParticipantRemoved | None
+) -> Contribution:
+    """Redo a logged contribution that `unlog` took out, with the speaker it removed."""
+
+    def redo(db: Session) -> Contribution:
+        if forgotten is not None:
+            corrections.restore_speaker(db, contribution_id, forgotten)
+        return contributions.restore_contribution(db=db, contribution_id=contribution_id)
+
+    return database.write(redo)
 
 
 def restore(database: Database, contribution_id: int) -> Contribution:

@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 
 from sqlmodel import Session
 
+from dialoog_tui.config import current_user
 from dialoog_tui.core.dates import parse_due
 from dialoog_tui.core.importing import ImportRow, RowProblem, place_clock_time, read_import
 from dialoog_tui.core.ladder import Ladder
@@ -100,6 +101,7 @@ def import_rows(
     report = ImportReport(skipped=list(problems))
     domains = [d.name for d in list_domains(db=db)]
     known = list_participants(db=db)
+    who = current_user()
     states: dict[str, _SessionState] = {}
     now = utc_now()
     titles = [session_key or row.session or fallback_title for row in rows]
@@ -127,7 +129,11 @@ def import_rows(
         if speaker.problem is not None:
             choices = ", ".join(speaker.candidates)
             report.skipped.append(
-                RowProblem(row.line, f"speaker not clear ({speaker.problem.value}: {choices})")
+                RowProblem(
+                    row.line,
+                    "row.speaker_unclear",
+                    {"problem": speaker.problem.value, "choices": choices},
+                )
             )
             continue
         at = row.at or (
@@ -142,7 +148,7 @@ def import_rows(
         )
         due_on = parse_due(row.due, today=at.date()) if row.due else None
         if row.due and due_on is None:
-            report.skipped.append(RowProblem(row.line, f"unreadable due date {row.due!r}"))
+            report.skipped.append(RowProblem(row.line, "row.bad_due", {"due": row.due}))
             continue
         logged = log_contribution(
             db=db,
@@ -158,6 +164,7 @@ def import_rows(
             consent=row.consent,
             commitment=CommitmentTerms(row.owner, due_on),
             paraphrase=row.paraphrase,
+            recorded_by=who,
         )
         participant = logged.participant
         state.speaker = Speaker(participant=participant) if participant else ROOM

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from dialoog_tui.core.model import Domain, NewSession, SessionRequest, SessionSummary
+from dialoog_tui.core.model import Domain, NewSession, Phase, SessionRequest, SessionSummary
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.quick_entry import SpeakerMention
 from dialoog_tui.core.speakers import ROOM, resolve_speaker
@@ -18,7 +18,7 @@ from dialoog_tui.store import sessions as session_store
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.participants import list_participants, realise_speaker
-from dialoog_tui.store.phases import add_phase, enter_phase
+from dialoog_tui.store.phases import add_phase, enter_phase, list_phases
 from dialoog_tui.store.sessions import create_session, find_session, get_session
 
 
@@ -45,7 +45,7 @@ def start_session(*, db: Session, new: NewSession) -> int:
     domains = [d.name for d in list_domains(db=db)]
     for name, domain in new.participants:
         if not name.strip():
-            raise InvalidInput("a participant needs a name")
+            raise InvalidInput("a participant needs a name", key="error.needs_name")
         speaker = resolve_speaker(
             SpeakerMention(name.strip(), domain or None),
             previous=ROOM,
@@ -74,9 +74,14 @@ def create(database: Database, new: NewSession) -> DialogueSession:
     )
 
 
-def listing(database: Database) -> list[SessionSummary]:
-    """Every session with its number of contributions, newest first."""
-    return database.read(lambda db: session_store.list_sessions(db=db))
+def agenda(database: Database, session_id: int) -> list[Phase]:
+    """A session's phases in order."""
+    return database.read(lambda db: list_phases(db=db, session_id=session_id))
+
+
+def listing(database: Database, *, deleted: bool = False) -> list[SessionSummary]:
+    """Every session (or every deleted one) with its number of contributions, newest first."""
+    return database.read(lambda db: session_store.list_sessions(db=db, deleted=deleted))
 
 
 def session_ids(database: Database, keys: list[str] | None) -> list[int]:

@@ -111,6 +111,7 @@ def new_row(
     consent: Consent | None,
     condition: str | None,
     paraphrase: str | None,
+    recorded_by: str | None = None,
 ) -> dict[str, Any]:
     """A new contribution's columns, for `insert_numbered`."""
     return {
@@ -128,6 +129,7 @@ def new_row(
         "consent": consent.value if consent else None,
         "condition": condition,
         "paraphrase": paraphrase,
+        "recorded_by": recorded_by[:200] if recorded_by else None,
     }
 
 
@@ -150,6 +152,7 @@ def stored_contribution(stored: dict[str, Any]) -> Contribution:
         consent=Consent(stored["consent"]),
         condition=stored["condition"],
         paraphrase=stored["paraphrase"],
+        recorded_by=stored["recorded_by"],
     )
 
 

@@ -35,5 +35,5 @@ def domain_row_by_name(*, db: Session, name: str) -> DomainRow:
     """The row of the domain called `name` (exactly, ignoring case)."""
     row = db.exec(select(DomainRow).where(func.lower(DomainRow.name) == name.lower())).first()
     if row is None:
-        raise InvalidInput(f"unknown domain {name!r}")
+        raise InvalidInput(f"unknown domain {name!r}", key="error.unknown_domain", name=name)
     return row

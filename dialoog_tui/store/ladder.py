@@ -76,7 +76,11 @@ def load_ladder(
     gate (the ladder may be shared), unless `include_off_record`: then verbatim and complete,
     for the note-taker's own screen."""
     items = ladder_items(db=db, session_ids=session_ids, include_off_record=include_off_record)
-    session_query = select(SessionRow.id, SessionRow.title).order_by(col(SessionRow.started_at))
+    session_query = (
+        select(SessionRow.id, SessionRow.title)
+        .where(col(SessionRow.deleted_at).is_(None))
+        .order_by(col(SessionRow.started_at))
+    )
     if session_ids is not None:
         session_query = session_query.where(col(SessionRow.id).in_(session_ids))
     sessions = [(sid, title) for sid, title in db.exec(session_query).all() if sid is not None]

@@ -40,9 +40,9 @@ def contributions_in_context() -> ModelSelect[ContributionRow, str, str, str]:
     """Contributions with their session's title, their speaker's name and that speaker's
     domain (the last two None for the room or a speaker without a domain)."""
     return with_speakers(
-        select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name).join(
-            SessionRow, col(SessionRow.id) == col(ContributionRow.session_id)
-        )
+        select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name)
+        .join(SessionRow, col(SessionRow.id) == col(ContributionRow.session_id))
+        .where(col(SessionRow.deleted_at).is_(None))
     )
 
 
@@ -77,7 +77,7 @@ def create_participant(
     """A new participant; `domain` must be the exact name of a configured domain."""
     name = name.strip()
     if not name:
-        raise InvalidInput("a participant needs a name")
+        raise InvalidInput("a participant needs a name", key="error.needs_name")
     if "\x00" in name:
         raise InvalidInput("a name cannot contain a NUL character")
     domain_row = domain_row_by_name(db=db, name=domain) if domain else None

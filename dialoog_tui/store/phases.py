@@ -25,7 +25,7 @@ def add_phase(*, db: Session, session_id: int, title: str) -> Phase:
     """Add an agenda item at the end."""
     title = " ".join(title.split())
     if not title:
-        raise InvalidInput("a phase needs a title")
+        raise InvalidInput("a phase needs a title", key="error.needs_phase_title")
     last = db.exec(
         select(func.max(PhaseRow.position)).where(PhaseRow.session_id == session_id)
     ).one()

@@ -7,6 +7,7 @@ from datetime import datetime
 from slugify import slugify
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Session as DialogueSession
@@ -37,7 +38,7 @@ def create_session(
     """Create a session with a unique slug derived from its title."""
     title = title.strip()
     if not title:
-        raise InvalidInput("a session needs a title")
+        raise InvalidInput("a session needs a title", key="error.needs_session_title")
     if "\x00" in title:
         raise InvalidInput("a session title cannot contain a NUL character")
     now = utc_now()
@@ -65,17 +66,31 @@ def get_session(*, db: Session, session_id: int) -> DialogueSession:
     return to_session(row)
 
 
-def find_session(*, db: Session, key: str) -> DialogueSession:
-    """The session named by an id or a slug (the forms `dialoog sessions` prints)."""
+def find_session(*, db: Session, key: str, deleted: bool = False) -> DialogueSession:
+    """The session named by an id or a slug (the forms `dialoog sessions` prints); a deleted
+    one only when `deleted` (to restore it)."""
     key = key.strip()
-    if key.isdigit():
-        row = db.get(SessionRow, int(key))
-        if row is not None:
-            return to_session(row)
-    row = db.exec(select(SessionRow).where(SessionRow.slug == key.lower())).first()
+    row = db.get(SessionRow, int(key)) if key.isdigit() else None
     if row is None:
-        raise NotFound(f"no session {key!r} (give an id or slug from 'dialoog sessions')")
+        row = db.exec(select(SessionRow).where(SessionRow.slug == key.lower())).first()
+    if row is None or (row.deleted_at is not None) != deleted:
+        if deleted:
+            raise NotFound(
+                f"no deleted session {key!r} (see 'dialoog session deleted')",
+                key="error.no_deleted_session",
+                key_typed=key,
+            )
+        raise NotFound(
+            f"no session {key!r} (give an id or slug from 'dialoog sessions')",
+            key="error.no_session",
+            key_typed=key,
+        )
     return to_session(row)
+
+
+def deleted_sessions() -> SelectOfScalar[int | None]:
+    """The ids of deleted sessions, as a subquery (their contributions are read by nobody)."""
+    return select(col(SessionRow.id)).where(col(SessionRow.deleted_at).is_not(None))
 
 
 def find_session_by_title(*, db: Session, title: str) -> DialogueSession | None:
@@ -83,13 +98,15 @@ def find_session_by_title(*, db: Session, title: str) -> DialogueSession | None:
     row = db.exec(
         select(SessionRow)
         .where(func.lower(SessionRow.title) == title.strip().lower())
+        .where(col(SessionRow.deleted_at).is_(None))
         .order_by(col(SessionRow.id))
     ).first()
     return to_session(row) if row is not None else None
 
 
-def list_sessions(*, db: Session) -> list[SessionSummary]:
-    """All sessions, most recently started first, with their contribution counts."""
+def list_sessions(*, db: Session, deleted: bool = False) -> list[SessionSummary]:
+    """All sessions (or the deleted ones), most recently started first, with their
+    contribution counts."""
     live = col(ContributionRow.deleted_at).is_(None)
     counts = (
         select(
@@ -104,6 +121,11 @@ def list_sessions(*, db: Session) -> list[SessionSummary]:
     rows = db.exec(
         select(SessionRow, counts.c.n, counts.c.last)
         .join(counts, counts.c.session_id == SessionRow.id, isouter=True)
+        .where(
+            col(SessionRow.deleted_at).is_(None)
+            if not deleted
+            else col(SessionRow.deleted_at).is_not(None)
+        )
         .order_by(col(SessionRow.started_at).desc(), col(SessionRow.id).desc())
     ).all()
     as_utc = UtcDateTime()

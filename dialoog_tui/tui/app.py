@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,8 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from dialoog_tui.config import Settings, load_settings, save_settings
-from dialoog_tui.core.model import SessionRequest
+from dialoog_tui.config import default_person, load_settings, save_settings
+from dialoog_tui.core.model import NewSession, SessionRequest
 from dialoog_tui.i18n import Translator
 from dialoog_tui.services.database import DatabaseTarget
 from dialoog_tui.tui.capture.recorder import Recorder
@@ -23,6 +24,7 @@ from dialoog_tui.tui.colour_themes import DEFAULT_THEME, bundled_themes
 from dialoog_tui.tui.commands import ScreenCommands
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.messages import BackgroundWorkFailed, SessionChosen
+from dialoog_tui.tui.palette import DialoogPalette
 
 
 def utc_clock() -> datetime:
@@ -78,11 +80,20 @@ class DialoogApp(App[int]):
 
     def _remember_theme(self) -> None:
         if self.theme != self._settings.theme:
-            self._settings = Settings(theme=self.theme, keymap=self._settings.keymap)
+            self._settings = replace(self._settings, theme=self.theme)
             save_settings(self._settings_file, self._settings)
 
+    @property
+    def person(self) -> str:
+        """Who takes the notes: the settings' name, else $DIALOOG_USER or the login."""
+        return self._settings.person or default_person()
+
     def _open(self, request: SessionRequest) -> None:
-        recorder = Recorder(self.gateway, self.clock)
+        if isinstance(request, NewSession) and request.note_taker and not self._settings.person:
+            # Asked once: the first session's note-taker is who takes the notes from now on.
+            self._settings = replace(self._settings, person=request.note_taker)
+            save_settings(self._settings_file, self._settings)
+        recorder = Recorder(self.gateway, self.clock, person=self.person)
         self.push_screen(CaptureScreen(request, recorder, self.t, live_themes=self.live_themes))
 
     @on(SessionChosen)
@@ -93,7 +104,7 @@ class DialoogApp(App[int]):
         # Imported when needed: opening a session directly should not pay for the list widget.
         from dialoog_tui.tui.screens.picker import PickerScreen
 
-        return PickerScreen(self.gateway, self.t)
+        return PickerScreen(self.gateway, self.t, person=self.person)
 
     def action_show_picker(self) -> None:
         """Back to the session list (the capture screen stays saved)."""
@@ -129,12 +140,22 @@ class DialoogApp(App[int]):
         """Open the command palette, asking in the interface language."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = self.t("palette.search")
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(
+                DialoogPalette(
+                    id="--command-palette",
+                    placeholder=placeholder,
+                    no_matches=self.t("palette.no_matches"),
+                )
+            )
 
     def search_themes(self) -> None:
         """Offer the colour themes to choose from, asking in the interface language."""
         self.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=self.t("palette.themes"))
+            DialoogPalette(
+                providers=[ThemeProvider],
+                placeholder=self.t("palette.themes"),
+                no_matches=self.t("palette.no_matches"),
+            )
         )
 
     def on_unmount(self) -> None:
@@ -145,10 +166,11 @@ class DialoogApp(App[int]):
     def _background_work_failed(self, event: BackgroundWorkFailed) -> None:
         """The one place where a failed background job reaches the user."""
         error = event.error
-        message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        said = self.t.explain(error).strip()
+        message = said.splitlines()[0] if said else repr(error)
         if event.group == "open":
             # The session could not be opened at all: leave with the reason, as the CLI would.
-            self.exit(return_code=1, message=f"dialoog: error: {message}")
+            self.exit(return_code=1, message=self.t("cli.error", message=message))
         else:
             self.notify(self.t("notify.store_error", error=message), severity="error", markup=False)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .running import run
+from .running import run_in_dutch as run
 
 # Words that occur only where they must never be shared.
 OFF_RECORD = ("zwijgbelofte", "fluisterbelang", "stiltewaarde", "geheimvoorwaarde", "stiltetag")

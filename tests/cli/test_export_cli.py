@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from .running import run
+from .running import run_in_dutch as run
 
 SECRET = "Dit vertel ik alleen hier: de grond is al verkocht"
 HOSTILE = "# kop? | cel | <script>alert(1)</script> [link](http://x) `code` *nadruk*"

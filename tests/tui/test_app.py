@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from textual.widgets import Input
+
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.services.demo import load_demo
 from dialoog_tui.store import sessions
 from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.participants import list_session_participants
+from dialoog_tui.store.phases import list_phases
 from dialoog_tui.tui.capture.screen import CaptureScreen
 from dialoog_tui.tui.screens.help import HelpScreen
 from dialoog_tui.tui.screens.new_session import NewSessionScreen
 from dialoog_tui.tui.screens.picker import PickerScreen
-from tests.tui.conftest import AppFactory, capture, settle, type_line
+from tests.tui.conftest import AppFactory, capture, settle, stored, type_line
 
 
 async def test_picker_lists_sessions_and_opens_one(
@@ -49,6 +55,41 @@ async def test_new_session_from_the_picker(app_factory: AppFactory, seeded: Data
     assert [(s.session.title, s.session.question) for s in listed] == [
         ("Wijkavond", "Hoe nu verder?")
     ]
+
+
+async def test_the_new_session_form_takes_people_agenda_consent_and_remembers_the_person(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIALOOG_USER", "Marieke")
+    app = app_factory(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewSessionScreen)
+        assert form.query_one("#field-note_taker", Input).value == "Marieke"
+        form.query_one("#field-note_taker", Input).value = "Marieke de Vries"
+        form.query_one("#field-participants", Input).value = "Anna/inw, Piet/over"
+        form.query_one("#field-phases", Input).value = "Opening; Ideeën"
+        form.query_one("#field-consent", Input).value = "anoniem"
+        await pilot.press(*"Wijkavond", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaptureScreen)
+        await type_line(pilot, "@Anna meer bomen")
+    session = seeded.read(lambda db: sessions.list_sessions(db=db))[0].session
+    assert (session.note_taker, session.default_consent) == ("Marieke de Vries", Consent.ANONYMOUS)
+    people = seeded.read(lambda db: list_session_participants(db=db, session_id=session.id))
+    assert [(p.name, p.domain) for p in people] == [("Anna", "inwoner"), ("Piet", "overheid")]
+    agenda = seeded.read(lambda db: list_phases(db=db, session_id=session.id))
+    assert [p.title for p in agenda] == ["Opening", "Ideeën"]
+    said = stored(seeded, session.id)[0]
+    assert (said.consent, said.phase_id, said.recorded_by) == (
+        Consent.ANONYMOUS,
+        agenda[0].id,
+        "Marieke de Vries",
+    )
+    assert json.loads((tmp_path / "settings.json").read_text())["person"] == "Marieke de Vries"
 
 
 async def test_help_lists_the_keys(app_factory: AppFactory, seeded: Database) -> None:
@@ -120,7 +161,7 @@ async def test_opening_an_unknown_session_exits_with_a_message(
 async def test_the_palette_and_its_own_commands_speak_the_interface_language(
     app_factory: AppFactory, seeded: Database
 ) -> None:
-    from textual.command import CommandInput, CommandPalette
+    from textual.command import CommandInput, CommandList, CommandPalette
 
     app = app_factory(NewSession(title="Plein"))
     async with app.run_test(size=(120, 36)) as pilot:
@@ -132,6 +173,13 @@ async def test_the_palette_and_its_own_commands_speak_the_interface_language(
         palette = app.screen
         assert isinstance(palette, CommandPalette)
         assert palette.query_one(CommandInput).placeholder == "Zoek een opdracht…"
+        await pilot.press(*"qqqzzz")
+        await pilot.pause(0.7)  # Textual waits half a second before saying nothing matched
+        shown = palette.query_one(CommandList)
+        said = [
+            str(shown.get_option_at_index(i).prompt.renderable) for i in range(shown.option_count)
+        ]
+        assert said == ["Niets gevonden"]
         await pilot.press("escape")
         await pilot.pause()
         app.search_themes()

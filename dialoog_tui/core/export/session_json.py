@@ -148,6 +148,9 @@ def _contribution(
         "consent": c.consent.value,
         "interests": [text(i) for i in c.interests],
         "values": [text(v) for v in c.values],
+        # Who took the note is for the private backup only: a shared file names nobody
+        # it does not have to.
+        **({"recorded_by": c.recorded_by} if private else {}),
         "condition": text(c.condition),
     }
 

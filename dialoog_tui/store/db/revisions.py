@@ -14,5 +14,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_merged_into",
     "0006_paraphrase",
     "0007_meanings",
+    "0008_corrections",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -77,6 +77,7 @@ def to_contribution(row: ContributionRow) -> Contribution:
         consent=Consent(row.consent),
         condition=row.condition,
         paraphrase=row.paraphrase,
+        recorded_by=row.recorded_by,
     )
 
 

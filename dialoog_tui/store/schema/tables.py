@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import JSON, Index, LargeBinary, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from dialoog_tui.store.schema.types import UtcDateTime, VerbatimText
@@ -41,6 +41,8 @@ class SessionRow(SQLModel, table=True):
     # nothing here. The store only ever sets it to a phase of this session.
     current_phase_id: int | None = None
     default_consent: str = Field(default="named", max_length=20)
+    deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    """Set when the session was deleted: it is hidden everywhere, and can be restored."""
 
 
 class PhaseRow(SQLModel, table=True):
@@ -86,6 +88,14 @@ class ContributionRow(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("session_id", "seq"),
         Index("ix_contribution_session_participant", "session_id", "participant_id"),
+        # The few removed contributions, so live counts need not read every row.
+        Index(
+            "ix_contribution_removed",
+            "session_id",
+            "participant_id",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -106,6 +116,8 @@ class ContributionRow(SQLModel, table=True):
     condition: str | None = Field(default=None, sa_type=VerbatimText)
     paraphrase: str | None = Field(default=None, sa_type=VerbatimText)
     """The note-taker's paraphrase, shown instead of `text` where consent is paraphrase."""
+    recorded_by: str | None = Field(default=None, max_length=200)
+    """Who logged or imported it (the person in the settings), if known."""
 
 
 class ContributionRevisionRow(SQLModel, table=True):
@@ -340,3 +352,19 @@ class ThemeActionRow(SQLModel, table=True):
     """Themes it created (undo deletes them)."""
     undone_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     undoes: int | None = None
+
+
+class CorrectionRow(SQLModel, table=True):
+    """One correction of a participant, phase or session: who made it, when, and what."""
+
+    __tablename__ = "correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UtcDateTime)
+    actor: str = Field(max_length=200)
+    subject: str = Field(max_length=20)
+    """participant, phase or session."""
+    subject_id: int
+    action: str = Field(max_length=40)
+    detail: str = Field(sa_type=Text)
+    """What changed, as a line a person reads (names, not ids)."""

@@ -32,6 +32,7 @@ from dialoog_tui.store.schema.tables import (
     ThemeRunRow,
     ThemeRunSessionRow,
 )
+from dialoog_tui.store.sessions import deleted_sessions
 from dialoog_tui.store.themes.curation import save_themes
 from dialoog_tui.store.themes.places import save_placement
 from dialoog_tui.store.vocabulary import terms_of
@@ -76,6 +77,7 @@ def _readable() -> tuple[Any, ...]:
     return (
         col(ContributionRow.deleted_at).is_(None),
         col(ContributionRow.consent).in_(SHAREABLE_CONSENTS),
+        col(ContributionRow.session_id).not_in(deleted_sessions()),
     )
 
 
@@ -140,7 +142,8 @@ def live_sessions(*, db: Session, session_ids: Sequence[int]) -> dict[int, int]:
 
 def all_session_ids(*, db: Session) -> list[int]:
     """Every session's id, oldest first."""
-    return [i for i in db.exec(select(SessionRow.id).order_by(col(SessionRow.id))) if i is not None]
+    query = select(SessionRow.id).where(col(SessionRow.deleted_at).is_(None))
+    return [i for i in db.exec(query.order_by(col(SessionRow.id))) if i is not None]
 
 
 def session_titles(*, db: Session, session_ids: Sequence[int]) -> dict[int, str]:

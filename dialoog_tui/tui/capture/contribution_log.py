@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from dialoog_tui.core.model import Contribution
-from dialoog_tui.tui.capture.log_rows import LadderLabels, LogRows, SpeakerLabel
+from dialoog_tui.tui.capture.log_rows import LadderLabels, LogRows, RowPlace, SpeakerLabel
 from dialoog_tui.tui.look import Look
 
 NEAR_TOP = 3
@@ -63,15 +63,19 @@ class ContributionLog(ScrollView, can_focus=False):
         *,
         speaker_label: Callable[[int | None], SpeakerLabel],
         kind_label: Callable[[Contribution], str],
+        reply_label: Callable[[int], str | None],
+        phase_label: Callable[[int], str | None],
         labels: LadderLabels,
         placeholder: str,
         look: Look,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self._phase_label = phase_label
         self._painter = LogRows(
             speaker_label=speaker_label,
             kind_label=kind_label,
+            reply_label=reply_label,
             labels=labels,
             look=look,
             console=lambda: self.app.console,
@@ -116,7 +120,8 @@ class ContributionLog(ScrollView, can_focus=False):
         """Add a newly logged contribution at the end and show it, in the next frame."""
         self._rows.append(contribution)
         self._index_by_id[contribution.id] = len(self._rows) - 1
-        height = self._painter.height(contribution)
+        self._painter.fit_numbers(contribution.seq)
+        height = self._painter.height(contribution, self._place(len(self._rows) - 1))
         self._starts.append(self._total)
         self._heights.append(height)
         self._total += height
@@ -213,7 +218,17 @@ class ContributionLog(ScrollView, can_focus=False):
         self.scroll_end(animate=False, immediate=True)
 
     def _select(self, contribution_id: int | None) -> None:
+        before = self._selected_id
         self._selected_id = contribution_id
+        # A long contribution unfolds while selected and folds again after: its height
+        # changes, and with it the place of every row below.
+        changed = [
+            self._rows[i]
+            for i in (self._index_by_id.get(k) for k in (before, contribution_id) if k)
+            if i is not None
+        ]
+        if any(self._painter.folds(row) for row in changed):
+            self._relayout()
         index = self._index_by_id.get(contribution_id) if contribution_id else None
         if index is not None:
             self._scroll_to_row(index)
@@ -254,7 +269,9 @@ class ContributionLog(ScrollView, can_focus=False):
         painter.set_width(self.scrollable_content_region.width)
         self._index_by_id = {c.id: i for i, c in enumerate(self._rows)}
         painter.keep_only(self._index_by_id)
-        self._heights = [painter.height(c) for c in self._rows]
+        if self._rows:
+            painter.fit_numbers(max(c.seq for c in self._rows))
+        self._heights = [painter.height(c, self._place(i)) for i, c in enumerate(self._rows)]
         self._starts = []
         total = 0
         for height in self._heights:
@@ -263,6 +280,14 @@ class ContributionLog(ScrollView, can_focus=False):
         self._total = total
         self._set_virtual_size()
         self.refresh()
+
+    def _place(self, index: int) -> RowPlace:
+        """Where row `index` sits: whether a phase starts there, whether it is selected."""
+        row = self._rows[index]
+        previous = self._rows[index - 1].phase_id if index > 0 else None
+        starts = row.phase_id is not None and (index == 0 or row.phase_id != previous)
+        divider = self._phase_label(row.phase_id) if starts and row.phase_id is not None else None
+        return RowPlace(divider=divider, folded=row.id != self._selected_id)
 
     def _set_virtual_size(self) -> None:
         # Setting virtual_size normally makes Textual lay out the whole screen and update the
@@ -336,7 +361,7 @@ class ContributionLog(ScrollView, can_focus=False):
             return self._blank_line()
         index = bisect_right(self._starts, line) - 1
         contribution = self._rows[index]
-        strip = self._painter.lines(contribution)[line - self._starts[index]]
+        strip = self._painter.lines(contribution, self._place(index))[line - self._starts[index]]
         if contribution.id == self._selected_id:
             strip = Strip(
                 [Segment(seg.text, (seg.style or Style()) + look.selected) for seg in strip],

@@ -43,3 +43,22 @@ def export_dialog(recorder: Recorder, t: Translator) -> Screen[Any] | None:
     if recorder.session is None:
         return None
     return ExportDialog(recorder.gateway, t, session_key=str(recorder.session.id))
+
+
+def corrections_screen(
+    recorder: Recorder, t: Translator, *, chosen: int | None
+) -> Screen[Any] | None:
+    """Corrections of this session's participants, phases and facts (None: not loaded)."""
+    from dialoog_tui.tui.screens.corrections import CorrectionsScreen, Setup
+
+    if recorder.session is None:
+        return None
+    context = recorder.context
+    setup = Setup(
+        session=recorder.session,
+        people=list(context.session_participants),
+        phases=list(recorder.phases),
+        domains=list(context.domains),
+        contributions=recorder.total,
+    )
+    return CorrectionsScreen(setup, t, chosen=chosen)

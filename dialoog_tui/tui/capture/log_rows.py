@@ -41,6 +41,30 @@ class LadderLabels:
     condition: str
     paraphrase: str = "paraphrase"
     """Before the note-taker's paraphrase, which shows after the ladder."""
+    owner: str = "by"
+    """Before a commitment's owner."""
+    due: str = "due"
+    """Before a commitment's date."""
+    more: str = "… {count} more lines (select to read)"
+    """Under a folded contribution."""
+
+
+@dataclass(frozen=True)
+class RowPlace:
+    """What a row shows besides its own contribution, given where it sits in the log."""
+
+    divider: str | None = None
+    """The phase that starts at this row (a line above it), if one does."""
+    folded: bool = True
+    """Whether a long contribution shows only its first lines (it unfolds when selected)."""
+
+
+FOLDED_LINES = 5
+"""Lines a long contribution keeps while folded (one more says how many more there are)."""
+
+FOLD_FROM = 9
+"""Lines from which a contribution folds: a few more lines than that are read on screen
+anyway, and folding would hide what ends a row (a commitment's owner, the ladder)."""
 
 
 class LogRows:
@@ -51,17 +75,20 @@ class LogRows:
         *,
         speaker_label: Callable[[int | None], SpeakerLabel],
         kind_label: Callable[[Contribution], str],
+        reply_label: Callable[[int], str | None],
         labels: LadderLabels,
         look: Look,
         console: Callable[[], Console],
     ) -> None:
         self._speaker_label = speaker_label
         self._kind_label = kind_label
+        self._reply_label = reply_label
         self._labels = labels
         self._look = look
         self._console = console
         self._width = 0
-        self._strips: dict[int, list[Strip]] = {}
+        self._number_width = 2
+        self._strips: dict[int, tuple[RowPlace, list[Strip]]] = {}
 
     @property
     def look(self) -> Look:
@@ -78,6 +105,13 @@ class LogRows:
         if width != self._width:
             self._strips.clear()
             self._width = width
+
+    def fit_numbers(self, highest: int) -> None:
+        """Make the number column wide enough for contribution number `highest`."""
+        width = max(len(str(highest)), 2)
+        if width > self._number_width:
+            self._number_width = width
+            self._strips.clear()
 
     def restyle(self, look: Look) -> None:
         """Draw rows in `look` (and with the speakers' current names) from now on."""
@@ -101,21 +135,31 @@ class LogRows:
             return 16, 11
         return 8, 2
 
-    def height(self, contribution: Contribution) -> int:
-        """How many lines the contribution takes at the current width."""
+    def _shows_time(self) -> bool:
+        """Whether the time has room: on a narrow log the number says where a row is."""
+        return self._width >= 60
+
+    def _prefix_width(self) -> int:
+        # Number, a space, time (5), consent mark (1), a space, the name, a space, the kind.
         name_width, kind_width = self._columns()
-        # Time (5), consent mark (1), a space, the name column, a space, the kind column.
-        text_width = self._width - (5 + 1 + 1 + name_width + 1 + kind_width)
-        body = self._body(contribution)
-        if text_width > 0 and cell_len(body.plain) <= text_width:
-            return 1  # the common case, without wrapping anything
-        return len(self.lines(contribution))
+        time_width = 5 if self._shows_time() else 0
+        return self._number_width + 1 + time_width + 1 + 1 + name_width + 1 + kind_width
+
+    def height(self, contribution: Contribution, place: RowPlace = RowPlace()) -> int:
+        """How many lines the contribution takes at the current width, where it sits."""
+        text_width = self._width - self._prefix_width()
+        if text_width > 0 and place.divider is None:
+            body = self._body(contribution)
+            if cell_len(body.plain) <= text_width:
+                return 1  # the common case, without wrapping anything
+        return len(self.lines(contribution, place))
 
     def _body(self, contribution: Contribution) -> Text:
-        look = self._look
+        look, labels = self._look, self._labels
         body = Text()
         if contribution.reply_to_id is not None:
-            body.append("↳ ", look.meta)
+            target = self._reply_label(contribution.reply_to_id)
+            body.append(f"↳ {target} " if target else "↳ ", look.meta)
         # A participant's words are data: a plain Text with control characters made visible,
         # never markup, so nothing typed in a meeting can restyle or take over the terminal.
         body.append(visible(contribution.text), look.text)
@@ -123,32 +167,41 @@ class LogRows:
             body.append(f" #{tag}", look.tag)
         if contribution.edited_at is not None:
             body.append(" ✎", look.meta)
+        promise = [
+            *([f"{labels.owner} {visible(contribution.owner)}"] if contribution.owner else []),
+            *([f"{labels.due} {contribution.due_on.isoformat()}"] if contribution.due_on else []),
+        ]
+        if promise:
+            body.append(" → " + ", ".join(promise), look.meta)
         ladder = [
-            *(f"{self._labels.interest}: {visible(name)}" for name in contribution.interests),
-            *(f"{self._labels.value}: {visible(name)}" for name in contribution.values),
+            *(f"{labels.interest}: {visible(name)}" for name in contribution.interests),
+            *(f"{labels.value}: {visible(name)}" for name in contribution.values),
         ]
         if contribution.condition:
-            ladder.append(f"{self._labels.condition}: {visible(contribution.condition)}")
+            ladder.append(f"{labels.condition}: {visible(contribution.condition)}")
         if ladder:
             body.append(" ▸ " + " · ".join(ladder), look.meta)
         if contribution.paraphrase:
-            body.append(
-                f" ≈ {self._labels.paraphrase}: {visible(contribution.paraphrase)}", look.meta
-            )
+            body.append(f" ≈ {labels.paraphrase}: {visible(contribution.paraphrase)}", look.meta)
         return body
 
-    def lines(self, contribution: Contribution) -> list[Strip]:
-        """The contribution's lines at the current width (cached until it changes)."""
+    def lines(self, contribution: Contribution, place: RowPlace = RowPlace()) -> list[Strip]:
+        """The contribution's lines at the current width, where it sits (cached until it,
+        or its place, changes)."""
         cached = self._strips.get(contribution.id)
-        if cached is not None:
-            return cached
+        if cached is not None and cached[0] == place:
+            return cached[1]
         look = self._look
         name_width, kind_width = self._columns()
         speaker = self._speaker_label(contribution.participant_id)
         name_style = look.domain_style(speaker.domain_position)
         kind_style = look.kind_style(contribution.kind)
         prefix = Text.assemble(
-            (contribution.at.astimezone().strftime("%H:%M"), look.time),
+            (f"{contribution.seq:>{self._number_width}} ", look.meta),
+            (
+                contribution.at.astimezone().strftime("%H:%M") if self._shows_time() else "",
+                look.time,
+            ),
             (contribution.consent.marker, look.strong),
             " ",
             (fit(self._speaker_text(speaker, name_width), name_width), name_style),
@@ -159,20 +212,42 @@ class LogRows:
         indent = prefix.cell_len
         text_width = max(self._width - indent, 10)
         console = self._console()
-        wrapped = self._body(contribution).wrap(console, text_width, overflow="fold")
+        wrapped = list(self._body(contribution).wrap(console, text_width, overflow="fold"))
+        if place.folded and len(wrapped) >= FOLD_FROM:
+            hidden = len(wrapped) - FOLDED_LINES
+            wrapped = [
+                *wrapped[:FOLDED_LINES],
+                Text(self._labels.more.format(count=hidden), look.meta),
+            ]
         strips: list[Strip] = []
+        if place.divider is not None:
+            strips.append(self._divider(place.divider, console))
         for number, line in enumerate(wrapped):
             lead = prefix if number == 0 else Text(" " * indent)
             segments = list(Text.assemble(lead, line, style=look.base).render(console))
             # Fewer, longer segments: every segment costs time in each frame that shows it.
             strips.append(Strip(segments).crop_extend(0, self._width, look.base).simplify())
-        if not strips:
+        if len(strips) == (place.divider is not None):
             prefix.stylize_before(look.base)
             strips.append(
                 Strip(list(prefix.render(console))).crop_extend(0, self._width, look.base)
             )
-        self._strips[contribution.id] = strips
+        self._strips[contribution.id] = (place, strips)
         return strips
+
+    def folds(self, contribution: Contribution) -> bool:
+        """Whether the contribution is long enough to fold (selecting it then changes its
+        height)."""
+        return len(self.lines(contribution, RowPlace(folded=False))) >= FOLD_FROM
+
+    def _divider(self, title: str, console: Console) -> Strip:
+        """`── 2. Ideeën ─────…`: where a phase starts."""
+        look = self._look
+        line = Text("── ", look.meta)
+        line.append(visible(title), look.strong)  # a phase's title is typed: data, not markup
+        line.append(" " + "─" * max(self._width - cell_len(title) - 4, 0), look.meta)
+        line.stylize_before(look.base)
+        return Strip(list(line.render(console))).crop_extend(0, self._width, look.base)
 
     def _kind_text(self, contribution: Contribution, width: int) -> str:
         """The kind's name, or on a narrow screen its quick-entry sigil."""

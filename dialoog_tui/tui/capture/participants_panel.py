@@ -139,6 +139,18 @@ class ParticipantsPanel(ScrollView, can_focus=False):
             self._scroll_update(self.virtual_size)
             self.refresh()
         self._specs = specs
+        self._keep_speaker_in_view()
+
+    def _keep_speaker_in_view(self) -> None:
+        """On a short screen not everyone fits: the panel scrolls to who speaks now."""
+        current = next(
+            (y for y, spec in enumerate(self._specs) if spec[0] == "person" and spec[5]), None
+        )
+        view = self.scrollable_content_region.height
+        if current is None or view <= 0:
+            return
+        if not self.scroll_y <= current < self.scroll_y + view:
+            self.scroll_to(y=max(current - view // 2, 0), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._strips.clear()

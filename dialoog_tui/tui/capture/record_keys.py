@@ -14,6 +14,7 @@ from dialoog_tui.tui.capture.prompts import Prompts
 from dialoog_tui.tui.capture.recorder import RecordChange
 from dialoog_tui.tui.capture.surface import CaptureSurface
 from dialoog_tui.tui.capture.view import CaptureView
+from dialoog_tui.tui.screens.corrections import Fix
 
 
 class RecordKeys:
@@ -84,6 +85,25 @@ class RecordKeys:
         if change is not None:
             self._view.show_change(change)
             screen.notify(screen.t(done_key, what=screen.t(change.what, seq=change.seq)))
+
+    async def correct(self, fix: Fix | None) -> None:
+        """Make the correction the corrections screen returned (F6), and show the session
+        as it is after; a deleted session leaves for the picker."""
+        screen = self._screen
+        if fix is None:
+            return
+        session = screen.recorder.session
+        change = await self._view.attempt(screen.recorder.correct(fix))
+        if change is None:
+            return
+        self._view.show_change(change)
+        if change.what == "undo.SessionDeleted" and session is not None:
+            await screen.app.run_action("app.show_picker")
+            screen.app.notify(
+                screen.t("fix.deleted", title=session.title, slug=session.slug), markup=False
+            )
+            return
+        screen.notify(screen.t("fix.done", what=screen.t(change.what)), markup=False)
 
     def speaker(self, index: int) -> None:
         """The participant on quick key `index` speaks."""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from dialoog_tui.core.capture import CaptureContext, EntryPreview
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.corrections import Correction, ParticipantRemoved
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged, Phase, SessionRequest
 from dialoog_tui.core.model import Session as DialogueSession
@@ -32,13 +33,15 @@ from dialoog_tui.core.undo import (
 from dialoog_tui.tui.gateway import StoreGateway
 
 if TYPE_CHECKING:
-    from dialoog_tui.services import capture
+    from dialoog_tui.services import capture, corrections
     from dialoog_tui.services.capture import CaptureSnapshot
+    from dialoog_tui.services.database import Database
 else:
     from dialoog_tui.lazy import LazyModule
 
     # Loaded on the store thread when first used, so the screen draws before SQLAlchemy loads.
     capture = LazyModule("dialoog_tui.services.capture")
+    corrections = LazyModule("dialoog_tui.services.corrections")
 
 PAGE_SIZE = 200
 """Contributions loaded at a time: the newest page at start, older pages on scrolling up."""
@@ -56,6 +59,8 @@ class RecordChange:
     """A contribution taken out."""
     restored: Contribution | None = None
     """A removed contribution brought back."""
+    reloaded: CaptureSnapshot | None = None
+    """After a correction: the session read again (people, agenda, the newest page)."""
     what: str = ""
     """i18n key describing the change (for undo/redo notifications)."""
     seq: int = 0
@@ -81,9 +86,13 @@ def _content(contribution: Contribution) -> ContributionContent:
 class Recorder:
     """Keeps one session's record, through the store gateway."""
 
-    def __init__(self, gateway: StoreGateway, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, gateway: StoreGateway, clock: Callable[[], datetime], *, person: str | None = None
+    ) -> None:
         self.gateway = gateway
         """The way to the store."""
+        self.person = person
+        """Who takes the notes: kept on every contribution logged."""
         self.clock = clock
         """Gives the time stamped on new contributions."""
         self.context = CaptureContext()
@@ -92,9 +101,11 @@ class Recorder:
         """The session, once loaded."""
         self.phases: list[Phase] = []
         """The session's agenda."""
-        self.undo_stack: UndoStack[Change] = UndoStack()
+        self.undo_stack: UndoStack[Change | Correction] = UndoStack()
         """Changes that can be undone."""
         self._contributions: dict[int, Contribution] = {}
+        self._forgotten: dict[int, ParticipantRemoved] = {}
+        """Speakers removed with the undone line that introduced them, by contribution id."""
         self._stored_draft: str | None = None
         """The draft as this recorder last left it in the store (None: not known)."""
 
@@ -168,12 +179,14 @@ class Recorder:
             consent=consent,
             commitment=CommitmentTerms(entry.owner, preview.due_on),
             paraphrase=entry.paraphrase,
+            recorded_by=self.person,
         )
         self.context.next_consent = None
         self._stored_draft = ""  # logging cleared it, in the same transaction
         self._took_effect(logged)
         self.context.counts[logged.contribution.participant_id] += 1
-        self.undo_stack.push(WasLogged(logged.contribution.id))
+        introduced = preview.speaker.new_name is not None
+        self.undo_stack.push(WasLogged(logged.contribution.id, introduced))
         return RecordChange(logged=logged.contribution, seq=logged.contribution.seq)
 
     async def edit(self, original: Contribution, preview: EntryPreview) -> RecordChange:
@@ -241,12 +254,29 @@ class Recorder:
         self.undo_stack.redone()
         return result
 
-    async def _step(self, change: Change, *, backwards: bool) -> RecordChange:
+    async def correct(self, correction: Callable[[Database], Correction]) -> RecordChange:
+        """Make a correction of a participant, phase or session (undoable), and read the
+        session again: names, places and the agenda may all have changed."""
+        made = await self.gateway.call(correction)
+        self.undo_stack.push(made)
+        return replace(await self._reload(), what=f"undo.{type(made).__name__}")
+
+    async def _reload(self) -> RecordChange:
+        speaker = self.context.current_speaker
+        loaded = await self.load(self.session_id)
+        if speaker.participant is not None:
+            self.context.current_speaker = self.context.speaker_for(speaker.participant.id)
+        return RecordChange(reloaded=loaded)
+
+    async def _step(self, change: Change | Correction, *, backwards: bool) -> RecordChange:
         """Undo (`backwards`) or redo one change in the store."""
         match change:
-            case WasLogged(contribution_id):
-                step = self._remove if backwards else self._restore
-                return replace(await step(contribution_id), what="undo.logged")
+            case WasLogged(contribution_id, introduced):
+                if backwards:
+                    return replace(
+                        await self._unlog(contribution_id, introduced), what="undo.logged"
+                    )
+                return replace(await self._relog(contribution_id), what="undo.logged")
             case WasRemoved(contribution_id):
                 step = self._restore if backwards else self._remove
                 return replace(await step(contribution_id), what="undo.removed")
@@ -265,6 +295,10 @@ class Recorder:
                     contribution_id, state.paraphrase, state.consent
                 )
                 return replace(result, what="undo.paraphrased")
+            case _:
+                undo_or_redo = corrections.reverse if backwards else corrections.repeat
+                await self.gateway.call(undo_or_redo, change)
+                return replace(await self._reload(), what=f"undo.{type(change).__name__}")
 
     async def save_draft(self, text: str) -> None:
         """Remember the half-typed line. The emptied line after an Enter is not written
@@ -360,6 +394,27 @@ class Recorder:
         self.context.counts[removed.participant_id] -= 1
         self._remember(removed)
         return RecordChange(removed=removed, seq=removed.seq)
+
+    async def _unlog(self, contribution_id: int, introduced: bool) -> RecordChange:
+        removed, forgotten = await self.gateway.call(
+            capture.unlog, contribution_id, forget_speaker=introduced
+        )
+        self.context.counts[removed.participant_id] -= 1
+        if forgotten is not None:
+            self._forgotten[contribution_id] = forgotten
+            self.context.forget(forgotten.participant.id)
+            removed = replace(removed, participant_id=None)
+        self._remember(removed)
+        return RecordChange(removed=removed, seq=removed.seq)
+
+    async def _relog(self, contribution_id: int) -> RecordChange:
+        forgotten = self._forgotten.pop(contribution_id, None)
+        restored = await self.gateway.call(capture.relog, contribution_id, forgotten)
+        if forgotten is not None:
+            self.context.remember(forgotten.participant)
+        self.context.counts[restored.participant_id] += 1
+        self._remember(restored)
+        return RecordChange(restored=restored, seq=restored.seq)
 
     async def _restore(self, contribution_id: int) -> RecordChange:
         restored = await self.gateway.call(capture.restore, contribution_id)

@@ -12,7 +12,7 @@ import asyncio
 import gc
 from collections.abc import Iterator
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -39,6 +39,9 @@ from dialoog_tui.tui.capture.view import CaptureView
 from dialoog_tui.tui.commands import PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
+
+NARROW = 100
+"""Columns below which the side panel takes less room (a laptop beside a projector: 80)."""
 
 DRAFT_SAVE_DELAY = 0.3
 """Seconds of quiet typing after which the input line is saved (a crash loses at most this)."""
@@ -105,6 +108,8 @@ class CaptureScreen(DialoogScreen[None]):
             yield ContributionLog(
                 speaker_label=self.view.speaker_label,
                 kind_label=lambda c: c.kind.label(t.lang),
+                reply_label=self.view.reply_label,
+                phase_label=self.view.phase_label,
                 labels=self.view.ladder_labels(),
                 placeholder=t("capture.empty_log"),
                 look=look,
@@ -350,6 +355,27 @@ class CaptureScreen(DialoogScreen[None]):
         """Export this session: Markdown, HTML or JSON, with consent honoured."""
         if (dialog := elsewhere.export_dialog(self.recorder, self.t)) is not None:
             self.app.push_screen(dialog)
+
+    def action_corrections(self) -> None:
+        """Correct a participant, a phase or the session (F6), starting on the selected
+        contribution's speaker or else the current one."""
+        selected = self.log_view.selected
+        current = self.recorder.context.current_speaker.participant
+        chosen = (
+            selected.participant_id if selected is not None else (current.id if current else None)
+        )
+        screen = elsewhere.corrections_screen(self.recorder, self.t, chosen=chosen)
+        if screen is not None:
+            self.app.push_screen(screen, self.keys.correct)
+
+    def action_side_panel(self) -> None:
+        """Show or hide the participants beside the log (F7): on a small screen the log
+        then has the whole width."""
+        self.query_one("#side").toggle_class("-hidden")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Below 100 columns the side panel narrows, so the log keeps room to be read.
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     def action_live_themes(self) -> None:
         """Show or hide the live themes panel."""

@@ -51,6 +51,18 @@ class CaptureView:
         short = abbreviate_domain(person.domain) if person.domain else ""
         return SpeakerLabel(person.name, position, short)
 
+    def reply_label(self, contribution_id: int) -> str | None:
+        """`#12 Anna`: what a reply answers (None: not loaded, so not known here)."""
+        target = self._screen.recorder.known(contribution_id)
+        if target is None:
+            return None
+        return f"#{target.seq} {self.speaker_label(target.participant_id).name}"
+
+    def phase_label(self, phase_id: int) -> str | None:
+        """`2. Ideeën`: the phase as the divider in the log names it."""
+        phase = next((p for p in self._screen.recorder.phases if p.id == phase_id), None)
+        return f"{phase.position}. {phase.title}" if phase is not None else None
+
     def show_state(self, *, preview: bool = True) -> None:
         """The header and the participants panel as the record is now (and the preview)."""
         screen = self._screen
@@ -77,6 +89,9 @@ class CaptureView:
     def show_change(self, change: RecordChange, *, preview: bool = True) -> None:
         """A change in the log's rows; the rest follows in the frame after the row."""
         log = self._screen.log_view
+        if change.reloaded is not None:
+            log.reset(change.reloaded.latest, has_older=change.reloaded.has_older)
+            log.restyle()  # names, domains and phases may all read differently now
         if change.logged is not None:
             log.append(change.logged)
         if change.replaced is not None:
@@ -153,6 +168,9 @@ class CaptureView:
             t("ladder.value"),
             t("ladder.condition"),
             t("cmd.paraphrase").lower(),
+            owner=t("log.owner"),
+            due=t("log.due"),
+            more=t("log.more"),
         )
 
     async def attempt(self, work: Awaitable[T]) -> T | None:
@@ -160,8 +178,9 @@ class CaptureView:
         try:
             return await work
         except Exception as error:
-            message = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
             t = self._screen.t
+            said = t.explain(error).strip()
+            message = said.splitlines()[0] if said else repr(error)
             self._screen.notify(
                 t("notify.store_error", error=message), severity="error", markup=False
             )

@@ -69,8 +69,9 @@ class LadderScreen(DialoogScreen[None]):
     def on_mount(self) -> None:
         t = self._t
         interests = self.query_one("#ladder-interests", DataTable)
+        # The session's title last: on a narrow screen it is cut, not the status.
         interests.add_columns(
-            t("ladder.interest"), t("ladder.session"), t("ladder.count"), t("ladder.status")
+            t("ladder.interest"), t("ladder.count"), t("ladder.status"), t("ladder.session")
         )
         ledger = self.query_one("#ladder-ledger", DataTable)
         # The commitment's text last: however long it is, the date and owner stay in view.
@@ -106,9 +107,9 @@ class LadderScreen(DialoogScreen[None]):
         for state in report.interests:
             interests.add_row(
                 Text(visible(state.interest)),
-                Text(visible(state.session_title)),
                 str(len(state.raised_by)),
                 Text(state.status.label(t.lang), style=_status_style(state.status)),
+                Text(visible(state.session_title)),
                 key=f"{state.session_id}:{state.interest}",
             )
         _move_to(interests, was)

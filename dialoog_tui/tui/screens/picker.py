@@ -35,10 +35,12 @@ PICKER_COMMANDS: tuple[Command, ...] = (
 class PickerScreen(DialoogScreen[None]):
     """A list of sessions, newest first, with 'new session' on top."""
 
-    def __init__(self, gateway: StoreGateway, t: Translator) -> None:
+    def __init__(self, gateway: StoreGateway, t: Translator, *, person: str = "") -> None:
+        """`person`: who takes the notes, offered as a new session's note-taker."""
         super().__init__()
         self._gateway = gateway
         self._t = t
+        self._person = person
         self._bindings = with_commands(self._bindings, PICKER_COMMANDS, t)
 
     def compose(self) -> ComposeResult:
@@ -95,7 +97,7 @@ class PickerScreen(DialoogScreen[None]):
             if new is not None:
                 self._request(new)
 
-        self.app.push_screen(NewSessionScreen(self._t), start)
+        self.app.push_screen(NewSessionScreen(self._t, person=self._person), start)
 
     def _open(self, option_id: str | None) -> None:
         if option_id == NEW_SESSION:

@@ -163,7 +163,7 @@ class ThemeBoardScreen(CuratingScreen):
                 mark = Text("● ", style="bold") + mark
             table.add_row(
                 mark,
-                Text(fit(visible(theme.title), 44)),
+                Text(fit(visible(theme.title), self._title_width())),
                 str(theme.size),
                 str(len(theme.sessions)),
                 Text(sparkline([per_session.get(s, 0) for s in sessions])),
@@ -174,6 +174,15 @@ class ThemeBoardScreen(CuratingScreen):
             table.move_cursor(row=table.get_row_index(highlighted))
         if not self.runner.running:
             self._status(self._hint(data, report))
+
+    def _title_width(self) -> int:
+        """The theme column gives way first on a narrow screen: every other column (status,
+        counts, sessions, domains) keeps its room."""
+        return max(16, min(44, self.size.width - 52))
+
+    def on_resize(self) -> None:
+        if self.data is not None:
+            self._show()
 
     def _hint(self, data: BoardData, report: ThemeReport) -> str:
         """What the status line says under the themes shown."""

@@ -1,0 +1,433 @@
+"""Corrections of participants, phases and sessions, each with its exact reversal.
+
+Every function works inside the caller's unit of work (`db`) and returns the record that
+`core.corrections` defines, so the reversal can put back precisely what was there: the same
+ids, the same places in sessions, the same contributions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.corrections import (
+    Membership,
+    ParticipantChanged,
+    ParticipantFacts,
+    ParticipantRemoved,
+    ParticipantsMerged,
+    PhaseRemoved,
+    PhaseRenamed,
+    PhasesReordered,
+    SessionDeleted,
+    SessionEdited,
+    SessionFacts,
+)
+from dialoog_tui.core.model import Participant
+from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.domains import domain_row_by_name
+from dialoog_tui.store.schema.convert import to_participant, to_phase
+from dialoog_tui.store.schema.tables import (
+    ContributionRow,
+    CorrectionRow,
+    DomainRow,
+    ParticipantRow,
+    PhaseRow,
+    SessionParticipantRow,
+    SessionRow,
+)
+
+# --- the record of corrections ---------------------------------------------------------
+
+
+def record(
+    db: Session, *, actor: str, subject: str, subject_id: int, action: str, detail: str
+) -> None:
+    """Note who corrected what, when (the detail names things, it does not give ids)."""
+    db.add(
+        CorrectionRow(
+            at=utc_now(),
+            actor=actor[:200],
+            subject=subject,
+            subject_id=subject_id,
+            action=action,
+            detail=detail,
+        )
+    )
+
+
+def recorded(db: Session, *, limit: int = 50) -> list[tuple[str, str, str, str]]:
+    """The newest corrections: (when as ISO text, who, action, detail), newest first."""
+    rows = db.exec(select(CorrectionRow).order_by(col(CorrectionRow.id).desc()).limit(limit))
+    return [(row.at.isoformat(), row.actor, row.action, row.detail) for row in rows]
+
+
+# --- participants ----------------------------------------------------------------------
+
+
+def get_participant(db: Session, participant_id: int) -> Participant:
+    """The participant with this id."""
+    row = db.get(ParticipantRow, participant_id)
+    if row is None:
+        raise NotFound(f"no participant with id {participant_id}")
+    domain = db.get(DomainRow, row.domain_id) if row.domain_id is not None else None
+    return to_participant(row, domain)
+
+
+def change_participant(
+    db: Session, participant_id: int, after: ParticipantFacts
+) -> ParticipantChanged:
+    """Give a participant another name, domain or organisation."""
+    name = " ".join(after.name.split())
+    if not name:
+        raise InvalidInput("a participant needs a name", key="error.needs_name")
+    before = ParticipantFacts.of(get_participant(db, participant_id))
+    row = db.get(ParticipantRow, participant_id)
+    assert row is not None
+    domain = domain_row_by_name(db=db, name=after.domain) if after.domain else None
+    row.name = name
+    row.domain_id = domain.id if domain is not None else None
+    row.organisation = (after.organisation or "").strip() or None
+    db.add(row)
+    db.flush()
+    return ParticipantChanged(
+        participant_id,
+        before,
+        ParticipantFacts(name, domain.name if domain else None, row.organisation),
+    )
+
+
+def _memberships(db: Session, participant_id: int) -> list[SessionParticipantRow]:
+    return list(
+        db.exec(
+            select(SessionParticipantRow).where(
+                SessionParticipantRow.participant_id == participant_id
+            )
+        )
+    )
+
+
+def _contribution_ids(db: Session, participant_id: int) -> tuple[int, ...]:
+    ids = db.exec(
+        select(ContributionRow.id)
+        .where(ContributionRow.participant_id == participant_id)
+        .order_by(col(ContributionRow.id))
+    )
+    return tuple(i for i in ids if i is not None)
+
+
+def _move_contributions(db: Session, ids: Iterable[int], participant_id: int | None) -> None:
+    ids = list(ids)
+    if ids:
+        db.exec(
+            update(ContributionRow)
+            .where(col(ContributionRow.id).in_(ids))
+            .values(participant_id=participant_id)
+        )
+
+
+def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsMerged:
+    """`gone` becomes `kept`: every contribution and every session place follows."""
+    if gone_id == kept_id:
+        raise InvalidInput("a participant cannot be merged into themselves", key="error.merge_self")
+    gone, kept = get_participant(db, gone_id), get_participant(db, kept_id)
+    kept_sessions = {row.session_id for row in _memberships(db, kept_id)}
+    places: list[Membership] = []
+    for row in _memberships(db, gone_id):
+        shared = row.session_id in kept_sessions
+        places.append(Membership(row.session_id, row.position, row.joined_at, shared))
+        db.delete(row)
+    db.flush()
+    for place in places:
+        if not place.shared:
+            db.add(
+                SessionParticipantRow(
+                    session_id=place.session_id,
+                    participant_id=kept_id,
+                    position=place.position,
+                    joined_at=place.joined_at,
+                )
+            )
+    moved = _contribution_ids(db, gone_id)
+    _move_contributions(db, moved, kept_id)
+    db.flush()
+    gone_row = db.get(ParticipantRow, gone_id)
+    db.delete(gone_row)
+    db.flush()
+    return ParticipantsMerged(kept, gone, moved, tuple(places))
+
+
+def _bring_back(db: Session, participant: Participant, places: Iterable[Membership]) -> None:
+    """Put a merged or removed participant back under their own id, in their places."""
+    domain = domain_row_by_name(db=db, name=participant.domain) if participant.domain else None
+    db.add(
+        ParticipantRow(
+            id=participant.id,
+            name=participant.name,
+            domain_id=domain.id if domain is not None else None,
+            organisation=participant.organisation,
+            created_at=utc_now(),
+        )
+    )
+    db.flush()
+    for place in places:
+        db.add(
+            SessionParticipantRow(
+                session_id=place.session_id,
+                participant_id=participant.id,
+                position=place.position,
+                joined_at=place.joined_at,
+            )
+        )
+    db.flush()
+
+
+def unmerge(db: Session, merged: ParticipantsMerged) -> None:
+    """Reverse a merge: `gone` returns with their contributions and places."""
+    for place in merged.memberships:
+        if not place.shared:
+            row = db.get(SessionParticipantRow, (place.session_id, merged.kept.id))
+            if row is not None:
+                db.delete(row)
+    db.flush()
+    _bring_back(db, merged.gone, merged.memberships)
+    _move_contributions(db, merged.moved, merged.gone.id)
+    db.flush()
+
+
+def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
+    """Remove a participant who never spoke (removed contributions count as spoken)."""
+    participant = get_participant(db, participant_id)
+    if _contribution_ids(db, participant_id):
+        raise InvalidInput(
+            f"{participant.name} has contributions: merge them into someone else instead",
+            key="error.has_contributions",
+            name=participant.name,
+        )
+    places = tuple(
+        Membership(r.session_id, r.position, r.joined_at) for r in _memberships(db, participant_id)
+    )
+    for row in _memberships(db, participant_id):
+        db.delete(row)
+    db.flush()
+    db.delete(db.get(ParticipantRow, participant_id))
+    db.flush()
+    return ParticipantRemoved(participant, places)
+
+
+def bring_back_participant(db: Session, removed: ParticipantRemoved) -> None:
+    """Reverse a removal."""
+    _bring_back(db, removed.participant, removed.memberships)
+
+
+def forget_new_speaker(db: Session, contribution_id: int) -> ParticipantRemoved | None:
+    """After undoing the contribution that introduced its speaker: remove that speaker when
+    nothing else refers to them (no other contribution, no other session). The removed
+    contribution keeps no speaker until `restore_speaker` gives it back."""
+    row = db.get(ContributionRow, contribution_id)
+    if row is None or row.participant_id is None:
+        return None
+    others = [i for i in _contribution_ids(db, row.participant_id) if i != contribution_id]
+    places = _memberships(db, row.participant_id)
+    if others or any(place.session_id != row.session_id for place in places):
+        return None
+    participant_id = row.participant_id
+    row.participant_id = None
+    db.add(row)
+    db.flush()
+    return remove_participant(db, participant_id)
+
+
+def restore_speaker(db: Session, contribution_id: int, removed: ParticipantRemoved) -> None:
+    """Reverse `forget_new_speaker`."""
+    bring_back_participant(db, removed)
+    _move_contributions(db, [contribution_id], removed.participant.id)
+    db.flush()
+
+
+# --- phases ----------------------------------------------------------------------------
+
+
+def _phase_row(db: Session, phase_id: int) -> PhaseRow:
+    row = db.get(PhaseRow, phase_id)
+    if row is None:
+        raise NotFound(f"no phase with id {phase_id}")
+    return row
+
+
+def agenda_order(db: Session, session_id: int) -> tuple[int, ...]:
+    """The session's phase ids, first to last."""
+    ids = db.exec(
+        select(PhaseRow.id)
+        .where(PhaseRow.session_id == session_id)
+        .order_by(col(PhaseRow.position))
+    )
+    return tuple(i for i in ids if i is not None)
+
+
+def rename_phase(db: Session, phase_id: int, title: str) -> PhaseRenamed:
+    """Give an agenda item another title."""
+    title = " ".join(title.split())
+    if not title:
+        raise InvalidInput("a phase needs a title", key="error.needs_phase_title")
+    row = _phase_row(db, phase_id)
+    before = row.title
+    row.title = title
+    db.add(row)
+    db.flush()
+    return PhaseRenamed(phase_id, before, title)
+
+
+def reorder_phases(db: Session, session_id: int, order: tuple[int, ...]) -> PhasesReordered:
+    """Put the agenda in `order` (every phase id of the session, first to last)."""
+    before = agenda_order(db, session_id)
+    if sorted(order) != sorted(before):
+        raise InvalidInput("the new order must name every phase of the session once")
+    rows = {
+        row.id: row for row in db.exec(select(PhaseRow).where(PhaseRow.session_id == session_id))
+    }
+    # Positions are unique per session: park every row on a negative place first, so no
+    # intermediate state has two phases on one place.
+    for number, phase_id in enumerate(order, start=1):
+        rows[phase_id].position = -number
+        db.add(rows[phase_id])
+    db.flush()
+    for number, phase_id in enumerate(order, start=1):
+        rows[phase_id].position = number
+        db.add(rows[phase_id])
+    db.flush()
+    titles = tuple(rows[phase_id].title for phase_id in order)
+    return PhasesReordered(session_id, before, order, titles)
+
+
+def remove_phase(db: Session, phase_id: int, into: int | None) -> PhaseRemoved:
+    """Take an agenda item off; its contributions go to phase `into` (None: no phase)."""
+    row = _phase_row(db, phase_id)
+    phase = to_phase(row)
+    if into is not None and (
+        into == phase_id or _phase_row(db, into).session_id != phase.session_id
+    ):
+        raise InvalidInput("the contributions must go to another phase of the same session")
+    order = agenda_order(db, phase.session_id)
+    moved = tuple(
+        i
+        for i in db.exec(
+            select(ContributionRow.id)
+            .where(ContributionRow.phase_id == phase_id)
+            .order_by(col(ContributionRow.id))
+        )
+        if i is not None
+    )
+    if moved:
+        db.exec(
+            update(ContributionRow).where(col(ContributionRow.id).in_(moved)).values(phase_id=into)
+        )
+    session = db.get(SessionRow, phase.session_id)
+    assert session is not None
+    was_current = session.current_phase_id == phase_id
+    if was_current:
+        session.current_phase_id = into
+        db.add(session)
+    db.delete(row)
+    db.flush()
+    reorder_phases(db, phase.session_id, tuple(p for p in order if p != phase_id))
+    return PhaseRemoved(phase, order, into, moved, was_current)
+
+
+def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:
+    """Reverse a removal: the phase returns in its place with its contributions."""
+    phase = removed.phase
+    last = db.exec(
+        select(func.max(PhaseRow.position)).where(PhaseRow.session_id == phase.session_id)
+    ).one()
+    db.add(
+        PhaseRow(
+            id=phase.id,
+            session_id=phase.session_id,
+            position=(last or 0) + 1,
+            title=phase.title,
+            created_at=utc_now(),
+        )
+    )
+    db.flush()
+    reorder_phases(db, phase.session_id, removed.order)
+    if removed.moved:
+        db.exec(
+            update(ContributionRow)
+            .where(col(ContributionRow.id).in_(removed.moved))
+            .values(phase_id=phase.id)
+        )
+    if removed.was_current:
+        session = db.get(SessionRow, phase.session_id)
+        assert session is not None
+        session.current_phase_id = phase.id
+        db.add(session)
+    db.flush()
+
+
+# --- sessions --------------------------------------------------------------------------
+
+
+def _session_row(db: Session, session_id: int) -> SessionRow:
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise NotFound(f"no session with id {session_id}")
+    return row
+
+
+def session_facts(db: Session, session_id: int) -> SessionFacts:
+    """The editable facts of a session."""
+    row = _session_row(db, session_id)
+    return SessionFacts(
+        title=row.title,
+        question=row.question,
+        location=row.location,
+        organiser=row.organiser,
+        note_taker=row.note_taker,
+        started_at=row.started_at,
+        default_consent=Consent(row.default_consent),
+    )
+
+
+def edit_session(db: Session, session_id: int, after: SessionFacts) -> SessionEdited:
+    """Change a session's facts (its slug stays: exports and links keep their names)."""
+    title = " ".join(after.title.split())
+    if not title:
+        raise InvalidInput("a session needs a title", key="error.needs_session_title")
+    if after.started_at.tzinfo is None:
+        raise InvalidInput("a session's date needs a time zone")
+    before = session_facts(db, session_id)
+    row = _session_row(db, session_id)
+    row.title = title
+    row.question = (after.question or "").strip() or None
+    row.location = (after.location or "").strip() or None
+    row.organiser = (after.organiser or "").strip() or None
+    row.note_taker = (after.note_taker or "").strip() or None
+    row.started_at = after.started_at
+    row.default_consent = after.default_consent.value
+    db.add(row)
+    db.flush()
+    return SessionEdited(session_id, before, session_facts(db, session_id))
+
+
+def delete_session(db: Session, session_id: int) -> SessionDeleted:
+    """Hide a session everywhere; `restore_session` brings it back."""
+    row = _session_row(db, session_id)
+    if row.deleted_at is not None:
+        raise InvalidInput(f"session {row.slug!r} is already deleted")
+    row.deleted_at = utc_now()
+    db.add(row)
+    db.flush()
+    return SessionDeleted(session_id, row.title)
+
+
+def restore_session(db: Session, session_id: int) -> None:
+    """Bring a deleted session back."""
+    row = _session_row(db, session_id)
+    row.deleted_at = None
+    db.add(row)
+    db.flush()

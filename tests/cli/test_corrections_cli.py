@@ -1,0 +1,140 @@
+"""`dialoog participant|phase|session|corrections`, and the command line in Dutch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .running import run
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """A database with one session: Lotte (inwoner), a typo'd Lote, and three phases."""
+    path = str(tmp_path / "fix.sqlite3")
+    code, _, err = run(
+        capsys,
+        "--db",
+        path,
+        "new",
+        "Groen plan",
+        "--participant",
+        "Lotte/inw",
+        "--participant",
+        "Lote",
+        "--phase",
+        "Opening",
+        "--phase",
+        "Idee",
+        "--phase",
+        "Ideeën",
+        "--no-open",
+    )
+    assert code == 0, err
+    source = tmp_path / "notes.csv"
+    source.write_text(
+        "speaker,text,phase\nLote,meer bomen,Idee\nLotte,een plein,Ideeën\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "--db", path, "import", str(source), "--session", "groen-plan")[0] == 0
+    return path
+
+
+def _participants(capsys: pytest.CaptureFixture[str], db: str) -> list[str]:
+    return run(capsys, "--db", db, "participant", "list", "--session", "groen-plan")[1].splitlines()
+
+
+def test_a_typo_is_merged_a_domain_changed_and_a_stray_phase_removed(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, err = run(capsys, "--db", db, "participant", "merge", "Lote", "Lotte")
+    assert code == 0, err
+    assert "Lote → Lotte (1 contribution)" in out
+    code, out, _ = run(capsys, "--db", db, "participant", "edit", "Lotte", "--domain", "onder")
+    assert "domain: inwoner → ondernemer" in out
+    assert [line.split(None, 1)[1] for line in _participants(capsys, db)] == ["Lotte  (ondernemer)"]
+    code, out, err = run(
+        capsys, "--db", db, "phase", "delete", "groen-plan", "Idee", "--into", "Ideeën"
+    )
+    assert code == 0, err
+    _, out, _ = run(capsys, "--db", db, "phase", "list", "groen-plan")
+    assert out.split() == ["1.", "Opening", "2.", "Ideeën"]
+    _, out, _ = run(capsys, "--db", db, "export", "groen-plan", "--format", "json")
+    document = json.loads(out)
+    assert [p["name"] for p in document["participants"]] == ["Lotte"]
+    assert {c["phase"] for c in document["contributions"]} == {"Ideeën"}
+    _, out, _ = run(capsys, "--db", db, "corrections")
+    assert [line.split("  ")[2] for line in out.splitlines()] == ["remove", "change", "merge"]
+
+
+def test_a_participant_who_spoke_cannot_be_removed_and_nothing_changes(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, _, err = run(capsys, "--db", db, "participant", "remove", "Lotte")
+    assert code == 1
+    assert err.count("\n") == 1 and "merge them into someone else" in err
+    assert len(_participants(capsys, db)) == 2
+
+
+def test_a_session_is_edited_deleted_after_confirming_and_restored(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "session",
+        "edit",
+        "groen-plan",
+        "--location",
+        "Wijkhuis",
+        "--date",
+        "2026-11-03 19:30",
+    )
+    assert code == 0 and "place: — → Wijkhuis" in out and "2026-11-03 19:30" in out
+    code, out, _ = run(capsys, "--db", db, "session", "delete", "groen-plan")
+    assert code == 1 and "2 contributions" in out and "--yes" in out
+    assert "groen-plan" in run(capsys, "--db", db, "sessions")[1]
+    code, out, _ = run(capsys, "--db", db, "session", "delete", "groen-plan", "--yes")
+    assert code == 0 and "dialoog session restore groen-plan" in out
+    assert "groen-plan" not in run(capsys, "--db", db, "sessions")[1]
+    assert "groen-plan" in run(capsys, "--db", db, "session", "deleted")[1]
+    code, _, err = run(capsys, "--db", db, "export", "groen-plan")
+    assert code == 1 and "no session 'groen-plan'" in err
+    assert run(capsys, "--db", db, "session", "restore", "groen-plan")[0] == 0
+    assert "groen-plan" in run(capsys, "--db", db, "sessions")[1]
+
+
+def test_dutch_throughout_sessions_themes_and_a_failing_import(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    _, out, _ = run(capsys, "--db", db, "--lang", "nl", "sessions")
+    assert out.split()[:5] == ["ID", "DATUM", "AANTAL", "SLUG", "TITEL"]
+    _, out, err = run(capsys, "--db", db, "--lang", "nl", "themes", "--all")
+    assert out.startswith("Thema's over 1 sessie, 2 bijdragen"), out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,kind\n,vraag\nhoi,zzz\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "--lang", "nl", "import", str(bad))
+    assert code == 1
+    assert err.splitlines() == [
+        "regel 2: het veld 'text' is leeg",
+        "regel 3: onbekende soort 'zzz' (gebruik remark, question, proposal, resistance, "
+        "agreement, commitment of Nederlands)",
+        "dialoog: fout: 2 rijen kunnen niet worden gelezen; er is niets geïmporteerd",
+    ]
+    code, _, err = run(
+        capsys, "--db", db, "--lang", "nl", "participant", "edit", "Nobody", "--name", "X"
+    )
+    assert code == 1 and err == "dialoog: fout: geen deelnemer 'Nobody'\n"
+    with pytest.raises(SystemExit):
+        run(capsys, "--lang", "nl", "sessions", "--bogus")
+    assert capsys.readouterr().err.startswith("dialoog: fout: onbekende argumenten: --bogus")
+    with pytest.raises(SystemExit):
+        run(capsys, "--lang", "nl", "phase", "--help")
+    help_text = capsys.readouterr().out
+    assert (
+        help_text.startswith("gebruik: dialoog phase")
+        and "haal een fase van de agenda" in help_text
+    )

@@ -1,0 +1,235 @@
+"""Corrections of participants, phases and sessions: each does what it says, is recorded, and
+is reversed exactly (same ids, same places, same contributions)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.corrections import ParticipantFacts
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.model import NewSession
+from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.services import capture, corrections, sessions
+from dialoog_tui.store.contributions import get_contribution, log_entry
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.participants import list_participants, list_session_participants
+from dialoog_tui.store.phases import list_phases
+from dialoog_tui.store.sessions import get_session
+from tests.store.writing import AT, log, start
+
+
+def _people(database: Database, session_id: int) -> list[tuple[str, str | None]]:
+    return [
+        (p.name, p.domain)
+        for p in database.read(lambda db: list_session_participants(db=db, session_id=session_id))
+    ]
+
+
+def test_a_participant_is_renamed_and_given_another_domain_and_back(database: Database) -> None:
+    session_id = start(database, "Groen", (("Lote", "inwoner"), ("Piet", "overheid")))
+    lote = corrections.find_participant(database, "lote")
+    changed = corrections.change_participant(
+        database, lote.id, ParticipantFacts("Lotte", "ondernemer", "Bakkerij")
+    )
+    assert _people(database, session_id) == [("Lotte", "ondernemer"), ("Piet", "overheid")]
+    assert changed.before == ParticipantFacts("Lote", "inwoner", None)
+    corrections.reverse(database, changed)
+    assert _people(database, session_id) == [("Lote", "inwoner"), ("Piet", "overheid")]
+    history = corrections.history(database)
+    assert [action for _at, _who, action, _what in history] == ["undo change", "change"]
+    assert "name: Lote → Lotte" in history[1][3]
+
+
+def test_an_unknown_domain_is_refused_and_nothing_changes(database: Database) -> None:
+    session_id = start(database, "Groen", (("Lote", "inwoner"),))
+    lote = corrections.find_participant(database, "Lote")
+    with pytest.raises(InvalidInput):
+        corrections.change_participant(
+            database, lote.id, ParticipantFacts("Lotte", "marsmens", None)
+        )
+    assert _people(database, session_id) == [("Lote", "inwoner")]
+    assert corrections.history(database) == []
+
+
+def test_a_merge_moves_every_contribution_and_place_and_undo_splits_them_again(
+    database: Database,
+) -> None:
+    first = start(database, "Groen", (("Lotte", "inwoner"), ("Lote", None)))
+    second = start(database, "Verkeer", (("Lote", None),))
+    log(database, first, "Lote", Kind.REMARK, "Meer bomen")
+    log(database, second, "Lote", Kind.QUESTION, "Wanneer?")
+    log(database, first, "Lotte", Kind.REMARK, "Bankjes")
+    lotte, lote = (
+        corrections.find_participant(database, name, session_key=str(first))
+        for name in ("Lotte", "Lote")
+    )
+    merged = corrections.merge_participants(database, lote.id, lotte.id)
+    assert len(merged.moved) == 2
+    assert _people(database, first) == [("Lotte", "inwoner")]
+    assert _people(database, second) == [("Lotte", "inwoner")]
+    names = [p.name for p in database.read(lambda db: list_participants(db=db))]
+    assert names == ["Lotte"]
+    assert all(
+        database.read(
+            lambda db, cid=cid: get_contribution(db=db, contribution_id=cid)
+        ).participant_id
+        == lotte.id
+        for cid in merged.moved
+    )
+    corrections.reverse(database, merged)
+    assert _people(database, first) == [("Lotte", "inwoner"), ("Lote", None)]
+    assert _people(database, second) == [("Lote", None)]
+    assert {
+        database.read(
+            lambda db, cid=cid: get_contribution(db=db, contribution_id=cid)
+        ).participant_id
+        for cid in merged.moved
+    } == {lote.id}
+    corrections.repeat(database, merged)
+    assert _people(database, second) == [("Lotte", "inwoner")]
+
+
+def test_only_a_participant_without_contributions_can_be_removed(database: Database) -> None:
+    session_id = start(database, "Groen", (("Anna", "inwoner"), ("Bram", "overheid")))
+    log(database, session_id, "Anna", Kind.REMARK, "Meer bomen")
+    anna = corrections.find_participant(database, "Anna")
+    with pytest.raises(InvalidInput, match="merge"):
+        corrections.remove_participant(database, anna.id)
+    bram = corrections.find_participant(database, "Br")
+    removed = corrections.remove_participant(database, bram.id)
+    assert _people(database, session_id) == [("Anna", "inwoner")]
+    corrections.reverse(database, removed)
+    assert _people(database, session_id) == [("Anna", "inwoner"), ("Bram", "overheid")]
+    assert corrections.find_participant(database, "Bram").id == bram.id
+
+
+def test_undoing_the_line_that_introduced_a_typo_removes_the_typo(database: Database) -> None:
+    session_id = start(database, "Groen", (("Lotte", "inwoner"),))
+    logged = log_entry(
+        database,
+        session_id=session_id,
+        speaker=Speaker(new_name="Lote"),
+        kind=Kind.REMARK,
+        text="Meer bomen",
+        at=AT,
+    )
+    assert ("Lote", None) in _people(database, session_id)
+    removed, forgotten = capture.unlog(database, logged.contribution.id, forget_speaker=True)
+    assert forgotten is not None and forgotten.participant.name == "Lote"
+    assert logged.participant is not None and removed.participant_id == logged.participant.id
+    assert _people(database, session_id) == [("Lotte", "inwoner")]
+    with pytest.raises(NotFound):
+        corrections.find_participant(database, "Lote")
+    back = capture.relog(database, logged.contribution.id, forgotten)
+    assert back.deleted_at is None and back.participant_id == forgotten.participant.id
+    assert _people(database, session_id) == [("Lotte", "inwoner"), ("Lote", None)]
+
+
+def test_a_speaker_who_spoke_before_is_kept_when_a_line_is_undone(database: Database) -> None:
+    session_id = start(database, "Groen", (("Lotte", "inwoner"),))
+    log(database, session_id, "Lotte", Kind.REMARK, "Eerst")
+    second = log(database, session_id, "Lotte", Kind.REMARK, "Daarna")
+    _removed, forgotten = capture.unlog(database, second.id, forget_speaker=True)
+    assert forgotten is None
+    assert _people(database, session_id) == [("Lotte", "inwoner")]
+
+
+def _agenda(database: Database, session_id: int) -> list[str]:
+    return [p.title for p in database.read(lambda db: list_phases(db=db, session_id=session_id))]
+
+
+def test_phases_are_renamed_moved_and_a_stray_one_removed_with_its_contributions(
+    database: Database,
+) -> None:
+    session_id = database.write(
+        lambda db: sessions.start_session(
+            db=db,
+            new=NewSession(
+                "Groen", participants=(("Anna", "inwoner"),), phases=("Opening", "Idee", "Ideeën")
+            ),
+        )
+    )
+    stray = corrections.find_phase(database, session_id, "Idee")
+    assert stray.title == "Idee"
+    capture.go_to_phase(
+        database,
+        session_id,
+        "2",
+        agenda=database.read(lambda db: list_phases(db=db, session_id=session_id)),
+    )
+    said = log_entry(
+        database,
+        session_id=session_id,
+        speaker=Speaker(participant=corrections.find_participant(database, "Anna")),
+        kind=Kind.REMARK,
+        text="Een plein",
+        at=AT,
+        phase_id=stray.id,
+    )
+    ideas = corrections.find_phase(database, session_id, "Ideeë")
+    removed = corrections.remove_phase(database, stray.id, into=ideas.id)
+    assert _agenda(database, session_id) == ["Opening", "Ideeën"]
+    moved = database.read(lambda db: get_contribution(db=db, contribution_id=said.contribution.id))
+    assert moved.phase_id == ideas.id
+    assert removed.was_current
+    assert (
+        database.read(lambda db: get_session(db=db, session_id=session_id)).current_phase_id
+        == ideas.id
+    )
+    corrections.reverse(database, removed)
+    assert _agenda(database, session_id) == ["Opening", "Idee", "Ideeën"]
+    back = database.read(lambda db: get_contribution(db=db, contribution_id=said.contribution.id))
+    assert back.phase_id == stray.id
+    renamed = corrections.rename_phase(database, stray.id, "Dromen")
+    moved_up = corrections.move_phase(database, replace(stray, title="Dromen"), 1)
+    assert _agenda(database, session_id) == ["Dromen", "Opening", "Ideeën"]
+    assert [
+        p.position for p in database.read(lambda db: list_phases(db=db, session_id=session_id))
+    ] == [1, 2, 3]
+    corrections.reverse(database, moved_up)
+    corrections.reverse(database, renamed)
+    assert _agenda(database, session_id) == ["Opening", "Idee", "Ideeën"]
+
+
+def test_a_session_is_edited_deleted_and_restored(database: Database) -> None:
+    kept = start(database, "Groen", (("Anna", "inwoner"),))
+    gone = start(database, "Test", (("Bram", "inwoner"),))
+    log(database, gone, "Bram", Kind.REMARK, "proef")
+    facts = corrections.session_facts(database, kept)
+    when = datetime(2026, 11, 3, 19, 30, tzinfo=UTC)
+    edited = corrections.edit_session(
+        database,
+        kept,
+        replace(
+            facts,
+            title="Groen plan",
+            location="Wijkhuis",
+            started_at=when,
+            default_consent=Consent.ANONYMOUS,
+        ),
+    )
+    after = corrections.session_facts(database, kept)
+    assert (after.title, after.location, after.started_at, after.default_consent) == (
+        "Groen plan",
+        "Wijkhuis",
+        when,
+        Consent.ANONYMOUS,
+    )
+    assert "place: — → Wijkhuis" in corrections.history(database)[0][3]
+    corrections.reverse(database, edited)
+    assert corrections.session_facts(database, kept).title == "Groen"
+
+    corrections.delete_session(database, gone)
+    assert [s.session.id for s in sessions.listing(database)] == [kept]
+    assert sessions.session_ids(database, None) == [kept]
+    with pytest.raises(NotFound):
+        sessions.session_ids(database, ["test"])
+    assert [s.id for s in corrections.deleted_sessions(database)] == [gone]
+    restored = corrections.restore_session(database, "test")
+    assert restored.id == gone
+    assert sorted(s.session.id for s in sessions.listing(database)) == sorted([kept, gone])

@@ -1,0 +1,165 @@
+"""Corrections from the keyboard without leaving the meeting (F6), at 120×40 and 80×24: a typo'd
+name merged into the real person, a wrong domain changed, a stray phase taken off — then the
+export shows none of them, and Ctrl+Z undoes a correction like any change."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from dialoog_tui.core.model import NewSession
+from dialoog_tui.services.exports import ExportChoice, session_export
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.participants import list_session_participants
+from dialoog_tui.store.phases import list_phases
+from dialoog_tui.tui.screens.corrections import CorrectionsScreen
+from tests.tui.conftest import NOW, AppFactory, capture, settle, type_line
+
+GREEN = NewSession(
+    title="Groen plan",
+    participants=(("Lotte", "inwoner"), ("Piet", "overheid")),
+    phases=("Opening", "Ideeën"),
+)
+
+
+async def _open_on(pilot: Pilot[int], label: str) -> CorrectionsScreen:
+    """F6, then the arrow keys down to the row that begins with `label`."""
+    await pilot.press("f6")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, CorrectionsScreen)
+    listing = screen.query_one("#fix-list", OptionList)
+    listing.highlighted = 1
+    for _ in range(listing.option_count):
+        option = listing.get_option_at_index(listing.highlighted or 0)
+        if str(option.prompt).strip().startswith(label):
+            break
+        await pilot.press("down")
+    assert (
+        str(listing.get_option_at_index(listing.highlighted or 0).prompt).strip().startswith(label)
+    )
+    await pilot.press("enter")
+    await pilot.pause()
+    return screen
+
+
+async def _field(pilot: Pilot[int], screen: CorrectionsScreen, name: str, value: str) -> None:
+    """Tab to field `name`, replace its text with `value`."""
+    for _ in range(8):
+        if screen.focused is not None and screen.focused.id == f"fix-{name}":
+            break
+        await pilot.press("tab")
+    field = screen.query_one(f"#fix-{name}", Input)
+    assert field.has_focus
+    field.value = ""
+    await pilot.press(*value)
+
+
+def _people(database: Database) -> list[tuple[str, str | None]]:
+    people = database.read(lambda db: list_session_participants(db=db, session_id=1))
+    return [(p.name, p.domain) for p in people]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_typo_a_wrong_domain_and_a_stray_phase_are_fixed_from_the_keyboard(
+    app_factory: AppFactory, seeded: Database, size: tuple[int, int]
+) -> None:
+    app = app_factory(GREEN)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Lote meer bomen graag")
+        await type_line(pilot, "@Karin/inwoner mijn zaak ligt aan het plein")
+        await pilot.press("ctrl+g")
+        await type_line(pilot, "Idea")
+        await type_line(pilot, "@Lotte een plein bij de flats")
+        assert ("Lote", None) in _people(seeded)
+
+        screen = await _open_on(pilot, "Lote")
+        await _field(pilot, screen, "merge", "Lot")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _people(seeded) == [("Lotte", "inwoner"), ("Piet", "overheid"), ("Karin", "inwoner")]
+
+        screen = await _open_on(pilot, "Karin")
+        await _field(pilot, screen, "domain", "onder")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _people(seeded)[2] == ("Karin", "ondernemer")
+
+        screen = await _open_on(pilot, "3. Idea")
+        assert screen.query_one("#fix-into", Input).value == "Ideeën"
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        agenda = seeded.read(lambda db: list_phases(db=db, session_id=1))
+        assert [p.title for p in agenda] == ["Opening", "Ideeën"]
+        assert capture(app).recorder.current_phase == agenda[1]
+
+        log = capture(app).log_view
+        names = [capture(app).view.speaker_label(c.participant_id) for c in log.rows]
+        assert [label.name for label in names] == ["Lotte", "Karin", "Lotte"]
+
+    export = session_export(seeded, "1", ExportChoice("md"), now=NOW, find_if_missing=False)
+    text = export.text
+    assert "Lote" not in text.replace("Lotte", "")
+    assert "Idea" not in text.replace("Ideeën", "")
+
+
+async def test_a_correction_is_undone_and_redone_like_any_change(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(GREEN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Piet we kijken ernaar")
+        screen = await _open_on(pilot, "Piet")
+        await _field(pilot, screen, "name", "Pieter")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _people(seeded)[1] == ("Pieter", "overheid")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert _people(seeded)[1] == ("Piet", "overheid")
+        people = [p.name for p in capture(app).recorder.context.session_participants]
+        assert people == ["Lotte", "Piet"]
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert _people(seeded)[1] == ("Pieter", "overheid")
+
+
+async def test_undoing_the_line_with_a_typo_takes_the_typo_out_of_the_panel(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(GREEN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Lote meer bomen")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert _people(seeded) == [("Lotte", "inwoner"), ("Piet", "overheid")]
+        names = [p.name for p in capture(app).recorder.context.session_participants]
+        assert names == ["Lotte", "Piet"]
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert ("Lote", None) in _people(seeded)
+        assert capture(app).log_view.rows[-1].text == "meer bomen"
+
+
+async def test_deleting_the_session_asks_twice_and_names_what_goes(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(GREEN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Piet we kijken ernaar")
+        screen = await _open_on(pilot, "Groen plan")
+        await pilot.press("escape")  # back from the fields to the list
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        hint = str(screen.query_one("#fix-hint").render())
+        assert "1 bijdragen" in hint and "2 deelnemers" in hint and "restore groen-plan" in hint
+        await pilot.press("ctrl+d")
+        await settle(pilot)
+        from dialoog_tui.services.sessions import listing
+
+        assert listing(seeded) == []
