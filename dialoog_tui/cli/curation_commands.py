@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.common import CommandMaker, OneLineParser, with_database
+from dialoog_tui.cli.common import CommandMaker, OneLineParser, say, with_database
 from dialoog_tui.config import current_user
 from dialoog_tui.core.display import visible
 
@@ -25,7 +25,7 @@ def theme(args: argparse.Namespace) -> int:
         return _history(args)
     if action == "undo":
         undone = with_database(args, lambda database: curation.undo(database, actor=who, at=at))
-        print(f"undone: {visible(undone.summary)}")
+        print(say("cli.theme.undone", summary=visible(undone.summary)))
         return 0
     step, arguments = _step(args)
     outcome = with_database(
@@ -86,7 +86,7 @@ def _history(args: argparse.Namespace) -> int:
         print(json.dumps(listing, ensure_ascii=False, indent=2))
         return 0
     if not actions:
-        print("No curation yet.")
+        print(say("cli.theme.no_history"))
     for a in actions:
         when = a.at.astimezone().strftime("%Y-%m-%d %H:%M")
         undone = "  (undone)" if a.undone_at else ""

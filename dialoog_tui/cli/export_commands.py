@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.common import CommandMaker, with_database
+from dialoog_tui.cli.common import CommandMaker, say, with_database
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.files import write_new_file
@@ -31,9 +31,9 @@ def export(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     if args.themes:
         if args.sessions and args.all:
-            raise InvalidInput("name sessions or give --all, not both")
+            raise InvalidInput(key="cli.themes.both")
         if args.include_off_record:
-            raise InvalidInput("--include-off-record is for the JSON session export only")
+            raise InvalidInput(key="cli.export.off_record_json")
         made = with_database(
             args,
             lambda database: themes_export(
@@ -42,9 +42,9 @@ def export(args: argparse.Namespace) -> int:
         )
     else:
         if args.all:
-            raise InvalidInput("--all goes with --themes")
+            raise InvalidInput(key="cli.export.all_themes")
         if len(args.sessions) != 1:
-            raise InvalidInput("name one session to export (or use --themes)")
+            raise InvalidInput(key="cli.export.one_session")
         made = with_database(
             args, lambda database: session_export(database, args.sessions[0], choice, now=now)
         )
@@ -52,7 +52,7 @@ def export(args: argparse.Namespace) -> int:
         sys.stdout.write(made.text)
         return 0
     written = write_new_file(Path(args.output), made.file_name, made.text, force=args.force)
-    print(f"wrote {written}")
+    print(say("cli.export.wrote", path=written))
     return 0
 
 

@@ -7,7 +7,13 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.common import CommandMaker, OneLineParser, with_database
+from dialoog_tui.cli.common import (
+    CommandMaker,
+    OneLineParser,
+    current_language,
+    say,
+    with_database,
+)
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.ladder import InterestStatus, LadderReport, TermKind
 
@@ -23,9 +29,9 @@ def ladder(args: argparse.Namespace) -> int:
     from dialoog_tui.services.sessions import session_ids
 
     if not args.sessions and not args.all:
-        raise InvalidInput("name one or more sessions, or give --all")
+        raise InvalidInput(key="cli.themes.need_scope")
     if args.sessions and args.all:
-        raise InvalidInput("give sessions or --all, not both")
+        raise InvalidInput(key="cli.themes.both")
 
     def read(database: Database) -> LadderReport:
         ids = None if args.all else session_ids(database, args.sessions)
@@ -46,39 +52,40 @@ def print_ladder(report: LadderReport) -> None:
 
     def quote(item_json: dict[str, object]) -> str:
         anonymous = item_json["consent"] == "anonymous"
-        speaker = item_json["speaker"] or ("anoniem" if anonymous else "de zaal")
+        nobody = say("cli.theme.anonymous") if anonymous else say("cli.theme.room")
+        speaker = item_json["speaker"] or nobody
         text = item_json["text"]
         if text is None:  # paraphrase only: the note-taker's words, marked as such
-            paraphrase = item_json["paraphrase"]
-            text = f"≈ {paraphrase} [parafrase]" if paraphrase else "[parafrase]"
+            paraphrase, marked = item_json["paraphrase"], f"[{say('cli.ladder.paraphrase')}]"
+            text = f"≈ {paraphrase} {marked}" if paraphrase else marked
         return visible(f"#{item_json['id']} {speaker} ({item_json['domain'] or '—'}): {text}")
 
     titles = ", ".join(visible(title) for _id, title in report.sessions)
-    print(f"Ladder — {len(report.sessions)} session(s): {titles}\n")
-    print("Values under resistance (by domain)")
+    sessions = say("cli.sessions", count=len(report.sessions))
+    print(f"{say('cli.ladder.head', sessions=sessions)}: {titles}\n")
+    print(say("cli.ladder.values"))
     for count in report.values or ():
         domains = ", ".join(f"{d or '—'} {n}" for d, n in sorted(count.by_domain.items(), key=str))
         name, under = visible(count.value), count.under_resistance
-        print(f"  {name:<28} {under:>3}  {domains}  (overall {count.overall})")
-    print("\nOpen interests")
+        overall = say("cli.ladder.overall", count=count.overall)
+        print(f"  {name:<28} {under:>3}  {domains}  ({overall})")
+    print("\n" + say("cli.ladder.open"))
     for state in report.open_interests:
-        print(
-            f"  {visible(state.interest):<36} {len(state.raised_by):>3} contribution(s)"
-            f"  — {visible(state.session_title)}"
-        )
-    print("\nBridging interests")
+        raised = say("cli.contributions", count=len(state.raised_by))
+        print(f"  {visible(state.interest):<36} {raised:>16}  — {visible(state.session_title)}")
+    print("\n" + say("cli.ladder.bridging"))
     for bridge in report.bridging:
         against, for_ = bridge.domains
-        sides = f"resisting {', '.join(against)} · supporting {', '.join(for_)}"
+        sides = say("cli.ladder.sides", against=", ".join(against), supporting=", ".join(for_))
         print(f"  {visible(bridge.interest)}: {sides}")
         for item in bridge.resisting:
             print(f"    ! {quote(shareable_item(item))}")
         for item in bridge.supporting:
             print(f"    + {quote(shareable_item(item))}")
-    print("\nCommitments")
+    print("\n" + say("cli.ladder.commitments"))
     for item, entry in shareable_commitments(report.commitments):
-        done = "done" if entry.done_at else "open"
-        due = entry.due_on.isoformat() if entry.due_on else "no date"
+        done = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
+        due = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
         owner = visible(entry.owner or "—")
         print(f"  [{done}] {quote(shareable_item(item))}  — {owner}, {due}")
 
@@ -100,7 +107,7 @@ def vocab(args: argparse.Namespace) -> int:
             args,
             lambda database: ladder_service.merge_terms(database, kind, args.source, args.target),
         )
-        print(f"merged into {kind.value} {visible(term.name)}")
+        print(say("cli.vocab.merged", kind=kind.value, name=visible(term.name)))
         return 0
 
     listed = with_database(args, lambda database: ladder_service.shared_vocabulary(database, kind))
@@ -121,8 +128,8 @@ def interest(args: argparse.Namespace) -> int:
             database, str(args.session), args.interest, status, answered_by_id=args.answered_by
         ),
     )
-    answer = f" by #{state.answered_by_id}" if state.answered_by_id else ""
-    print(f"{visible(state.interest)}: {state.status.value}{answer}")
+    answer = say("cli.ladder.answered_by", id=state.answered_by_id) if state.answered_by_id else ""
+    print(f"{visible(state.interest)}: {state.status.label(current_language())}{answer}")
     return 0
 
 
@@ -135,15 +142,15 @@ def commitment(args: argparse.Namespace) -> int:
     if args.due:
         due = parse_due(args.due, date.today())
         if due is None:
-            raise InvalidInput(f"unreadable date {args.due!r} (use 2026-05-01 or 1-5-2026)")
+            raise InvalidInput(key="error.bad_due", value=args.due)
     entry = with_database(
         args,
         lambda database: ladder_service.set_commitment(
             database, args.contribution, owner=args.owner, due_on=due, done=args.done
         ),
     )
-    state = "done" if entry.done_at else "open"
-    when = entry.due_on.isoformat() if entry.due_on else "no date"
+    state = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
+    when = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
     print(f"#{entry.contribution_id}: {visible(entry.owner or '—')}, {when}, {state}")
     return 0
 

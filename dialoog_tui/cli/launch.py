@@ -74,7 +74,7 @@ def _consent(name: str) -> Consent:
     consent = Consent.from_name(name)
     if consent is None:
         choices = ", ".join(c.value for c in Consent)
-        raise InvalidInput(f"unknown consent {name!r} (use {choices})")
+        raise InvalidInput(key="error.bad_consent", value=name, names=choices)
     return consent
 
 

@@ -154,6 +154,42 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "cli.theme.domains": ("domeinen", "domains"),
     "cli.theme.anonymous": ("anoniem", "anonymous"),
     "cli.theme.room": ("de zaal", "the room"),
+    # ladder, vocabulary, curation, export
+    "cli.ladder.head": ("Ladder — {sessions}", "Ladder — {sessions}"),
+    "cli.ladder.values": (
+        "Waarden onder weerstand (per domein)",
+        "Values under resistance (by domain)",
+    ),
+    "cli.ladder.overall": ("in totaal {count}", "overall {count}"),
+    "cli.ladder.open": ("Open belangen", "Open interests"),
+    "cli.ladder.bridging": ("Verbindende belangen", "Bridging interests"),
+    "cli.ladder.sides": (
+        "weerstand vanuit {against} · steun vanuit {supporting}",
+        "resisting {against} · supporting {supporting}",
+    ),
+    "cli.ladder.commitments": ("Toezeggingen", "Commitments"),
+    "cli.ladder.done": ("gedaan", "done"),
+    "cli.ladder.open_state": ("open", "open"),
+    "cli.ladder.no_date": ("geen datum", "no date"),
+    "cli.ladder.paraphrase": ("parafrase", "paraphrase"),
+    "cli.ladder.answered_by": (" door #{id}", " by #{id}"),
+    "error.bad_due": (
+        "onleesbare datum {value!r} (schrijf 2026-05-01 of 1-5-2026)",
+        "unreadable date {value!r} (use 2026-05-01 or 1-5-2026)",
+    ),
+    "cli.vocab.merged": ("samengevoegd in {kind} {name}", "merged into {kind} {name}"),
+    "cli.theme.undone": ("ongedaan: {summary}", "undone: {summary}"),
+    "cli.theme.no_history": ("Nog niets bewerkt.", "No curation yet."),
+    "cli.export.wrote": ("geschreven: {path}", "wrote {path}"),
+    "cli.export.off_record_json": (
+        "--include-off-record hoort alleen bij de JSON-export van een sessie",
+        "--include-off-record is for the JSON session export only",
+    ),
+    "cli.export.all_themes": ("--all hoort bij --themes", "--all goes with --themes"),
+    "cli.export.one_session": (
+        "noem één sessie om te exporteren (of gebruik --themes)",
+        "name one session to export (or use --themes)",
+    ),
     # corrections
     "cli.fixed": ("gecorrigeerd: {detail}", "corrected: {detail}"),
     "cli.session.deleted": (

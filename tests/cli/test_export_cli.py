@@ -69,7 +69,7 @@ def test_demo_session_and_theme_report_as_markdown_and_html(
     ):
         code, printed, err = run(capsys, "--db", demo, "export", *args, "-o", str(out))
         assert code == 0, err
-        assert printed.startswith("wrote ")
+        assert printed.startswith("geschreven: ")
     files = sorted(p.name for p in out.iterdir())
     assert files[:2] == [
         "marktplein-wolderwijk-ontwerpatelier-2026-03-12.html",
@@ -163,7 +163,7 @@ def test_a_hostile_title_exports_inside_the_folder(
             capsys, "--db", db, "export", session, "--format", fmt, "-o", str(folder)
         )
         assert code == 0, err
-        assert printed.startswith(f"wrote {folder}/")
+        assert printed.startswith(f"geschreven: {folder}/")
     written = sorted(folder.iterdir())
     assert len(written) == 2
     for path in written:
@@ -193,8 +193,8 @@ def test_an_existing_file_is_kept_without_force(
     ("args", "message"),
     [
         (("--themes", "--format", "json"), "md or html"),
-        (("--format", "md"), "name one session"),
-        (("1", "2", "--format", "md"), "name one session"),
+        (("--format", "md"), "noem één sessie"),
+        (("1", "2", "--format", "md"), "noem één sessie"),
         (("1", "--format", "json", "--anonymize", "--include-off-record"), "never anonymised"),
         (("1", "--format", "md", "-o", "/nonexistent/folder/"), "does not exist"),
         (("999", "--format", "md"), "999"),
