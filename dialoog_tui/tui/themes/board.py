@@ -167,7 +167,9 @@ class ThemeBoardScreen(CuratingScreen):
                 str(theme.size),
                 str(len(theme.sessions)),
                 Text(sparkline([per_session.get(s, 0) for s in sessions])),
-                domain_spread(theme.domains, data.domains, self._look),
+                domain_spread(
+                    theme.domains, data.domains, self._look, labels=self.size.width >= 100
+                ),
                 key=theme.id,
             )
         if highlighted is not None and highlighted in {th.id for th in report.themes}:

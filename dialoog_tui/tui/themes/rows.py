@@ -24,9 +24,11 @@ def theme_mark(theme: ThemeSummary, min_sessions: int) -> Text:
     return Text("↻" if theme.recurs(min_sessions) else "·")
 
 
-def domain_spread(counts: Mapping[str, int], domains: Sequence[str], look: Look) -> Text:
+def domain_spread(
+    counts: Mapping[str, int], domains: Sequence[str], look: Look, *, labels: bool = True
+) -> Text:
     """A bar in the domains' colours, as wide as each domain's share, then the counts:
-    `████████▒▒▒▒ inw 8 ond 4`."""
+    `████████▒▒▒▒ inw 8 ond 4` (without `labels`, on a narrow screen: the bar alone)."""
     total = sum(counts.values())
     text = Text()
     if total == 0:
@@ -40,7 +42,7 @@ def domain_spread(counts: Mapping[str, int], domains: Sequence[str], look: Look)
         cells = round(SPREAD_WIDTH * running / total) - start
         slot = domains.index(domain) if domain in domains else None
         text.append("█" * cells, look.domain_style(slot))
-    for domain, count in ordered:
+    for domain, count in ordered if labels else ():
         label = abbreviate_domain(visible(domain)) if domain else "—"
         slot = domains.index(domain) if domain in domains else None
         text.append(f" {label} ", look.domain_style(slot))
