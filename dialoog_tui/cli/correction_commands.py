@@ -15,18 +15,11 @@ from dialoog_tui.cli.common import (
     with_database,
 )
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.corrections import (
-    Correction,
-    ParticipantFacts,
-    SessionFacts,
-    described,
-    pick_domain,
-    read_when,
-)
 from dialoog_tui.core.display import visible
 from dialoog_tui.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from dialoog_tui.core.corrections import Correction, SessionFacts
     from dialoog_tui.services.database import Database
 
 UNCHANGED = None
@@ -34,6 +27,8 @@ UNCHANGED = None
 
 
 def _done(correction: Correction) -> int:
+    from dialoog_tui.core.corrections import described
+
     _subject, _id, _action, detail = described(correction, current_language())
     print(say("cli.fixed", detail=visible(detail)))
     return 0
@@ -44,6 +39,7 @@ def _done(correction: Correction) -> int:
 
 def participant(args: argparse.Namespace) -> int:
     """`dialoog participant list|edit|merge|remove …`."""
+    from dialoog_tui.core.corrections import ParticipantFacts, pick_domain
     from dialoog_tui.services import corrections, sessions
 
     action = args.participant_action
@@ -162,6 +158,8 @@ def session(args: argparse.Namespace) -> int:
 
 def _edited(args: argparse.Namespace, facts: SessionFacts) -> SessionFacts:
     """The session's facts with the options given (the rest as they are)."""
+    from dialoog_tui.core.corrections import SessionFacts, read_when
+
     started_at = facts.started_at
     if args.date is not None:
         try:

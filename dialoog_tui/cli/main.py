@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from dialoog_tui.cli.common import explain, say, speak
 from dialoog_tui.cli.launch import run_tui
-from dialoog_tui.cli.parser import build_parser
+from dialoog_tui.cli.parser import LAUNCHING, build_parser, command_word
 from dialoog_tui.core.themes.refusals import CurationError
 from dialoog_tui.errors import StoreError
 
@@ -20,7 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `dialoog` with `argv` (default: the process arguments); returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     speak(arguments)
-    args = build_parser().parse_args(arguments)
+    asks_help = any(word in ("-h", "--help") for word in arguments)
+    launching = command_word(arguments) in LAUNCHING and not asks_help
+    args = build_parser(launch_only=launching).parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
     try:
         return handler(args)

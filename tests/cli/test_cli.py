@@ -269,3 +269,11 @@ def test_a_csv_takes_texts_as_long_as_capture_does(
     assert code == 0, err
     _, exported, _ = run(capsys, "--db", db, "export", "lang", "--format", "json")
     assert json.loads(exported)["contributions"][0]["text"] == long_text.strip()
+
+
+def test_the_command_word_is_found_past_the_global_options() -> None:
+    from dialoog_tui.cli.parser import command_word
+
+    assert command_word(["--db", "x.sqlite3", "--lang", "nl", "open", "plein"]) == "open"
+    assert command_word(["--no-live-themes", "--theme", "dialoog-light"]) is None
+    assert command_word(["sessions", "--json"]) == "sessions"

@@ -4,6 +4,7 @@ and choose the speaker with a quick key. The screen binds the keys; this does th
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Contribution
@@ -14,7 +15,9 @@ from dialoog_tui.tui.capture.prompts import Prompts
 from dialoog_tui.tui.capture.recorder import RecordChange
 from dialoog_tui.tui.capture.surface import CaptureSurface
 from dialoog_tui.tui.capture.view import CaptureView
-from dialoog_tui.tui.screens.corrections import Fix
+
+if TYPE_CHECKING:
+    from dialoog_tui.tui.screens.corrections import Fix  # the F6 screen loads when opened
 
 
 class RecordKeys:

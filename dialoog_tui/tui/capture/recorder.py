@@ -13,9 +13,15 @@ from typing import TYPE_CHECKING
 
 from dialoog_tui.core.capture import CaptureContext, EntryPreview
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.corrections import Correction, ParticipantRemoved
 from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged, Phase, SessionRequest
+from dialoog_tui.core.model import (
+    CommitmentTerms,
+    Contribution,
+    Logged,
+    NewSession,
+    Phase,
+    SessionRequest,
+)
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.core.undo import (
@@ -33,15 +39,18 @@ from dialoog_tui.core.undo import (
 from dialoog_tui.tui.gateway import StoreGateway
 
 if TYPE_CHECKING:
-    from dialoog_tui.services import capture, corrections
+    from dialoog_tui.core.corrections import Correction, ParticipantRemoved
+    from dialoog_tui.services import capture, corrections, first_look
     from dialoog_tui.services.capture import CaptureSnapshot
     from dialoog_tui.services.database import Database
+    from dialoog_tui.services.first_look import Glance
 else:
     from dialoog_tui.lazy import LazyModule
 
     # Loaded on the store thread when first used, so the screen draws before SQLAlchemy loads.
     capture = LazyModule("dialoog_tui.services.capture")
     corrections = LazyModule("dialoog_tui.services.corrections")
+    first_look = LazyModule("dialoog_tui.services.first_look")
 
 PAGE_SIZE = 200
 """Contributions loaded at a time: the newest page at start, older pages on scrolling up."""
@@ -130,6 +139,25 @@ class Recorder:
     async def open(self, request: SessionRequest) -> int:
         """The id of the session asked for, made first if it is new."""
         return await self.gateway.call(capture.open_session, request)
+
+    async def glance(self, request: SessionRequest) -> Glance | None:
+        """A first look at an existing session, read before the store is open (None: not
+        possible, and the full load shows it). Takes over its people and agenda, so the log
+        can name speakers and phases; `load` replaces all of it."""
+        if isinstance(request, NewSession):
+            return None
+        seen = await self.gateway.before_opening(
+            first_look.first_look, request, page_size=PAGE_SIZE
+        )
+        if seen is None:
+            return None
+        self.session, self.phases = seen.session, seen.phases
+        self.context.session_participants = list(seen.session_participants)
+        self.context.domains = list(seen.domains)
+        self.context.counts.clear()
+        self.context.counts.update(seen.counts)
+        self._remember(*seen.latest)
+        return seen
 
     async def load(self, session_id: int) -> CaptureSnapshot:
         """Read the session and take over its people, counts and phase."""

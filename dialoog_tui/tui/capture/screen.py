@@ -135,7 +135,12 @@ class CaptureScreen(DialoogScreen[None]):
         )
 
     async def _open(self) -> None:
-        """Find or create the session, then load it (on the store thread)."""
+        """Find or create the session, then load it (on the store thread). An existing
+        session in an SQLite file is drawn from a first look while the store opens."""
+        seen = await self.recorder.glance(self._request)
+        if seen is not None:
+            self.log_view.reset(seen.latest, has_older=seen.has_older)
+            self.view.show_state(preview=False)
         session_id = await self.recorder.open(self._request)
         loaded = await self.recorder.load(session_id)
         self.log_view.reset(loaded.latest, has_older=loaded.has_older)
