@@ -32,6 +32,7 @@ from dialoog_tui.core.corrections import (
     pick_domain,
     read_when,
 )
+from dialoog_tui.core.display import abbreviate_domain
 from dialoog_tui.core.model import Participant, Phase
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import prefix_matches
@@ -99,7 +100,9 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
         options: list[Option | None] = [Option(Text(t("fix.people"), style="bold"), disabled=True)]
         for person in setup.people:
             line = Text(f"  {person.name}")  # a name is data, never markup
-            line.append(f" · {person.domain or t('fix.no_domain')}", style="dim")
+            # The domain as the log shortens it: one line per person, even at 80 columns.
+            domain = abbreviate_domain(person.domain) if person.domain else t("fix.no_domain")
+            line.append(f" · {domain}", style="dim")
             options.append(Option(line, id=f"p{person.id}"))
         options.append(Option(Text(t("fix.phases"), style="bold"), disabled=True))
         for phase in setup.phases:
