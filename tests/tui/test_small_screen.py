@@ -35,6 +35,9 @@ async def test_the_log_keeps_room_and_the_panel_shows_who_speaks(
         panel = screen.participants
         shown = [panel.render_line(y).text for y in range(panel.size.height)]
         assert any("Deelnemer 18" in line for line in shown)
+        hints = str(screen.query_one("#key-hints").render())
+        assert "F6 Corrigeer" in hints and "F1 Help" in hints  # the line wraps, not cut
+        assert screen.query_one("#key-hints").size.height == 2
         await pilot.press("f7")
         await pilot.pause()
         assert screen.log_view.size.width == 80

@@ -43,4 +43,6 @@ class KeyHints(Static):
         # the keys shown stay the same; redraw only when they differ.
         if parts != self._shown:
             self._shown = parts
-            self.update(Content.assemble(*parts), layout=False)
+            # A layout, since on a narrow screen the line may wrap to a second one; this
+            # happens when the keys change (a mode, a selection), not on every Enter.
+            self.update(Content.assemble(*parts), layout=True)
