@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -39,6 +40,9 @@ from dialoog_tui.tui.capture.view import CaptureView
 from dialoog_tui.tui.commands import PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
+
+if TYPE_CHECKING:
+    from dialoog_tui.services.first_look import Glance
 
 NARROW = 100
 """Columns below which the side panel takes less room (a laptop beside a projector: 80)."""
@@ -75,6 +79,7 @@ class CaptureScreen(DialoogScreen[None]):
         self.keys = RecordKeys(self, self.view, self.prompts)
         """What the keys that change the record do."""
         self._loaded = asyncio.Event()
+        self._first_look: asyncio.Future[Glance | None] | None = None
         self._draft_timer: Timer | None = None
         self.live_themes_on = live_themes
         """Whether the live themes panel shows (F4 switches)."""
@@ -129,6 +134,8 @@ class CaptureScreen(DialoogScreen[None]):
         self.entry_bar.input.focus()
         self.view.restyle()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.view.restyle())
+        # The first look starts now, on the store thread, while the first frame is drawn.
+        self._first_look = asyncio.ensure_future(self.recorder.glance(self._request))
         # Draw first, then load: the input line is ready for typing while the database opens.
         self.call_after_refresh(
             self.run_worker, self._open(), group="open", exclusive=True, exit_on_error=False
@@ -137,7 +144,7 @@ class CaptureScreen(DialoogScreen[None]):
     async def _open(self) -> None:
         """Find or create the session, then load it (on the store thread). An existing
         session in an SQLite file is drawn from a first look while the store opens."""
-        seen = await self.recorder.glance(self._request)
+        seen = await self._first_look if self._first_look is not None else None
         if seen is not None:
             self.log_view.reset(seen.latest, has_older=seen.has_older)
             self.view.show_state(preview=False)
