@@ -122,6 +122,14 @@ class UndoStack(Generic[T]):
         """The change `redo` would repeat."""
         return self._undone[-1] if self._undone else None
 
+    def drop_undo(self) -> T:
+        """Forget the newest change (its undo failed and cannot be tried again)."""
+        return self._done.pop()
+
+    def drop_redo(self) -> T:
+        """Forget the newest undone change (its redo failed)."""
+        return self._undone.pop()
+
     def undone(self) -> T:
         """Move the newest change to the redo side (after it was reversed)."""
         change = self._done.pop()

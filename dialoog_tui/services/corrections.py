@@ -225,7 +225,7 @@ def reverse(database: Database, correction: Correction) -> Correction:
             case PhaseRenamed(phase_id, before, _):
                 store.rename_phase(db, phase_id, before)
             case PhasesReordered(session_id, before, _, _):
-                store.reorder_phases(db, session_id, before)
+                store.reorder_phases(db, session_id, before, since=True)
             case PhaseRemoved():
                 store.bring_back_phase(db, correction)
             case SessionEdited(session_id, before, _):
@@ -251,7 +251,7 @@ def repeat(database: Database, correction: Correction) -> Correction:
             case PhaseRenamed(phase_id, _, after):
                 return store.rename_phase(db, phase_id, after)
             case PhasesReordered(session_id, _, after, _):
-                return store.reorder_phases(db, session_id, after)
+                return store.reorder_phases(db, session_id, after, since=True)
             case PhaseRemoved(phase, _, into, _, _):
                 return store.remove_phase(db, phase.id, into)
             case SessionEdited(session_id, _, after):

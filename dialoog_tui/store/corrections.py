@@ -163,6 +163,16 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
 
 def _bring_back(db: Session, participant: Participant, places: Iterable[Membership]) -> None:
     """Put a merged or removed participant back under their own id, in their places."""
+    taken = db.get(ParticipantRow, participant.id)
+    if taken is not None:
+        # SQLite gives the highest id again once its holder is gone: whoever came in since
+        # holds it now, and bringing the old participant back would take it from them.
+        raise InvalidInput(
+            f"{participant.name} cannot come back: their number went to {taken.name} since",
+            key="error.id_taken",
+            name=participant.name,
+            other=taken.name,
+        )
     domain = domain_row_by_name(db=db, name=participant.domain) if participant.domain else None
     db.add(
         ParticipantRow(
@@ -282,9 +292,15 @@ def rename_phase(db: Session, phase_id: int, title: str) -> PhaseRenamed:
     return PhaseRenamed(phase_id, before, title)
 
 
-def reorder_phases(db: Session, session_id: int, order: tuple[int, ...]) -> PhasesReordered:
-    """Put the agenda in `order` (every phase id of the session, first to last)."""
+def reorder_phases(
+    db: Session, session_id: int, order: tuple[int, ...], *, since: bool = False
+) -> PhasesReordered:
+    """Put the agenda in `order` (every phase id of the session, first to last). With
+    `since` (undo and redo), `order` is an agenda as it was: phases added since keep their
+    place after it, phases gone since are left out."""
     before = agenda_order(db, session_id)
+    if since:
+        order = (*(p for p in order if p in before), *(p for p in before if p not in order))
     if sorted(order) != sorted(before):
         raise InvalidInput("the new order must name every phase of the session once")
     rows = {
@@ -354,7 +370,7 @@ def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:
         )
     )
     db.flush()
-    reorder_phases(db, phase.session_id, removed.order)
+    reorder_phases(db, phase.session_id, removed.order, since=True)
     if removed.moved:
         db.exec(
             update(ContributionRow)

@@ -17,6 +17,7 @@ from dialoog_tui.store.schema.tables import (
     SessionRow,
     VocabTermRow,
 )
+from dialoog_tui.store.sessions import deleted_sessions
 from dialoog_tui.store.vocabulary import find_term
 
 
@@ -26,6 +27,7 @@ def interest_states(*, db: Session, session_ids: Sequence[int] | None) -> list[I
         select(SessionInterestRow, VocabTermRow.name, SessionRow.title)
         .join(VocabTermRow, col(VocabTermRow.id) == col(SessionInterestRow.term_id))
         .join(SessionRow, col(SessionRow.id) == col(SessionInterestRow.session_id))
+        .where(col(SessionRow.deleted_at).is_(None))
     )
     if session_ids is not None:
         query = query.where(col(SessionInterestRow.session_id).in_(session_ids))
@@ -86,7 +88,10 @@ def _raised_by(db: Session, session_ids: Sequence[int] | None) -> dict[tuple[int
     query = (
         select(ContributionRow.session_id, ContributionTermRow.term_id, ContributionRow.id)
         .join(ContributionRow, col(ContributionRow.id) == col(ContributionTermRow.contribution_id))
-        .where(col(ContributionRow.deleted_at).is_(None))
+        .where(
+            col(ContributionRow.deleted_at).is_(None),
+            col(ContributionRow.session_id).not_in(deleted_sessions()),
+        )
         .order_by(col(ContributionRow.id))
     )
     if session_ids is not None:

@@ -21,6 +21,7 @@ from dialoog_tui.store.schema.tables import (
     SessionInterestRow,
     VocabTermRow,
 )
+from dialoog_tui.store.sessions import deleted_sessions
 
 _STATUS_ORDER = [InterestStatus.OPEN, InterestStatus.ACKNOWLEDGED, InterestStatus.ANSWERED]
 
@@ -48,16 +49,22 @@ def shared_vocabulary(*, db: Session, kind: TermKind) -> list[tuple[Term, int]]:
     lets nothing through (off the record, or removed) is not there at all: it would tell
     what was said; a term never used yet (the starter values) is."""
     rows = db.exec(
-        select(ContributionTermRow.term_id, ContributionRow.consent, ContributionRow.deleted_at)
+        select(
+            ContributionTermRow.term_id,
+            ContributionRow.consent,
+            ContributionRow.deleted_at,
+            ContributionRow.session_id,
+        )
         .join(ContributionRow, col(ContributionRow.id) == col(ContributionTermRow.contribution_id))
         .join(VocabTermRow, col(VocabTermRow.id) == col(ContributionTermRow.term_id))
         .where(VocabTermRow.kind == kind.value)
     ).all()
     used: dict[int, int] = defaultdict(int)
     linked: set[int] = set()
-    for term_id, consent, deleted_at in rows:
+    hidden = set(db.exec(deleted_sessions()).all())
+    for term_id, consent, deleted_at, session_id in rows:
         linked.add(term_id)
-        if deleted_at is None and may_share(Consent(consent)):
+        if deleted_at is None and session_id not in hidden and may_share(Consent(consent)):
             used[term_id] += 1
     return [
         (term, used.get(term.id, 0))

@@ -5,21 +5,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.corrections import ParticipantFacts
 from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Ladder, TermKind
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.services import capture, corrections, sessions
 from dialoog_tui.store.contributions import get_contribution, log_entry
-from dialoog_tui.store.db.database import Database
-from dialoog_tui.store.participants import list_participants, list_session_participants
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.target import resolve_target
+from dialoog_tui.store.interests import interest_states
+from dialoog_tui.store.participants import (
+    create_participant,
+    list_participants,
+    list_session_participants,
+)
 from dialoog_tui.store.phases import list_phases
 from dialoog_tui.store.sessions import get_session
+from dialoog_tui.store.vocabulary import shared_vocabulary
 from tests.store.writing import AT, log, start
 
 
@@ -233,3 +242,44 @@ def test_a_session_is_edited_deleted_and_restored(database: Database) -> None:
     restored = corrections.restore_session(database, "test")
     assert restored.id == gone
     assert sorted(s.session.id for s in sessions.listing(database)) == sorted([kept, gone])
+
+
+def test_undoing_a_phase_move_after_a_new_phase_keeps_the_new_one(database: Database) -> None:
+    session_id = database.write(
+        lambda db: sessions.start_session(db=db, new=NewSession("Groen", phases=("A", "B", "C")))
+    )
+    c = corrections.find_phase(database, session_id, "C")
+    moved = corrections.move_phase(database, c, 1)
+    agenda = database.read(lambda db: list_phases(db=db, session_id=session_id))
+    capture.go_to_phase(database, session_id, "D", agenda=agenda)  # typed during the meeting
+    corrections.reverse(database, moved)
+    assert _agenda(database, session_id) == ["A", "B", "C", "D"]
+    corrections.repeat(database, moved)
+    assert _agenda(database, session_id) == ["C", "A", "B", "D"]
+
+
+def test_a_participant_whose_number_was_given_out_again_cannot_come_back(tmp_path: Path) -> None:
+    # SQLite hands out the highest id again once its holder is gone.
+    database = open_database(resolve_target(str(tmp_path / "reuse.sqlite3")))
+    start(database, "Groen", (("Jan", "inwoner"), ("Jna", None)))
+    jan, jna = (corrections.find_participant(database, name) for name in ("Jan", "Jna"))
+    merged = corrections.merge_participants(database, jna.id, jan.id)
+    kees = database.write(lambda db: create_participant(db=db, name="Kees"))
+    assert kees.id == jna.id
+    with pytest.raises(InvalidInput) as refused:
+        corrections.reverse(database, merged)
+    assert refused.value.key == "error.id_taken"
+    assert [p.name for p in database.read(lambda db: list_participants(db=db))] == ["Jan", "Kees"]
+    database.close()
+
+
+def test_a_deleted_session_leaves_the_ladder_and_the_vocabulary(database: Database) -> None:
+    kept = start(database, "Groen", (("Anna", "inwoner"),))
+    gone = start(database, "Geheim", (("Bram", "inwoner"),))
+    log(database, kept, "Anna", Kind.RESISTANCE, "geen garage", Ladder(("bereikbaarheid",)))
+    log(database, gone, "Bram", Kind.RESISTANCE, "sluiting", Ladder(("zwijgplicht",)))
+    corrections.delete_session(database, gone)
+    states = database.read(lambda db: interest_states(db=db, session_ids=None))
+    assert [(s.interest, s.session_title) for s in states] == [("bereikbaarheid", "Groen")]
+    used = database.read(lambda db: shared_vocabulary(db=db, kind=TermKind.INTEREST))
+    assert "zwijgplicht" not in {term.name for term, count in used if count}

@@ -163,3 +163,19 @@ async def test_deleting_the_session_asks_twice_and_names_what_goes(
         from dialoog_tui.services.sessions import listing
 
         assert listing(seeded) == []
+
+
+async def test_saving_the_session_unchanged_changes_nothing(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from dialoog_tui.services.corrections import history
+
+    app = app_factory(GREEN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await _open_on(pilot, "Groen plan")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, CorrectionsScreen)
+        assert capture(app).recorder.undo_stack.peek_undo() is None
+    assert history(seeded) == []

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import NewSession
+from dialoog_tui.store.db.database import Database
 from dialoog_tui.tui.capture.contribution_log import ContributionLog
+from tests.store.writing import log, start
 from tests.tui.conftest import AppFactory, capture, settle, type_line
 
 MEETING = NewSession(
@@ -81,3 +84,22 @@ async def test_a_long_contribution_folds_and_unfolds_when_selected(
         await pilot.press("escape")
         await settle(pilot)
         assert [line for line in _screen_text(log) if line] == folded
+
+
+async def test_number_100_lays_every_row_out_again(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    session_id = start(seeded, "Groot", (("Anna", "inwoner"),))
+    for n in range(1, 100):
+        # Rows of many lengths, so some wrap differently once the number column widens.
+        log(seeded, session_id, "Anna", Kind.REMARK, "woord " * (n % 40 + 1))
+    app = app_factory(session_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna de honderdste")
+        log_view = capture(app).log_view
+        painter = log_view._painter
+        for index, row in enumerate(log_view.rows):
+            place = log_view._place(index)
+            assert log_view._heights[index] == len(painter.lines(row, place)), row.seq
+        assert _screen_text(log_view)[-1].startswith("100 ")

@@ -120,7 +120,12 @@ class ContributionLog(ScrollView, can_focus=False):
         """Add a newly logged contribution at the end and show it, in the next frame."""
         self._rows.append(contribution)
         self._index_by_id[contribution.id] = len(self._rows) - 1
-        self._painter.fit_numbers(contribution.seq)
+        if self._painter.fit_numbers(contribution.seq):
+            # Number 100, 1000, …: every row's text lost a column and may wrap differently.
+            self._relayout()
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+            self._drawn = False
+            return
         height = self._painter.height(contribution, self._place(len(self._rows) - 1))
         self._starts.append(self._total)
         self._heights.append(height)

@@ -106,12 +106,15 @@ class LogRows:
             self._strips.clear()
             self._width = width
 
-    def fit_numbers(self, highest: int) -> None:
-        """Make the number column wide enough for contribution number `highest`."""
+    def fit_numbers(self, highest: int) -> bool:
+        """Make the number column wide enough for contribution number `highest`; True when
+        it widened (every row is then laid out anew: its text has one column less)."""
         width = max(len(str(highest)), 2)
-        if width > self._number_width:
-            self._number_width = width
-            self._strips.clear()
+        if width <= self._number_width:
+            return False
+        self._number_width = width
+        self._strips.clear()
+        return True
 
     def restyle(self, look: Look) -> None:
         """Draw rows in `look` (and with the speakers' current names) from now on."""

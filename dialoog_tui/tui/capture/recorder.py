@@ -269,7 +269,13 @@ class Recorder:
         change = self.undo_stack.peek_undo()
         if change is None:
             return None
-        result = await self._step(change, backwards=True)
+        try:
+            result = await self._step(change, backwards=True)
+        except Exception:
+            # Not undoable any more (the record moved on): say why once, and let Ctrl+Z go
+            # on to the changes before it rather than fail on this one forever.
+            self.undo_stack.drop_undo()
+            raise
         self.undo_stack.undone()
         return result
 
@@ -278,7 +284,11 @@ class Recorder:
         change = self.undo_stack.peek_redo()
         if change is None:
             return None
-        result = await self._step(change, backwards=False)
+        try:
+            result = await self._step(change, backwards=False)
+        except Exception:
+            self.undo_stack.drop_redo()
+            raise
         self.undo_stack.redone()
         return result
 

@@ -242,8 +242,14 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
                 return partial(corrections.rename_phase, phase_id=phase.id, title=title)
             return None
         session = self._setup.session
+        shown = session.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         try:
-            when = read_when(self._value("date"))
+            # The field shows minutes: left as shown, the date keeps its seconds.
+            when = (
+                session.started_at
+                if self._value("date") == shown
+                else read_when(self._value("date"))
+            )
         except ValueError as problem:
             raise ValueError(
                 t("fix.bad_value", field=t("fix.field.date"), problem=problem)
@@ -261,6 +267,17 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
             started_at=when,
             default_consent=consent,
         )
+        unchanged = SessionFacts(
+            title=session.title,
+            question=session.question,
+            location=session.location,
+            organiser=session.organiser,
+            note_taker=session.note_taker,
+            started_at=session.started_at,
+            default_consent=session.default_consent,
+        )
+        if session_facts == unchanged:
+            return None
         return partial(corrections.edit_session, session_id=session.id, after=session_facts)
 
     def _other(self, person: Participant, typed: str) -> Participant:
