@@ -37,8 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("DIALOOG_DEBUG"):
             raise
-        detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return fail(say("cli.unexpected", detail=detail))
+        return fail(say("cli.unexpected", detail=explain(error)))
 
 
 def fail(message: str) -> int:

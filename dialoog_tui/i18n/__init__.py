@@ -328,10 +328,13 @@ class Translator:
         return text.format(**values) if values else text
 
     def explain(self, error: BaseException) -> str:
-        """An error in this language: its interface text when it names one (`key` and
-        `values`, see `errors.StoreError`), else its own sentence."""
+        """An error in this language, as one line: its interface text when it names one
+        (`key` and `values`, see `errors.StoreError`), else the first line of its own
+        sentence, else its type."""
         key = getattr(error, "key", None)
         if isinstance(key, str) and key in MESSAGES:
-            values = getattr(error, "values", {})
-            return self(key, **values)
-        return str(error)
+            said = self(key, **getattr(error, "values", {}))
+        else:
+            said = str(error)
+        lines = said.strip().splitlines()
+        return lines[0] if lines else type(error).__name__

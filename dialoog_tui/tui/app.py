@@ -165,9 +165,7 @@ class DialoogApp(App[int]):
     @on(BackgroundWorkFailed)
     def _background_work_failed(self, event: BackgroundWorkFailed) -> None:
         """The one place where a failed background job reaches the user."""
-        error = event.error
-        said = self.t.explain(error).strip()
-        message = said.splitlines()[0] if said else repr(error)
+        message = self.t.explain(event.error)
         if event.group == "open":
             # The session could not be opened at all: leave with the reason, as the CLI would.
             self.exit(return_code=1, message=self.t("cli.error", message=message))

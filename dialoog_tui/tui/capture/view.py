@@ -179,11 +179,8 @@ class CaptureView:
             return await work
         except Exception as error:
             t = self._screen.t
-            said = t.explain(error).strip()
-            message = said.splitlines()[0] if said else repr(error)
-            self._screen.notify(
-                t("notify.store_error", error=message), severity="error", markup=False
-            )
+            message = t("notify.store_error", error=t.explain(error))
+            self._screen.notify(message, severity="error", markup=False)
             return None
 
     def warn_not_loggable(self, preview: EntryPreview) -> None:
