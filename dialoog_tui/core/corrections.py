@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.model import Participant, Phase
+from dialoog_tui.core.model import Participant, Phase, Session
 from dialoog_tui.core.speakers import prefix_matches
 from dialoog_tui.i18n import Translator
 
@@ -115,6 +115,19 @@ class SessionFacts:
     note_taker: str | None
     started_at: datetime
     default_consent: Consent
+
+    @staticmethod
+    def of(session: Session) -> SessionFacts:
+        """The facts of `session` as they are."""
+        return SessionFacts(
+            title=session.title,
+            question=session.question,
+            location=session.location,
+            organiser=session.organiser,
+            note_taker=session.note_taker,
+            started_at=session.started_at,
+            default_consent=session.default_consent,
+        )
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.corrections import (
     Membership,
     ParticipantChanged,
@@ -30,7 +29,7 @@ from dialoog_tui.core.model import Participant
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
-from dialoog_tui.store.schema.convert import to_participant, to_phase
+from dialoog_tui.store.schema.convert import to_participant, to_phase, to_session
 from dialoog_tui.store.schema.tables import (
     ContributionRow,
     CorrectionRow,
@@ -397,16 +396,7 @@ def _session_row(db: Session, session_id: int) -> SessionRow:
 
 def session_facts(db: Session, session_id: int) -> SessionFacts:
     """The editable facts of a session."""
-    row = _session_row(db, session_id)
-    return SessionFacts(
-        title=row.title,
-        question=row.question,
-        location=row.location,
-        organiser=row.organiser,
-        note_taker=row.note_taker,
-        started_at=row.started_at,
-        default_consent=Consent(row.default_consent),
-    )
+    return SessionFacts.of(to_session(_session_row(db, session_id)))
 
 
 def edit_session(db: Session, session_id: int, after: SessionFacts) -> SessionEdited:

@@ -267,16 +267,7 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
             started_at=when,
             default_consent=consent,
         )
-        unchanged = SessionFacts(
-            title=session.title,
-            question=session.question,
-            location=session.location,
-            organiser=session.organiser,
-            note_taker=session.note_taker,
-            started_at=session.started_at,
-            default_consent=session.default_consent,
-        )
-        if session_facts == unchanged:
+        if session_facts == SessionFacts.of(session):
             return None
         return partial(corrections.edit_session, session_id=session.id, after=session_facts)
 
