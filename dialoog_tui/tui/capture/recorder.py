@@ -151,33 +151,33 @@ class Recorder:
         )
         if seen is None:
             return None
-        self.session, self.phases = seen.session, seen.phases
-        self.context.session_participants = list(seen.session_participants)
-        self.context.domains = list(seen.domains)
-        self.context.counts.clear()
-        self.context.counts.update(seen.counts)
-        self._remember(*seen.latest)
+        self._take_over(seen, domains=seen.domains)
         return seen
 
     async def load(self, session_id: int) -> CaptureSnapshot:
         """Read the session and take over its people, counts and phase."""
         loaded = await self.gateway.call(capture.load, session_id, page_size=PAGE_SIZE)
-        self.session = loaded.session
-        self.phases = loaded.phases
+        self._take_over(loaded, domains=[d.name for d in loaded.domains])
         self._stored_draft = loaded.draft
         context = self.context
-        context.domains = [d.name for d in loaded.domains]
-        context.session_participants = list(loaded.session_participants)
         context.known_participants = list(loaded.known_participants)
-        context.counts.clear()
-        context.counts.update(loaded.counts)
         context.values = [term.name for term in loaded.values]
         context.interests = [term.name for term in loaded.interests]
         context.today = self.clock().astimezone().date()
         if loaded.latest:
             context.current_speaker = context.speaker_for(loaded.latest[-1].participant_id)
-        self._remember(*loaded.latest)
         return loaded
+
+    def _take_over(self, read: Glance | CaptureSnapshot, *, domains: list[str]) -> None:
+        """The session, agenda, people, domains, counts and newest page that a first look
+        or a load read."""
+        self.session, self.phases = read.session, read.phases
+        context = self.context
+        context.session_participants = list(read.session_participants)
+        context.domains = domains
+        context.counts.clear()
+        context.counts.update(read.counts)
+        self._remember(*read.latest)
 
     async def older(self, before_seq: int) -> list[Contribution]:
         """The page of contributions before number `before_seq`."""
