@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from dialoog_tui.config import LANGUAGES, language_from_locale
 from dialoog_tui.i18n import Translator
-from dialoog_tui.i18n.cli import HELP_NL
+from dialoog_tui.i18n.cli_help import HELP_NL
 from dialoog_tui.services.database import open_database, resolve_target
 
 if TYPE_CHECKING:
