@@ -34,6 +34,8 @@ from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import prefix_matches
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store import corrections as store
+from dialoog_tui.store import phases as agenda
+from dialoog_tui.store import sessions as session_store
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.participants import list_participants, list_session_participants
 from dialoog_tui.store.phases import list_phases
@@ -133,22 +135,22 @@ def participants(database: Database, session_key: str | None) -> list[Participan
 
 def rename_phase(database: Database, phase_id: int, title: str) -> PhaseRenamed:
     """Give an agenda item another title."""
-    return _recorded(database, lambda db: store.rename_phase(db, phase_id, title))
+    return _recorded(database, lambda db: agenda.rename_phase(db, phase_id, title))
 
 
 def move_phase(database: Database, phase: Phase, position: int) -> PhasesReordered:
     """Move an agenda item to 1-based `position`."""
 
     def move(db: Session) -> PhasesReordered:
-        order = store.agenda_order(db, phase.session_id)
-        return store.reorder_phases(db, phase.session_id, moved_to(order, phase.id, position))
+        order = agenda.agenda_order(db, phase.session_id)
+        return agenda.reorder_phases(db, phase.session_id, moved_to(order, phase.id, position))
 
     return _recorded(database, move)
 
 
 def remove_phase(database: Database, phase_id: int, *, into: int | None) -> PhaseRemoved:
     """Take an agenda item off; its contributions go to phase `into` (None: no phase)."""
-    return _recorded(database, lambda db: store.remove_phase(db, phase_id, into))
+    return _recorded(database, lambda db: agenda.remove_phase(db, phase_id, into))
 
 
 def find_phase(database: Database, session_id: int, typed: str) -> Phase:
@@ -173,17 +175,17 @@ def find_phase(database: Database, session_id: int, typed: str) -> Phase:
 
 def session_facts(database: Database, session_id: int) -> SessionFacts:
     """A session's editable facts as they are."""
-    return database.read(lambda db: store.session_facts(db, session_id))
+    return database.read(lambda db: session_store.session_facts(db, session_id))
 
 
 def edit_session(database: Database, session_id: int, after: SessionFacts) -> SessionEdited:
     """Change a session's title, question, place, people, date or default consent."""
-    return _recorded(database, lambda db: store.edit_session(db, session_id, after))
+    return _recorded(database, lambda db: session_store.edit_session(db, session_id, after))
 
 
 def delete_session(database: Database, session_id: int) -> SessionDeleted:
     """Delete a session (it can be restored)."""
-    return _recorded(database, lambda db: store.delete_session(db, session_id))
+    return _recorded(database, lambda db: session_store.delete_session(db, session_id))
 
 
 def restore_session(database: Database, key: str) -> DialogueSession:
@@ -191,7 +193,7 @@ def restore_session(database: Database, key: str) -> DialogueSession:
 
     def restore(db: Session) -> SessionDeleted:
         session = find_session(db=db, key=key, deleted=True)
-        store.restore_session(db, session.id)
+        session_store.restore_session(db, session.id)
         return SessionDeleted(session.id, session.title)
 
     restored = _recorded(database, restore, undo=True)
@@ -223,15 +225,15 @@ def reverse(database: Database, correction: Correction) -> Correction:
             case ParticipantRemoved():
                 store.bring_back_participant(db, correction)
             case PhaseRenamed(phase_id, before, _):
-                store.rename_phase(db, phase_id, before)
+                agenda.rename_phase(db, phase_id, before)
             case PhasesReordered(session_id, before, _, _):
-                store.reorder_phases(db, session_id, before, since=True)
+                agenda.reorder_phases(db, session_id, before, since=True)
             case PhaseRemoved():
-                store.bring_back_phase(db, correction)
+                agenda.bring_back_phase(db, correction)
             case SessionEdited(session_id, before, _):
-                store.edit_session(db, session_id, before)
+                session_store.edit_session(db, session_id, before)
             case SessionDeleted(session_id, _):
-                store.restore_session(db, session_id)
+                session_store.restore_session(db, session_id)
         return correction
 
     return _recorded(database, undo, undo=True)
@@ -249,14 +251,14 @@ def repeat(database: Database, correction: Correction) -> Correction:
             case ParticipantRemoved(participant, _):
                 return store.remove_participant(db, participant.id)
             case PhaseRenamed(phase_id, _, after):
-                return store.rename_phase(db, phase_id, after)
+                return agenda.rename_phase(db, phase_id, after)
             case PhasesReordered(session_id, _, after, _):
-                return store.reorder_phases(db, session_id, after, since=True)
+                return agenda.reorder_phases(db, session_id, after, since=True)
             case PhaseRemoved(phase, _, into, _, _):
-                return store.remove_phase(db, phase.id, into)
+                return agenda.remove_phase(db, phase.id, into)
             case SessionEdited(session_id, _, after):
-                return store.edit_session(db, session_id, after)
+                return session_store.edit_session(db, session_id, after)
             case SessionDeleted(session_id, _):
-                return store.delete_session(db, session_id)
+                return session_store.delete_session(db, session_id)
 
     return _recorded(database, redo)

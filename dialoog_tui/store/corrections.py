@@ -1,4 +1,6 @@
-"""Corrections of participants, phases and sessions, each with its exact reversal.
+"""Corrections of participants, each with its exact reversal, and the record of every
+correction (those of phases and sessions stand beside their tables, in `phases.py` and
+`sessions.py`).
 
 Every function works inside the caller's unit of work (`db`) and returns the record that
 `core.corrections` defines, so the reversal can put back precisely what was there: the same
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.corrections import (
@@ -18,26 +20,18 @@ from dialoog_tui.core.corrections import (
     ParticipantFacts,
     ParticipantRemoved,
     ParticipantsMerged,
-    PhaseRemoved,
-    PhaseRenamed,
-    PhasesReordered,
-    SessionDeleted,
-    SessionEdited,
-    SessionFacts,
 )
 from dialoog_tui.core.model import Participant
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
-from dialoog_tui.store.schema.convert import to_participant, to_phase, to_session
+from dialoog_tui.store.schema.convert import to_participant
 from dialoog_tui.store.schema.tables import (
     ContributionRow,
     CorrectionRow,
     DomainRow,
     ParticipantRow,
-    PhaseRow,
     SessionParticipantRow,
-    SessionRow,
 )
 
 # --- the record of corrections ---------------------------------------------------------
@@ -255,185 +249,4 @@ def restore_speaker(db: Session, contribution_id: int, removed: ParticipantRemov
     """Reverse `forget_new_speaker`."""
     bring_back_participant(db, removed)
     _move_contributions(db, [contribution_id], removed.participant.id)
-    db.flush()
-
-
-# --- phases ----------------------------------------------------------------------------
-
-
-def _phase_row(db: Session, phase_id: int) -> PhaseRow:
-    row = db.get(PhaseRow, phase_id)
-    if row is None:
-        raise NotFound(f"no phase with id {phase_id}")
-    return row
-
-
-def agenda_order(db: Session, session_id: int) -> tuple[int, ...]:
-    """The session's phase ids, first to last."""
-    ids = db.exec(
-        select(PhaseRow.id)
-        .where(PhaseRow.session_id == session_id)
-        .order_by(col(PhaseRow.position))
-    )
-    return tuple(i for i in ids if i is not None)
-
-
-def rename_phase(db: Session, phase_id: int, title: str) -> PhaseRenamed:
-    """Give an agenda item another title."""
-    title = " ".join(title.split())
-    if not title:
-        raise InvalidInput("a phase needs a title", key="error.needs_phase_title")
-    row = _phase_row(db, phase_id)
-    before = row.title
-    row.title = title
-    db.add(row)
-    db.flush()
-    return PhaseRenamed(phase_id, before, title)
-
-
-def reorder_phases(
-    db: Session, session_id: int, order: tuple[int, ...], *, since: bool = False
-) -> PhasesReordered:
-    """Put the agenda in `order` (every phase id of the session, first to last). With
-    `since` (undo and redo), `order` is an agenda as it was: phases added since keep their
-    place after it, phases gone since are left out."""
-    before = agenda_order(db, session_id)
-    if since:
-        order = (*(p for p in order if p in before), *(p for p in before if p not in order))
-    if sorted(order) != sorted(before):
-        raise InvalidInput("the new order must name every phase of the session once")
-    rows = {
-        row.id: row for row in db.exec(select(PhaseRow).where(PhaseRow.session_id == session_id))
-    }
-    # Positions are unique per session: park every row on a negative place first, so no
-    # intermediate state has two phases on one place.
-    for number, phase_id in enumerate(order, start=1):
-        rows[phase_id].position = -number
-        db.add(rows[phase_id])
-    db.flush()
-    for number, phase_id in enumerate(order, start=1):
-        rows[phase_id].position = number
-        db.add(rows[phase_id])
-    db.flush()
-    titles = tuple(rows[phase_id].title for phase_id in order)
-    return PhasesReordered(session_id, before, order, titles)
-
-
-def remove_phase(db: Session, phase_id: int, into: int | None) -> PhaseRemoved:
-    """Take an agenda item off; its contributions go to phase `into` (None: no phase)."""
-    row = _phase_row(db, phase_id)
-    phase = to_phase(row)
-    if into is not None and (
-        into == phase_id or _phase_row(db, into).session_id != phase.session_id
-    ):
-        raise InvalidInput("the contributions must go to another phase of the same session")
-    order = agenda_order(db, phase.session_id)
-    moved = tuple(
-        i
-        for i in db.exec(
-            select(ContributionRow.id)
-            .where(ContributionRow.phase_id == phase_id)
-            .order_by(col(ContributionRow.id))
-        )
-        if i is not None
-    )
-    if moved:
-        db.exec(
-            update(ContributionRow).where(col(ContributionRow.id).in_(moved)).values(phase_id=into)
-        )
-    session = db.get(SessionRow, phase.session_id)
-    assert session is not None
-    was_current = session.current_phase_id == phase_id
-    if was_current:
-        session.current_phase_id = into
-        db.add(session)
-    db.delete(row)
-    db.flush()
-    reorder_phases(db, phase.session_id, tuple(p for p in order if p != phase_id))
-    return PhaseRemoved(phase, order, into, moved, was_current)
-
-
-def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:
-    """Reverse a removal: the phase returns in its place with its contributions."""
-    phase = removed.phase
-    last = db.exec(
-        select(func.max(PhaseRow.position)).where(PhaseRow.session_id == phase.session_id)
-    ).one()
-    db.add(
-        PhaseRow(
-            id=phase.id,
-            session_id=phase.session_id,
-            position=(last or 0) + 1,
-            title=phase.title,
-            created_at=utc_now(),
-        )
-    )
-    db.flush()
-    reorder_phases(db, phase.session_id, removed.order, since=True)
-    if removed.moved:
-        db.exec(
-            update(ContributionRow)
-            .where(col(ContributionRow.id).in_(removed.moved))
-            .values(phase_id=phase.id)
-        )
-    if removed.was_current:
-        session = db.get(SessionRow, phase.session_id)
-        assert session is not None
-        session.current_phase_id = phase.id
-        db.add(session)
-    db.flush()
-
-
-# --- sessions --------------------------------------------------------------------------
-
-
-def _session_row(db: Session, session_id: int) -> SessionRow:
-    row = db.get(SessionRow, session_id)
-    if row is None:
-        raise NotFound(f"no session with id {session_id}")
-    return row
-
-
-def session_facts(db: Session, session_id: int) -> SessionFacts:
-    """The editable facts of a session."""
-    return SessionFacts.of(to_session(_session_row(db, session_id)))
-
-
-def edit_session(db: Session, session_id: int, after: SessionFacts) -> SessionEdited:
-    """Change a session's facts (its slug stays: exports and links keep their names)."""
-    title = " ".join(after.title.split())
-    if not title:
-        raise InvalidInput("a session needs a title", key="error.needs_session_title")
-    if after.started_at.tzinfo is None:
-        raise InvalidInput("a session's date needs a time zone")
-    before = session_facts(db, session_id)
-    row = _session_row(db, session_id)
-    row.title = title
-    row.question = (after.question or "").strip() or None
-    row.location = (after.location or "").strip() or None
-    row.organiser = (after.organiser or "").strip() or None
-    row.note_taker = (after.note_taker or "").strip() or None
-    row.started_at = after.started_at
-    row.default_consent = after.default_consent.value
-    db.add(row)
-    db.flush()
-    return SessionEdited(session_id, before, session_facts(db, session_id))
-
-
-def delete_session(db: Session, session_id: int) -> SessionDeleted:
-    """Hide a session everywhere; `restore_session` brings it back."""
-    row = _session_row(db, session_id)
-    if row.deleted_at is not None:
-        raise InvalidInput(f"session {row.slug!r} is already deleted")
-    row.deleted_at = utc_now()
-    db.add(row)
-    db.flush()
-    return SessionDeleted(session_id, row.title)
-
-
-def restore_session(db: Session, session_id: int) -> None:
-    """Bring a deleted session back."""
-    row = _session_row(db, session_id)
-    row.deleted_at = None
-    db.add(row)
     db.flush()

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.corrections import SessionDeleted, SessionEdited, SessionFacts
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.model import SessionSummary
 from dialoog_tui.errors import InvalidInput, NotFound
@@ -60,9 +61,7 @@ def create_session(
 
 def get_session(*, db: Session, session_id: int) -> DialogueSession:
     """The session with this id."""
-    row = db.get(SessionRow, session_id)
-    if row is None:
-        raise NotFound(f"no session with id {session_id}")
+    row = _session_row(db, session_id)
     return to_session(row)
 
 
@@ -142,18 +141,14 @@ def list_sessions(*, db: Session, deleted: bool = False) -> list[SessionSummary]
 
 def set_default_consent(*, db: Session, session_id: int, consent: Consent) -> None:
     """The consent new contributions of this session get unless said otherwise."""
-    row = db.get(SessionRow, session_id)
-    if row is None:
-        raise NotFound(f"no session with id {session_id}")
+    row = _session_row(db, session_id)
     row.default_consent = consent.value
     db.add(row)
 
 
 def set_current_phase(*, db: Session, session_id: int, phase_id: int | None) -> None:
     """Remember which agenda item the meeting is in."""
-    row = db.get(SessionRow, session_id)
-    if row is None:
-        raise NotFound(f"no session with id {session_id}")
+    row = _session_row(db, session_id)
     row.current_phase_id = phase_id
     db.add(row)
 
@@ -183,3 +178,55 @@ def _blank_to_none(value: str | None) -> str | None:
     if value is None:
         return None
     return value.strip() or None
+
+
+def _session_row(db: Session, session_id: int) -> SessionRow:
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise NotFound(f"no session with id {session_id}")
+    return row
+
+
+def session_facts(db: Session, session_id: int) -> SessionFacts:
+    """The editable facts of a session."""
+    return SessionFacts.of(to_session(_session_row(db, session_id)))
+
+
+def edit_session(db: Session, session_id: int, after: SessionFacts) -> SessionEdited:
+    """Change a session's facts (its slug stays: exports and links keep their names)."""
+    title = " ".join(after.title.split())
+    if not title:
+        raise InvalidInput("a session needs a title", key="error.needs_session_title")
+    if after.started_at.tzinfo is None:
+        raise InvalidInput("a session's date needs a time zone")
+    before = session_facts(db, session_id)
+    row = _session_row(db, session_id)
+    row.title = title
+    row.question = (after.question or "").strip() or None
+    row.location = (after.location or "").strip() or None
+    row.organiser = (after.organiser or "").strip() or None
+    row.note_taker = (after.note_taker or "").strip() or None
+    row.started_at = after.started_at
+    row.default_consent = after.default_consent.value
+    db.add(row)
+    db.flush()
+    return SessionEdited(session_id, before, session_facts(db, session_id))
+
+
+def delete_session(db: Session, session_id: int) -> SessionDeleted:
+    """Hide a session everywhere; `restore_session` brings it back."""
+    row = _session_row(db, session_id)
+    if row.deleted_at is not None:
+        raise InvalidInput(f"session {row.slug!r} is already deleted")
+    row.deleted_at = utc_now()
+    db.add(row)
+    db.flush()
+    return SessionDeleted(session_id, row.title)
+
+
+def restore_session(db: Session, session_id: int) -> None:
+    """Bring a deleted session back."""
+    row = _session_row(db, session_id)
+    row.deleted_at = None
+    db.add(row)
+    db.flush()
