@@ -181,6 +181,17 @@ FIELD_TEXTS = {
 }
 """Each corrected field's name in the interface texts."""
 
+PARTICIPANT_FIELDS = ("name", "domain", "organisation")
+SESSION_FIELDS = (
+    "title",
+    "question",
+    "location",
+    "organiser",
+    "note_taker",
+    "started_at",
+    "default_consent",
+)
+
 
 def _shown(value: object, lang: str) -> str:
     if value in (None, ""):
@@ -208,7 +219,7 @@ def described(correction: Correction, lang: str = "en") -> tuple[str, int, str, 
     t = Translator(lang)
     match correction:
         case ParticipantChanged(participant_id, before, after):
-            line = _facts_line(before, after, ("name", "domain", "organisation"), t)
+            line = _facts_line(before, after, PARTICIPANT_FIELDS, t)
             return "participant", participant_id, "change", f"{before.name}: {line}"
         case ParticipantsMerged(kept, gone, moved, _):
             count = t("fix.detail.contributions", count=len(moved))
@@ -224,8 +235,7 @@ def described(correction: Correction, lang: str = "en") -> tuple[str, int, str, 
             count = t("fix.detail.contributions", count=len(moved))
             return "phase", phase.id, "remove", f"{phase.title} ({count})"
         case SessionEdited(session_id, before, after):
-            fields = tuple(FIELD_TEXTS)[3:]
-            return "session", session_id, "edit", _facts_line(before, after, fields, t)
+            return "session", session_id, "edit", _facts_line(before, after, SESSION_FIELDS, t)
         case SessionDeleted(session_id, title):
             return "session", session_id, "delete", title
 
