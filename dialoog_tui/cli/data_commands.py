@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+ROWS_NAMED = 50
+"""Bad rows named one by one; a file with more is most likely not an import file at all."""
+
 
 def sessions(args: argparse.Namespace) -> int:
     """`dialoog sessions [--json]`."""
@@ -59,7 +62,8 @@ def print_sessions(summaries: list[SessionSummary]) -> None:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    """`dialoog import FILE [--session S] [--skip-bad]`: every bad row is named."""
+    """`dialoog import FILE [--session S] [--skip-bad] [--again]`: every bad row is named
+    (up to `ROWS_NAMED`); rows a session holds already are counted, not doubled."""
     from dialoog_tui.services.imports import ImportFailed
 
     path = Path(args.file)
@@ -67,10 +71,12 @@ def import_file(args: argparse.Namespace) -> int:
     try:
         report = _import(args, path, content)
     except ImportFailed as failed:
-        for problem in failed.problems:
+        for problem in failed.problems[:ROWS_NAMED]:
             message = say(problem.key, **problem.values)
             print(visible(say("error.row", line=problem.line, message=message)), file=sys.stderr)
         count = len(failed.problems)
+        if count > ROWS_NAMED:
+            print(say("cli.rows_more", count=count - ROWS_NAMED), file=sys.stderr)
         raise InvalidInput(
             str(failed),
             key="error.import_failed",
@@ -82,6 +88,8 @@ def import_file(args: argparse.Namespace) -> int:
     into = say("cli.sessions", count=len(report.sessions))
     print(say("cli.imported", contributions=imported, sessions=into, new=new))
     print(f"  {titles}")
+    if report.already:
+        print(say("cli.imported.already", already=report.already, imported=report.imported))
     for problem in report.skipped:
         message = say(problem.key, **problem.values)
         print(visible(say("cli.skipped", line=problem.line, message=message)), file=sys.stderr)
@@ -100,6 +108,7 @@ def _import(args: argparse.Namespace, path: Path, content: str) -> ImportReport:
             session_key=args.session,
             fallback_title=path.stem,
             skip_bad=args.skip_bad,
+            again=args.again,
             source=str(path),
         ),
     )
@@ -189,6 +198,11 @@ def register(command: CommandMaker) -> None:
     )
     import_.add_argument(
         "--skip-bad", action="store_true", help="import the good rows and list the bad ones"
+    )
+    import_.add_argument(
+        "--again",
+        action="store_true",
+        help="also import rows the session holds already (by ref, or speaker, time and text)",
     )
 
     demo_ = command("demo", "load a Dutch demo series of three sessions (once)")

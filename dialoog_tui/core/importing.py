@@ -22,6 +22,7 @@ from dialoog_tui.core.quick_entry import (
     parse_entry,
 )
 from dialoog_tui.i18n import Translator
+from dialoog_tui.i18n.exports import Words
 
 CSV_COLUMNS = (
     "text",
@@ -38,6 +39,7 @@ CSV_COLUMNS = (
     "condition",
     "consent",
     "paraphrase",
+    "reply_to",
 )
 """Columns an import CSV may have; `text` is required, unknown columns are ignored."""
 
@@ -49,6 +51,7 @@ told otherwise, which would refuse a long contribution as 'unreadable'."""
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
 _TIME_PREFIX = re.compile(r"^\[([^\]]{4,25})\][ \t]*")
+_REPLY_PREFIX = re.compile(r"^\^(\d{1,2}:\d{2})[ \t]+")
 _TAG_SPLIT = re.compile(r"[;,\s]+")
 
 
@@ -92,6 +95,9 @@ class ImportRow:
     """For a commitment: by when, as written."""
     paraphrase: str | None = None
     """The note-taker's paraphrase (shown instead of the words where consent says so)."""
+    reply_to: str | None = None
+    """What it answers, in its session: the `ref` of a row (CSV) or the time of day of a
+    contribution (`^19:05` in a text file; the latest one said at that minute)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,20 @@ def read_import(content: str, *, is_csv: bool, local_zone: tzinfo | None = None)
     if is_csv:
         return _read_csv(content, local_zone)
     return _read_lines(content, local_zone)
+
+
+def is_shared_summary(content: str) -> bool:
+    """Whether `content` is a session summary dialoog exported, which ends by saying so.
+
+    Such a file cannot be imported back unambiguously: it shows the meeting as it may be
+    shared (off-the-record contributions left out, anonymous ones without a name, paraphrases
+    instead of the words, times to the minute, replies placed by their layout), so an import
+    would store a different meeting, not restore this one."""
+    last = next((line.strip() for line in reversed(content.splitlines()) if line.strip()), "")
+    return any(
+        last.startswith("*" + Words(lang)("exported", when="\0").split("\0")[0])
+        for lang in ("nl", "en")
+    )
 
 
 def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
@@ -221,6 +241,7 @@ def _csv_row(
             condition=field("condition") or None,
             consent=consent,
             paraphrase=field("paraphrase") or None,
+            reply_to=field("reply_to") or None,
         ),
         None,
     )
@@ -237,8 +258,9 @@ def _split_list(value: str) -> tuple[str, ...]:
 
 
 def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
-    """Quick-entry lines. `# Title` starts a session, `## Phase` a phase; `- ` bullets and a
-    leading `[19:05]` or `[2026-03-12 19:05]` time are allowed."""
+    """Quick-entry lines. `# Title` starts a session, `## Phase` a phase; `- ` bullets, a
+    leading `[19:05]` or `[2026-03-12 19:05]` time and then `^19:02` (a reply to what was
+    said at 19:02) are allowed."""
     rows: list[ImportRow] = []
     problems: list[RowProblem] = []
     session: str | None = None
@@ -267,6 +289,9 @@ def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
                 )
                 continue
             line = line[stamp.end() :]
+        reply = _REPLY_PREFIX.match(line)
+        if reply:
+            line = line[reply.end() :]
         entry = parse_entry(line)
         if not entry.text and entry.kind is Kind.REMARK:
             problems.append(RowProblem(number, "row.no_text"))
@@ -288,6 +313,7 @@ def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
                 owner=entry.owner,
                 due=entry.due,
                 paraphrase=entry.paraphrase,
+                reply_to=reply.group(1).zfill(5) if reply else None,
             )
         )
     return ImportFile(rows, problems)

@@ -28,6 +28,11 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "imported {contributions} into {sessions}{new}:",
     ),
     "cli.imported.new": (", {count} nieuw", ", {count} new"),
+    "cli.imported.already": (
+        "{already} stonden er al, {imported} nieuw (--again importeert ze toch opnieuw)",
+        "{already} already there, {imported} new (--again imports them anyway)",
+    ),
+    "cli.rows_more": ("… en nog {count} regels", "… and {count} more lines"),
     "cli.rows_bad": ("{count} rijen kunnen niet worden gelezen", "{count} rows cannot be read"),
     "cli.rows_bad.one": ("{count} rij kan niet worden gelezen", "{count} row cannot be read"),
     "cli.skipped": ("regel {line} overgeslagen: {message}", "skipped line {line}: {message}"),
@@ -41,6 +46,19 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "error.row": ("regel {line}: {message}", "line {line}: {message}"),
     "error.file_missing": ("{path} bestaat niet", "{path} does not exist"),
+    "error.file_exists": (
+        "{path} bestaat al; voeg --force toe om het te overschrijven",
+        "{path} already exists; add --force to overwrite it",
+    ),
+    "error.not_a_folder": ("{path} is een bestand, geen map", "{path} is a file, not a folder"),
+    "error.cannot_make_folder": (
+        "kan de map {path} niet maken ({reason})",
+        "cannot make the folder {path} ({reason})",
+    ),
+    "error.cannot_write": (
+        "kan {path} niet schrijven ({reason})",
+        "cannot write {path} ({reason})",
+    ),
     "error.file_is_folder": ("{path} is een map, geen bestand", "{path} is a folder, not a file"),
     "error.file_not_utf8": (
         "{path} is geen UTF-8-tekst (byte {byte})",
@@ -49,6 +67,16 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "error.file_unreadable": (
         "{path} kan niet worden gelezen ({reason})",
         "{path} cannot be read ({reason})",
+    ),
+    "error.import_summary": (
+        "{source} is een verslag dat dialoog exporteerde, geen notities: het toont de"
+        " bijeenkomst zoals ze gedeeld mag worden (zonder wat buiten het verslag bleef, anoniem"
+        " zonder naam, parafrases in plaats van woorden), dus een import zou een andere"
+        " bijeenkomst opslaan; importeer de notities of de CSV waar het uit kwam",
+        "{source} is a summary dialoog exported, not notes: it shows the meeting as it may be"
+        " shared (off the record left out, anonymous without a name, paraphrases instead of the"
+        " words), so importing it would store a different meeting; import the notes or the CSV"
+        " it came from",
     ),
     "error.nothing_to_import": (
         "{source} bevat niets om te importeren",
@@ -79,6 +107,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "row.speaker_unclear": (
         "spreker niet duidelijk ({problem}: {choices})",
         "speaker not clear ({problem}: {choices})",
+    ),
+    "row.reply_unknown": (
+        "antwoordt op {to}, maar daar is in deze sessie niets gezegd",
+        "answers {to}, but nothing was said there in this session",
     ),
     "row.bad_due": ("onleesbare datum {due!r}", "unreadable due date {due!r}"),
     # demo and domains

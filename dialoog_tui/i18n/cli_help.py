@@ -83,6 +83,9 @@ HELP_NL: Mapping[str, str] = {
         "zet elke rij in deze sessie (aangemaakt als die nieuw is)"
     ),
     "import the good rows and list the bad ones": "importeer de goede rijen en noem de slechte",
+    "also import rows the session holds already (by ref, or speaker, time and text)": (
+        "importeer ook rijen die de sessie al heeft (op ref, of spreker, tijd en tekst)"
+    ),
     "add a domain": "voeg een domein toe",
     "id or slug (with --themes: the sessions to report on)": (
         "id of slug (met --themes: de sessies voor het verslag)"
@@ -93,8 +96,13 @@ HELP_NL: Mapping[str, str] = {
     "replace every participant name with a pseudonym per domain (md, html)": (
         "vervang elke naam door een pseudoniem per domein (md, html)"
     ),
-    "write into this folder (a name from title and date) or to this file": (
-        "schrijf in deze map (naam uit titel en datum) of naar dit bestand"
+    "write into this folder (made when missing; a name from title and date) or to this file"
+    " (a name with the format's extension)": (
+        "schrijf in deze map (gemaakt als die er niet is; naam uit titel en datum) of naar dit"
+        " bestand (een naam met de extensie van het formaat)"
+    ),
+    "a session summary as minutes (the meeting as it went; default) or by kind": (
+        "een sessieverslag als notulen (de bijeenkomst zoals ze verliep; standaard) of per soort"
     ),
     "overwrite an existing file": "overschrijf een bestaand bestand",
     "also off-the-record contributions (JSON only; for a private backup)": (

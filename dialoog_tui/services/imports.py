@@ -10,19 +10,31 @@ from sqlmodel import Session
 
 from dialoog_tui.config import current_user
 from dialoog_tui.core.dates import parse_due
-from dialoog_tui.core.importing import ImportRow, RowProblem, place_clock_time, read_import
+from dialoog_tui.core.import_marks import AlreadyThere, Answerable
+from dialoog_tui.core.importing import (
+    ImportRow,
+    RowProblem,
+    is_shared_summary,
+    place_clock_time,
+    read_import,
+)
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
 from dialoog_tui.errors import InvalidInput, NotFound, StoreError
-from dialoog_tui.store.contributions import log_contribution
+from dialoog_tui.store.contributions import import_marks, log_contribution
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.participants import list_participants, list_session_participants
 from dialoog_tui.store.phases import find_or_add_phase
-from dialoog_tui.store.sessions import create_session, find_session, find_session_by_title
+from dialoog_tui.store.sessions import (
+    create_session,
+    find_session,
+    find_session_by_title,
+    start_no_later_than,
+)
 
 
 class ImportFailed(StoreError):
@@ -42,8 +54,10 @@ class ImportReport:
 
     imported: int = 0
     """Contributions stored."""
+    already: int = 0
+    """Rows left out because their session holds them already (see `core.import_marks`)."""
     sessions: dict[int, DialogueSession] = field(default_factory=dict)
-    """Sessions that received contributions, by id."""
+    """Sessions the rows went to (stored, or there already), by id."""
     created_sessions: int = 0
     """Sessions that did not exist before."""
     skipped: list[RowProblem] = field(default_factory=list)
@@ -54,7 +68,14 @@ class ImportReport:
 class _SessionState:
     session: DialogueSession
     people: list[Participant]
+    there: AlreadyThere | None
+    """What the session holds (None: import every row, as asked with --again)."""
+    created: bool
+    """The import made the session: it is dated at its earliest contribution."""
+    answerable: Answerable
+    """What a reply in the file can answer."""
     speaker: Speaker = ROOM
+    earliest: datetime | None = None
 
 
 def import_text(
@@ -65,14 +86,24 @@ def import_text(
     session_key: str | None,
     fallback_title: str,
     skip_bad: bool = False,
+    again: bool = False,
     source: str = "the file",
 ) -> ImportReport:
     """Import a file's text (CSV, or quick-entry lines): rows go to the sessions they name,
-    else to `session_key`, else to a session called `fallback_title`. `source` names the
-    file in a message."""
+    else to `session_key`, else to a session called `fallback_title`. Rows a session holds
+    already are counted, not stored again, unless `again`. `source` names the file in a
+    message."""
+    if not is_csv and is_shared_summary(content):
+        raise InvalidInput(
+            f"{source} is a summary exported by dialoog, not notes",
+            key="error.import_summary",
+            source=source,
+        )
     read = read_import(content, is_csv=is_csv)
     if not read.rows and not read.problems:
-        raise InvalidInput(f"{source} holds nothing to import")
+        raise InvalidInput(
+            f"{source} holds nothing to import", key="error.nothing_to_import", source=source
+        )
     return database.write(
         lambda db: import_rows(
             db=db,
@@ -81,6 +112,7 @@ def import_text(
             session_key=session_key,
             fallback_title=fallback_title,
             skip_bad=skip_bad,
+            again=again,
         )
     )
 
@@ -93,11 +125,13 @@ def import_rows(
     session_key: str | None,
     fallback_title: str,
     skip_bad: bool,
+    again: bool = False,
     zone: tzinfo | None = None,
 ) -> ImportReport:
     """Store `rows`. With `session_key` (an id, slug or title) every row goes to that session;
     otherwise rows go to the session their file names, or one titled `fallback_title`.
-    Raises ImportFailed (and stores nothing) if any row is bad, unless `skip_bad`."""
+    Raises ImportFailed (and stores nothing) if any row is bad, unless `skip_bad`. A row
+    its session holds already is counted in `already` and not stored, unless `again`."""
     report = ImportReport(skipped=list(problems))
     domains = [d.name for d in list_domains(db=db)]
     known = list_participants(db=db)
@@ -116,8 +150,13 @@ def import_rows(
                 db, title, by_key=session_key is not None, started=started
             )
             report.created_sessions += created
+            marks = import_marks(db=db, session_id=session.id)
             state = states[title] = _SessionState(
-                session, list_session_participants(db=db, session_id=session.id)
+                session,
+                list_session_participants(db=db, session_id=session.id),
+                None if again else AlreadyThere(marks),
+                bool(created),
+                Answerable(marks, zone),
             )
         speaker = resolve_speaker(
             row.speaker,
@@ -150,6 +189,17 @@ def import_rows(
         if row.due and due_on is None:
             report.skipped.append(RowProblem(row.line, "row.bad_due", {"due": row.due}))
             continue
+        reply_to = state.answerable.find(row.reply_to) if row.reply_to else None
+        if row.reply_to and reply_to is None:
+            report.skipped.append(RowProblem(row.line, "row.reply_unknown", {"to": row.reply_to}))
+            continue
+        report.sessions[state.session.id] = state.session
+        if state.there is not None and _there_already(state.there, row, speaker, at):
+            report.already += 1
+            state.speaker = (
+                Speaker(participant=speaker.participant) if speaker.participant else ROOM
+            )
+            continue
         logged = log_contribution(
             db=db,
             session_id=state.session.id,
@@ -159,6 +209,7 @@ def import_rows(
             tags=row.tags,
             at=at,
             phase_id=phase.id if phase else None,
+            reply_to_id=reply_to,
             ref=row.ref,
             ladder=Ladder(row.interests, row.values, row.condition),
             consent=row.consent,
@@ -172,10 +223,29 @@ def import_rows(
             put_participant(state.people, participant)
             put_participant(known, participant)
         report.imported += 1
-        report.sessions[state.session.id] = state.session
+        state.answerable.add(logged.contribution.id, ref=row.ref, at=at)
+        state.earliest = min(at, state.earliest or at)
+        if state.there is not None:
+            state.there.add(ref=row.ref)
     if report.skipped and not skip_bad:
         raise ImportFailed(sorted(report.skipped, key=lambda p: p.line))
+    for state in states.values():
+        if state.created and state.earliest is not None:
+            dated = start_no_later_than(db=db, session_id=state.session.id, moment=state.earliest)
+            report.sessions[dated.id] = dated
     return report
+
+
+def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:
+    if speaker.new_name is not None:
+        return False  # someone new cannot have said it before
+    timed = row.at is not None or row.clock_time is not None
+    return there.take(
+        ref=row.ref,
+        participant_id=speaker.participant.id if speaker.participant else None,
+        at=at if timed else None,
+        text=row.text,
+    )
 
 
 def _find_or_create(

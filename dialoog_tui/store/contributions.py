@@ -10,6 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.import_marks import StoredMark
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged
@@ -377,3 +378,23 @@ def _row(db: Session, contribution_id: int) -> ContributionRow:
     if row is None:
         raise NotFound(f"no contribution with id {contribution_id}")
     return row
+
+
+def import_marks(*, db: Session, session_id: int) -> list[StoredMark]:
+    """What identifies each live contribution of a session for an import (ref, speaker,
+    time, text), read without the rest of the contribution."""
+    from sqlalchemy import select as select_columns
+
+    statement = select_columns(
+        col(ContributionRow.id),
+        col(ContributionRow.ref),
+        col(ContributionRow.participant_id),
+        col(ContributionRow.at),
+        col(ContributionRow.text),
+    ).where(
+        col(ContributionRow.session_id) == session_id, col(ContributionRow.deleted_at).is_(None)
+    )
+    return [
+        StoredMark(int(cid or 0), ref, participant_id, at, text)
+        for cid, ref, participant_id, at, text in db.connection().execute(statement)
+    ]

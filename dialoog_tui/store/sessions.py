@@ -146,6 +146,17 @@ def set_default_consent(*, db: Session, session_id: int, consent: Consent) -> No
     db.add(row)
 
 
+def start_no_later_than(*, db: Session, session_id: int, moment: datetime) -> DialogueSession:
+    """Date the session at `moment` if it started later: an imported session begins at its
+    earliest contribution, not at the moment of import."""
+    row = _session_row(db, session_id)
+    if moment < row.started_at:
+        row.started_at = moment
+        db.add(row)
+        db.flush()
+    return to_session(row)
+
+
 def set_current_phase(*, db: Session, session_id: int, phase_id: int | None) -> None:
     """Remember which agenda item the meeting is in."""
     row = _session_row(db, session_id)

@@ -1,0 +1,101 @@
+"""Recognising rows that an import already brought in, so importing a file twice never
+doubles a meeting.
+
+A row with a `ref` is there when a live contribution of its session has that ref. A row
+without one is recognised by what it says: its speaker, its text (spacing aside) and its
+minute, when the file gives a time. Rows are counted, not only looked up: a file that holds
+"Eens." twice from the same speaker, imported over a session that holds it once, adds it once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from typing import TypeVar
+
+K = TypeVar("K")
+
+
+@dataclass(frozen=True)
+class StoredMark:
+    """What identifies a stored contribution for an import."""
+
+    id: int
+    ref: str | None
+    participant_id: int | None
+    at: datetime
+    text: str
+
+
+def _said(participant_id: int | None, text: str) -> tuple[int | None, str]:
+    return participant_id, " ".join(text.split())
+
+
+def _minute(at: datetime) -> datetime:
+    return at.astimezone(UTC).replace(second=0, microsecond=0)
+
+
+class AlreadyThere:
+    """The contributions a session holds, to take rows against one at a time."""
+
+    def __init__(self, stored: Iterable[StoredMark]) -> None:
+        self._refs: set[str] = set()
+        self._timed: Counter[tuple[tuple[int | None, str], datetime]] = Counter()
+        self._untimed: Counter[tuple[int | None, str]] = Counter()
+        for mark in stored:
+            if mark.ref:
+                self._refs.add(mark.ref)
+            said = _said(mark.participant_id, mark.text)
+            self._timed[said, _minute(mark.at)] += 1
+            self._untimed[said] += 1
+
+    def take(
+        self, *, ref: str | None, participant_id: int | None, at: datetime | None, text: str
+    ) -> bool:
+        """Whether the row is there already; if so it is counted off, so that an identical
+        row after it is only there when the session holds it twice."""
+        if ref:
+            return ref in self._refs
+        said = _said(participant_id, text)
+        if at is None:
+            return _count_off(self._untimed, said)
+        if not _count_off(self._timed, (said, _minute(at))):
+            return False
+        _count_off(self._untimed, said)
+        return True
+
+    def add(self, *, ref: str | None) -> None:
+        """A row was stored: later rows with its ref are there (a file repeating a ref holds
+        one contribution, not two)."""
+        if ref:
+            self._refs.add(ref)
+
+
+def _count_off(counter: Counter[K], key: K) -> bool:
+    if counter[key] <= 0:
+        return False
+    counter[key] -= 1
+    return True
+
+
+class Answerable:
+    """What a reply in an import can answer in one session: its contributions by `ref` and
+    by the time of day they were said (the latest at a minute)."""
+
+    def __init__(self, stored: Iterable[StoredMark], zone: tzinfo | None) -> None:
+        self._zone = zone
+        self._found: dict[str, int] = {}
+        for mark in sorted(stored, key=lambda m: (m.at, m.id)):
+            self.add(mark.id, ref=mark.ref, at=mark.at)
+
+    def add(self, contribution_id: int, *, ref: str | None, at: datetime) -> None:
+        """A contribution a later row may answer."""
+        self._found[at.astimezone(self._zone).strftime("%H:%M")] = contribution_id
+        if ref:
+            self._found[ref] = contribution_id
+
+    def find(self, key: str) -> int | None:
+        """The contribution `key` (a ref or `19:05`) names, if any."""
+        return self._found.get(key)

@@ -1,0 +1,163 @@
+"""Imports that never double a meeting, name every bad row, and date a new session by its
+earliest contribution."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .running import run
+
+CSV = (
+    "text,speaker,domain,kind,at,phase\n"
+    "Welkom allemaal,Karin,overheid,inbreng,2026-03-12 19:02,Opening\n"
+    "Eens.,Piet,ondernemer,instemming,2026-03-12 19:05,Opening\n"
+    "Eens.,Piet,ondernemer,instemming,2026-03-12 19:05,Opening\n"
+    "Waarom nu pas?,Anna,inwoner,vraag,2026-03-12 19:07,Knelpunten\n"
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "import.sqlite3")
+
+
+def _texts(capsys: pytest.CaptureFixture[str], db: str, session: str) -> list[str]:
+    _, out, _ = run(capsys, "--db", db, "export", session, "--format", "json")
+    return [c["text"] for c in json.loads(out)["contributions"]]
+
+
+def test_the_same_csv_twice_leaves_the_count_and_says_so(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text(CSV, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert code == 0 and "imported 4 contributions" in out
+    code, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert code == 0
+    assert "4 already there, 0 new (--again imports them anyway)" in out
+    # The same remark twice in the file is two contributions, kept once each.
+    assert _texts(capsys, db, "avond") == [
+        "Welkom allemaal",
+        "Eens.",
+        "Eens.",
+        "Waarom nu pas?",
+    ]
+
+
+def test_only_the_new_rows_of_a_longer_file_are_added(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text(CSV, encoding="utf-8")
+    run(capsys, "--db", db, "import", str(source))
+    source.write_text(
+        CSV
+        + "Eens.,Piet,ondernemer,instemming,2026-03-12 19:05,Opening\n"
+        + "Tot volgende week,Karin,overheid,afspraak,2026-03-12 20:30,Afsluiting\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert "4 already there, 2 new" in out
+    assert _texts(capsys, db, "avond").count("Eens.") == 3
+
+
+def test_rows_with_a_ref_are_recognised_by_it(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text("text,ref\nEerste,r1\nTweede,r2\n", encoding="utf-8")
+    run(capsys, "--db", db, "import", str(source))
+    # Typos corrected in the file since: the ref still says it is the same row.
+    source.write_text("text,ref\nEerste!,r1\nTweede,r2\nDerde,r3\n", encoding="utf-8")
+    _, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert "2 already there, 1 new" in out
+    assert _texts(capsys, db, "avond") == ["Eerste", "Tweede", "Derde"]
+
+
+def test_again_imports_the_rows_anyway(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text(CSV, encoding="utf-8")
+    run(capsys, "--db", db, "import", str(source))
+    code, out, _ = run(capsys, "--db", db, "import", str(source), "--again")
+    assert code == 0 and "imported 4 contributions" in out and "already" not in out
+    assert len(_texts(capsys, db, "avond")) == 8
+
+
+def test_quick_entry_lines_twice_are_recognised_too(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "notities.md"
+    source.write_text(
+        "# Wijkavond\n## Opening\n- [19:02] @Karin/overheid Welkom\n- en dank voor het komen\n"
+        "- [19:04] @Anna/inw ! Te laat\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--db", db, "import", str(source))
+    _, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert "3 already there, 0 new" in out
+    assert len(_texts(capsys, db, "wijkavond")) == 3
+
+
+def test_a_new_session_is_dated_by_its_earliest_contribution(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "notities.md"
+    source.write_text(
+        "# Wijkavond\n- [19:04] @Anna/inw Te laat\n- [18:58] @Karin/overheid Welkom\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--db", db, "import", str(source))
+    _, out, _ = run(capsys, "--db", db, "export", "wijkavond", "--format", "json")
+    document = json.loads(out)
+    first = min(c["at"] for c in document["contributions"])
+    assert document["session"]["started_at"] == first
+
+
+def test_every_bad_row_is_named_in_one_go(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "slecht.csv"
+    source.write_text(
+        "text,kind,at\ngoed,vraag,\nfout,onzin,\n,vraag,\nook fout,,gisteren\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--db", db, "--lang", "nl", "import", str(source))
+    assert code == 1
+    lines = err.splitlines()
+    assert [line.split(":")[0] for line in lines[:3]] == ["regel 3", "regel 4", "regel 5"]
+    assert lines[3] == "dialoog: fout: 3 rijen kunnen niet worden gelezen; er is niets geïmporteerd"
+
+
+def test_a_file_of_many_bad_rows_names_the_first_fifty(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "slecht.csv"
+    source.write_text("text,kind\n" + "fout,onzin\n" * 80, encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(source))
+    assert code == 1
+    lines = err.splitlines()
+    assert sum(line.startswith("line ") for line in lines) == 50
+    assert "… and 30 more lines" in lines
+    assert lines[-1] == "dialoog: error: 80 rows cannot be read; nothing was imported"
+
+
+def test_an_exported_summary_is_refused_with_the_reason(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    run(capsys, "--db", db, "demo")
+    for lang in ("nl", "en"):
+        _, out, _ = run(capsys, "--db", db, "--lang", lang, "export", "1", "--format", "md")
+        summary = tmp_path / f"verslag-{lang}.md"
+        summary.write_text(out, encoding="utf-8")
+        code, _, err = run(capsys, "--db", db, "import", str(summary))
+        assert code == 1
+        assert "is a summary dialoog exported, not notes" in err
+        assert "import the notes or the CSV it came from" in err
+    _, out, _ = run(capsys, "--db", db, "sessions", "--json")
+    assert len(json.loads(out)) == 3
