@@ -41,6 +41,8 @@ class Settings:
     person: str = ""
     """The note-taker's or facilitator's name, for histories and contributions ("": not
     given yet; the new-session form asks, `dialoog person NAME` sets it)."""
+    export_folder: str = ""
+    """Where the export dialog last wrote ("": the user's documents folder)."""
 
 
 def load_settings(path: Path) -> Settings:
@@ -54,10 +56,12 @@ def load_settings(path: Path) -> Settings:
     theme = raw.get("theme")
     keymap = raw.get("keymap")
     person = raw.get("person")
+    folder = raw.get("export_folder")
     return Settings(
         theme=theme if isinstance(theme, str) else Settings.theme,
         keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
         person=" ".join(person.split())[:200] if isinstance(person, str) else "",
+        export_folder=folder if isinstance(folder, str) else "",
     )
 
 

@@ -1,5 +1,5 @@
 """Writing export files: never outside the chosen folder, never half, never over a file
-without --force."""
+without --force. Where `-o` points is read as a user means it (`export_path`)."""
 
 from __future__ import annotations
 
@@ -14,25 +14,49 @@ class ExistingFile(InvalidInput):
     """The file to write is there already, and overwriting was not asked for."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already exists; add --force to overwrite it")
+        super().__init__(
+            f"{path} already exists; add --force to overwrite it",
+            key="error.file_exists",
+            path=path,
+        )
         self.path = path
         """The file that is there."""
 
 
-def write_new_file(target: Path, default_name: str, text: str, *, force: bool) -> Path:
-    """Write `text` to `target`, or into it as `default_name` if `target` is a folder.
+def export_path(target: Path, default_name: str, *, folder: bool = False) -> Path:
+    """Where an export named `default_name` goes when the user said `-o target`.
 
-    `default_name` must already be a safe file name (a slug); it is only ever joined to the
-    folder the user chose.
-    """
-    if target.is_dir() or str(target).endswith(("/", os.sep)):
-        if not target.is_dir():
-            raise InvalidInput(f"the folder {target} does not exist")
-        path = target / default_name
-    else:
-        path = target
-        if not path.parent.is_dir():
-            raise InvalidInput(f"the folder {path.parent} does not exist")
+    `target` is a folder when it is one, when it ends with a slash, or when its name lacks
+    the export's extension (`-o verslagen`, `-o out/`): the export goes into it under
+    `default_name`, and the folder is made when missing. Otherwise `target` is the file
+    itself, and its folder is made when missing. With `folder`, `target` is a folder."""
+    extension = Path(default_name).suffix.lower()
+    as_folder = (
+        folder
+        or target.is_dir()
+        or str(target).endswith(("/", os.sep))
+        or target.suffix.lower() != extension
+    )
+    where = target if as_folder else target.parent
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InvalidInput(
+            f"{where} is a file, not a folder", key="error.not_a_folder", path=where
+        ) from None
+    except OSError as error:
+        raise InvalidInput(
+            f"cannot make the folder {where} ({error.strerror})",
+            key="error.cannot_make_folder",
+            path=where,
+            reason=error.strerror,
+        ) from None
+    return where / default_name if as_folder else target
+
+
+def write_new_file(path: Path, text: str, *, force: bool) -> Path:
+    """Write `text` to `path` (in a folder that exists, see `export_path`), whole or not
+    at all; a file there is only replaced with `force`."""
     if path.exists() and not force:
         raise ExistingFile(path)
     # Write beside the target and rename: a reader sees the old file or the whole new one.
@@ -42,7 +66,7 @@ def write_new_file(target: Path, default_name: str, text: str, *, force: bool) -
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise InvalidInput(f"cannot write {path} ({error.strerror})") from None
+        raise _cannot_write(path, error) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
@@ -51,5 +75,14 @@ def write_new_file(target: Path, default_name: str, text: str, *, force: bool) -
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {path} ({error.strerror})") from None
+        raise _cannot_write(path, error) from None
     return path
+
+
+def _cannot_write(path: Path, error: OSError) -> InvalidInput:
+    return InvalidInput(
+        f"cannot write {path} ({error.strerror})",
+        key="error.cannot_write",
+        path=path,
+        reason=error.strerror,
+    )

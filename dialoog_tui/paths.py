@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_config_path, user_data_path, user_documents_path
 
 APP_NAME = "dialoog"
 
@@ -20,6 +20,12 @@ def config_dir() -> Path:
     """The folder for the settings file."""
     override = os.environ.get("DIALOOG_CONFIG_DIR")
     return Path(override) if override else user_config_path(APP_NAME, appauthor=False)
+
+
+def documents_dir() -> Path:
+    """Where exports go unless the user chose a folder before: the documents folder (the
+    XDG one on Linux, Documents elsewhere)."""
+    return user_documents_path()
 
 
 def default_database_path() -> Path:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from dialoog_tui.cli.common import CommandMaker, say, with_database
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.errors import InvalidInput
-from dialoog_tui.files import write_new_file
 
 if TYPE_CHECKING:
     from dialoog_tui.services.database import Database
@@ -20,13 +19,20 @@ if TYPE_CHECKING:
 def export(args: argparse.Namespace) -> int:
     """`dialoog export SESSION --format md|html|json [--anonymize] [-o DIR_OR_FILE] [--force]`
     and `dialoog export --themes [SESSION …|--all] --format md|html [--anonymize] [-o …]`."""
-    from dialoog_tui.services.exports import ExportChoice, session_export, themes_export
+    from dialoog_tui.services.exports import (
+        ExportChoice,
+        session_export,
+        themes_export,
+        write_export,
+    )
 
     choice = ExportChoice(
         format=args.format or ("md" if args.themes else "json"),
         anonymize=args.anonymize,
         lang=args.lang or language_from_locale(),
         include_off_record=args.include_off_record,
+        layout=args.layout,
+        pictures=bool(args.output),
     )
     now = datetime.now(UTC)
     if args.themes:
@@ -51,8 +57,8 @@ def export(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(made.text)
         return 0
-    written = write_new_file(Path(args.output), made.file_name, made.text, force=args.force)
-    print(say("cli.export.wrote", path=written))
+    for written in write_export(Path(args.output), made, force=args.force):
+        print(say("cli.export.wrote", path=written))
     return 0
 
 
@@ -80,6 +86,12 @@ def register(command: CommandMaker) -> None:
         "--format", choices=("md", "html", "json"), default=None, help="md, html or json"
     )
     export_.add_argument(
+        "--layout",
+        choices=("minutes", "by-kind"),
+        default="minutes",
+        help="a session summary as minutes (the meeting as it went; default) or by kind",
+    )
+    export_.add_argument(
         "--anonymize",
         action="store_true",
         help="replace every participant name with a pseudonym per domain (md, html)",
@@ -88,7 +100,8 @@ def register(command: CommandMaker) -> None:
         "-o",
         "--output",
         metavar="DIR_OR_FILE",
-        help="write into this folder (a name from title and date) or to this file",
+        help="write into this folder (made when missing; a name from title and date) or to"
+        " this file (a name with the format's extension)",
     )
     export_.add_argument("--force", action="store_true", help="overwrite an existing file")
     export_.add_argument(

@@ -264,9 +264,12 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Anonymise: pseudonyms per domain instead of names",
     ),
     "export.folder": ("Map", "Folder"),
+    "export.layout": ("Opzet", "Layout"),
+    "export.layout.minutes": ("Verslag", "Minutes"),
+    "export.layout.by-kind": ("Per soort", "By kind"),
+    "export.beside": ("met ernaast: {names}", "with beside it: {names}"),
     "export.overwrite": ("Overschrijf een bestaand bestand", "Overwrite an existing file"),
     "export.go": ("Exporteer", "Export"),
-    "export.no_folder": ("De map {folder} bestaat niet", "The folder {folder} does not exist"),
     "export.exists": (
         "{path} bestaat al; vink ‘overschrijf’ aan om het te vervangen",
         "{path} already exists; tick ‘overwrite’ to replace it",

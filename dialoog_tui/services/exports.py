@@ -1,7 +1,10 @@
 """Exports as the CLI and the TUI make them: read, render, and name the file.
 
-Formats: `md` (CommonMark), `html` (rendered from that Markdown) and, for a session, `json`
-(everything, see docs/export-json.md). File names are slugs (python-slugify) of the title and
+Formats: `md` (CommonMark), `html` (rendered from that Markdown, the charts drawn in the page)
+and, for a session, `json` (everything, see docs/export-json.md). A session's summary is its
+minutes (`core/export/minutes_md.py`) or, with the layout `by-kind`, its contributions
+grouped by kind (`core/export/session_md.py`). A Markdown export written to a folder has its
+charts beside it as SVG files. File names are slugs (python-slugify) of the title and
 the date, so whatever a title holds — `../../etc/passwd`, `con:` — the file lands inside the
 chosen folder under a plain name.
 """
@@ -16,14 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dialoog_tui.errors import InvalidInput
-from dialoog_tui.files import write_new_file
+from dialoog_tui.files import ExistingFile, export_path, write_new_file
 
 if TYPE_CHECKING:
+    from dialoog_tui.core.export.charts import Document
     from dialoog_tui.core.model import Session
     from dialoog_tui.store.db.database import Database
 
 SESSION_FORMATS = ("md", "html", "json")
 THEME_FORMATS = ("md", "html")
+LAYOUTS = ("minutes", "by-kind")
 SLUG_LENGTH = 80
 
 
@@ -36,6 +41,10 @@ class ExportChoice:
     lang: str = "nl"
     include_off_record: bool = False
     """JSON only: a private backup."""
+    layout: str = "minutes"
+    """A session summary: `minutes` (the meeting as it went) or `by-kind`."""
+    pictures: bool = True
+    """Markdown: draw the charts, as files beside it (not when it goes to the terminal)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ class Export:
     text: str
     file_name: str
     """A safe file name: slug and extension."""
+    beside: tuple[tuple[str, str], ...] = ()
+    """Files written beside it (the charts of a Markdown export): safe name and text."""
 
 
 def file_name(title: str, day: datetime, extension: str, zone: tzinfo | None = None) -> str:
@@ -83,6 +94,10 @@ def session_export(
         return _session_json(database, key, choice, now)
     if choice.include_off_record:
         raise InvalidInput("--include-off-record is for the JSON backup only")
+    if choice.layout not in LAYOUTS:
+        raise InvalidInput(f"unknown layout {choice.layout!r}; choose minutes or by-kind")
+    from dialoog_tui.core.export.charts import Document
+    from dialoog_tui.core.export.minutes_md import session_minutes
     from dialoog_tui.core.export.session_md import SummaryOptions, session_markdown
     from dialoog_tui.services.export_data import session_summary_data
 
@@ -95,9 +110,18 @@ def session_export(
         run_themes(database, everything, all_sessions=True)
         data = database.read(lambda db: session_summary_data(db=db, key=key))
     options = SummaryOptions(exported_at=now, lang=choice.lang, anonymize=choice.anonymize)
-    markdown = session_markdown(data.record, data.themes, options, everyone=data.everyone)
-    session = data.record.session
-    return _finish(markdown, choice, session_file_name(session, choice.format))
+    name = session_file_name(data.record.session, choice.format)
+    if choice.layout == "by-kind":
+        made = Document(session_markdown(data.record, data.themes, options, everyone=data.everyone))
+    else:
+        made = session_minutes(
+            data.record,
+            data.themes,
+            options,
+            everyone=data.everyone,
+            charts_named=_charts_named(name, choice),
+        )
+    return _finish(made, choice, name, paged=choice.layout == "minutes")
 
 
 def themes_export(
@@ -113,7 +137,7 @@ def themes_export(
     if choice.format not in THEME_FORMATS:
         raise InvalidInput(f"a theme report is md or html, not {choice.format!r}")
     from dialoog_tui.core.export.session_md import SummaryOptions
-    from dialoog_tui.core.export.themes_md import themes_markdown
+    from dialoog_tui.core.export.themes_md import theme_report
     from dialoog_tui.services.export_data import theme_report_data
     from dialoog_tui.store.themes.runs import all_session_ids
 
@@ -134,9 +158,15 @@ def themes_export(
         data = database.read(lambda db: theme_report_data(db=db, session_ids=scope))
         assert data is not None
     options = SummaryOptions(exported_at=now, lang=choice.lang, anonymize=choice.anonymize)
-    markdown = themes_markdown(data.report, data.cards, data.people, options)
-    title = "themas" if choice.lang == "nl" else "themes"
-    return _finish(markdown, choice, file_name(title, now, choice.format))
+    name = file_name("themas" if choice.lang == "nl" else "themes", now, choice.format)
+    made = theme_report(
+        data.report,
+        data.cards,
+        data.people,
+        options,
+        charts_named=_charts_named(name, choice),
+    )
+    return _finish(made, choice, name)
 
 
 def write_session_export(
@@ -148,10 +178,11 @@ def write_session_export(
     now: datetime,
     force: bool = False,
     find_if_missing: bool = True,
-) -> Path:
-    """`session_export` written into `folder` (see `files.write_new_file`); the file."""
+) -> list[Path]:
+    """`session_export` written into `folder` (made when missing); the files, the summary
+    first."""
     made = session_export(database, key, choice, now=now, find_if_missing=find_if_missing)
-    return write_new_file(folder, made.file_name, made.text, force=force)
+    return write_export(folder, made, force=force, into_folder=True)
 
 
 def write_themes_export(
@@ -163,18 +194,43 @@ def write_themes_export(
     now: datetime,
     force: bool = False,
     find_if_missing: bool = True,
-) -> Path:
-    """`themes_export` written into `folder`; the file."""
+) -> list[Path]:
+    """`themes_export` written into `folder` (made when missing); the files, the report
+    first."""
     made = themes_export(database, session_ids, choice, now=now, find_if_missing=find_if_missing)
-    return write_new_file(folder, made.file_name, made.text, force=force)
+    return write_export(folder, made, force=force, into_folder=True)
 
 
-def _finish(markdown: str, choice: ExportChoice, name: str) -> Export:
+def write_export(
+    target: Path, made: Export, *, force: bool, into_folder: bool = False
+) -> list[Path]:
+    """`made` written to `target` (a folder or a file as `files.export_path` reads it; a
+    folder whatever its name `into_folder`), its charts beside it; the files written, the
+    export first. Nothing is written when any of them is there already and not `force`."""
+    path = export_path(target, made.file_name, folder=into_folder)
+    beside = [(path.with_name(name), text) for name, text in made.beside]
+    for there in (path, *(p for p, _text in beside)):
+        if there.exists() and not force:
+            raise ExistingFile(there)
+    written = [write_new_file(path, made.text, force=force)]
+    written += [write_new_file(p, text, force=force) for p, text in beside]
+    return written
+
+
+def _charts_named(name: str, choice: ExportChoice) -> str | None:
+    """The charts' names begin with the export's name; no charts for Markdown that goes to
+    the terminal (there is nowhere to put them)."""
+    wanted = choice.format == "html" or choice.pictures
+    return name.rsplit(".", 1)[0] if wanted else None
+
+
+def _finish(made: Document, choice: ExportChoice, name: str, *, paged: bool = False) -> Export:
     if choice.format == "html":
         from dialoog_tui.core.export.html import markdown_to_html
 
-        return Export(markdown_to_html(markdown, lang=choice.lang), name)
-    return Export(markdown, name)
+        page = markdown_to_html(made.markdown, lang=choice.lang, charts=made.charts, paged=paged)
+        return Export(page, name)
+    return Export(made.markdown, name, tuple((c.name, c.document()) for c in made.charts))
 
 
 def _session_json(database: Database, key: str, choice: ExportChoice, now: datetime) -> Export:

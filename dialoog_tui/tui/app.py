@@ -88,6 +88,22 @@ class DialoogApp(App[int]):
         """Who takes the notes: the settings' name, else $DIALOOG_USER or the login."""
         return self._settings.person or default_person()
 
+    @property
+    def export_folder(self) -> Path:
+        """Where the export dialog proposes to write: where it wrote last, else the user's
+        documents folder."""
+        from dialoog_tui.paths import documents_dir
+
+        return (
+            Path(self._settings.export_folder) if self._settings.export_folder else documents_dir()
+        )
+
+    def remember_export_folder(self, folder: Path) -> None:
+        """The export dialog wrote into `folder`: propose it next time, also after a restart."""
+        if str(folder) != self._settings.export_folder:
+            self._settings = replace(self._settings, export_folder=str(folder))
+            save_settings(self._settings_file, self._settings)
+
     def _open(self, request: SessionRequest) -> None:
         if isinstance(request, NewSession) and request.note_taker and not self._settings.person:
             # Asked once: the first session's note-taker is who takes the notes from now on.

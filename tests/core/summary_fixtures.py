@@ -3,6 +3,7 @@ commitment that answers an interest, a theme — and texts that try to break Mar
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from dialoog_tui.core.consent import Consent
@@ -66,8 +67,12 @@ def _contribution(
     )
 
 
-def record(*, hostile: bool = True, off_record: bool = False) -> SessionRecord:
-    """The session; with `off_record`, as a private backup would read it (never for a summary)."""
+def record(
+    *, hostile: bool = True, off_record: bool = False, replies: bool = False
+) -> SessionRecord:
+    """The session; with `off_record`, as a private backup would read it (never for a
+    summary); with `replies`, #3 answers #2, #4 answers #3, #6 (in the next phase) answers
+    #2 and the room's #7 answers the off-the-record #40."""
     items = [
         _contribution(
             1, 3, Kind.REMARK, "Welkom. Vanavond gaat het over het plein.", tags=("proces",)
@@ -112,6 +117,9 @@ def record(*, hostile: bool = True, off_record: bool = False) -> SessionRecord:
         ]
     if off_record:
         items.append(_contribution(40, 2, Kind.REMARK, OFF_RECORD_TEXT, consent=Consent.OFF_RECORD))
+    if replies:
+        answers = {103: 102, 104: 103, 106: 102, 107: 140}
+        items = [replace(c, reply_to_id=answers.get(c.id)) for c in items]
     return SessionRecord(
         session=Session(
             id=1,

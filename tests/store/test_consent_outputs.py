@@ -1,5 +1,5 @@
-"""Every shareable output the store feeds — session exports, the ladder (text and JSON), the
-vocabulary listing — obeys consent for any mix of it, read back from a real database."""
+"""Every shareable output the store feeds — session exports (minutes with their charts, by
+kind, HTML, JSON), the ladder (text and JSON), the vocabulary listing — obeys consent for any mix of it, read back from a real database."""
 
 from __future__ import annotations
 
@@ -87,11 +87,13 @@ def _outputs(database: Database) -> list[tuple[str, bool]]:
     """Each shareable output, and whether it was anonymised."""
     outputs = []
     now = datetime(2026, 5, 5, tzinfo=UTC)
-    for fmt in ("md", "html", "json"):
+    for fmt, layout in (("md", "minutes"), ("html", "minutes"), ("md", "by-kind"), ("json", "")):
         for anonymize in (False, True):
-            choice = ExportChoice(fmt, anonymize=anonymize)
+            choice = ExportChoice(fmt, anonymize=anonymize, layout=layout or "minutes")
             made = session_export(database, "1", choice, now=now, find_if_missing=False)
-            outputs.append((made.text, anonymize))
+            # The charts beside a Markdown file are shared with it.
+            shared = "\n".join([made.text, *(text for _name, text in made.beside)])
+            outputs.append((shared, anonymize))
     report = database.read(lambda db: load_ladder(db=db, session_ids=None))
     outputs.append((json.dumps(ladder_to_json(report), ensure_ascii=False), False))
     printed = io.StringIO()

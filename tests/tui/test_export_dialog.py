@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, RadioSet
 
 from dialoog_tui.core.model import NewSession
+from dialoog_tui.paths import documents_dir
 from dialoog_tui.services.demo import load_demo
 from dialoog_tui.services.themes import run_themes
 from dialoog_tui.store.db.database import Database
@@ -108,3 +109,66 @@ async def test_export_the_theme_report_from_the_board(
     (written,) = tmp_path.glob("themes-*.md")
     report = written.read_text(encoding="utf-8")
     assert report.startswith("# Themes across sessions") and "## Overview" in report
+
+
+async def test_the_dialog_remembers_its_folder_across_exports_and_restarts(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path
+) -> None:
+    chosen = tmp_path / "verslagen" / "maart"  # not there yet: made by the export
+    app = app_factory(NewSession(title="Plein"), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw Bankjes graag", "enter")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        proposed = app.screen.query_one("#export-folder", Input).value
+        assert proposed == str(documents_dir()) and proposed != str(Path.cwd())
+        await fill_folder(pilot, chosen)
+        await pilot.press("enter")
+        await settle(pilot)
+        written = sorted(p.name for p in chosen.iterdir())
+        assert written[-1].startswith("plein-") and written[-1].endswith(".md")
+        assert any("with beside it:" in n.message for n in app._notifications)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.screen.query_one("#export-folder", Input).value == str(chosen)
+    again = app_factory(lang="en")  # the same settings file, as after a restart
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert again.screen.query_one("#export-folder", Input).value == str(chosen)
+
+
+async def test_the_layout_can_be_by_kind_and_states_show_without_colour(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path
+) -> None:
+    app = app_factory(NewSession(title="Plein"), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw ! Geen garage", "enter")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        dialog = app.screen
+        marks = {
+            widget.id: str(widget.render()).lstrip("▐")[:1]
+            for widget in dialog.query("MarkedRadioButton, MarkedCheckbox")
+        }
+        assert marks["format-md"] == "●" and marks["format-html"] == " "
+        assert marks["layout-minutes"] == "●" and marks["export-anonymize"] == " "
+        dialog.query_one("#layout-by-kind").value = True
+        dialog.query_one("#export-anonymize", Checkbox).value = True
+        await pilot.pause()
+        assert str(dialog.query_one("#layout-by-kind").render()).lstrip("▐")[:1] == "●"
+        assert str(dialog.query_one("#layout-minutes").render()).lstrip("▐")[:1] == " "
+        assert str(dialog.query_one("#export-anonymize").render()).lstrip("▐")[:1] == "X"
+        await fill_folder(pilot, tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+    (written,) = tmp_path.glob("plein-*.md")
+    text = written.read_text(encoding="utf-8")
+    assert "## Contributions by kind" in text and "Anna" not in text

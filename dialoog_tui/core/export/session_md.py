@@ -1,4 +1,5 @@
-"""The session summary as CommonMark: to send to participants and the council.
+"""The session summary by kind, as CommonMark (`--layout by-kind`), and the writer it shares
+with the minutes (`minutes_md`).
 
 Every piece of participant text goes through `md_text` (or `md_cell` in a table), so it
 comes out as the same literal text. The record is read through the consent gate first, and
@@ -50,11 +51,41 @@ def session_markdown(
     record = shareable_record(record)
     people = record.people_in_order()
     voices = Voices.for_export(people, words, anonymize=options.anonymize, others=everyone)
-    writer = _SessionWriter(record, people, voices, words, options)
+    writer = SessionWriter(record, people, voices, words, options)
     return writer.document(themes)
 
 
-class _SessionWriter:
+@dataclass(frozen=True)
+class DomainShare:
+    """What one domain brought to a session."""
+
+    domain: str
+    people: int
+    """Participants of the domain who spoke."""
+    contributions: int
+
+
+def participation(record: SessionRecord, words: Words) -> list[DomainShare]:
+    """Per domain (in the configured order, the unplaced last), who spoke and how often;
+    domains nobody spoke from are left out."""
+    people: dict[str, set[int]] = {}
+    said: Counter[str] = Counter()
+    for c in record.contributions:
+        person = record.speaker(c)
+        domain = person.domain if person and person.domain else words("no_domain")
+        if person is not None:
+            people.setdefault(domain, set()).add(person.id)
+        said[domain] += 1
+    return [
+        DomainShare(domain, len(people.get(domain, ())), said[domain])
+        for domain in dict.fromkeys((*record.domains, words("no_domain")))
+        if said[domain]
+    ]
+
+
+class SessionWriter:
+    """Writes the parts of a session summary; `document` puts them in the by-kind order."""
+
     def __init__(
         self,
         record: SessionRecord,
@@ -78,11 +109,16 @@ class _SessionWriter:
         self._participants()
         self._course()
         self._by_kind()
+        self._resistance_values()
         self._interests()
         self._ledger()
         self._themes(themes)
         self._participation()
         self._footer()
+        return self.text()
+
+    def text(self) -> str:
+        """The lines written so far, as one document."""
         return "\n".join(self.lines).rstrip("\n") + "\n"
 
     def _add(self, *lines: str) -> None:
@@ -171,11 +207,10 @@ class _SessionWriter:
                 self._add(f"- {self._said(c)}")
                 self._ladder(c)
             self._add("")
-        if any(c.kind is Kind.RESISTANCE for c in self.record.contributions):
-            self._resistance_values()
 
-    def _said(self, c: Contribution) -> str:
-        """`#12 · 19:05 · **Anna de Boer** (inwoner): text #tag` with consent applied."""
+    def _said(self, c: Contribution, note: str = "") -> str:
+        """`#12 · 19:05 · **Anna de Boer** (inwoner): text #tag` with consent applied;
+        `note` (Markdown) stands before the colon."""
         v = self.voices
         person = self.record.speaker(c)
         name = md_cell(v.name(person, c.consent))
@@ -191,17 +226,19 @@ class _SessionWriter:
         tags = " ".join(f"#{t}" for t in c.tags)
         if tags:
             body += f" — {md_cell(v.text(tags), mid_line=True)}"
-        return f"#{c.seq} · {self._time(c.at)} · **{name}**{domain}: {body}"
+        return f"#{c.seq} · {self._time(c.at)} · **{name}**{domain}{note}: {body}"
 
-    def _ladder(self, c: Contribution) -> None:
+    def _ladder(self, c: Contribution, indent: str = "  ") -> None:
+        """The interests, values and condition under `c`, as list items at `indent`."""
         w, v = self.words, self.voices
         if c.interests:
             listed = "; ".join(md_cell(v.text(i)) for i in c.interests)
-            self._add(f"  - {w('interests')}: {listed}")
+            self._add(f"{indent}- {w('interests')}: {listed}")
         if c.values:
-            self._add(f"  - {w('values')}: {'; '.join(md_cell(v.text(x)) for x in c.values)}")
+            listed = "; ".join(md_cell(v.text(x)) for x in c.values)
+            self._add(f"{indent}- {w('values')}: {listed}")
         if c.condition:
-            self._add(f"  - {w('condition')}: {md_text(v.text(c.condition))}")
+            self._add(f"{indent}- {w('condition')}: {md_text(v.text(c.condition))}")
 
     def _resistance_values(self) -> None:
         """Values under resistance, counted: what the objections were about."""
@@ -214,10 +251,9 @@ class _SessionWriter:
         )
         if not counts:
             return
-        self._add(f"### {w('resistance')}", "")
+        self._section(w("resistance"))
         for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
             self._add(f"- {md_cell(v.text(value))}: {count}")
-        self._add("")
 
     def _interests(self) -> None:
         w, v, record = self.words, self.voices, self.record
@@ -271,17 +307,9 @@ class _SessionWriter:
             self._add(f"- **{md_cell(v.text(live.title))}** — {', '.join(parts)}")
 
     def _participation(self) -> None:
-        w, record = self.words, self.record
+        w = self.words
         self._section(w("participation"))
-        total = len(record.contributions)
-        people: dict[str, set[int]] = {}
-        said: Counter[str] = Counter()
-        for c in record.contributions:
-            person = record.speaker(c)
-            domain = person.domain if person and person.domain else w("no_domain")
-            if person is not None:
-                people.setdefault(domain, set()).add(person.id)
-            said[domain] += 1
+        total = len(self.record.contributions)
         if not total:
             self._add(w("nothing"))
             return
@@ -289,10 +317,10 @@ class _SessionWriter:
             f"| {w('domain')} | {w('people')} | {w('contributions')} | {w('share')} |",
             "| --- | ---: | ---: | ---: |",
         )
-        for domain in [d for d in (*record.domains, w("no_domain")) if said[d]]:
-            share = f"{100 * said[domain] / total:.0f}%"
-            row = f"| {md_cell(domain)} | {len(people.get(domain, ()))} | {said[domain]} |"
-            self._add(f"{row} {share} |")
+        for share in participation(self.record, w):
+            part = f"{100 * share.contributions / total:.0f}%"
+            row = f"| {md_cell(share.domain)} | {share.people} | {share.contributions} |"
+            self._add(f"{row} {part} |")
 
     def _footer(self) -> None:
         when = self.options.exported_at.astimezone(self.options.zone).strftime("%Y-%m-%d %H:%M")

@@ -7,8 +7,9 @@ summary: quotes only from named and anonymous contributions, anonymous ones with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from dialoog_tui.core.export.charts import Chart, Document, Recurrence, recurrence_chart
 from dialoog_tui.core.export.markdown import md_cell, md_text
 from dialoog_tui.core.export.session_md import SummaryOptions
 from dialoog_tui.core.export.voices import Voices
@@ -24,9 +25,23 @@ def themes_markdown(
     people: Sequence[Participant],
     options: SummaryOptions,
 ) -> str:
+    """The report over `cards`, without pictures (see `theme_report`)."""
+    return theme_report(report, cards, people, options).markdown
+
+
+def theme_report(
+    report: ThemeReport,
+    cards: Sequence[ThemeCard],
+    people: Sequence[Participant],
+    options: SummaryOptions,
+    *,
+    charts_named: str | None = None,
+) -> Document:
     """The report over `cards` (one per theme, in the report's order, read through the
     consent gate); `people` are all participants known, so that an anonymised report keeps
-    every name out, also of someone it does not quote."""
+    every name out, also of someone it does not quote. With `charts_named` (a file name
+    without extension), the recurrence of the themes over the sessions is drawn and
+    referred to as `{charts_named}-….svg`."""
     w = Words(options.lang)
     by_name = {person.name: person for person in people}
     quoted = [
@@ -61,6 +76,13 @@ def themes_markdown(
         f"## {w('overview')}",
         "",
     ]
+    chart = (
+        _recurrence(cards, scrub, w, f"{charts_named}-{w('chart_file_recurrence')}.svg")
+        if charts_named and cards
+        else None
+    )
+    if chart is not None:
+        lines += [f"![{md_cell(chart.title)}]({chart.name})", ""]
     if not cards:
         lines.append(w("nothing"))
     else:
@@ -100,4 +122,25 @@ def themes_markdown(
     if options.anonymize:
         note += " " + w("anonymised")
     lines += ["", "---", "", f"*{note}*"]
-    return "\n".join(lines) + "\n"
+    return Document("\n".join(lines) + "\n", (chart,) if chart else ())
+
+
+def _recurrence(
+    cards: Sequence[ThemeCard], scrub: Callable[[str], str], w: Words, name: str
+) -> Chart:
+    """Themes × sessions, the sessions in the order first heard of."""
+    sessions: dict[int, str] = {}
+    for card in cards:
+        for session_id, title, _count in card.sessions:
+            sessions.setdefault(session_id, scrub(title))
+    themes = [
+        Recurrence(scrub(card.theme.title), {sid: n for sid, _t, n in card.sessions})
+        for card in cards
+    ]
+    return recurrence_chart(
+        name,
+        w("chart_recurrence"),
+        themes,
+        sorted(sessions.items()),
+        counted=w("contributions_count"),
+    )

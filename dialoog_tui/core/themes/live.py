@@ -29,6 +29,8 @@ class LiveTheme:
     """Its members in this session."""
     elsewhere: int
     """Other sessions it was heard in."""
+    elsewhere_titles: tuple[str, ...] = ()
+    """Their titles, most heard first, where known (a session summary names them)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,14 @@ def session_themes(report: ThemeReport, session_id: int) -> list[LiveTheme]:
     for theme in report.themes:
         counts = dict(theme.sessions)
         if session_id in counts:
-            found.append(LiveTheme(theme.id, theme.title, counts[session_id], len(counts) - 1))
+            others = tuple(
+                report.session_titles[other]
+                for other, _count in theme.sessions
+                if other != session_id and other in report.session_titles
+            )
+            found.append(
+                LiveTheme(theme.id, theme.title, counts[session_id], len(counts) - 1, others)
+            )
     return _most_heard_first(found)
 
 

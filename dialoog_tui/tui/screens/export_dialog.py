@@ -1,5 +1,9 @@
-"""The export dialog: format, anonymise, folder — then the file, and a notification with its
-path. A session summary from capture, the theme report from the theme board.
+"""The export dialog: format, layout, anonymise, folder — then the file, and a notification
+with its path. A session summary from capture, the theme report from the theme board.
+
+The folder it proposes is where it wrote last (remembered in the settings), else the user's
+documents folder; a folder that does not exist yet is made. Its options show their state
+with a mark, not by colour alone.
 
 The export runs on the store thread, like every use case (it reads the whole session or
 every theme), so the dialog stays responsive; a bad folder or an existing file is a
@@ -11,14 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet
 
 from dialoog_tui.i18n import Translator
 
@@ -26,8 +30,20 @@ from dialoog_tui.i18n import Translator
 from dialoog_tui.services import exports
 from dialoog_tui.services.exports import ExportChoice
 from dialoog_tui.tui.gateway import StoreGateway
+from dialoog_tui.tui.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+LAYOUTS = ("minutes", "by-kind")
+
+
+@runtime_checkable
+class RemembersFolder(Protocol):
+    """An app that keeps the export folder between exports (`DialoogApp`)."""
+
+    @property
+    def export_folder(self) -> Path: ...
+
+    def remember_export_folder(self, folder: Path) -> None: ...
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -51,7 +67,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self._t = t
         self._session_key = session_key
         self._theme_sessions = list(theme_sessions) if theme_sessions is not None else None
-        self._folder = folder or Path.cwd()
+        self._folder = folder
         self._formats = ("md", "html", "json") if session_key is not None else ("md", "html")
 
     def compose(self) -> ComposeResult:
@@ -62,11 +78,18 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Label(t("export.format"))
             with RadioSet(id="export-format"):
                 for index, fmt in enumerate(self._formats):
-                    yield RadioButton(FORMATS[fmt], value=index == 0, id=f"format-{fmt}")
-            yield Checkbox(t("export.anonymize"), id="export-anonymize")
+                    yield MarkedRadioButton(FORMATS[fmt], value=index == 0, id=f"format-{fmt}")
+            if self._session_key is not None:
+                yield Label(t("export.layout"))
+                with RadioSet(id="export-layout"):
+                    for index, layout in enumerate(LAYOUTS):
+                        yield MarkedRadioButton(
+                            t(f"export.layout.{layout}"), value=index == 0, id=f"layout-{layout}"
+                        )
+            yield MarkedCheckbox(t("export.anonymize"), id="export-anonymize")
             yield Label(t("export.folder"))
-            yield Input(str(self._folder), id="export-folder")
-            yield Checkbox(t("export.overwrite"), id="export-force")
+            yield Input(str(self._proposed_folder()), id="export-folder")
+            yield MarkedCheckbox(t("export.overwrite"), id="export-force")
             with Horizontal(id="export-buttons"):
                 yield Button(t("export.go"), variant="primary", id="export-go")
                 yield Button(t("new.cancel"), id="export-cancel")
@@ -74,9 +97,24 @@ class ExportDialog(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-format", RadioSet).focus()
 
+    def _proposed_folder(self) -> Path:
+        if self._folder is not None:
+            return self._folder
+        if isinstance(self.app, RemembersFolder):
+            return self.app.export_folder
+        from dialoog_tui.paths import documents_dir
+
+        return documents_dir()
+
     def chosen_format(self) -> str:
         pressed = self.query_one("#export-format", RadioSet).pressed_index
         return self._formats[max(pressed, 0)]
+
+    def chosen_layout(self) -> str:
+        """Minutes or by kind (the theme report has one layout)."""
+        if self._session_key is None:
+            return LAYOUTS[0]
+        return LAYOUTS[max(self.query_one("#export-layout", RadioSet).pressed_index, 0)]
 
     @on(Input.Submitted, "#export-folder")
     @on(Button.Pressed, "#export-go")
@@ -93,26 +131,31 @@ class ExportDialog(ModalScreen[Path | None]):
             format=self.chosen_format(),
             anonymize=self.query_one("#export-anonymize", Checkbox).value,
             lang=self._t.lang,
+            layout=self.chosen_layout(),
         )
         force = self.query_one("#export-force", Checkbox).value
         try:
-            if not folder.is_dir():
-                raise InvalidInput(self._t("export.no_folder", folder=str(folder)))
             written = await self._write(folder, choice, force)
         except ExistingFile as error:
             self._refused(self._t("export.exists", path=str(error.path)))
             return
         except (InvalidInput, NotFound) as error:
-            self._refused(str(error))
+            self._refused(self._t.explain(error))
             return
-        self.notify(self._t("export.written", path=str(written)), markup=False, timeout=10)
-        self.dismiss(written)
+        if isinstance(self.app, RemembersFolder):
+            self.app.remember_export_folder(written[0].parent)
+        names = ", ".join(path.name for path in written[1:])
+        said = self._t("export.written", path=str(written[0]))
+        if names:
+            said += "\n" + self._t("export.beside", names=names)
+        self.notify(said, markup=False, timeout=10)
+        self.dismiss(written[0])
 
     def _refused(self, message: str) -> None:
         self.notify(message, severity="error", markup=False)
         self.query_one("#export-go", Button).disabled = False
 
-    async def _write(self, folder: Path, choice: ExportChoice, force: bool) -> Path:
+    async def _write(self, folder: Path, choice: ExportChoice, force: bool) -> list[Path]:
         """Render and write, on the store thread like every use case. Themes as stored:
         finding them here would load the clustering libraries into the TUI and keep the
         dialog waiting (the board's R finds them in a child process)."""
