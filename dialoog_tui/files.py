@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 
 from dialoog_tui.errors import InvalidInput
@@ -54,29 +55,44 @@ def export_path(target: Path, default_name: str, *, folder: bool = False) -> Pat
     return where / default_name if as_folder else target
 
 
-def write_new_file(path: Path, text: str, *, force: bool) -> Path:
-    """Write `text` to `path` (in a folder that exists, see `export_path`), whole or not
-    at all; a file there is only replaced with `force`."""
-    if path.exists() and not force:
-        raise ExistingFile(path)
-    # Write beside the target and rename: a reader sees the old file or the whole new one.
-    # Made with mode 0666 less the umask, as any program makes a file people share (0644
-    # as usual), not the 0600 of a temporary file.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+def write_new_files(files: Sequence[tuple[Path, str]], *, force: bool) -> list[Path]:
+    """Write each `(path, text)` (in folders that exist, see `export_path`): all of them or,
+    as far as a failing disk allows, none; a file there is only replaced with `force`.
+
+    Each is written beside its target first, and only when all are written are they renamed
+    into place, so a reader sees the old files or the whole new set."""
+    if not force:
+        for path, _text in files:
+            if path.exists():
+                raise ExistingFile(path)
+    written: list[tuple[Path, Path]] = []
     try:
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        for path, text in files:
+            written.append((_written_beside(path, text), path))
+        for temporary, path in written:
+            os.replace(temporary, path)
     except OSError as error:
+        for temporary, _path in written:
+            temporary.unlink(missing_ok=True)
         raise _cannot_write(path, error) from None
+    return [path for path, _text in files]
+
+
+def _written_beside(path: Path, text: str) -> Path:
+    """`text` in a new hidden file beside `path`, on disk. Made with mode 0666 less the
+    umask, as any program makes a file people share (0644 as usual), not the 0600 of a
+    temporary file."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise _cannot_write(path, error) from None
-    return path
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
 
 
 def _cannot_write(path: Path, error: OSError) -> InvalidInput:

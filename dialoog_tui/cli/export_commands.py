@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,7 +58,9 @@ def export(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(made.text)
         return 0
-    for written in write_export(Path(args.output), made, force=args.force):
+    # A trailing slash says "a folder", whatever the name; Path() drops it.
+    into_folder = args.output.endswith(("/", os.sep))
+    for written in write_export(Path(args.output), made, force=args.force, into_folder=into_folder):
         print(say("cli.export.wrote", path=written))
     return 0
 

@@ -1,9 +1,11 @@
 """Recognising rows that an import already brought in, so importing a file twice never
 doubles a meeting.
 
-A row with a `ref` is there when a live contribution of its session has that ref. A row
-without one is recognised by what it says: its speaker, its text (spacing aside) and its
-minute, when the file gives a time. Rows are counted, not only looked up: a file that holds
+A row with a `ref` is there when a contribution of its session has that ref. A row without
+one is recognised by what it says: its speaker, its text (spacing aside) and its minute,
+when the file gives a time. Removed contributions count, and so do the words a contribution
+had before an edit: a contribution taken out or corrected after an import does not come
+back when the file is imported again. Rows are counted, not only looked up: a file that holds
 "Eens." twice from the same speaker, imported over a session that holds it once, adds it once.
 """
 
@@ -42,29 +44,26 @@ class AlreadyThere:
 
     def __init__(self, stored: Iterable[StoredMark]) -> None:
         self._refs: set[str] = set()
-        self._timed: Counter[tuple[tuple[int | None, str], datetime]] = Counter()
-        self._untimed: Counter[tuple[int | None, str]] = Counter()
+        self._minutes: dict[tuple[int | None, str], Counter[datetime]] = {}
         for mark in stored:
             if mark.ref:
                 self._refs.add(mark.ref)
-            said = _said(mark.participant_id, mark.text)
-            self._timed[said, _minute(mark.at)] += 1
-            self._untimed[said] += 1
+            minutes = self._minutes.setdefault(_said(mark.participant_id, mark.text), Counter())
+            minutes[_minute(mark.at)] += 1
 
     def take(
         self, *, ref: str | None, participant_id: int | None, at: datetime | None, text: str
     ) -> bool:
-        """Whether the row is there already; if so it is counted off, so that an identical
-        row after it is only there when the session holds it twice."""
+        """Whether the row is there already; if so the contribution it matched is counted
+        off, so that an identical row after it is only there when the session holds it
+        twice. A row without a time matches the same words at any minute."""
         if ref:
             return ref in self._refs
-        said = _said(participant_id, text)
-        if at is None:
-            return _count_off(self._untimed, said)
-        if not _count_off(self._timed, (said, _minute(at))):
+        minutes = self._minutes.get(_said(participant_id, text))
+        if not minutes:
             return False
-        _count_off(self._untimed, said)
-        return True
+        minute = _minute(at) if at is not None else next((m for m, n in minutes.items() if n), None)
+        return minute is not None and _count_off(minutes, minute)
 
     def add(self, *, ref: str | None) -> None:
         """A row was stored: later rows with its ref are there (a file repeating a ref holds
@@ -86,16 +85,21 @@ class Answerable:
 
     def __init__(self, stored: Iterable[StoredMark], zone: tzinfo | None) -> None:
         self._zone = zone
-        self._found: dict[str, int] = {}
+        self._by_ref: dict[str, int] = {}
+        self._by_time: dict[str, int] = {}
         for mark in sorted(stored, key=lambda m: (m.at, m.id)):
             self.add(mark.id, ref=mark.ref, at=mark.at)
 
     def add(self, contribution_id: int, *, ref: str | None, at: datetime) -> None:
         """A contribution a later row may answer."""
-        self._found[at.astimezone(self._zone).strftime("%H:%M")] = contribution_id
+        self._by_time[at.astimezone(self._zone).strftime("%H:%M")] = contribution_id
         if ref:
-            self._found[ref] = contribution_id
+            self._by_ref[ref] = contribution_id
 
-    def find(self, key: str) -> int | None:
-        """The contribution `key` (a ref or `19:05`) names, if any."""
-        return self._found.get(key)
+    def by_ref(self, ref: str) -> int | None:
+        """The contribution with this `ref`, if any."""
+        return self._by_ref.get(ref)
+
+    def by_time(self, clock: str) -> int | None:
+        """The latest contribution said at `clock` (`19:05`), if any."""
+        return self._by_time.get(clock)

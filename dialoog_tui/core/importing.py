@@ -96,8 +96,10 @@ class ImportRow:
     paraphrase: str | None = None
     """The note-taker's paraphrase (shown instead of the words where consent says so)."""
     reply_to: str | None = None
-    """What it answers, in its session: the `ref` of a row (CSV) or the time of day of a
-    contribution (`^19:05` in a text file; the latest one said at that minute)."""
+    """What it answers, in its session: the `ref` of a row (CSV)."""
+    reply_to_time: str | None = None
+    """What it answers, in its session: the contribution said at this time of day (`^19:05`
+    in a text file, as `19:05`; the latest one at that minute)."""
 
 
 @dataclass(frozen=True)
@@ -313,7 +315,7 @@ def _read_lines(content: str, zone: tzinfo | None) -> ImportFile:
                 owner=entry.owner,
                 due=entry.due,
                 paraphrase=entry.paraphrase,
-                reply_to=reply.group(1).zfill(5) if reply else None,
+                reply_to_time=reply.group(1).zfill(5) if reply else None,
             )
         )
     return ImportFile(rows, problems)

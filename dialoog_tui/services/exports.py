@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dialoog_tui.errors import InvalidInput
-from dialoog_tui.files import ExistingFile, export_path, write_new_file
+from dialoog_tui.files import export_path, write_new_files
 
 if TYPE_CHECKING:
     from dialoog_tui.core.export.charts import Document
@@ -205,16 +205,21 @@ def write_export(
     target: Path, made: Export, *, force: bool, into_folder: bool = False
 ) -> list[Path]:
     """`made` written to `target` (a folder or a file as `files.export_path` reads it; a
-    folder whatever its name `into_folder`), its charts beside it; the files written, the
-    export first. Nothing is written when any of them is there already and not `force`."""
+    folder whatever its name `into_folder`), its charts beside it, named after the file it
+    is written to (two exports of one session under different names never share a chart);
+    the files written, the export first. Nothing is written when any of them is there
+    already and not `force`."""
     path = export_path(target, made.file_name, folder=into_folder)
-    beside = [(path.with_name(name), text) for name, text in made.beside]
-    for there in (path, *(p for p, _text in beside)):
-        if there.exists() and not force:
-            raise ExistingFile(there)
-    written = [write_new_file(path, made.text, force=force)]
-    written += [write_new_file(p, text, force=force) for p, text in beside]
-    return written
+    text, beside = made.text, list(made.beside)
+    chosen, given = path.name.rsplit(".", 1)[0], made.file_name.rsplit(".", 1)[0]
+    if chosen != given:
+        renamed = [(chosen + name.removeprefix(given), content) for name, content in beside]
+        for (old, _c), (new, _n) in zip(beside, renamed, strict=True):
+            # Only our own references have `](` before a name: a participant's `]` is escaped.
+            text = text.replace(f"]({old})", f"]({new})")
+        beside = renamed
+    files = [(path, text), *((path.with_name(name), content) for name, content in beside)]
+    return write_new_files(files, force=force)
 
 
 def _charts_named(name: str, choice: ExportChoice) -> str | None:

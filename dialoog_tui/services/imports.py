@@ -15,6 +15,7 @@ from dialoog_tui.core.importing import (
     ImportRow,
     RowProblem,
     is_shared_summary,
+    localise,
     place_clock_time,
     read_import,
 )
@@ -142,9 +143,8 @@ def import_rows(
     for row, title in zip(rows, titles, strict=True):
         state = states.get(title)
         if state is None:
-            started = min(
-                (r.at for r, t in zip(rows, titles, strict=True) if t == title and r.at),
-                default=None,
+            started = _start_of(
+                [r for r, t in zip(rows, titles, strict=True) if t == title], now, zone
             )
             session, created = _find_or_create(
                 db, title, by_key=session_key is not None, started=started
@@ -189,9 +189,16 @@ def import_rows(
         if row.due and due_on is None:
             report.skipped.append(RowProblem(row.line, "row.bad_due", {"due": row.due}))
             continue
-        reply_to = state.answerable.find(row.reply_to) if row.reply_to else None
-        if row.reply_to and reply_to is None:
-            report.skipped.append(RowProblem(row.line, "row.reply_unknown", {"to": row.reply_to}))
+        reply_to = (
+            state.answerable.by_ref(row.reply_to)
+            if row.reply_to
+            else state.answerable.by_time(row.reply_to_time)
+            if row.reply_to_time
+            else None
+        )
+        if (row.reply_to or row.reply_to_time) and reply_to is None:
+            to = row.reply_to or row.reply_to_time
+            report.skipped.append(RowProblem(row.line, "row.reply_unknown", {"to": to}))
             continue
         report.sessions[state.session.id] = state.session
         if state.there is not None and _there_already(state.there, row, speaker, at):
@@ -234,6 +241,19 @@ def import_rows(
             dated = start_no_later_than(db=db, session_id=state.session.id, moment=state.earliest)
             report.sessions[dated.id] = dated
     return report
+
+
+def _start_of(rows: list[ImportRow], now: datetime, zone: tzinfo | None) -> datetime | None:
+    """When a session made for `rows` starts: at the earliest time they give, else at the
+    first time of day they give, today (so that the file's other times are placed from it
+    the same way at every import), else None (now)."""
+    dated = [row.at for row in rows if row.at]
+    if dated:
+        return min(dated)
+    first = next((row.clock_time for row in rows if row.clock_time), None)
+    if first is None:
+        return None
+    return localise(datetime.combine(now.astimezone(zone).date(), first), zone)
 
 
 def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:

@@ -381,20 +381,34 @@ def _row(db: Session, contribution_id: int) -> ContributionRow:
 
 
 def import_marks(*, db: Session, session_id: int) -> list[StoredMark]:
-    """What identifies each live contribution of a session for an import (ref, speaker,
-    time, text), read without the rest of the contribution."""
+    """What identifies each contribution of a session for an import (ref, speaker, time,
+    text), removed ones too, and again with the words each had before an edit."""
     from sqlalchemy import select as select_columns
 
-    statement = select_columns(
+    current = select_columns(
         col(ContributionRow.id),
         col(ContributionRow.ref),
         col(ContributionRow.participant_id),
         col(ContributionRow.at),
         col(ContributionRow.text),
-    ).where(
-        col(ContributionRow.session_id) == session_id, col(ContributionRow.deleted_at).is_(None)
+    ).where(col(ContributionRow.session_id) == session_id)
+    before_edits = (
+        select_columns(
+            col(ContributionRow.id),
+            col(ContributionRow.ref),
+            col(ContributionRevisionRow.participant_id),
+            col(ContributionRow.at),
+            col(ContributionRevisionRow.text),
+        )
+        .join(
+            ContributionRevisionRow,
+            col(ContributionRevisionRow.contribution_id) == col(ContributionRow.id),
+        )
+        .where(col(ContributionRow.session_id) == session_id)
     )
+    connection = db.connection()
     return [
         StoredMark(int(cid or 0), ref, participant_id, at, text)
-        for cid, ref, participant_id, at, text in db.connection().execute(statement)
+        for statement in (current, before_edits)
+        for cid, ref, participant_id, at, text in connection.execute(statement)
     ]

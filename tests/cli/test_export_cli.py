@@ -327,3 +327,33 @@ def test_a_chart_in_the_way_keeps_every_file_as_it_was(
     assert code != 0 and "bestaat al" in err and ".svg bestaat al" in err
     assert not summary.exists()  # nothing written: not the summary either
     assert chart.read_text(encoding="utf-8") == "eigen plaatje"
+
+
+def test_charts_are_named_after_the_file_they_stand_beside(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "uit"
+    for name, extra in (("openbaar.md", ("--anonymize",)), ("intern.md", ())):
+        args = ("export", "2", "--format", "md", *extra, "-o", str(out / name))
+        code, _, err = run(capsys, "--db", demo, *args)
+        assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "intern-deelname.svg",
+        "intern-verloop.svg",
+        "intern.md",
+        "openbaar-deelname.svg",
+        "openbaar-verloop.svg",
+        "openbaar.md",
+    ]
+    text = (out / "openbaar.md").read_text(encoding="utf-8")
+    assert "](openbaar-deelname.svg)" in text and "](openbaar-verloop.svg)" in text
+
+
+def test_a_trailing_slash_makes_a_folder_even_of_a_name_with_an_extension(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    target = f"{tmp_path / 'notulen.md'}/"
+    code, _, err = run(capsys, "--db", demo, "export", "2", "--format", "md", "-o", target)
+    assert code == 0, err
+    assert (tmp_path / "notulen.md").is_dir()
+    assert len(list((tmp_path / "notulen.md").glob("*.svg"))) == 2

@@ -161,3 +161,58 @@ def test_an_exported_summary_is_refused_with_the_reason(
         assert "import the notes or the CSV it came from" in err
     _, out, _ = run(capsys, "--db", db, "sessions", "--json")
     assert len(json.loads(out)) == 3
+
+
+def test_a_contribution_removed_or_corrected_since_does_not_come_back(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    from dialoog_tui.core.model import Participant
+    from dialoog_tui.core.speakers import Speaker
+    from dialoog_tui.store.contributions import (
+        edit_contribution,
+        remove_contribution,
+        session_contributions,
+    )
+    from dialoog_tui.store.db.database import open_database
+    from dialoog_tui.store.db.target import resolve_target
+
+    source = tmp_path / "avond.csv"
+    source.write_text(CSV, encoding="utf-8")
+    run(capsys, "--db", db, "import", str(source))
+    database = open_database(resolve_target(db))
+    try:
+        welcome, *_, question = database.read(lambda d: session_contributions(db=d, session_id=1))
+        database.write(lambda d: remove_contribution(db=d, contribution_id=welcome.id))
+        database.write(
+            lambda d: edit_contribution(
+                db=d,
+                contribution_id=question.id,
+                speaker=Speaker(participant=Participant(question.participant_id or 0, "Anna")),
+                kind=question.kind,
+                text="Waarom nu pas? (naam weggelaten)",
+            )
+        )
+    finally:
+        database.close()
+    _, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert "4 already there, 0 new" in out
+    assert _texts(capsys, db, "avond") == ["Eens.", "Eens.", "Waarom nu pas? (naam weggelaten)"]
+
+
+def test_notes_with_times_of_day_only_are_placed_the_same_at_every_import(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "ochtend.md"
+    source.write_text(
+        "# Ochtend\n- [09:00] @Karin/overheid Welkom\n- [10:30] @Anna/inw Koffie?\n"
+        "- [12:00] @Karin Tot ziens\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--db", db, "import", str(source))
+    _, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert "3 already there, 0 new" in out
+    _, out, _ = run(capsys, "--db", db, "export", "ochtend", "--format", "json")
+    document = json.loads(out)
+    days = {c["at"][:10] for c in document["contributions"]}
+    assert len(days) == 1  # one morning, whatever the hour of the import
+    assert document["session"]["started_at"] == document["contributions"][0]["at"]

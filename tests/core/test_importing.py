@@ -62,3 +62,18 @@ def test_clock_times_after_midnight_go_to_the_next_day() -> None:
     start = datetime(2026, 3, 12, 22, 30, tzinfo=CET)
     assert place_clock_time(time(23, 0), start, CET) == datetime(2026, 3, 12, 23, 0, tzinfo=CET)
     assert place_clock_time(time(0, 15), start, CET) == datetime(2026, 3, 13, 0, 15, tzinfo=CET)
+
+
+def test_a_row_matches_a_stored_contribution_once_with_or_without_its_time() -> None:
+    from datetime import UTC, datetime
+
+    from dialoog_tui.core.import_marks import AlreadyThere, StoredMark
+
+    at = datetime(2026, 3, 12, 19, 5, 30, tzinfo=UTC)
+    there = AlreadyThere([StoredMark(1, None, 7, at, "Eens.")])
+    assert there.take(ref=None, participant_id=7, at=None, text="Eens.")
+    assert not there.take(ref=None, participant_id=7, at=at, text="Eens.")
+    again = AlreadyThere([StoredMark(1, None, 7, at, "Eens.")])
+    assert again.take(ref=None, participant_id=7, at=at.replace(second=2), text=" Eens. ")
+    assert not again.take(ref=None, participant_id=7, at=None, text="Eens.")
+    assert not again.take(ref=None, participant_id=8, at=at, text="Eens.")

@@ -240,7 +240,7 @@ def test_the_recurrence_chart_puts_each_theme_in_its_sessions() -> None:
         "Waar de thema's terugkomen",
         [Recurrence("Bereikbaar", {1: 2, 2: 5}), Recurrence("<b>Groen</b>", {2: 1})],
         [(1, "Maart"), (2, "April & mei")],
-        counted="{count} bijdragen",
+        counted=lambda count: f"{count} bijdragen",
     )
     assert chart.description == (
         "Bereikbaar: 1. 2 bijdragen, 2. 5 bijdragen; <b>Groen</b>: 2. 1 bijdragen"
@@ -282,3 +282,28 @@ def test_printed_each_phase_starts_a_page_and_so_does_what_follows() -> None:
     assert '<h2 class="page">Afspraken: jullie zeiden, wij deden</h2>' in page
     assert page.count('class="page"') == 3
     assert ".page { break-before: page; }" in page and "size: A4" in page
+
+
+def test_the_meeting_is_told_in_the_order_things_were_said() -> None:
+    late = replace(said(1, 1), at=START + timedelta(minutes=9))  # imported later, said last
+    cut = stretches([late, said(2, 1), said(3, 2)])
+    assert [[c.id for c in s.contributions] for s in cut] == [[2], [3], [1]]
+
+
+def test_a_chart_holds_no_character_xml_cannot_hold() -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    odd = replace(record(hostile=False).phases[0], title="Fase \ufffe \x1b[31m <één>")
+    made_record = replace(record(hostile=False), phases=[odd, *record(hostile=False).phases[1:]])
+    made = session_minutes(made_record, themes(), options(), charts_named="v")
+    for chart in made.charts:
+        ElementTree.fromstring(chart.document().split("\n", 1)[1])  # parses, or raises
+    assert "Fase \ufffd ␛[31m &lt;één&gt;" in made.charts[1].document()
+
+
+def test_one_contribution_is_said_in_the_singular_in_a_chart() -> None:
+    made = session_minutes(record(hostile=False), themes(), options(), charts_named="v")
+    assert "2. Afspraken (18:36–18:37): 2 bijdragen" in made.charts[1].description
+    only = replace(record(hostile=False), contributions=record(hostile=False).contributions[:1])
+    chart = session_minutes(only, themes(), options(), charts_named="v").charts[1]
+    assert chart.description == "1. Varianten (18:31–18:31): 1 bijdrage"

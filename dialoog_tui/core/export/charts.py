@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
@@ -77,8 +78,13 @@ class Document:
     """Each named as the Markdown refers to it (none when no pictures were asked for)."""
 
 
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Characters no XML document may hold (beside the control characters `printable` shows)."""
+
+
 def _text(value: str) -> str:
-    return html.escape(printable(" ".join(value.split())), quote=True)
+    shown = _NOT_XML.sub("\ufffd", printable(" ".join(value.split())))
+    return html.escape(shown, quote=True)
 
 
 def _short(value: str, most: int) -> str:
@@ -177,12 +183,12 @@ def timeline_chart(
     stages: Sequence[Stage],
     *,
     zone: tzinfo | None,
-    counted: str,
+    counted: Callable[[int], str],
     per_bar: str,
 ) -> Chart:
     """Contributions over time as bars, on bands that mark each phase with its number; the
     phases are named below with their times and counts. `counted` words a count
-    ("{count} bijdragen"), `per_bar` what a bar holds ("bijdragen per {minutes} minuten")."""
+    ("12 bijdragen"), `per_bar` what a bar holds ("bijdragen per {minutes} minuten")."""
     bins = bins_of(stages)
     left, right, top, plot = 44, WIDTH - 16, 26, 150
     if not bins:
@@ -227,7 +233,7 @@ def timeline_chart(
     legend_top = top + plot + 40
     lines = []
     for number, stage in enumerate(stages, start=1):
-        said = counted.format(count=len(stage.moments))
+        said = counted(len(stage.moments))
         line = f"{number}. {stage.title} ({clock(stage.start)}–{clock(stage.end)}): {said}"
         lines.append(line)
         parts.append(
@@ -256,7 +262,7 @@ def recurrence_chart(
     themes: Sequence[Recurrence],
     sessions: Sequence[tuple[int, str]],
     *,
-    counted: str,
+    counted: Callable[[int], str],
 ) -> Chart:
     """Themes down, sessions across (numbered, named below), a dot where a theme was heard,
     its area the number of contributions, the number written beside it."""
@@ -301,7 +307,7 @@ def recurrence_chart(
     description = "; ".join(
         f"{theme.title}: "
         + ", ".join(
-            f"{numbers[session_id]}. {counted.format(count=count)}"
+            f"{numbers[session_id]}. {counted(count)}"
             for session_id, count in theme.counts.items()
             if session_id in numbers
         )

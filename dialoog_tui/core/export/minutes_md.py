@@ -48,9 +48,10 @@ class Stretch:
 
 
 def stretches(contributions: Sequence[Contribution]) -> list[Stretch]:
-    """The contributions cut where the phase changes, in the order they were made."""
+    """The contributions cut where the phase changes, in the order they were made (by
+    their time: notes imported later, or a time corrected, take their place)."""
     cut: list[list[Contribution]] = []
-    for c in contributions:
+    for c in sorted(contributions, key=lambda c: (c.at, c.seq)):
         if cut and cut[-1][0].phase_id == c.phase_id:
             cut[-1].append(c)
         else:
@@ -249,7 +250,7 @@ class _MinutesWriter(SessionWriter):
                 w("chart_course"),
                 stages,
                 zone=self.options.zone,
-                counted=w("contributions_count"),
+                counted=lambda count: w("contributions_count", count=count),
                 per_bar=w("chart_per_bar"),
             ),
         }

@@ -142,5 +142,5 @@ def _recurrence(
         w("chart_recurrence"),
         themes,
         sorted(sessions.items()),
-        counted=w("contributions_count"),
+        counted=lambda count: w("contributions_count", count=count),
     )

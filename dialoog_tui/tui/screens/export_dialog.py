@@ -143,7 +143,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self._refused(self._t.explain(error))
             return
         if isinstance(self.app, RemembersFolder):
-            self.app.remember_export_folder(written[0].parent)
+            self.app.remember_export_folder(written[0].parent.resolve())
         names = ", ".join(path.name for path in written[1:])
         said = self._t("export.written", path=str(written[0]))
         if names:
