@@ -53,6 +53,9 @@ else:
     first_look = LazyModule("dialoog_tui.services.first_look")
 
 PAGE_SIZE = 200
+FIRST_LOOK_SIZE = 60
+"""Contributions a first look reads: more than a tall terminal shows (the load that follows
+brings a whole page); every row drawn is a row measured before the first look is seen."""
 """Contributions loaded at a time: the newest page at start, older pages on scrolling up."""
 
 
@@ -147,7 +150,7 @@ class Recorder:
         if isinstance(request, NewSession):
             return None
         seen = await self.gateway.before_opening(
-            first_look.first_look, request, page_size=PAGE_SIZE
+            first_look.first_look, request, page_size=FIRST_LOOK_SIZE
         )
         if seen is None:
             return None

@@ -148,6 +148,9 @@ class CaptureScreen(DialoogScreen[None]):
         if seen is not None:
             self.log_view.reset(seen.latest, has_older=seen.has_older)
             self.view.show_state(preview=False)
+            # Opening the store imports SQLAlchemy on the store thread, which holds the GIL
+            # for most of 100-150 ms: begun now, it would slow this frame down to its pace.
+            await self._next_frame()
         session_id = await self.recorder.open(self._request)
         loaded = await self.recorder.load(session_id)
         self.log_view.reset(loaded.latest, has_older=loaded.has_older)
@@ -164,6 +167,17 @@ class CaptureScreen(DialoogScreen[None]):
         self._show_live_themes()
         self.view.show_state()
         self.refresh_bindings()
+
+    def _next_frame(self) -> asyncio.Future[None]:
+        """Done once the screen has been drawn with what was changed before."""
+        drawn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def now_drawn() -> None:
+            if not drawn.done():
+                drawn.set_result(None)
+
+        self.call_after_refresh(now_drawn)
+        return drawn
 
     def watch_entry(self, before: EntryState, after: EntryState) -> None:
         if (before.mode, before.target, before.offered) != (
