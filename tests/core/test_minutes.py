@@ -307,3 +307,21 @@ def test_one_contribution_is_said_in_the_singular_in_a_chart() -> None:
     only = replace(record(hostile=False), contributions=record(hostile=False).contributions[:1])
     chart = session_minutes(only, themes(), options(), charts_named="v").charts[1]
     assert chart.description == "1. Varianten (18:31–18:31): 1 bijdrage"
+
+
+def test_with_many_sessions_the_recurrence_chart_narrows_to_dots() -> None:
+    sessions = [(n, f"Sessie {n}") for n in range(1, 31)]
+    chart = recurrence_chart(
+        "t.svg",
+        "Waar de thema's terugkomen",
+        [Recurrence("Bereikbaar", {n: 100 + n for n in range(1, 31, 3)})],
+        sessions,
+        counted=lambda count: f"{count} bijdragen",
+    )
+    assert chart.width <= 960  # scaled to a page, still readable
+    assert ">128<" not in chart.body  # no count beside a dot: it is in the description
+    assert "28. 128 bijdragen" in chart.description
+    few = recurrence_chart(
+        "t.svg", "x", [Recurrence("B", {1: 3})], sessions[:3], counted=lambda c: f"{c}"
+    )
+    assert few.width == 640 and ">3</text>" in few.body

@@ -27,6 +27,11 @@ FAINT = "#8e8e93"
 BIN_STEPS = (1, 2, 5, 10, 15, 20, 30, 60)
 """Minutes a bar of the timeline may span: round numbers a reader can take in."""
 MOST_BARS = 30
+WIDE = 960
+"""The widest a chart is drawn before its columns narrow: scaled to a printed page it is
+still readable."""
+NARROWEST_COLUMN = 22
+"""A session's column in the recurrence chart: a dot and some air."""
 
 
 @dataclass(frozen=True)
@@ -265,12 +270,17 @@ def recurrence_chart(
     counted: Callable[[int], str],
 ) -> Chart:
     """Themes down, sessions across (numbered, named below), a dot where a theme was heard,
-    its area the number of contributions, the number written beside it."""
-    label_width, row, column, top = 250, 26, 56, 30
+    its area the number of contributions, the number written beside it. With many sessions
+    the columns narrow down to a dot each (the numbers stay in the text alternative and the
+    table), and the chart grows wider only as far as it stays readable when scaled to a
+    page."""
+    label_width, row, top = 250, 26, 30
     columns = max(1, len(sessions))
-    width = max(WIDTH, label_width + column * columns + 10)  # many sessions: scaled to fit
+    column = max(NARROWEST_COLUMN, min(56, (WIDE - label_width - 10) // columns))
+    numbered = column >= 40
+    width = max(WIDTH, label_width + column * columns + 10)
     most = max((n for theme in themes for n in theme.counts.values()), default=0) or 1
-    biggest = min(row / 2 - 3, column / 2 - 12)
+    biggest = min(row / 2 - 3, column / 2 - (12 if numbered else 2))
     parts = []
     for index, (_session_id, _title) in enumerate(sessions):
         cx = label_width + column * index + column / 2
@@ -293,6 +303,11 @@ def recurrence_chart(
                 parts.append(f'<circle cx="{cx:.1f}" cy="{y + row / 2}" r="1.5" fill="{FAINT}"/>')
                 continue
             radius = max(2.5, biggest * math.sqrt(count / most))
+            if not numbered:
+                parts.append(
+                    f'<circle cx="{cx:.1f}" cy="{y + row / 2}" r="{radius:.1f}" fill="{BAR}"/>'
+                )
+                continue
             parts.append(
                 f'<circle cx="{cx - 5:.1f}" cy="{y + row / 2}" r="{radius:.1f}" fill="{BAR}"/>'
                 f'<text x="{cx + 5:.1f}" y="{y + row / 2 + 4}" font-size="11">{count}</text>'

@@ -237,6 +237,10 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
             if not position.isdigit() or not 1 <= int(position) <= last:
                 raise ValueError(t("fix.bad_position", last=last))
             if int(position) != phase.position:
+                if title != phase.title:
+                    # Two corrections in one save would be undone as one; saying so beats
+                    # keeping the move and dropping the new name without a word.
+                    raise ValueError(t("fix.phase_one_change"))
                 return partial(corrections.move_phase, phase=phase, position=int(position))
             if title != phase.title:
                 return partial(corrections.rename_phase, phase_id=phase.id, title=title)
