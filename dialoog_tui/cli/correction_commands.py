@@ -196,7 +196,8 @@ def corrections_history(args: argparse.Namespace) -> int:
     from dialoog_tui.services.corrections import history
 
     for when, who, action, detail in with_database(args, lambda db: history(db, limit=args.limit)):
-        print(f"{when[:16].replace('T', ' ')}  {visible(who)}  {action}  {visible(detail)}")
+        local = when.astimezone().strftime("%Y-%m-%d %H:%M")  # in the user's zone, not UTC
+        print(f"{local}  {visible(who)}  {action}  {visible(detail)}")
     return 0
 
 

@@ -8,6 +8,7 @@ TUI keeps them on its undo stack; the CLI prints what changed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session
@@ -205,7 +206,7 @@ def deleted_sessions(database: Database) -> list[DialogueSession]:
     return [s.session for s in database.read(lambda db: list_sessions(db=db, deleted=True))]
 
 
-def history(database: Database, *, limit: int = 50) -> list[tuple[str, str, str, str]]:
+def history(database: Database, *, limit: int = 50) -> list[tuple[datetime, str, str, str]]:
     """The newest corrections: (when, who, action, what), newest first."""
     return database.read(lambda db: store.recorded(db, limit=limit))
 

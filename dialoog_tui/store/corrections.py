@@ -10,6 +10,7 @@ ids, the same places in sessions, the same contributions.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -53,10 +54,10 @@ def record(
     )
 
 
-def recorded(db: Session, *, limit: int = 50) -> list[tuple[str, str, str, str]]:
-    """The newest corrections: (when as ISO text, who, action, detail), newest first."""
+def recorded(db: Session, *, limit: int = 50) -> list[tuple[datetime, str, str, str]]:
+    """The newest corrections: (when, who, action, detail), newest first."""
     rows = db.exec(select(CorrectionRow).order_by(col(CorrectionRow.id).desc()).limit(limit))
-    return [(row.at.isoformat(), row.actor, row.action, row.detail) for row in rows]
+    return [(row.at, row.actor, row.action, row.detail) for row in rows]
 
 
 # --- participants ----------------------------------------------------------------------

@@ -138,3 +138,22 @@ def test_dutch_throughout_sessions_themes_and_a_failing_import(
         help_text.startswith("gebruik: dialoog phase")
         and "haal een fase van de agenda" in help_text
     )
+
+
+def test_the_record_of_corrections_says_when_in_the_user_s_zone(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from datetime import datetime, timedelta
+
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: never the UTC clock
+    time.tzset()
+    try:
+        run(capsys, "--db", db, "participant", "edit", "Lotte", "--organisation", "Buurtteam")
+        _, out, _ = run(capsys, "--db", db, "corrections", "--limit", "1")
+        shown = datetime.strptime(out[:16], "%Y-%m-%d %H:%M")
+        local = datetime.now().replace(second=0, microsecond=0)
+        assert abs(shown - local) <= timedelta(minutes=1), (out, local)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
