@@ -60,6 +60,10 @@ CORRECTION_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Samenvoegen met: geen deelnemer '{name}' in deze sessie",
         "Merge into: no participant '{name}' in this session",
     ),
+    "fix.phase_one_change": (
+        "Verander de naam of de plaats, niet allebei tegelijk: sla eerst het ene op",
+        "Change the name or the place, not both at once: save one first",
+    ),
     "fix.bad_position": (
         "Plaats: een nummer van 1 tot {last}",
         "Position: a number from 1 to {last}",

@@ -179,3 +179,19 @@ async def test_saving_the_session_unchanged_changes_nothing(
         assert not isinstance(app.screen, CorrectionsScreen)
         assert capture(app).recorder.undo_stack.peek_undo() is None
     assert history(seeded) == []
+
+
+async def test_a_new_name_and_a_new_place_at_once_are_refused_not_half_kept(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(GREEN, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = await _open_on(pilot, "2. Ideeën")
+        await _field(pilot, screen, "phase_title", "Ideeën en wensen")
+        await _field(pilot, screen, "position", "1")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("not both at once" in n.message for n in app._notifications)
+        agenda = seeded.read(lambda db: list_phases(db=db, session_id=1))
+        assert [p.title for p in agenda] == ["Opening", "Ideeën"]
