@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.themes.explain import shared_interests
 from dialoog_tui.core.themes.phrases import Member, candidates, phrase_label
 from dialoog_tui.core.themes.text import Stems
+from dialoog_tui.core.themes.types import ThemeInput
 
 
 def scores_of(stems: Stems, words: dict[str, float]) -> dict[str, float]:
@@ -59,3 +62,47 @@ def test_meaning_chooses_between_near_equals_only() -> None:
     # A phrase far behind on words does not win by meaning alone.
     weak = scores_of(stems, {"bomen": 1.0, "straat": 1.0, "schaduw": 0.05})
     assert phrase_label(members, weak, stems, typical=[0.1, 0.5, 0.9, 0.9]) == by_words
+
+
+def _said(number: int, interests: tuple[str, ...], **extra: object) -> ThemeInput:
+    return ThemeInput(
+        contribution_id=number,
+        session_id=1,
+        text=f"bijdrage {number}",
+        interests=interests,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def test_an_interest_most_members_of_a_theme_carry_names_it() -> None:
+    inputs = [
+        _said(0, ("Nachtrust",)),
+        _said(1, ("nachtrust", "omzet terras")),
+        _said(2, ("nachtrust",)),
+        _said(3, ()),
+        _said(4, ("bereikbaarheid",)),
+        _said(5, ("bereikbaarheid",)),
+        _said(6, ("bereikbaarheid",)),
+        _said(7, ("bereikbaarheid",)),
+        _said(8, ("bereikbaarheid",)),
+        _said(9, ("bereikbaarheid",)),
+        _said(10, ("veiligheid",)),
+    ]
+    groups = [(0, 1, 2, 3), (4, 5, 6), (7, 8, 9, 10)]
+    named = shared_interests(groups, inputs, lambda item: item.interests)
+    # Three of four carry "nachtrust"; "bereikbaarheid" is carried as much in two groups:
+    # it names one of them, never both.
+    assert named[0] == "nachtrust"
+    assert sorted(n for n in named[1:] if n) == ["bereikbaarheid"]
+
+
+def test_an_interest_few_carry_or_only_paraphrases_carry_names_nothing() -> None:
+    inputs = [
+        _said(0, ("schaduw",)),
+        _said(1, ("schaduw",)),
+        _said(2, ()),
+        _said(3, ("rust",), consent=Consent.PARAPHRASE),
+        _said(4, ("rust",), consent=Consent.PARAPHRASE),
+        _said(5, ("rust",), consent=Consent.PARAPHRASE),
+    ]
+    assert shared_interests([(0, 1, 2), (3, 4, 5)], inputs, lambda i: i.interests) == [None, None]
