@@ -24,19 +24,18 @@ class ExistingFile(InvalidInput):
         """The file that is there."""
 
 
-def export_path(target: Path, default_name: str, *, folder: bool = False) -> Path:
-    """Where an export named `default_name` goes when the user said `-o target`.
+def export_path(typed: str, default_name: str) -> Path:
+    """Where an export named `default_name` goes when the user said `-o typed`.
 
-    `target` is a folder when it is one, when it ends with a slash, or when its name lacks
-    the export's extension (`-o verslagen`, `-o out/`): the export goes into it under
-    `default_name`, and the folder is made when missing. Otherwise `target` is the file
-    itself, and its folder is made when missing. With `folder`, `target` is a folder."""
-    extension = Path(default_name).suffix.lower()
+    `typed` (as typed: `Path` would drop a trailing slash) is a folder when it is one, when
+    it ends with a slash, or when its name lacks the export's extension (`-o verslagen`,
+    `-o out/`): the export goes into it under `default_name`, and the folder is made when
+    missing. Otherwise it is the file itself, and its folder is made when missing."""
+    target = Path(typed)
     as_folder = (
-        folder
+        typed.endswith(("/", os.sep))
         or target.is_dir()
-        or str(target).endswith(("/", os.sep))
-        or target.suffix.lower() != extension
+        or target.suffix.lower() != Path(default_name).suffix.lower()
     )
     where = target if as_folder else target.parent
     try:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.common import CommandMaker, say, with_database
@@ -58,9 +56,7 @@ def export(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(made.text)
         return 0
-    # A trailing slash says "a folder", whatever the name; Path() drops it.
-    into_folder = args.output.endswith(("/", os.sep))
-    for written in write_export(Path(args.output), made, force=args.force, into_folder=into_folder):
+    for written in write_export(args.output, made, force=args.force):
         print(say("cli.export.wrote", path=written))
     return 0
 

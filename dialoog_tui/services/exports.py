@@ -12,6 +12,7 @@ chosen folder under a plain name.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -182,7 +183,7 @@ def write_session_export(
     """`session_export` written into `folder` (made when missing); the files, the summary
     first."""
     made = session_export(database, key, choice, now=now, find_if_missing=find_if_missing)
-    return write_export(folder, made, force=force, into_folder=True)
+    return write_export(f"{folder}{os.sep}", made, force=force)
 
 
 def write_themes_export(
@@ -198,18 +199,15 @@ def write_themes_export(
     """`themes_export` written into `folder` (made when missing); the files, the report
     first."""
     made = themes_export(database, session_ids, choice, now=now, find_if_missing=find_if_missing)
-    return write_export(folder, made, force=force, into_folder=True)
+    return write_export(f"{folder}{os.sep}", made, force=force)
 
 
-def write_export(
-    target: Path, made: Export, *, force: bool, into_folder: bool = False
-) -> list[Path]:
-    """`made` written to `target` (a folder or a file as `files.export_path` reads it; a
-    folder whatever its name `into_folder`), its charts beside it, named after the file it
-    is written to (two exports of one session under different names never share a chart);
-    the files written, the export first. Nothing is written when any of them is there
-    already and not `force`."""
-    path = export_path(target, made.file_name, folder=into_folder)
+def write_export(target: str, made: Export, *, force: bool) -> list[Path]:
+    """`made` written to `target` (a folder or a file, as `files.export_path` reads what the
+    user typed), its charts beside it, named after the file it is written to (two exports of
+    one session under different names never share a chart); the files written, the export
+    first. Nothing is written when any of them is there already and not `force`."""
+    path = export_path(target, made.file_name)
     text, beside = made.text, list(made.beside)
     chosen, given = path.name.rsplit(".", 1)[0], made.file_name.rsplit(".", 1)[0]
     if chosen != given:
