@@ -133,15 +133,10 @@ class _MinutesWriter(SessionWriter):
             items = stretch.contributions
             first, last = self._time(items[0].at), self._time(items[-1].at)
             span = first if first == last else f"{first}–{last}"
-            self._add("", f"### {number}. {self._stretch_title(stretch)} ({span})", "")
+            self._add("", f"### {number}. {md_cell(self._title(stretch))} ({span})", "")
             tree = reply_tree(stretch)
             for c in tree.get(None, []):
                 self._contribution(c, tree, depth=0)
-
-    def _stretch_title(self, stretch: Stretch) -> str:
-        phase = self.record.phase(stretch.phase_id)
-        title = md_cell(self.voices.text(phase.title)) if phase else self.words("no_phase")
-        return self.words("phase_again", title=title) if stretch.again else title
 
     def _contribution(
         self, c: Contribution, tree: dict[int | None, list[Contribution]], depth: int
@@ -149,8 +144,8 @@ class _MinutesWriter(SessionWriter):
         indent = "  " * depth
         self._add(f"{indent}- {'↳ ' if depth else ''}{self._said_in_turn(c)}")
         self._ladder(c, indent=indent + "  ")
-        if c.kind is Kind.COMMITMENT:
-            self._terms(c, indent=indent + "  ")
+        if c.kind is Kind.COMMITMENT and (terms := self._terms(c)):
+            self._add(f"{indent}  - {' · '.join(terms)}")
         for reply in tree.get(c.id, []):
             # Deeper than a few steps a list gets too narrow to read; each reply says
             # whom it answers, so the rest of a long exchange stands at the last step.
@@ -174,17 +169,6 @@ class _MinutesWriter(SessionWriter):
         if self._by_id is None:
             self._by_id = {c.id: c for c in self.record.contributions}
         return self._by_id
-
-    def _terms(self, c: Contribution, *, indent: str) -> None:
-        w, v = self.words, self.voices
-        entry = self.record.commitments.get(c.id)
-        facts = []
-        if entry is not None and entry.owner:
-            facts.append(f"{w('owner')}: {md_cell(v.text(entry.owner))}")
-        if entry is not None and entry.due_on:
-            facts.append(f"{w('due')}: {entry.due_on.isoformat()}")
-        if facts:
-            self._add(f"{indent}- {' · '.join(facts)}")
 
     # --- after the meeting ---------------------------------------------------------------
 
@@ -236,7 +220,7 @@ class _MinutesWriter(SessionWriter):
         ]
         stages = [
             Stage(
-                self._plain_title(stretch),
+                self._title(stretch),
                 stretch.contributions[0].at,
                 stretch.contributions[-1].at,
                 tuple(c.at for c in stretch.contributions),
@@ -255,8 +239,8 @@ class _MinutesWriter(SessionWriter):
             ),
         }
 
-    def _plain_title(self, stretch: Stretch) -> str:
-        """The stretch's title as text (for a picture, not Markdown)."""
+    def _title(self, stretch: Stretch) -> str:
+        """The stretch's title as text: `md_cell` makes it Markdown, a chart escapes it."""
         phase = self.record.phase(stretch.phase_id)
         title = self.voices.text(phase.title) if phase else self.words("no_phase")
         return self.words("phase_again", title=title) if stretch.again else title

@@ -283,16 +283,23 @@ class SessionWriter:
         for c in commitments:
             self._add(f"- {self._said(c)}")
             entry = record.commitments.get(c.id)
-            facts = []
-            if entry is not None and entry.owner:
-                facts.append(f"{w('owner')}: {md_cell(v.text(entry.owner))}")
-            if entry is not None and entry.due_on:
-                facts.append(f"{w('due')}: {entry.due_on.isoformat()}")
+            facts = self._terms(c)
             facts.append(w("done") if entry is not None and entry.done_at else w("not_done"))
             if c.id in answers:
                 answered = "; ".join(md_cell(v.text(i)) for i in answers[c.id])
                 facts.append(f"{w('answers')}: {answered}")
             self._add(f"  - {' · '.join(facts)}")
+
+    def _terms(self, c: Contribution) -> list[str]:
+        """A commitment's owner and date, as the ledger states them."""
+        w, v = self.words, self.voices
+        entry = self.record.commitments.get(c.id)
+        facts = []
+        if entry is not None and entry.owner:
+            facts.append(f"{w('owner')}: {md_cell(v.text(entry.owner))}")
+        if entry is not None and entry.due_on:
+            facts.append(f"{w('due')}: {entry.due_on.isoformat()}")
+        return facts
 
     def _themes(self, themes: Sequence[LiveTheme] | None) -> None:
         w, v = self.words, self.voices
