@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.themes.explain import shared_interests
+from dialoog_tui.core.themes.ladder_names import ladder_names
 from dialoog_tui.core.themes.phrases import Member, candidates, phrase_label
 from dialoog_tui.core.themes.text import Stems
 from dialoog_tui.core.themes.types import ThemeInput
@@ -89,7 +89,7 @@ def test_an_interest_most_members_of_a_theme_carry_names_it() -> None:
         _said(10, ("veiligheid",)),
     ]
     groups = [(0, 1, 2, 3), (4, 5, 6), (7, 8, 9, 10)]
-    named = shared_interests(groups, inputs, lambda item: item.interests)
+    named = ladder_names(groups, inputs, lambda item: item.interests)
     # Three of four carry "nachtrust"; "bereikbaarheid" is carried as much in two groups:
     # it names one of them, never both.
     assert named[0] == "nachtrust"
@@ -105,4 +105,4 @@ def test_an_interest_few_carry_or_only_paraphrases_carry_names_nothing() -> None
         _said(4, ("rust",), consent=Consent.PARAPHRASE),
         _said(5, ("rust",), consent=Consent.PARAPHRASE),
     ]
-    assert shared_interests([(0, 1, 2), (3, 4, 5)], inputs, lambda i: i.interests) == [None, None]
+    assert ladder_names([(0, 1, 2), (3, 4, 5)], inputs, lambda i: i.interests) == [None, None]

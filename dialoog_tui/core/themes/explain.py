@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from os.path import commonprefix
@@ -19,16 +19,13 @@ from typing import Any
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
+from dialoog_tui.core.themes.ladder_names import ladder_names
 from dialoog_tui.core.themes.phrases import READ, Member, phrase_label
 from dialoog_tui.core.themes.text import Stems, words
 from dialoog_tui.core.themes.types import Cluster, ThemeInput
 from dialoog_tui.core.themes.vetting import label_of, vetted
 
 TOP_TERMS = 8
-INTEREST_LEAST = 3
-"""Members that must carry an interest for it to name their theme."""
-INTEREST_SHARE = 0.2
-"""Share of a theme's members that must carry an interest for it to name the theme."""
 SHARED_BEGINNING = 5
 """Letters two words must begin with alike to label a group that shares no word."""
 BEGINNINGS_FROM = 40
@@ -185,8 +182,8 @@ def _described(
         frequency.update(counts)
     average = sum(len(m) for m in groups) / max(len(groups), 1)
     names = frozenset(word for item in inputs if item.speaker for word in words(item.speaker))
-    interests = shared_interests(groups, inputs, lambda item: item.interests)
-    values = shared_interests(groups, inputs, lambda item: item.values)
+    interests = ladder_names(groups, inputs, lambda item: item.interests)
+    values = ladder_names(groups, inputs, lambda item: item.values)
     described = []
     for position, (members, counts) in enumerate(zip(groups, per_group, strict=True)):
         terms = _group_terms(members, counts, frequency, average, documents, stems)
@@ -202,52 +199,6 @@ def _described(
         shared = interests[position] or values[position]
         described.append((shared or phrase or label_of(terms), terms))
     return described
-
-
-def shared_interests(
-    groups: Sequence[Sequence[int]],
-    inputs: Sequence[ThemeInput],
-    terms_of: Callable[[ThemeInput], Sequence[str]],
-) -> list[str | None]:
-    """Per group, the interest (belang) that names it, if one does (or the value, with
-    `terms_of` reading the values): carried by at least `INTEREST_LEAST` of its members and
-    `INTEREST_SHARE` of them, and mostly here (at least half of all who carry it, across the
-    groups). It is the note-taker's word for what is at stake ("nachtrust", "veilig
-    oversteken"), which a facilitator reads more easily than a phrase from the texts. An
-    interest names one group at most: the one that carries it most. Paraphrase-only
-    contributions lend no words to a label, their interests neither."""
-    per_group: list[Counter[str]] = []
-    wording: dict[str, Counter[str]] = {}
-    for members in groups:
-        carried: Counter[str] = Counter()
-        for member in members:
-            item = inputs[member]
-            if item.consent is Consent.PARAPHRASE:
-                continue
-            for interest in {i.casefold(): i for i in terms_of(item)}.items():
-                carried[interest[0]] += 1
-                wording.setdefault(interest[0], Counter())[interest[1]] += 1
-        per_group.append(carried)
-    everywhere: Counter[str] = Counter()
-    for carried in per_group:
-        everywhere.update(carried)
-    chosen: list[str | None] = []
-    for members, carried in zip(groups, per_group, strict=True):
-        best = max(carried.items(), key=lambda item: (item[1], item[0]), default=None)
-        enough = best is not None and best[1] >= max(
-            INTEREST_LEAST, math.ceil(INTEREST_SHARE * len(members))
-        )
-        if best is None or not enough or best[1] * 2 < everywhere[best[0]]:
-            chosen.append(None)
-            continue
-        chosen.append(best[0])
-    for key in {c for c in chosen if c is not None}:
-        holders = [g for g, c in enumerate(chosen) if c == key]
-        keep = max(holders, key=lambda g: per_group[g][key])
-        for g in holders:
-            if g != keep:
-                chosen[g] = None
-    return [wording[c].most_common(1)[0][0] if c is not None else None for c in chosen]
 
 
 def _group_terms(
