@@ -24,10 +24,11 @@ from dialoog_tui.core.model import CommitmentTerms, Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
 from dialoog_tui.errors import InvalidInput, NotFound, StoreError
-from dialoog_tui.store.contributions import import_marks, log_contribution
+from dialoog_tui.store.contributions import log_contribution
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
+from dialoog_tui.store.import_marks import import_marks
 from dialoog_tui.store.participants import list_participants, list_session_participants
 from dialoog_tui.store.phases import find_or_add_phase
 from dialoog_tui.store.sessions import (

@@ -10,7 +10,6 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.import_marks import StoredMark
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged
@@ -378,37 +377,3 @@ def _row(db: Session, contribution_id: int) -> ContributionRow:
     if row is None:
         raise NotFound(f"no contribution with id {contribution_id}")
     return row
-
-
-def import_marks(*, db: Session, session_id: int) -> list[StoredMark]:
-    """What identifies each contribution of a session for an import (ref, speaker, time,
-    text), removed ones too, and again with the words each had before an edit."""
-    from sqlalchemy import select as select_columns
-
-    current = select_columns(
-        col(ContributionRow.id),
-        col(ContributionRow.ref),
-        col(ContributionRow.participant_id),
-        col(ContributionRow.at),
-        col(ContributionRow.text),
-    ).where(col(ContributionRow.session_id) == session_id)
-    before_edits = (
-        select_columns(
-            col(ContributionRow.id),
-            col(ContributionRow.ref),
-            col(ContributionRevisionRow.participant_id),
-            col(ContributionRow.at),
-            col(ContributionRevisionRow.text),
-        )
-        .join(
-            ContributionRevisionRow,
-            col(ContributionRevisionRow.contribution_id) == col(ContributionRow.id),
-        )
-        .where(col(ContributionRow.session_id) == session_id)
-    )
-    connection = db.connection()
-    return [
-        StoredMark(int(cid or 0), ref, participant_id, at, text)
-        for statement in (current, before_edits)
-        for cid, ref, participant_id, at, text in connection.execute(statement)
-    ]
