@@ -25,6 +25,7 @@ from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
 from dialoog_tui.errors import InvalidInput, NotFound, StoreError
 from dialoog_tui.store.contributions import log_contribution
+from dialoog_tui.store.db.claims import claim_name
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
@@ -278,6 +279,8 @@ def _find_or_create(
             return find_session(db=db, key=key), 0
         except NotFound:
             pass
+    # Parallel imports naming one new session create it once.
+    claim_name(db, "session", key.strip().lower())
     existing = find_session_by_title(db=db, title=key)
     if existing is not None:
         return existing, 0

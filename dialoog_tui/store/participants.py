@@ -11,6 +11,7 @@ from sqlmodel.sql.expression import Select as ModelSelect
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.claims import claim_name
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
 from dialoog_tui.store.schema import statements
@@ -71,6 +72,18 @@ def list_session_participants(*, db: Session, session_id: int) -> list[Participa
     return [to_participant(row, domain) for row, domain in rows]
 
 
+def participant_of(*, db: Session, participant_id: int | None) -> Participant | None:
+    """The participant with this id (None for the room, or when there is none)."""
+    if participant_id is None:
+        return None
+    found = db.exec(
+        select(ParticipantRow, DomainRow)
+        .join(DomainRow, col(ParticipantRow.domain_id) == DomainRow.id, isouter=True)
+        .where(ParticipantRow.id == participant_id)
+    ).first()
+    return None if found is None else to_participant(*found)
+
+
 def create_participant(
     *, db: Session, name: str, domain: str | None = None, organisation: str | None = None
 ) -> Participant:
@@ -129,11 +142,37 @@ def realise_speaker(*, db: Session, session_id: int, speaker: Speaker) -> Partic
                 db=db, participant_id=participant.id, domain=speaker.domain
             )
     elif speaker.new_name is not None:
-        participant = create_participant(db=db, name=speaker.new_name, domain=speaker.domain)
+        participant = _newcomer(db, session_id, speaker.new_name, speaker.domain)
     else:
         return None
     join_session(db=db, session_id=session_id, participant_id=participant.id)
     return participant
+
+
+def _newcomer(db: Session, session_id: int, name: str, domain: str | None) -> Participant:
+    """Someone named for the first time on this screen. Another screen on the session (a
+    table beside this one), or this screen's own lines that waited offline, may have named
+    them a moment before: then they are that participant, unless the two gave different
+    domains (two people of one name). Else a new participant."""
+    claim_name(db, "participant", session_id, " ".join(name.split()).casefold())
+    rows = db.exec(
+        select(ParticipantRow, DomainRow)
+        .join(
+            SessionParticipantRow,
+            col(SessionParticipantRow.participant_id) == col(ParticipantRow.id),
+        )
+        .join(DomainRow, col(ParticipantRow.domain_id) == DomainRow.id, isouter=True)
+        .where(SessionParticipantRow.session_id == session_id)
+        .where(func.lower(ParticipantRow.name) == name.strip().lower())
+        .order_by(col(SessionParticipantRow.position))
+    ).all()
+    for row, domain_row in rows:
+        known = to_participant(row, domain_row)
+        if known.domain is None and domain:
+            return set_participant_domain(db=db, participant_id=known.id, domain=domain)
+        if not domain or known.domain == domain:
+            return known
+    return create_participant(db=db, name=name, domain=domain)
 
 
 def set_participant_domain(*, db: Session, participant_id: int, domain: str | None) -> Participant:

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from dialoog_tui.core.corrections import PhaseRemoved, PhaseRenamed, PhasesReordered
 from dialoog_tui.core.model import Phase
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.db.claims import claim_name
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.convert import to_phase
 from dialoog_tui.store.schema.tables import ContributionRow, PhaseRow, SessionRow
@@ -39,8 +40,10 @@ def add_phase(*, db: Session, session_id: int, title: str) -> Phase:
 
 
 def find_or_add_phase(*, db: Session, session_id: int, title: str) -> Phase:
-    """The phase with this title (ignoring case), added to the agenda if it is new."""
+    """The phase with this title (ignoring case), added to the agenda if it is new; once,
+    when screens at several tables add it at the same moment."""
     wanted = " ".join(title.split()).lower()
+    claim_name(db, "phase", session_id, wanted)
     for phase in list_phases(db=db, session_id=session_id):
         if phase.title.lower() == wanted:
             return phase

@@ -1,0 +1,116 @@
+"""Things created by name stay one thing when several writers name them at once: a team's
+note-takers and imports share one database (issue 22)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlmodel import func, select
+
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.services.imports import import_text
+from dialoog_tui.store import contributions, phases, sessions
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.target import DatabaseTarget
+from dialoog_tui.store.schema.tables import ContributionRow, ParticipantRow, PhaseRow, SessionRow
+
+WRITERS = 3
+ROUNDS = 4
+
+
+def all_at_once(target: DatabaseTarget, work: Callable[[Database, int], object]) -> None:
+    """`work(database, writer)` in `WRITERS` threads at once, each with its own connection
+    pool, as separate note-takers' programs are."""
+    databases = [open_database(target) for _ in range(WRITERS)]
+    start = threading.Barrier(WRITERS)
+    failures: list[BaseException] = []
+
+    def run(writer: int) -> None:
+        try:
+            start.wait()
+            work(databases[writer], writer)
+        except BaseException as error:  # reported below, in the test's thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=run, args=(w,)) for w in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for database in databases:
+        database.close()
+    assert not failures, failures
+
+
+def test_parallel_imports_naming_one_new_session_create_it_once(
+    database: Database, database_target: DatabaseTarget
+) -> None:
+    for round_ in range(ROUNDS):
+        title = f"Tafelronde {round_}"
+
+        def importing(db: Database, writer: int, title: str = title) -> None:
+            lines = "\n".join(f"19:0{n} @Spreker{writer}/inwoner regel {n}" for n in range(3))
+            import_text(db, lines, is_csv=False, session_key=title, fallback_title=title)
+
+        all_at_once(database_target, importing)
+        found = database.read(
+            lambda db, title=title: db.exec(
+                select(SessionRow.id).where(SessionRow.title == title)
+            ).all()
+        )
+        assert len(found) == 1, f"round {round_}: {len(found)} sessions named {title!r}"
+        stored = database.read(
+            lambda db, session=found[0]: db.exec(
+                select(func.count()).where(ContributionRow.session_id == session)
+            ).one()
+        )
+        assert stored == WRITERS * 3
+
+
+def test_one_new_speaker_named_at_two_tables_is_one_participant(
+    database: Database, database_target: DatabaseTarget
+) -> None:
+    session = database.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
+    at = datetime(2026, 12, 6, 19, tzinfo=UTC)
+    for round_ in range(ROUNDS):
+        name = f"Nieuwkomer {round_}"
+
+        def logging(db: Database, writer: int, name: str = name) -> None:
+            contributions.log_entry(
+                db,
+                session_id=session.id,
+                speaker=Speaker(new_name=name, domain="inwoner"),
+                kind=Kind.REMARK,
+                text=f"tafel {writer}",
+                at=at,
+            )
+
+        all_at_once(database_target, logging)
+        people = database.read(
+            lambda db, name=name: db.exec(
+                select(ParticipantRow.id).where(ParticipantRow.name == name)
+            ).all()
+        )
+        assert len(people) == 1, f"round {round_}: {len(people)} participants named {name!r}"
+
+
+def test_one_phase_named_at_two_tables_is_one_phase(
+    database: Database, database_target: DatabaseTarget
+) -> None:
+    session = database.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
+    for round_ in range(ROUNDS):
+        title = f"Ronde {round_}"
+
+        def adding(db: Database, _writer: int, title: str = title) -> None:
+            db.write(lambda s: phases.find_or_add_phase(db=s, session_id=session.id, title=title))
+
+        all_at_once(database_target, adding)
+        found = database.read(
+            lambda db, title=title: db.exec(
+                select(PhaseRow.id).where(PhaseRow.title == title)
+            ).all()
+        )
+        assert len(found) == 1, f"round {round_}: {len(found)} phases named {title!r}"
