@@ -33,3 +33,8 @@ class NotFound(StoreError):
 
 class InvalidInput(StoreError):
     """Data that cannot be stored as given (an import row, a name, a domain)."""
+
+
+class DatabaseAway(StoreError):
+    """The database cannot be reached now (the server is down or restarting, the network is
+    gone); it may answer again. Nothing of the work was stored."""

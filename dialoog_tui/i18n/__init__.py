@@ -233,6 +233,17 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "This is the last phase; Ctrl+G adds one",
     ),
     "notify.store_error": ("Databasefout: {error}", "Database error: {error}"),
+    "capture.offline": (" offline — {count} wachtend ", " offline — {count} waiting "),
+    "notify.offline": (
+        "De database is niet bereikbaar. Wat je logt, wacht op deze computer en wordt"
+        " geschreven zodra hij weer antwoordt.",
+        "The database cannot be reached. What you log waits on this computer and is written"
+        " as soon as it answers again.",
+    ),
+    "notify.waiting_written": (
+        "De database antwoordt: wachtende regels geschreven: {count}",
+        "The database answers: waiting lines written: {count}",
+    ),
     "notify.reply_to": (
         "Volgende inbreng reageert op #{seq}",
         "Next contribution replies to #{seq}",

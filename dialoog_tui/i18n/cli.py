@@ -68,6 +68,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{path} kan niet worden gelezen ({reason})",
         "{path} cannot be read ({reason})",
     ),
+    "error.database_away": (
+        "{database} is niet bereikbaar; probeer het opnieuw zodra de server weer antwoordt",
+        "{database} cannot be reached; try again once the server answers",
+    ),
     "error.import_summary": (
         "{source} is een verslag dat dialoog exporteerde, geen notities: het toont de"
         " bijeenkomst zoals ze gedeeld mag worden (zonder wat buiten het verslag bleef, anoniem"

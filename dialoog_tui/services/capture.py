@@ -26,6 +26,7 @@ from dialoog_tui.core.model import (
 )
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.core.waiting import WaitingLine
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.sessions import open_session_request
 from dialoog_tui.store import contributions, corrections, drafts, phases
@@ -132,9 +133,15 @@ def older(
     )
 
 
-log_line = contributions.log_entry
-"""Log a typed line durably and clear the session's draft, in one transaction (a
-commitment's terms go into the ledger): the store's own unit of work, as capture calls it."""
+def log_typed(database: Database, line: WaitingLine) -> Logged:
+    """Log a typed line durably and clear the session's draft, in one transaction (a
+    commitment's terms go into the ledger): the store's own unit of work, as capture calls
+    it."""
+    return contributions.log_entry(database, **line.arguments())
+
+
+log_waiting = contributions.log_waiting
+"""Store a line that waited in the outbox, once (a second time finds the first)."""
 
 
 def edit(

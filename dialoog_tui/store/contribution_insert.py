@@ -112,6 +112,7 @@ def new_row(
     condition: str | None,
     paraphrase: str | None,
     recorded_by: str | None = None,
+    client_key: str | None = None,
 ) -> dict[str, Any]:
     """A new contribution's columns, for `insert_numbered`."""
     return {
@@ -130,6 +131,7 @@ def new_row(
         "condition": condition,
         "paraphrase": paraphrase,
         "recorded_by": recorded_by[:200] if recorded_by else None,
+        "client_key": client_key,
     }
 
 

@@ -14,6 +14,7 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.core.waiting import WaitingLine
 from dialoog_tui.errors import NotFound
 from dialoog_tui.store.commitments import commitments_of, set_commitment
 from dialoog_tui.store.contribution_insert import (
@@ -25,7 +26,7 @@ from dialoog_tui.store.contribution_insert import (
 )
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.db.database import Database
-from dialoog_tui.store.participants import realise_speaker
+from dialoog_tui.store.participants import participant_of, realise_speaker
 from dialoog_tui.store.schema.convert import to_contribution
 from dialoog_tui.store.schema.tables import (
     CommitmentRow,
@@ -53,6 +54,7 @@ def log_contribution(
     commitment: CommitmentTerms | None = None,
     paraphrase: str | None = None,
     recorded_by: str | None = None,
+    client_key: str | None = None,
 ) -> Logged:
     """Store a new contribution with the next number in its session.
 
@@ -80,6 +82,7 @@ def log_contribution(
             condition=ladder.condition,
             paraphrase=_blank_to_none(paraphrase),
             recorded_by=recorded_by,
+            client_key=client_key,
         ),
         clear_draft=clear_draft_text,
     )
@@ -124,10 +127,12 @@ def log_entry(
     commitment: CommitmentTerms | None = None,
     paraphrase: str | None = None,
     recorded_by: str | None = None,
+    client_key: str | None = None,
 ) -> Logged:
     """Log a line typed in capture and clear the session's draft, in one durable transaction
     of its own: `log_contribution(..., clear_draft_text=True)` in a unit of work, or, for a
-    plain line on SQLite, the same statements on the driver (see `contribution_insert`)."""
+    plain line on SQLite, the same statements on the driver (see `contribution_insert`).
+    `client_key` is the screen's own key for the line (`core.waiting`)."""
     ladder = ladder or Ladder()
     connection = database.kept_sqlite_connection()
     if connection is not None and paraphrase is None and _is_plain(speaker, kind, ladder):
@@ -146,6 +151,7 @@ def log_entry(
             condition=ladder.condition,
             paraphrase=None,
             recorded_by=recorded_by,
+            client_key=client_key,
         )
         stored = log_plain(connection, database.engine.dialect, row)
         if stored is not None:
@@ -167,8 +173,28 @@ def log_entry(
             commitment=commitment,
             paraphrase=paraphrase,
             recorded_by=recorded_by,
+            client_key=client_key,
         )
     )
+
+
+def log_waiting(database: Database, line: WaitingLine) -> Logged:
+    """Store a line that waited in the outbox, once: when a contribution with its key is
+    there already (its first commit went through before the connection broke, or another
+    run of the app wrote it), that one is returned and nothing is written."""
+
+    def work(db: Session) -> Logged:
+        there = db.exec(
+            select(ContributionRow).where(ContributionRow.client_key == line.key)
+        ).first()
+        if there is not None:
+            return Logged(
+                _with_terms(db, [to_contribution(there)])[0],
+                participant_of(db=db, participant_id=there.participant_id),
+            )
+        return log_contribution(db=db, **line.arguments())
+
+    return database.write(work)
 
 
 def _is_plain(speaker: Speaker, kind: Kind, ladder: Ladder) -> bool:

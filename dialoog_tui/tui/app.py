@@ -18,6 +18,7 @@ from dialoog_tui.config import default_person, load_settings, save_settings
 from dialoog_tui.core.model import NewSession, SessionRequest
 from dialoog_tui.i18n import Translator
 from dialoog_tui.services.database import DatabaseTarget
+from dialoog_tui.services.outbox import outbox_for
 from dialoog_tui.tui.capture.recorder import Recorder
 from dialoog_tui.tui.capture.screen import CaptureScreen
 from dialoog_tui.tui.colour_themes import DEFAULT_THEME, bundled_themes
@@ -109,7 +110,8 @@ class DialoogApp(App[int]):
             # Asked once: the first session's note-taker is who takes the notes from now on.
             self._settings = replace(self._settings, person=request.note_taker)
             save_settings(self._settings_file, self._settings)
-        recorder = Recorder(self.gateway, self.clock, person=self.person)
+        outbox = outbox_for(self.gateway.target)
+        recorder = Recorder(self.gateway, self.clock, person=self.person, outbox=outbox)
         self.push_screen(CaptureScreen(request, recorder, self.t, live_themes=self.live_themes))
 
     @on(SessionChosen)

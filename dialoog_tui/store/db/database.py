@@ -10,10 +10,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, PoolProxiedConnection, inspect, text
-from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+)
 from sqlmodel import Session
 
-from dialoog_tui.errors import DatabaseUnusable, NewerDatabase
+from dialoog_tui.errors import DatabaseAway, DatabaseUnusable, NewerDatabase
 from dialoog_tui.store.db.engine import make_engine
 from dialoog_tui.store.db.migrate import upgrade_to_head
 from dialoog_tui.store.db.preflight import (
@@ -50,7 +56,7 @@ class Database:
         try:
             with Session(self.engine, expire_on_commit=False) as db:
                 return work(db)
-        except DatabaseError as error:
+        except DBAPIError as error:
             raise self._damage(error) from None
 
     def write(self, work: Callable[[Session], T]) -> T:
@@ -70,14 +76,22 @@ class Database:
                     raise self._damage(error) from None
                 log.info("write collided with another writer, retrying: %s", error)
                 time.sleep(0.02 * attempt)
-            except DatabaseError as error:
+            except DBAPIError as error:
                 raise self._damage(error) from None
         raise AssertionError("unreachable")
 
-    def _damage(self, error: DatabaseError) -> Exception:
-        """A damaged file, or one that can no longer be written, as one clear sentence;
-        any other error as it is."""
+    def _damage(self, error: DBAPIError) -> Exception:
+        """A database out of reach, a damaged file, or one that can no longer be written, as
+        one clear sentence; any other error as it is."""
         cause = error.orig or error
+        if _is_away(error, server=self.target.sqlite_path is None):
+            return DatabaseAway(
+                f"{self.target.display} cannot be reached ({_first_line(cause)})",
+                key="error.database_away",
+                database=self.target.display,
+            )
+        if not isinstance(error, DatabaseError):
+            return error
         if is_damage(cause):
             return DatabaseUnusable(damaged(self.target.display, cause))
         path = self.target.sqlite_path
@@ -180,6 +194,18 @@ def _backup_sqlite(path: Path) -> None:
 def _remove_new_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _is_away(error: DBAPIError, *, server: bool) -> bool:
+    """The connection broke or could not be made: the database may answer again later. On a
+    server every operational error that is no clash between writers is taken as such (a
+    refused or dropped connection, a server shutting down); a file is away when it cannot
+    be opened (a network share that went)."""
+    if error.connection_invalidated or isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError) or _is_contention(error):
+        return False
+    return server or "unable to open" in str(error.orig or error).lower()
 
 
 def _is_contention(error: DBAPIError) -> bool:

@@ -8,6 +8,8 @@ from sqlalchemy import Engine, create_engine, event
 
 from dialoog_tui.store.db.target import DatabaseTarget
 
+CONNECT_TIMEOUT_S = 4
+"""How long connecting to a database server may take."""
 BUSY_TIMEOUT_MS = 5000
 """How long an SQLite writer waits for another one (a second window on the same file)."""
 
@@ -15,7 +17,11 @@ BUSY_TIMEOUT_MS = 5000
 def make_engine(target: DatabaseTarget) -> Engine:
     """An engine for `target`, with SQLite set up for durability."""
     if target.sqlite_path is None:
-        return create_engine(target.url, pool_pre_ping=True)
+        # A server that does not answer is given up on after a few seconds (libpq would wait
+        # for the system's TCP timeout, minutes): Enter then keeps the line in the outbox.
+        return create_engine(
+            target.url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+        )
     engine = create_engine(
         target.url,
         # Workers use the engine from other threads; each checkout is still one thread's.

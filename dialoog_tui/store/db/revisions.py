@@ -15,5 +15,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_paraphrase",
     "0007_meanings",
     "0008_corrections",
+    "0009_client_keys",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

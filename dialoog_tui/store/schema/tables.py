@@ -96,6 +96,7 @@ class ContributionRow(SQLModel, table=True):
             sqlite_where=text("deleted_at IS NOT NULL"),
             postgresql_where=text("deleted_at IS NOT NULL"),
         ),
+        Index("ix_contribution_client_key", "client_key", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -118,6 +119,9 @@ class ContributionRow(SQLModel, table=True):
     """The note-taker's paraphrase, shown instead of `text` where consent is paraphrase."""
     recorded_by: str | None = Field(default=None, max_length=200)
     """Who logged or imported it (the person in the settings), if known."""
+    client_key: str | None = Field(default=None, max_length=32)
+    """The key the logging screen gave it (`core.waiting.new_key`): a line sent again after
+    the database was away is recognised by it, not stored twice."""
 
 
 class ContributionRevisionRow(SQLModel, table=True):

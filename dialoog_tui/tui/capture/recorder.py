@@ -36,6 +36,8 @@ from dialoog_tui.core.undo import (
     WasParaphrased,
     WasRemoved,
 )
+from dialoog_tui.core.waiting import WaitingLine, new_key
+from dialoog_tui.errors import DatabaseAway, StoreError
 from dialoog_tui.tui.gateway import StoreGateway
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from dialoog_tui.services.capture import CaptureSnapshot
     from dialoog_tui.services.database import Database
     from dialoog_tui.services.first_look import Glance
+    from dialoog_tui.services.outbox import Outbox
 else:
     from dialoog_tui.lazy import LazyModule
 
@@ -77,6 +80,8 @@ class RecordChange:
     """i18n key describing the change (for undo/redo notifications)."""
     seq: int = 0
     """Number of the contribution concerned."""
+    waiting: int = 0
+    """Lines waiting in the outbox after this change (a line was kept there)."""
 
 
 def _ladder(contribution: Contribution) -> Ladder:
@@ -99,7 +104,12 @@ class Recorder:
     """Keeps one session's record, through the store gateway."""
 
     def __init__(
-        self, gateway: StoreGateway, clock: Callable[[], datetime], *, person: str | None = None
+        self,
+        gateway: StoreGateway,
+        clock: Callable[[], datetime],
+        *,
+        person: str | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         self.gateway = gateway
         """The way to the store."""
@@ -107,6 +117,8 @@ class Recorder:
         """Who takes the notes: kept on every contribution logged."""
         self.clock = clock
         """Gives the time stamped on new contributions."""
+        self.outbox = outbox
+        """Where lines wait while the database cannot be reached (None: nowhere, an error)."""
         self.context = CaptureContext()
         """People, counts and the current speaker."""
         self.session: DialogueSession | None = None
@@ -191,33 +203,93 @@ class Recorder:
         return page
 
     async def log(self, preview: EntryPreview, *, reply_to_id: int | None) -> RecordChange:
-        """Store a previewed line durably; returns once it is on disk."""
-        entry, session_id = preview.entry, self.session_id
-        phase = self.current_phase
-        at = self.clock()
-        consent = self.context.next_consent
-        logged = await self.gateway.call(
-            capture.log_line,
-            session_id=session_id,
+        """Store a previewed line durably; returns once it is on disk: in the database, or,
+        while that cannot be reached, in the outbox (`RecordChange.waiting`)."""
+        entry, phase = preview.entry, self.current_phase
+        line = WaitingLine(
+            key=new_key(),
+            session_id=self.session_id,
             speaker=preview.speaker,
             kind=entry.kind,
             text=entry.text,
-            tags=entry.tags,
-            at=at,
+            at=self.clock(),
+            tags=tuple(entry.tags),
             phase_id=phase.id if phase else None,
             reply_to_id=reply_to_id,
             ladder=preview.ladder,
-            consent=consent,
+            consent=self.context.next_consent,
             commitment=CommitmentTerms(entry.owner, preview.due_on),
             paraphrase=entry.paraphrase,
             recorded_by=self.person,
         )
+        if self.outbox is not None and len(self.outbox):
+            return self._keep(line)  # behind the lines waiting already: order is kept
+        try:
+            logged = await self.gateway.call(capture.log_typed, line)
+        except DatabaseAway:
+            if self.outbox is None:
+                raise
+            return self._keep(line)
         self.context.next_consent = None
         self._stored_draft = ""  # logging cleared it, in the same transaction
         self._took_effect(logged)
         self.context.counts[logged.contribution.participant_id] += 1
         introduced = preview.speaker.new_name is not None
         self.undo_stack.push(WasLogged(logged.contribution.id, introduced))
+        return RecordChange(logged=logged.contribution, seq=logged.contribution.seq)
+
+    def _keep(self, line: WaitingLine) -> RecordChange:
+        """Keep `line` in the outbox (durably) until the database answers again."""
+        assert self.outbox is not None
+        self.outbox.add(line)
+        self.context.next_consent = None
+        # The speaker speaks on, as after a stored line: known, or new by name (their lines
+        # then become one participant, see `store.participants`).
+        if not line.speaker.is_room:
+            self.context.current_speaker = replace(line.speaker, domain_ignored=False)
+        return RecordChange(waiting=len(self.outbox))
+
+    async def send_waiting(self) -> tuple[int, list[RecordChange]]:
+        """Write the outbox's lines, oldest first, while the database answers: how many it
+        took, and a change for each line of this session among them. Stops at the first line
+        the database did not take (it is tried again later)."""
+        changes: list[RecordChange] = []
+        written = 0
+        if self.outbox is None:
+            return written, changes
+        for line in self.outbox.waiting:
+            try:
+                logged = await self.gateway.call(capture.log_waiting, line)
+            except DatabaseAway:
+                break
+            except StoreError:
+                # The phase or the contribution it answers went while it waited: the line
+                # itself must still be stored, without those links.
+                try:
+                    logged = await self.gateway.call(
+                        capture.log_waiting, replace(line, phase_id=None, reply_to_id=None)
+                    )
+                except DatabaseAway:
+                    break
+            self.outbox.written(line.key)
+            written += 1
+            if line.session_id == self.session_id:
+                changes.append(self._arrived(line, logged))
+        return written, changes
+
+    def _arrived(self, line: WaitingLine, logged: Logged) -> RecordChange:
+        """A line of this session that waited is stored now: count it, and make it undoable."""
+        context, participant = self.context, logged.participant
+        context.remember(participant)
+        context.learn(logged.contribution)
+        self._remember(logged.contribution)
+        context.counts[logged.contribution.participant_id] += 1
+        # Someone named anew while offline is a participant now: the lines that follow go
+        # to them by id.
+        named = context.current_speaker.new_name
+        if participant is not None and named and named.casefold() == participant.name.casefold():
+            context.current_speaker = Speaker(participant=participant)
+        self.undo_stack.push(WasLogged(logged.contribution.id, line.speaker.new_name is not None))
         return RecordChange(logged=logged.contribution, seq=logged.contribution.seq)
 
     async def edit(self, original: Contribution, preview: EntryPreview) -> RecordChange:
@@ -345,10 +417,13 @@ class Recorder:
         """Remember the half-typed line. The emptied line after an Enter is not written
         again: the Enter's own transaction cleared the draft, and a write would only queue
         on the store thread before the next Enter."""
-        if text == self._stored_draft:
-            return
+        if text == self._stored_draft or (self.outbox is not None and len(self.outbox)):
+            return  # while lines wait, the database is away: the draft goes with the next
         session_id = self.session_id
-        await self.gateway.call(capture.save_draft, session_id, text)
+        try:
+            await self.gateway.call(capture.save_draft, session_id, text)
+        except DatabaseAway:
+            return  # tried again with the next change of the line; Enter says it plainly
         self._stored_draft = text
 
     async def go_to_phase(self, typed: str) -> Phase:

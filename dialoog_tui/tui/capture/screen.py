@@ -37,6 +37,7 @@ from dialoog_tui.tui.capture.session_header import SessionHeader
 from dialoog_tui.tui.capture.suggest import EntrySuggester
 from dialoog_tui.tui.capture.themes_panel import ThemesPanel
 from dialoog_tui.tui.capture.view import CaptureView
+from dialoog_tui.tui.capture.waiting_lines import WaitingLines
 from dialoog_tui.tui.commands import PaletteEntry, palette_entries_for, with_commands
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
@@ -85,6 +86,8 @@ class CaptureScreen(DialoogScreen[None]):
         """Whether the live themes panel shows (F4 switches)."""
         self.live_themes: LiveThemes | None = None
         """Feeds the panel while it shows."""
+        self.waiting = WaitingLines(self)
+        """Lines waiting for the database, sent when it answers."""
 
     @property
     def log_view(self) -> ContributionLog:
@@ -159,6 +162,7 @@ class CaptureScreen(DialoogScreen[None]):
             entry.value = loaded.draft
             entry.cursor_position = len(loaded.draft)
         self._loaded.set()
+        self.waiting.resume()
         # What exists now (modules, widgets, the loaded page) lives as long as the screen.
         # Left to the collector, a full collection walks it all: 16-48 ms, measured three
         # times in 35 s of capture, each a frozen screen if it falls on an Enter. Frozen,
@@ -249,6 +253,9 @@ class CaptureScreen(DialoogScreen[None]):
             return False
         if reply is not None:
             self.entry = self.entry.replying(None)
+        if change.waiting:
+            self.waiting.kept(change.waiting)
+            return True
         self.log_view.clear_selection()
         # The row first, in a frame of its own; the counts follow in the next one. The logged
         # line then leaves the input (_settle_entry), whose Changed event shows the new line's

@@ -48,6 +48,7 @@ class SessionHeader(Widget):
         self._session: Session | None = None
         self._phase: Phase | None = None
         self._count = 0
+        self._waiting = 0
         self._lines = [Text(t("capture.loading")), Text()]
         self._strips: dict[int, tuple[Style, Strip]] = {}
 
@@ -63,6 +64,11 @@ class SessionHeader(Widget):
             self._look = look
         self._redraw()
 
+    def show_waiting(self, waiting: int) -> None:
+        """How many lines wait in the outbox for the database (0: none, it is reachable)."""
+        self._waiting = waiting
+        self._redraw()
+
     def _redraw(self) -> None:
         session = self._session
         if session is None:
@@ -74,6 +80,12 @@ class SessionHeader(Widget):
             title.append("  —  ", look.meta)
             title.append(visible(session.question), look.text)
         text = Text()
+        if self._waiting:
+            # First on the line, so a narrow screen cuts the phase rather than this.
+            text.append(
+                t("capture.offline", count=self._waiting), look.strong + Style(reverse=True)
+            )
+            text.append("   ")
         elapsed = (self._clock() - session.started_at).total_seconds()
         if 0 <= elapsed < LIVE_HOURS * 3600:
             text.append(f"{t('capture.elapsed')} ", look.meta)
