@@ -133,6 +133,27 @@ def older(
     )
 
 
+@dataclass(frozen=True)
+class Arrivals:
+    """What others logged in a session since a screen last looked."""
+
+    contributions: list[Contribution]
+    """Numbered above what the screen had seen, in order."""
+    session_participants: list[Participant]
+    """The session's participants now (others may have brought new ones)."""
+
+
+def since(database: Database, session_id: int, *, seq: int) -> Arrivals:
+    """The session's contributions numbered above `seq`, and its participants now."""
+
+    def read(db: Session) -> Arrivals:
+        arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
+        people = list_session_participants(db=db, session_id=session_id) if arrived else []
+        return Arrivals(arrived, people)
+
+    return database.read(read)
+
+
 def log_typed(database: Database, line: WaitingLine) -> Logged:
     """Log a typed line durably and clear the session's draft, in one transaction (a
     commitment's terms go into the ledger): the store's own unit of work, as capture calls

@@ -26,6 +26,7 @@ from dialoog_tui.store.contribution_insert import (
 )
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.db.watch import announce
 from dialoog_tui.store.participants import participant_of, realise_speaker
 from dialoog_tui.store.schema.convert import to_contribution
 from dialoog_tui.store.schema.tables import (
@@ -86,6 +87,7 @@ def log_contribution(
         ),
         clear_draft=clear_draft_text,
     )
+    announce(db, session_id)  # other screens on the session hear of it on commit
     logged = stored_contribution(stored)
     new_id = logged.id
     if ladder.interests or ladder.values:
@@ -345,6 +347,17 @@ def latest_contributions(
         query = query.where(ContributionRow.seq < before_seq)
     rows = db.exec(query.order_by(col(ContributionRow.seq).desc()).limit(limit)).all()
     return _with_terms(db, [to_contribution(row) for row in reversed(rows)])
+
+
+def newer_than(*, db: Session, session_id: int, seq: int) -> list[Contribution]:
+    """The live contributions numbered above `seq`, in order: what others logged since."""
+    rows = db.exec(
+        select(ContributionRow)
+        .where(ContributionRow.session_id == session_id, ContributionRow.seq > seq)
+        .where(col(ContributionRow.deleted_at).is_(None))
+        .order_by(col(ContributionRow.seq))
+    ).all()
+    return _with_terms(db, [to_contribution(row) for row in rows])
 
 
 def session_contributions(*, db: Session, session_id: int) -> list[Contribution]:

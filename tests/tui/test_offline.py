@@ -116,3 +116,39 @@ async def test_lines_left_waiting_by_a_killed_app_are_written_once_at_the_next_s
     assert texts == ["tijdens de storing", "nog een"]
     assert len(outbox_for(target)) == 0
 
+
+async def test_what_another_table_logs_appears_in_the_log(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from dialoog_tui.core.kinds import Kind
+    from dialoog_tui.core.speakers import Speaker
+    from dialoog_tui.store import contributions
+    from tests.tui.conftest import NOW
+
+    app = app_factory(NewSession(title="Wereldcafé"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = capture(app)
+        await type_line(pilot, "@Rik/inw hier aan tafel 1")
+        contributions.log_entry(  # the note-taker at table 2, in a program of their own
+            seeded,
+            session_id=1,
+            speaker=Speaker(new_name="Fatima", domain="maatschappelijke organisatie"),
+            kind=Kind.QUESTION,
+            text="en wie betaalt dat aan tafel 2?",
+            at=NOW,
+        )
+        for _ in range(200):  # until the watch has heard it (a few tenths of a second)
+            if len(screen.log_view.rows) == 2:
+                break
+            await pilot.pause(0.02)
+        await settle(pilot)
+        assert [c.text for c in screen.log_view.rows] == [
+            "hier aan tafel 1",
+            "en wie betaalt dat aan tafel 2?",
+        ]
+        assert screen.view.speaker_label(screen.log_view.rows[1].participant_id).name == "Fatima"
+        assert "2 bijdragen" in header_of(app)
+        # This table goes on as before.
+        await type_line(pilot, "en nog iets van tafel 1")
+        assert [c.seq for c in stored(seeded)] == [1, 2, 3]

@@ -135,6 +135,18 @@ class ContributionLog(ScrollView, can_focus=False):
         self.refresh()
         self._drawn = False
 
+    def arrive(self, arrived: Sequence[Contribution]) -> None:
+        """Show contributions other screens logged: at the end when they are the newest (as
+        they nearly always are), else each in its place by number."""
+        last = self._rows[-1].seq if self._rows else 0
+        if all(c.seq > last for c in arrived):
+            for contribution in arrived:
+                self.append(contribution)
+            return
+        self._rows = sorted([*self._rows, *arrived], key=lambda c: c.seq)
+        self._relayout()
+        self.scroll_end(animate=False, immediate=True)
+
     def when_drawn(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the rows appended so far are on screen (now if they are).
 

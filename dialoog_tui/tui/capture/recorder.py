@@ -132,6 +132,10 @@ class Recorder:
         """Speakers removed with the undone line that introduced them, by contribution id."""
         self._stored_draft: str | None = None
         """The draft as this recorder last left it in the store (None: not known)."""
+        self._read_up_to = 0
+        """The highest contribution number read from the store (a load or a catch-up): all
+        others' contributions up to it are known. Not this screen's own lines: another
+        table's line may have been numbered just below one of them and not be read yet."""
 
     @property
     def session_id(self) -> int:
@@ -173,6 +177,7 @@ class Recorder:
         """Read the session and take over its people, counts and phase."""
         loaded = await self.gateway.call(capture.load, session_id, page_size=PAGE_SIZE)
         self._take_over(loaded, domains=[d.name for d in loaded.domains])
+        self._read_up_to = loaded.latest[-1].seq if loaded.latest else 0
         self._stored_draft = loaded.draft
         context = self.context
         context.known_participants = list(loaded.known_participants)
@@ -273,7 +278,10 @@ class Recorder:
                     break
             self.outbox.written(line.key)
             written += 1
-            if line.session_id == self.session_id:
+            # A line whose first commit went through before the connection broke may have
+            # been read already, as if another screen had logged it (`catch_up`).
+            known = logged.contribution.id in self._contributions
+            if line.session_id == self.session_id and not known:
                 changes.append(self._arrived(line, logged))
         return written, changes
 
@@ -450,6 +458,18 @@ class Recorder:
     def _remember(self, *loaded: Contribution) -> None:
         for contribution in loaded:
             self._contributions[contribution.id] = contribution
+
+    async def catch_up(self) -> list[Contribution]:
+        """What others logged in this session since this screen last looked (in order):
+        counted, and their speakers known."""
+        arrived = await self.gateway.call(capture.since, self.session_id, seq=self._read_up_to)
+        self._read_up_to = max((c.seq for c in arrived.contributions), default=self._read_up_to)
+        fresh = [c for c in arrived.contributions if c.id not in self._contributions]
+        for person in arrived.session_participants:
+            self.context.remember(person)
+        self.context.count(fresh, 1)
+        self._remember(*fresh)
+        return fresh
 
     def _took_effect(self, logged: Logged) -> None:
         self.context.remember(logged.participant)

@@ -29,6 +29,7 @@ from dialoog_tui.tui.capture.contribution_log import ContributionLog
 from dialoog_tui.tui.capture.entry_bar import EntryBar
 from dialoog_tui.tui.capture.live_themes import LiveThemes, live_panel
 from dialoog_tui.tui.capture.modes import EntryState
+from dialoog_tui.tui.capture.other_screens import OtherScreens
 from dialoog_tui.tui.capture.participants_panel import ParticipantsPanel
 from dialoog_tui.tui.capture.prompts import Prompts
 from dialoog_tui.tui.capture.record_keys import RecordKeys
@@ -88,6 +89,8 @@ class CaptureScreen(DialoogScreen[None]):
         """Feeds the panel while it shows."""
         self.waiting = WaitingLines(self)
         """Lines waiting for the database, sent when it answers."""
+        self.others = OtherScreens(self)
+        """What the other tables log in this session, as it arrives."""
 
     @property
     def log_view(self) -> ContributionLog:
@@ -163,6 +166,7 @@ class CaptureScreen(DialoogScreen[None]):
             entry.cursor_position = len(loaded.draft)
         self._loaded.set()
         self.waiting.resume()
+        self.others.start()
         # What exists now (modules, widgets, the loaded page) lives as long as the screen.
         # Left to the collector, a full collection walks it all: 16-48 ms, measured three
         # times in 35 s of capture, each a frozen screen if it falls on an Enter. Frozen,
@@ -420,6 +424,7 @@ class CaptureScreen(DialoogScreen[None]):
         self.live_themes = live_panel(self, self.live_themes, self.recorder, self.t, on=on)
 
     def on_unmount(self) -> None:
+        self.others.stop()
         if self.live_themes is not None:
             self.live_themes.stop()
 

@@ -1,0 +1,72 @@
+"""What the other screens on this session log (the other tables' note-takers), shown as it
+arrives: the store's watch (`services/watching.py`) says that something was written, and
+the recorder reads only what is numbered above what this screen has read.
+
+The watch starts once the session is loaded, so its module, which needs SQLAlchemy, is
+imported after the first frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from dialoog_tui.errors import StoreError
+
+if TYPE_CHECKING:
+    from dialoog_tui.services.watching import Watch
+    from dialoog_tui.tui.capture.screen import CaptureScreen
+
+
+class OtherScreens:
+    """Brings in what others log in the session, while the screen shows it."""
+
+    def __init__(self, screen: CaptureScreen) -> None:
+        self._screen = screen
+        self._watch: Watch | None = None
+        self._reading = False
+        self._again = False
+
+    def start(self) -> None:
+        """Watch the session (once it is loaded)."""
+        from dialoog_tui.services.watching import watch
+
+        loop = asyncio.get_running_loop()
+        session_id = self._screen.recorder.session_id
+
+        def heard(changed: int | None) -> None:  # on the watch's thread
+            if changed is None or changed == session_id:
+                loop.call_soon_threadsafe(self.wanted)
+
+        self._watch = watch(self._screen.recorder.gateway.target, heard)
+
+    def stop(self) -> None:
+        """Stop watching."""
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
+
+    def wanted(self) -> None:
+        """Something may have arrived: read it (once more after a read under way)."""
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        self._screen.run_worker(self._read(), group="others", exit_on_error=False)
+
+    async def _read(self) -> None:
+        screen = self._screen
+        try:
+            again = True
+            while again:
+                self._again = False
+                try:
+                    arrived = await screen.recorder.catch_up()
+                except StoreError:
+                    return  # away for now: the watch calls again once it can
+                if arrived:
+                    screen.log_view.arrive(arrived)
+                    screen.log_view.when_drawn(lambda: screen.view.show_state(preview=False))
+                again = self._again
+        finally:
+            self._reading = False
