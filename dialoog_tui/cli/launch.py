@@ -23,7 +23,15 @@ def run_tui(args: argparse.Namespace) -> int:
         return _create_only(target, request)
     # A foreign, newer or unwritable file is refused before the screen ever appears.
     check_before_start(target)
-    return run_app(target, request, lang=args.lang, theme=args.theme, live_themes=args.live_themes)
+    return run_app(
+        target,
+        request,
+        lang=args.lang,
+        theme=args.theme,
+        live_themes=args.live_themes,
+        table=getattr(args, "table", None),
+        room=args.command == "room",
+    )
 
 
 def run_app(
@@ -34,6 +42,8 @@ def run_app(
     theme: str | None,
     settings_file: Path | None = None,
     live_themes: bool = True,
+    table: str | None = None,
+    room: bool = False,
 ) -> int:
     """Run the app until it exits; returns its exit status."""
     from dialoog_tui.tui.app import make_app
@@ -45,6 +55,8 @@ def run_app(
         theme=theme,
         settings_file=settings_file or settings_path(),
         live_themes=live_themes,
+        table=table,
+        room=room,
     )
     try:
         app.run()
@@ -54,7 +66,7 @@ def run_app(
 
 
 def _request(args: argparse.Namespace) -> SessionRequest | None:
-    if args.command == "open":
+    if args.command in ("open", "room"):
         return str(args.session)
     if args.command == "new":
         return NewSession(
@@ -119,5 +131,13 @@ def register(command: CommandMaker) -> None:
 
     open_ = command("open", "resume a session in the capture screen")
     open_.add_argument("session", metavar="SESSION", help="id or slug (see 'dialoog sessions')")
-    new.set_defaults(handler=run_tui)
-    open_.set_defaults(handler=run_tui)
+    for parser in (new, open_):
+        parser.add_argument(
+            "--table",
+            metavar="NAME",
+            help="capture at this table of the session (set up when new); others see it live",
+        )
+    room = command("room", "the facilitator's view of a session: every table, live")
+    room.add_argument("session", metavar="SESSION", help="id or slug (see 'dialoog sessions')")
+    for parser in (new, open_, room):
+        parser.set_defaults(handler=run_tui)

@@ -15,7 +15,7 @@ DESCRIPTION = (
 )
 
 
-LAUNCHING = (None, "new", "open")
+LAUNCHING = (None, "new", "open", "room")
 """The command words that start the TUI (None: no command, the picker)."""
 
 VALUED_OPTIONS = frozenset({"--db", "--lang", "--theme"})

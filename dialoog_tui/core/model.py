@@ -96,6 +96,18 @@ class Phase:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of a big meeting (a world café, tafelgesprekken): a group with a note-taker
+    of its own, in one session."""
+
+    id: int
+    session_id: int
+    name: str
+    note_taker: str | None = None
+    """Who takes the notes there (the first note-taker who sat down at it)."""
+
+
+@dataclass(frozen=True)
 class Contribution:
     """One logged utterance."""
 
@@ -142,6 +154,8 @@ class Contribution:
     """For a commitment: by when (from the ledger)."""
     recorded_by: str | None = None
     """Who logged or imported it (the note-taker's name from the settings), if known."""
+    table_id: int | None = None
+    """The table (a group of a big meeting) it was said at; None: the whole room."""
 
 
 def put_participant(people: list[Participant], participant: Participant) -> None:

@@ -46,6 +46,8 @@ class WaitingLine:
     commitment: CommitmentTerms = field(default_factory=CommitmentTerms)
     paraphrase: str | None = None
     recorded_by: str | None = None
+    table_id: int | None = None
+    """The table it was said at."""
 
     def arguments(self) -> dict[str, Any]:
         """As the keyword arguments of the store's logging functions."""
@@ -64,6 +66,7 @@ class WaitingLine:
             "paraphrase": self.paraphrase,
             "recorded_by": self.recorded_by,
             "client_key": self.key,
+            "table_id": self.table_id,
         }
 
     def to_record(self) -> dict[str, Any]:
@@ -93,6 +96,7 @@ class WaitingLine:
             else self.commitment.due_on.isoformat(),
             "paraphrase": self.paraphrase,
             "recorded_by": self.recorded_by,
+            "table_id": self.table_id,
         }
 
     @classmethod
@@ -126,4 +130,5 @@ class WaitingLine:
             ),
             paraphrase=record["paraphrase"],
             recorded_by=record["recorded_by"],
+            table_id=record.get("table_id"),
         )

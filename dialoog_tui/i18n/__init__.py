@@ -233,6 +233,25 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "This is the last phase; Ctrl+G adds one",
     ),
     "notify.store_error": ("Databasefout: {error}", "Database error: {error}"),
+    "capture.table": ("tafel", "table"),
+    "room.title": ("Zaaloverzicht", "Room view"),
+    "room.tables": ("{count} tafel(s)", "{count} table(s)"),
+    "room.no_table": ("Hele zaal", "Whole room"),
+    "room.someone": ("iemand", "someone"),
+    "room.themes": ("Thema's over de tafels", "Themes across the tables"),
+    "room.finding": ("thema's worden gezocht…", "finding themes…"),
+    "room.no_run": (
+        "Nog geen thema's gezocht: R zoekt ze.",
+        "No themes found yet: R finds them.",
+    ),
+    "room.no_themes": ("Nog geen thema's aan deze tafels.", "No themes at these tables yet."),
+    "cmd.find_themes": ("Thema's zoeken", "Find themes"),
+    "cmd.find_themes.help": (
+        "Zoek de thema's opnieuw, over alle sessies",
+        "Find the themes anew, across all sessions",
+    ),
+    "cmd.quit_room": ("Sluiten", "Close"),
+    "cmd.quit_room.help": ("Sluit het zaaloverzicht", "Close the room view"),
     "capture.offline": (" offline — {count} wachtend ", " offline — {count} waiting "),
     "notify.offline": (
         "De database is niet bereikbaar. Wat je logt, wacht op deze computer en wordt"

@@ -68,6 +68,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{path} kan niet worden gelezen ({reason})",
         "{path} cannot be read ({reason})",
     ),
+    "error.needs_table_name": ("een tafel heeft een naam nodig", "a table needs a name"),
     "error.database_away": (
         "{database} is niet bereikbaar; probeer het opnieuw zodra de server weer antwoordt",
         "{database} cannot be reached; try again once the server answers",

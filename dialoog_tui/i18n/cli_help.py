@@ -35,6 +35,12 @@ HELP_NL: Mapping[str, str] = {
     ),
     "create a session and open it for capture": "maak een sessie en open die om vast te leggen",
     "resume a session in the capture screen": "ga verder met een sessie in het vastlegscherm",
+    "capture at this table of the session (set up when new); others see it live": (
+        "leg vast aan deze tafel van de sessie (nieuw: wordt aangemaakt); anderen zien het direct"
+    ),
+    "the facilitator's view of a session: every table, live": (
+        "het overzicht voor de gespreksleider: alle tafels van een sessie, live"
+    ),
     "list sessions": "toon de sessies",
     "import contributions from CSV or a text/Markdown file": (
         "importeer bijdragen uit CSV of een tekst-/Markdown-bestand"

@@ -23,13 +23,14 @@ from dialoog_tui.core.model import (
     Participant,
     Phase,
     SessionRequest,
+    Table,
 )
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.core.waiting import WaitingLine
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.sessions import open_session_request
-from dialoog_tui.store import contributions, corrections, drafts, phases
+from dialoog_tui.store import contributions, corrections, drafts, phases, tables
 from dialoog_tui.store.contributions import (
     latest_contributions,
     participation_counts,
@@ -152,6 +153,13 @@ def since(database: Database, session_id: int, *, seq: int) -> Arrivals:
         return Arrivals(arrived, people)
 
     return database.read(read)
+
+
+def take_seat(database: Database, session_id: int, name: str, *, note_taker: str | None) -> Table:
+    """Capture at the session's table `name` (set up when new)."""
+    return database.write(
+        lambda db: tables.take_seat(db=db, session_id=session_id, name=name, note_taker=note_taker)
+    )
 
 
 def log_typed(database: Database, line: WaitingLine) -> Logged:

@@ -113,6 +113,7 @@ def new_row(
     paraphrase: str | None,
     recorded_by: str | None = None,
     client_key: str | None = None,
+    table_id: int | None = None,
 ) -> dict[str, Any]:
     """A new contribution's columns, for `insert_numbered`."""
     return {
@@ -132,6 +133,7 @@ def new_row(
         "paraphrase": paraphrase,
         "recorded_by": recorded_by[:200] if recorded_by else None,
         "client_key": client_key,
+        "table_id": table_id,
     }
 
 
@@ -155,6 +157,7 @@ def stored_contribution(stored: dict[str, Any]) -> Contribution:
         condition=stored["condition"],
         paraphrase=stored["paraphrase"],
         recorded_by=stored["recorded_by"],
+        table_id=stored["table_id"],
     )
 
 

@@ -56,6 +56,7 @@ def log_contribution(
     paraphrase: str | None = None,
     recorded_by: str | None = None,
     client_key: str | None = None,
+    table_id: int | None = None,
 ) -> Logged:
     """Store a new contribution with the next number in its session.
 
@@ -84,6 +85,7 @@ def log_contribution(
             paraphrase=_blank_to_none(paraphrase),
             recorded_by=recorded_by,
             client_key=client_key,
+            table_id=table_id,
         ),
         clear_draft=clear_draft_text,
     )
@@ -130,6 +132,7 @@ def log_entry(
     paraphrase: str | None = None,
     recorded_by: str | None = None,
     client_key: str | None = None,
+    table_id: int | None = None,
 ) -> Logged:
     """Log a line typed in capture and clear the session's draft, in one durable transaction
     of its own: `log_contribution(..., clear_draft_text=True)` in a unit of work, or, for a
@@ -154,6 +157,7 @@ def log_entry(
             paraphrase=None,
             recorded_by=recorded_by,
             client_key=client_key,
+            table_id=table_id,
         )
         stored = log_plain(connection, database.engine.dialect, row)
         if stored is not None:
@@ -176,6 +180,7 @@ def log_entry(
             paraphrase=paraphrase,
             recorded_by=recorded_by,
             client_key=client_key,
+            table_id=table_id,
         )
     )
 

@@ -50,6 +50,8 @@ class DialoogApp(App[int]):
         theme: str | None = None,
         clock: Callable[[], datetime] = utc_clock,
         live_themes: bool = True,
+        table: str | None = None,
+        room: bool = False,
     ) -> None:
         super().__init__()
         self.gateway = gateway
@@ -60,6 +62,9 @@ class DialoogApp(App[int]):
         """Time source (a fixed one in tests)."""
         self.live_themes = live_themes
         """Whether capture opens with the live themes panel."""
+        self.table = table
+        """The table the note-taker captures at (None: the whole room)."""
+        self._room = room
         self._request = request
         self._settings_file = settings_file
         self._settings = load_settings(settings_file)
@@ -76,6 +81,10 @@ class DialoogApp(App[int]):
         self.theme_changed_signal.subscribe(self, lambda _theme: self._remember_theme())
         if self._request is None:
             self.push_screen(self._picker())
+        elif self._room:
+            from dialoog_tui.tui.screens.room import RoomScreen
+
+            self.push_screen(RoomScreen(self._request, self.gateway, self.t))
         else:
             self._open(self._request)
 
@@ -111,7 +120,9 @@ class DialoogApp(App[int]):
             self._settings = replace(self._settings, person=request.note_taker)
             save_settings(self._settings_file, self._settings)
         outbox = outbox_for(self.gateway.target)
-        recorder = Recorder(self.gateway, self.clock, person=self.person, outbox=outbox)
+        recorder = Recorder(
+            self.gateway, self.clock, person=self.person, outbox=outbox, table_name=self.table
+        )
         self.push_screen(CaptureScreen(request, recorder, self.t, live_themes=self.live_themes))
 
     @on(SessionChosen)
@@ -200,8 +211,12 @@ def make_app(
     theme: str | None = None,
     clock: Callable[[], datetime] = utc_clock,
     live_themes: bool = True,
+    table: str | None = None,
+    room: bool = False,
 ) -> DialoogApp:
-    """The app on the database at `target`: the one factory for the CLI and the tests."""
+    """The app on the database at `target`: the one factory for the CLI and the tests.
+    With `table`, capture takes place at that table of the session; with `room`, the
+    session opens in the facilitator's room view."""
     return DialoogApp(
         gateway=StoreGateway(target),
         request=request,
@@ -210,4 +225,6 @@ def make_app(
         theme=theme,
         clock=clock,
         live_themes=live_themes,
+        table=table,
+        room=room,
     )

@@ -16,5 +16,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007_meanings",
     "0008_corrections",
     "0009_client_keys",
+    "0010_tables",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

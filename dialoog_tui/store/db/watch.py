@@ -8,6 +8,9 @@
 - SQLite: a watch asks the file's `PRAGMA data_version` a few times a second, which changes
   when another connection has committed: one integer, no table read.
 
+Either way a watch says "anything may have changed" once it is watching, so that what was
+written between the caller's first read and the watch's start is not missed.
+
 The watch runs on a thread of its own and only calls back; the caller then reads what is new
 (`contributions.newer_than`), through its own store thread.
 """
@@ -69,32 +72,34 @@ class Watch:
         connection = sqlite3.connect(path, check_same_thread=False)
         try:
             last = None
-            while not self._stop.wait(POLL_SECONDS):
+            while True:
                 try:
                     version = connection.execute("PRAGMA data_version").fetchone()[0]
                 except sqlite3.Error:
-                    continue  # busy or gone for a moment: asked again shortly
-                if last is not None and version != last:
+                    version = last  # busy or gone for a moment: asked again shortly
+                if version != last:
+                    # The first time: whatever was written before the watch looked.
                     self._heard(None)
                 last = version
+                if self._stop.wait(POLL_SECONDS):
+                    return
         finally:
             connection.close()
 
     def _listen(self, url: str) -> None:
         import psycopg
 
-        missed = False
         while not self._stop.is_set():
             try:
                 with psycopg.connect(url, autocommit=True, connect_timeout=4) as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
-                    if missed:
-                        self._heard(None)  # what was sent while the connection was down
+                    # What was sent before the watch listened (or while its connection was
+                    # down) is not sent again: anything may have changed.
+                    self._heard(None)
                     while not self._stop.is_set():
                         for note in connection.notifies(timeout=POLL_SECONDS):
                             self._heard(_session_of(note.payload))
             except psycopg.Error:
-                missed = True
                 self._stop.wait(RECONNECT_SECONDS)
 
 

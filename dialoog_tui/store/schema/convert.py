@@ -78,6 +78,7 @@ def to_contribution(row: ContributionRow) -> Contribution:
         condition=row.condition,
         paraphrase=row.paraphrase,
         recorded_by=row.recorded_by,
+        table_id=row.table_id,
     )
 
 

@@ -81,6 +81,18 @@ class SessionParticipantRow(SQLModel, table=True):
     joined_at: datetime = Field(sa_type=UtcDateTime)
 
 
+class TableRow(SQLModel, table=True):
+    """A table of a big meeting: a group with a note-taker of its own, in one session."""
+
+    __tablename__ = "session_table"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="dialogue_session.id", ondelete="CASCADE", index=True)
+    name: str = Field(max_length=200)
+    note_taker: str | None = Field(default=None, max_length=500)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+
+
 class ContributionRow(SQLModel, table=True):
     """One logged utterance. Never deleted: removal sets `deleted_at`, so it can be undone."""
 
@@ -120,6 +132,8 @@ class ContributionRow(SQLModel, table=True):
     recorded_by: str | None = Field(default=None, max_length=200)
     """Who logged or imported it (the person in the settings), if known."""
     client_key: str | None = Field(default=None, max_length=32)
+    table_id: int | None = Field(default=None, foreign_key="session_table.id", ondelete="SET NULL")
+    """The table it was said at (None: the whole room, or a session without tables)."""
     """The key the logging screen gave it (`core.waiting.new_key`): a line sent again after
     the database was away is recognised by it, not stored twice."""
 

@@ -21,6 +21,7 @@ from dialoog_tui.core.model import (
     NewSession,
     Phase,
     SessionRequest,
+    Table,
 )
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.speakers import ROOM, Speaker
@@ -110,6 +111,7 @@ class Recorder:
         *,
         person: str | None = None,
         outbox: Outbox | None = None,
+        table_name: str | None = None,
     ) -> None:
         self.gateway = gateway
         """The way to the store."""
@@ -119,6 +121,10 @@ class Recorder:
         """Gives the time stamped on new contributions."""
         self.outbox = outbox
         """Where lines wait while the database cannot be reached (None: nowhere, an error)."""
+        self.table_name = table_name
+        """The table to capture at, as asked for (None: the whole room)."""
+        self.table: Table | None = None
+        """That table, once the session is loaded."""
         self.context = CaptureContext()
         """People, counts and the current speaker."""
         self.session: DialogueSession | None = None
@@ -176,6 +182,10 @@ class Recorder:
     async def load(self, session_id: int) -> CaptureSnapshot:
         """Read the session and take over its people, counts and phase."""
         loaded = await self.gateway.call(capture.load, session_id, page_size=PAGE_SIZE)
+        if self.table_name is not None and self.table is None:
+            self.table = await self.gateway.call(
+                capture.take_seat, session_id, self.table_name, note_taker=self.person
+            )
         self._take_over(loaded, domains=[d.name for d in loaded.domains])
         self._read_up_to = loaded.latest[-1].seq if loaded.latest else 0
         self._stored_draft = loaded.draft
@@ -226,6 +236,7 @@ class Recorder:
             commitment=CommitmentTerms(entry.owner, preview.due_on),
             paraphrase=entry.paraphrase,
             recorded_by=self.person,
+            table_id=self.table.id if self.table else None,
         )
         if self.outbox is not None and len(self.outbox):
             return self._keep(line)  # behind the lines waiting already: order is kept

@@ -49,6 +49,7 @@ class SessionHeader(Widget):
         self._phase: Phase | None = None
         self._count = 0
         self._waiting = 0
+        self._table: str | None = None
         self._lines = [Text(t("capture.loading")), Text()]
         self._strips: dict[int, tuple[Style, Strip]] = {}
 
@@ -62,6 +63,11 @@ class SessionHeader(Widget):
         self._session, self._phase, self._count = session, phase, count
         if look is not None:
             self._look = look
+        self._redraw()
+
+    def show_table(self, name: str | None) -> None:
+        """The table this screen captures at (None: the whole room)."""
+        self._table = name
         self._redraw()
 
     def show_waiting(self, waiting: int) -> None:
@@ -85,6 +91,10 @@ class SessionHeader(Widget):
             text.append(
                 t("capture.offline", count=self._waiting), look.strong + Style(reverse=True)
             )
+            text.append("   ")
+        if self._table is not None:
+            text.append(f"{t('capture.table')} ", look.meta)
+            text.append(visible(self._table), look.strong)
             text.append("   ")
         elapsed = (self._clock() - session.started_at).total_seconds()
         if 0 <= elapsed < LIVE_HOURS * 3600:

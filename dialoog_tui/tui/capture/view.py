@@ -69,6 +69,8 @@ class CaptureView:
         recorder, context = screen.recorder, screen.recorder.context
         if recorder.session is None:
             return
+        if recorder.table is not None:
+            screen.session_header.show_table(recorder.table.name)
         screen.session_header.show(
             recorder.session, recorder.current_phase, recorder.total, self.look
         )

@@ -1,0 +1,50 @@
+"""Tables of a big meeting: groups of one session, each with its own note-taker."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.model import Table
+from dialoog_tui.errors import InvalidInput
+from dialoog_tui.store.db.claims import claim_name
+from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.db.watch import announce
+from dialoog_tui.store.schema.tables import TableRow
+
+
+def _table(row: TableRow) -> Table:
+    assert row.id is not None
+    return Table(id=row.id, session_id=row.session_id, name=row.name, note_taker=row.note_taker)
+
+
+def take_seat(*, db: Session, session_id: int, name: str, note_taker: str | None) -> Table:
+    """The session's table called `name` (ignoring case), set up when it is new, with
+    `note_taker` as its note-taker when it has none yet. Once, when several screens sit
+    down at a new table at the same moment."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("a table needs a name", key="error.needs_table_name")
+    claim_name(db, "table", session_id, name.casefold())
+    row = db.exec(
+        select(TableRow)
+        .where(TableRow.session_id == session_id)
+        .where(func.lower(TableRow.name) == name.lower())
+        .order_by(col(TableRow.id))
+    ).first()
+    if row is None:
+        row = TableRow(session_id=session_id, name=name[:200], created_at=utc_now())
+        announce(db, session_id)  # a room view shows the new table
+    if row.note_taker is None and note_taker:
+        row.note_taker = note_taker[:500]
+    db.add(row)
+    db.flush()
+    return _table(row)
+
+
+def list_tables(*, db: Session, session_id: int) -> list[Table]:
+    """The session's tables, in the order they were set up."""
+    rows = db.exec(
+        select(TableRow).where(TableRow.session_id == session_id).order_by(col(TableRow.id))
+    ).all()
+    return [_table(row) for row in rows]
