@@ -32,6 +32,7 @@ def export(args: argparse.Namespace) -> int:
         include_off_record=args.include_off_record,
         layout=args.layout,
         pictures=bool(args.output),
+        table=args.table,
     )
     now = datetime.now(UTC)
     if args.themes:
@@ -89,6 +90,11 @@ def register(command: CommandMaker) -> None:
         choices=("minutes", "by-kind"),
         default="minutes",
         help="a session summary as minutes (the meeting as it went; default) or by kind",
+    )
+    export_.add_argument(
+        "--table",
+        metavar="NAME",
+        help="a session's minutes (md, html) of what was said at this table only",
     )
     export_.add_argument(
         "--anonymize",

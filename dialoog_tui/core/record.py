@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dialoog_tui.core.ladder import Commitment, InterestState
-from dialoog_tui.core.model import Contribution, Participant, Phase, Session
+from dialoog_tui.core.model import Contribution, Participant, Phase, Session, Table
 
 
 @dataclass(frozen=True)
@@ -48,3 +48,25 @@ class SessionRecord:
         for pid in sorted(self.participants):
             order.setdefault(pid)
         return [self.participants[pid] for pid in order if pid in self.participants]
+
+
+def at_table(record: SessionRecord, table: Table) -> SessionRecord:
+    """The part of a session said at one of its tables, as a session of its own: named after
+    the session and the table, with the people who spoke there, the interests raised there
+    and the commitments made there."""
+    said = [c for c in record.contributions if c.table_id == table.id]
+    kept = {c.id for c in said}
+    speakers = {c.participant_id for c in said if c.participant_id is not None}
+    interests = []
+    for state in record.interests:
+        raised = tuple(c for c in state.raised_by if c in kept)
+        if raised:
+            interests.append(replace(state, raised_by=raised))
+    return replace(
+        record,
+        session=replace(record.session, title=f"{record.session.title} — {table.name}"),
+        participants={pid: p for pid, p in record.participants.items() if pid in speakers},
+        contributions=said,
+        interests=interests,
+        commitments={cid: c for cid, c in record.commitments.items() if cid in kept},
+    )

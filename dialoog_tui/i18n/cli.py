@@ -69,6 +69,14 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{path} cannot be read ({reason})",
     ),
     "error.needs_table_name": ("een tafel heeft een naam nodig", "a table needs a name"),
+    "error.table_json": (
+        "--table is voor het verslag (md of html), niet voor de JSON",
+        "--table is for the minutes (md or html), not the JSON",
+    ),
+    "error.no_table": (
+        "geen tafel {name!r} in deze sessie (tafels: {names})",
+        "no table {name!r} in this session (tables: {names})",
+    ),
     "error.database_away": (
         "{database} is niet bereikbaar; probeer het opnieuw zodra de server weer antwoordt",
         "{database} cannot be reached; try again once the server answers",

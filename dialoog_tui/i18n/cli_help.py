@@ -38,6 +38,9 @@ HELP_NL: Mapping[str, str] = {
     "capture at this table of the session (set up when new); others see it live": (
         "leg vast aan deze tafel van de sessie (nieuw: wordt aangemaakt); anderen zien het direct"
     ),
+    "a session's minutes (md, html) of what was said at this table only": (
+        "het verslag (md, html) van alleen wat aan deze tafel gezegd is"
+    ),
     "the facilitator's view of a session: every table, live": (
         "het overzicht voor de gespreksleider: alle tafels van een sessie, live"
     ),

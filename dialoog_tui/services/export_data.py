@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from dialoog_tui.core.model import Participant
-from dialoog_tui.core.record import SessionRecord
+from dialoog_tui.core.record import SessionRecord, at_table
 from dialoog_tui.core.themes.card import ThemeCard, build_card
 from dialoog_tui.core.themes.live import LiveTheme, session_themes
 from dialoog_tui.core.themes.run import ThemeReport
@@ -16,6 +16,7 @@ from dialoog_tui.services.themes import stored_report
 from dialoog_tui.store.participants import list_participants
 from dialoog_tui.store.records import load_session_record
 from dialoog_tui.store.sessions import find_session
+from dialoog_tui.store.tables import table_named
 from dialoog_tui.store.themes.members import theme_members
 
 
@@ -29,10 +30,13 @@ class SessionSummaryData:
     """All participants known: an anonymised summary keeps each of their names out."""
 
 
-def session_summary_data(*, db: Session, key: str) -> SessionSummaryData:
-    """The session named by `key` (id or slug), ready for its summary."""
+def session_summary_data(*, db: Session, key: str, table: str | None = None) -> SessionSummaryData:
+    """The session named by `key` (id or slug), ready for its summary; with `table`, only
+    what was said at that table of it."""
     session_id = find_session(db=db, key=key).id
     record = load_session_record(db=db, session_id=session_id, include_off_record=False)
+    if table is not None:
+        record = at_table(record, table_named(db=db, session_id=session_id, name=table))
     report = stored_report(db=db, session_ids=[session_id])
     themes = session_themes(report, session_id) if report is not None else None
     return SessionSummaryData(record, themes, list_participants(db=db))

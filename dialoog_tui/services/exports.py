@@ -46,6 +46,8 @@ class ExportChoice:
     """A session summary: `minutes` (the meeting as it went) or `by-kind`."""
     pictures: bool = True
     """Markdown: draw the charts, as files beside it (not when it goes to the terminal)."""
+    table: str | None = None
+    """A session's minutes: only what was said at this table of it (None: the whole room)."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,19 @@ def file_name(title: str, day: datetime, extension: str, zone: tzinfo | None = N
     return _dated(slug, day, extension, zone)
 
 
-def session_file_name(session: Session, extension: str, zone: tzinfo | None = None) -> str:
+def session_file_name(
+    session: Session, extension: str, zone: tzinfo | None = None, *, table: str | None = None
+) -> str:
     """`marktplein-wolderwijk-2026-03-12.md`: the session's slug and its date. Slugs are
     unique, so two sessions never share a file name, whatever their titles (`.` and `..`,
-    `CON` and `con:`): overwriting with --force can only replace this session's own export."""
-    return _dated(session.slug, session.started_at, extension, zone)
+    `CON` and `con:`): overwriting with --force can only replace this session's own export.
+    One table's minutes add the table: `wereldcafe-tafel-3-2026-03-12.md`."""
+    slug = session.slug
+    if table is not None:
+        from slugify import slugify
+
+        slug = f"{slug}-{slugify(table, max_length=SLUG_LENGTH, word_boundary=True) or 'tafel'}"
+    return _dated(slug, session.started_at, extension, zone)
 
 
 def _dated(slug: str, day: datetime, extension: str, zone: tzinfo | None) -> str:
@@ -92,6 +102,10 @@ def session_export(
     if choice.format not in SESSION_FORMATS:
         raise InvalidInput(f"unknown format {choice.format!r}; choose md, html or json")
     if choice.format == "json":
+        if choice.table is not None:
+            raise InvalidInput(
+                "--table is for the minutes (md or html), not the JSON", key="error.table_json"
+            )
         return _session_json(database, key, choice, now)
     if choice.include_off_record:
         raise InvalidInput("--include-off-record is for the JSON backup only")
@@ -102,16 +116,16 @@ def session_export(
     from dialoog_tui.core.export.session_md import SummaryOptions, session_markdown
     from dialoog_tui.services.export_data import session_summary_data
 
-    data = database.read(lambda db: session_summary_data(db=db, key=key))
+    data = database.read(lambda db: session_summary_data(db=db, key=key, table=choice.table))
     if data.themes is None and find_if_missing:
         from dialoog_tui.services.themes import run_themes
         from dialoog_tui.store.themes.runs import all_session_ids
 
         everything = database.read(lambda db: all_session_ids(db=db))
         run_themes(database, everything, all_sessions=True)
-        data = database.read(lambda db: session_summary_data(db=db, key=key))
+        data = database.read(lambda db: session_summary_data(db=db, key=key, table=choice.table))
     options = SummaryOptions(exported_at=now, lang=choice.lang, anonymize=choice.anonymize)
-    name = session_file_name(data.record.session, choice.format)
+    name = session_file_name(data.record.session, choice.format, table=choice.table)
     if choice.layout == "by-kind":
         made = Document(session_markdown(data.record, data.themes, options, everyone=data.everyone))
     else:

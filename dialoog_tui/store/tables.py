@@ -6,7 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.model import Table
-from dialoog_tui.errors import InvalidInput
+from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.claims import claim_name
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.db.watch import announce
@@ -48,3 +48,19 @@ def list_tables(*, db: Session, session_id: int) -> list[Table]:
         select(TableRow).where(TableRow.session_id == session_id).order_by(col(TableRow.id))
     ).all()
     return [_table(row) for row in rows]
+
+
+def table_named(*, db: Session, session_id: int, name: str) -> Table:
+    """The session's table called `name` (ignoring case); NotFound names the tables there."""
+    known = list_tables(db=db, session_id=session_id)
+    wanted = " ".join(name.split()).casefold()
+    for table in known:
+        if table.name.casefold() == wanted:
+            return table
+    names = ", ".join(table.name for table in known) or "-"
+    raise NotFound(
+        f"no table {name!r} in this session (tables: {names})",
+        key="error.no_table",
+        name=name,
+        names=names,
+    )

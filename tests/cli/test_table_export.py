@@ -1,0 +1,84 @@
+"""One table's minutes: `dialoog export SESSION --table NAME` (issue 22)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.store import contributions, sessions, tables
+from dialoog_tui.store.db.database import open_database
+from dialoog_tui.store.db.target import resolve_target
+
+from .running import run, run_in_dutch
+
+AT = datetime(2026, 12, 6, 19, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def cafe(tmp_path: Path) -> str:
+    path = str(tmp_path / "cafe.sqlite3")
+    database = open_database(resolve_target(path))
+    session = database.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
+    for name, speaker, text, consent in (
+        ("Noord", "Anna", "de bus rijdt niet op zondag", None),
+        ("Zuid", "Bas", "de speeltuin is verouderd", None),
+        ("Noord", "Cor", "niet voor het verslag", Consent.OFF_RECORD),
+    ):
+        table = database.write(
+            lambda db, name=name: tables.take_seat(
+                db=db, session_id=session.id, name=name, note_taker=None
+            )
+        )
+        contributions.log_entry(
+            database,
+            session_id=session.id,
+            speaker=Speaker(new_name=speaker, domain="inwoner"),
+            kind=Kind.REMARK,
+            text=text,
+            at=AT,
+            table_id=table.id,
+            consent=consent,
+        )
+    database.close()
+    return path
+
+
+def test_one_tables_minutes_hold_only_what_was_said_there(
+    capsys: pytest.CaptureFixture[str], cafe: str, tmp_path: Path
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "--db",
+        cafe,
+        "export",
+        "wereldcafe",
+        "--format",
+        "md",
+        "--table",
+        "noord",
+        "-o",
+        str(tmp_path / "out") + "/",
+    )
+    assert code == 0
+    written = tmp_path / "out" / "wereldcafe-noord-2026-12-06.md"
+    assert str(written) in out
+    minutes = written.read_text(encoding="utf-8")
+    assert minutes.startswith("# Wereldcafé — Noord")
+    assert "de bus rijdt niet op zondag" in minutes and "Anna" in minutes
+    assert "speeltuin" not in minutes and "Bas" not in minutes
+    assert "niet voor het verslag" not in minutes and "Cor" not in minutes
+
+
+def test_a_table_that_is_not_there_is_named_with_the_ones_that_are(
+    capsys: pytest.CaptureFixture[str], cafe: str
+) -> None:
+    code, _, err = run_in_dutch(
+        capsys, "--db", cafe, "export", "wereldcafe", "--format", "md", "--table", "west"
+    )
+    assert code == 1
+    assert err.strip() == "dialoog: fout: geen tafel 'west' in deze sessie (tafels: Noord, Zuid)"
