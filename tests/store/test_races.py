@@ -3,14 +3,17 @@ note-takers and imports share one database (issue 22)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+import pytest
 from sqlmodel import func, select
 
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.services import imports
 from dialoog_tui.services.imports import import_text
 from dialoog_tui.store import contributions, phases, sessions
 from dialoog_tui.store.db.database import Database, open_database
@@ -35,7 +38,7 @@ def all_at_once(target: DatabaseTarget, work: Callable[[Database, int], object])
         except BaseException as error:  # reported below, in the test's thread
             failures.append(error)
 
-    threads = [threading.Thread(target=run, args=(w,)) for w in range(WRITERS)]
+    threads = [threading.Thread(target=run, args=(w,), name=f"writer-{w}") for w in range(WRITERS)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -114,3 +117,39 @@ def test_one_phase_named_at_two_tables_is_one_phase(
             ).all()
         )
         assert len(found) == 1, f"round {round_}: {len(found)} phases named {title!r}"
+
+
+def test_imports_that_look_before_the_first_one_commits_still_make_one_session(
+    database: Database, database_target: DatabaseTarget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The interleaving that doubled a session on PostgreSQL: every import looks for the
+    session before any has created it, the first then creates and commits it, and the
+    others only then create theirs (each under a slug of its own: `-2`, `-3`)."""
+    looked = threading.Barrier(WRITERS)
+    first_committed = threading.Event()
+    look = imports.find_session_by_title
+
+    def all_look_first(**kwargs: object) -> object:
+        found = look(**kwargs)  # type: ignore[arg-type]
+        # Until all have looked; or a moment, when the first holds the name and the others
+        # wait for it at their claim (they look only after its commit, and find it).
+        with contextlib.suppress(threading.BrokenBarrierError):
+            looked.wait(timeout=0.5)
+        if threading.current_thread().name != "writer-0":
+            first_committed.wait(timeout=5)
+        return found
+
+    monkeypatch.setattr(imports, "find_session_by_title", all_look_first)
+    title = "Tafelronde samen"
+
+    def importing(db: Database, writer: int) -> None:
+        lines = f"19:0{writer} @Spreker{writer}/inwoner regel van tafel {writer}"
+        import_text(db, lines, is_csv=False, session_key=title, fallback_title=title)
+        if writer == 0:
+            first_committed.set()
+
+    all_at_once(database_target, importing)
+    found = database.read(
+        lambda db: db.exec(select(SessionRow.id).where(SessionRow.title == title)).all()
+    )
+    assert len(found) == 1, f"{len(found)} sessions named {title!r}"

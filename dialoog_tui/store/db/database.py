@@ -20,7 +20,7 @@ from sqlalchemy.exc import (
 from sqlmodel import Session
 
 from dialoog_tui.errors import DatabaseAway, DatabaseUnusable, NewerDatabase
-from dialoog_tui.store.db.engine import make_engine
+from dialoog_tui.store.db.engine import WRITING, make_engine
 from dialoog_tui.store.db.migrate import upgrade_to_head
 from dialoog_tui.store.db.preflight import (
     SchemaState,
@@ -65,9 +65,10 @@ class Database:
         `work` may run more than once if another writer got in between, so it must do all
         its reading and writing through the session it is given.
         """
+        writing = self.engine.execution_options(**WRITING)
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                with Session(self.engine, expire_on_commit=False) as db:
+                with Session(writing, expire_on_commit=False) as db:
                     result = work(db)
                     db.commit()
                     return result

@@ -47,7 +47,15 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+WRITING = {"dialoog_writing": True}
+"""Execution options of a unit of work that writes (`Database.write`)."""
+
+
 def _begin_sqlite_transaction(connection: Any) -> None:
     # The sqlite3 driver would only begin before the first write, leaving reads and DDL
     # outside the transaction; an explicit BEGIN makes migrations and read-then-write atomic.
-    connection.exec_driver_sql("BEGIN")
+    # A unit of work that writes takes the write lock at once (IMMEDIATE): another writer
+    # holding it is waited for (the busy timeout), where a transaction that had read first
+    # would fail at its first write, at once, however briefly the other held the lock.
+    writing = connection.get_execution_options().get("dialoog_writing", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
