@@ -35,7 +35,7 @@ def ladder(args: argparse.Namespace) -> int:
 
     def read(database: Database) -> LadderReport:
         ids = None if args.all else session_ids(database, args.sessions)
-        return ladder_service.report(database, ids)
+        return ladder_service.report(database, ids, table=args.table)
 
     report = with_database(args, read)
     if args.json:
@@ -161,6 +161,9 @@ def register(command: CommandMaker) -> None:
     ladder_.add_argument("sessions", nargs="*", metavar="SESSION", help="ids or slugs")
     ladder_.add_argument("--all", action="store_true", help="across all sessions")
     ladder_.add_argument("--json", action="store_true", help="print JSON")
+    ladder_.add_argument(
+        "--table", metavar="NAME", help="what was said at this table of the one session given"
+    )
 
     vocab_ = command("vocab", "the shared vocabulary of interests and values")
     actions = vocab_.add_subparsers(

@@ -69,6 +69,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{path} cannot be read ({reason})",
     ),
     "error.needs_table_name": ("een tafel heeft een naam nodig", "a table needs a name"),
+    "error.table_one_session": (
+        "--table hoort bij precies één sessie",
+        "--table needs exactly one session",
+    ),
     "error.table_json": (
         "--table is voor het verslag (md of html), niet voor de JSON",
         "--table is for the minutes (md or html), not the JSON",

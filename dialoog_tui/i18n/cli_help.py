@@ -41,6 +41,9 @@ HELP_NL: Mapping[str, str] = {
     "a session's minutes (md, html) of what was said at this table only": (
         "het verslag (md, html) van alleen wat aan deze tafel gezegd is"
     ),
+    "what was said at this table of the one session given": (
+        "wat aan deze tafel van de ene gegeven sessie gezegd is"
+    ),
     "the facilitator's view of a session: every table, live": (
         "het overzicht voor de gespreksleider: alle tafels van een sessie, live"
     ),

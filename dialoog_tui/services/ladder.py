@@ -15,22 +15,41 @@ from dialoog_tui.core.ladder import (
     Term,
     TermKind,
 )
+from dialoog_tui.errors import InvalidInput
 from dialoog_tui.store import commitments, interests, vocabulary
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.ladder import load_ladder
 from dialoog_tui.store.sessions import find_session
+from dialoog_tui.store.tables import table_named
 
 
 def report(
-    database: Database, session_ids: list[int] | None, *, include_off_record: bool = False
+    database: Database,
+    session_ids: list[int] | None,
+    *,
+    include_off_record: bool = False,
+    table: str | None = None,
 ) -> LadderReport:
     """The ladder over these sessions (all: None), through the consent gate; complete with
-    `include_off_record`, for the note-taker's own screen only."""
-    return database.read(
-        lambda db: load_ladder(
-            db=db, session_ids=session_ids, include_off_record=include_off_record
+    `include_off_record`, for the note-taker's own screen only. With `table`, what was said
+    at that table of the one session given."""
+
+    def read(db: Session) -> LadderReport:
+        table_id = None
+        if table is not None:
+            if session_ids is None or len(session_ids) != 1:
+                raise InvalidInput(
+                    "--table needs exactly one session", key="error.table_one_session"
+                )
+            table_id = table_named(db=db, session_id=session_ids[0], name=table).id
+        return load_ladder(
+            db=db,
+            session_ids=session_ids,
+            include_off_record=include_off_record,
+            table_id=table_id,
         )
-    )
+
+    return database.read(read)
 
 
 def set_interest_status(

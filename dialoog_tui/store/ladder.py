@@ -28,10 +28,15 @@ from dialoog_tui.store.schema.tables import (
 
 
 def ladder_items(
-    *, db: Session, session_ids: Sequence[int] | None, include_off_record: bool = False
+    *,
+    db: Session,
+    session_ids: Sequence[int] | None,
+    include_off_record: bool = False,
+    table_id: int | None = None,
 ) -> list[LadderItem]:
     """Live contributions that carry interests, values or a condition, or are commitments,
-    verbatim; without `include_off_record` the off-the-record ones are not even read."""
+    verbatim; without `include_off_record` the off-the-record ones are not even read. With
+    `table_id`, only those said at that table."""
     linked = select(ContributionTermRow.contribution_id)
     query = (
         contributions_in_context()
@@ -45,6 +50,8 @@ def ladder_items(
     )
     if session_ids is not None:
         query = query.where(col(ContributionRow.session_id).in_(session_ids))
+    if table_id is not None:
+        query = query.where(col(ContributionRow.table_id) == table_id)
     if not include_off_record:
         query = query.where(col(ContributionRow.consent).in_(SHAREABLE_CONSENTS))
     rows = db.exec(query).all()
@@ -70,12 +77,18 @@ def ladder_items(
 
 
 def load_ladder(
-    *, db: Session, session_ids: Sequence[int] | None, include_off_record: bool = False
+    *,
+    db: Session,
+    session_ids: Sequence[int] | None,
+    include_off_record: bool = False,
+    table_id: int | None = None,
 ) -> LadderReport:
     """The ladder report for these sessions (all sessions: None), read through the consent
     gate (the ladder may be shared), unless `include_off_record`: then verbatim and complete,
-    for the note-taker's own screen."""
-    items = ladder_items(db=db, session_ids=session_ids, include_off_record=include_off_record)
+    for the note-taker's own screen. With `table_id`, what was said at that table."""
+    items = ladder_items(
+        db=db, session_ids=session_ids, include_off_record=include_off_record, table_id=table_id
+    )
     session_query = (
         select(SessionRow.id, SessionRow.title)
         .where(col(SessionRow.deleted_at).is_(None))
@@ -91,6 +104,8 @@ def load_ladder(
         (item, ledger[item.contribution_id]) for item in items if item.contribution_id in ledger
     ]
     states = interest_states(db=db, session_ids=session_ids)
+    if table_id is not None:  # the interests raised at the table
+        states = interests_among(states, {i.contribution_id for i in items})
     if not include_off_record:
         answers = [s.answered_by_id for s in states if s.answered_by_id is not None]
         shared = {i.contribution_id for i in items} | _shareable_ids(db, answers)

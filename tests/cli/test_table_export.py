@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.store import contributions, sessions, tables
 from dialoog_tui.store.db.database import open_database
@@ -24,10 +26,10 @@ def cafe(tmp_path: Path) -> str:
     path = str(tmp_path / "cafe.sqlite3")
     database = open_database(resolve_target(path))
     session = database.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
-    for name, speaker, text, consent in (
-        ("Noord", "Anna", "de bus rijdt niet op zondag", None),
-        ("Zuid", "Bas", "de speeltuin is verouderd", None),
-        ("Noord", "Cor", "niet voor het verslag", Consent.OFF_RECORD),
+    for name, speaker, text, consent, interest in (
+        ("Noord", "Anna", "de bus rijdt niet op zondag", None, "bereikbaarheid"),
+        ("Zuid", "Bas", "de speeltuin is verouderd", None, "spelen"),
+        ("Noord", "Cor", "niet voor het verslag", Consent.OFF_RECORD, "geheimhouding"),
     ):
         table = database.write(
             lambda db, name=name: tables.take_seat(
@@ -43,6 +45,7 @@ def cafe(tmp_path: Path) -> str:
             at=AT,
             table_id=table.id,
             consent=consent,
+            ladder=Ladder(interests=(interest,)),
         )
     database.close()
     return path
@@ -82,3 +85,16 @@ def test_a_table_that_is_not_there_is_named_with_the_ones_that_are(
     )
     assert code == 1
     assert err.strip() == "dialoog: fout: geen tafel 'west' in deze sessie (tafels: Noord, Zuid)"
+
+
+def test_the_ladder_of_one_table(capsys: pytest.CaptureFixture[str], cafe: str) -> None:
+    code, out, _ = run(capsys, "--db", cafe, "ladder", "wereldcafe", "--table", "Zuid", "--json")
+    assert code == 0
+    assert [i["interest"] for i in json.loads(out)["interests"]] == ["spelen"]
+    code, out, _ = run(capsys, "--db", cafe, "ladder", "wereldcafe", "--json")
+    assert sorted(i["interest"] for i in json.loads(out)["interests"]) == [
+        "bereikbaarheid",
+        "spelen",
+    ]
+    code, _, err = run(capsys, "--db", cafe, "ladder", "--all", "--table", "Zuid")
+    assert code == 1 and "exactly one session" in err
