@@ -6,7 +6,7 @@ the store thread) and tests call these, never the repositories themselves.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -141,15 +141,21 @@ class Arrivals:
     contributions: list[Contribution]
     """Numbered above what the screen had seen, in order."""
     session_participants: list[Participant]
-    """The session's participants now (others may have brought new ones)."""
+    """The session's participants now, when others brought someone new (else empty)."""
 
 
-def since(database: Database, session_id: int, *, seq: int) -> Arrivals:
-    """The session's contributions numbered above `seq`, and its participants now."""
+def since(
+    database: Database, session_id: int, *, seq: int, known: Collection[int] = ()
+) -> Arrivals:
+    """The session's contributions numbered above `seq`; and its participants now when one of
+    those was said by someone not among the `known` participant ids."""
 
     def read(db: Session) -> Arrivals:
         arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
-        people = list_session_participants(db=db, session_id=session_id) if arrived else []
+        newcomers = {c.participant_id for c in arrived if c.participant_id is not None}
+        people = []
+        if newcomers - set(known):
+            people = list_session_participants(db=db, session_id=session_id)
         return Arrivals(arrived, people)
 
     return database.read(read)

@@ -473,7 +473,10 @@ class Recorder:
     async def catch_up(self) -> list[Contribution]:
         """What others logged in this session since this screen last looked (in order):
         counted, and their speakers known."""
-        arrived = await self.gateway.call(capture.since, self.session_id, seq=self._read_up_to)
+        known = [p.id for p in self.context.session_participants]
+        arrived = await self.gateway.call(
+            capture.since, self.session_id, seq=self._read_up_to, known=known
+        )
         self._read_up_to = max((c.seq for c in arrived.contributions), default=self._read_up_to)
         fresh = [c for c in arrived.contributions if c.id not in self._contributions]
         for person in arrived.session_participants:
