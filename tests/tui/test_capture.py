@@ -140,6 +140,22 @@ async def test_remove_selected_and_undo(app_factory: AppFactory, seeded: Databas
         assert [c.text for c in capture(app).log_view.rows] == ["een", "twee", "drie"]
 
 
+async def test_removing_the_newest_contribution_keeps_the_screen(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    # It crashed: the selection was cleared after the row had gone (IndexError).
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for line in ("@Anna/inw een", "twee"):
+            await type_line(pilot, line)
+        await pilot.press("up", "ctrl+d")
+        await settle(pilot)
+        assert [c.text for c in stored(seeded)] == ["een"]
+        assert [c.text for c in capture(app).log_view.rows] == ["een"]
+        assert capture(app).log_view.selected is None
+
+
 async def test_ctrl_d_without_selection_still_deletes_in_the_input(
     app_factory: AppFactory, seeded: Database
 ) -> None:

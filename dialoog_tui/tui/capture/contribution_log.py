@@ -186,10 +186,10 @@ class ContributionLog(ScrollView, can_focus=False):
         index = self._index_by_id.get(contribution_id)
         if index is None:
             return
+        if self._selected_id == contribution_id:
+            self._select(None)  # while the index still finds its row
         del self._rows[index]
         self._painter.forget(contribution_id)
-        if self._selected_id == contribution_id:
-            self._select(None)
         self._relayout()
 
     def restore(self, contribution: Contribution) -> None:
