@@ -40,6 +40,8 @@ def export(args: argparse.Namespace) -> int:
             raise InvalidInput(key="cli.themes.both")
         if args.include_off_record:
             raise InvalidInput(key="cli.export.off_record_json")
+        if args.table is not None:
+            raise InvalidInput(key="cli.export.table_themes")
         made = with_database(
             args,
             lambda database: themes_export(

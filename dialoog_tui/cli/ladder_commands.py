@@ -41,11 +41,11 @@ def ladder(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(ladder_to_json(report), ensure_ascii=False, indent=2))
     else:
-        print_ladder(report)
+        print_ladder(report, table=args.table)
     return 0
 
 
-def print_ladder(report: LadderReport) -> None:
+def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
     """The report as text for the terminal (consent applied, as in the JSON)."""
     from dialoog_tui.core.consent_gate import shareable_commitments
     from dialoog_tui.core.export.ladder_json import shareable_item
@@ -61,6 +61,8 @@ def print_ladder(report: LadderReport) -> None:
         return visible(f"#{item_json['id']} {speaker} ({item_json['domain'] or '—'}): {text}")
 
     titles = ", ".join(visible(title) for _id, title in report.sessions)
+    if table is not None:
+        titles += f" — {visible(table)}"
     sessions = say("cli.sessions", count=len(report.sessions))
     print(f"{say('cli.ladder.head', sessions=sessions)}: {titles}\n")
     print(say("cli.ladder.values"))

@@ -20,7 +20,7 @@ def run_tui(args: argparse.Namespace) -> int:
     target = resolve_target(args.db)
     request = _request(args)
     if args.command == "new" and args.no_open:
-        return _create_only(target, request)
+        return _create_only(target, request, table=args.table)
     # A foreign, newer or unwritable file is refused before the screen ever appears.
     check_before_start(target)
     return run_app(
@@ -90,14 +90,18 @@ def _consent(name: str) -> Consent:
     return consent
 
 
-def _create_only(target: DatabaseTarget, request: SessionRequest | None) -> int:
-    from dialoog_tui.services import sessions
+def _create_only(
+    target: DatabaseTarget, request: SessionRequest | None, *, table: str | None
+) -> int:
+    from dialoog_tui.services import capture, sessions
     from dialoog_tui.services.database import open_database
 
     assert isinstance(request, NewSession)
     database = open_database(target)
     try:
         session = sessions.create(database, request)
+        if table is not None:
+            capture.take_seat(database, session.id, table, note_taker=request.note_taker)
     finally:
         database.close()
     print(f"{session.id}\t{session.slug}")

@@ -238,6 +238,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "room.tables": ("{count} tafel(s)", "{count} table(s)"),
     "room.no_table": ("Hele zaal", "Whole room"),
     "room.someone": ("iemand", "someone"),
+    "room.whole_room": ("de zaal", "the room"),
     "room.themes": ("Thema's over de tafels", "Themes across the tables"),
     "room.finding": ("thema's worden gezocht…", "finding themes…"),
     "room.no_run": (

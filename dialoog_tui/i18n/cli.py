@@ -163,6 +163,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "name one or more sessions, or give --all",
     ),
     "cli.themes.both": ("geef sessies of --all, niet allebei", "give sessions or --all, not both"),
+    "cli.export.table_themes": (
+        "--table hoort bij het verslag van één sessie, niet bij het themaverslag",
+        "--table is for one session's minutes, not the theme report",
+    ),
     "cli.themes.min_sessions": (
         "--min-sessions moet 1 of meer zijn",
         "--min-sessions must be 1 or more",

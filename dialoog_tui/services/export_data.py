@@ -38,7 +38,8 @@ def session_summary_data(*, db: Session, key: str, table: str | None = None) -> 
     if table is not None:
         record = at_table(record, table_named(db=db, session_id=session_id, name=table))
     report = stored_report(db=db, session_ids=[session_id])
-    themes = session_themes(report, session_id) if report is not None else None
+    said_here = {c.id for c in record.contributions} if table is not None else None
+    themes = session_themes(report, session_id, among=said_here) if report is not None else None
     return SessionSummaryData(record, themes, list_participants(db=db))
 
 

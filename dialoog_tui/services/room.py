@@ -22,8 +22,8 @@ from dialoog_tui.store.participants import list_session_participants
 from dialoog_tui.store.sessions import get_session
 from dialoog_tui.store.tables import list_tables
 
-LATEST = 4
-"""Contributions shown per table."""
+LATEST = 12
+"""Contributions a table shows at most (newest first: a small screen cuts the oldest)."""
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,11 @@ class RoomLine:
     text: str
     """Through the gate: the paraphrase where that is the consent."""
     speaker: str | None
-    """None: the room, or someone heard anonymously."""
+    """None: the room, or someone heard anonymously (`by_room` tells which)."""
     consent: Consent
     paraphrase: str | None = None
+    by_room: bool = False
+    """Said by the room as a whole, not by one person."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ def _room(db: Session, session_id: int) -> Room:
                     person.name if person else None,
                     c.consent,
                     c.paraphrase,
+                    by_room=c.participant_id is None,
                 )
             )
             if line is not None:

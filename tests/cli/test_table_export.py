@@ -98,3 +98,31 @@ def test_the_ladder_of_one_table(capsys: pytest.CaptureFixture[str], cafe: str) 
     ]
     code, _, err = run(capsys, "--db", cafe, "ladder", "--all", "--table", "Zuid")
     assert code == 1 and "exactly one session" in err
+
+
+def test_a_new_session_made_without_opening_gets_its_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(tmp_path / "nieuw.sqlite3")
+    code, out, _ = run(capsys, "--db", path, "new", "Proef", "--table", "Tafel A", "--no-open")
+    assert code == 0 and out.split() == ["1", "proef"]
+    database = open_database(resolve_target(path))
+    try:
+        made = database.read(lambda db: tables.list_tables(db=db, session_id=1))
+    finally:
+        database.close()
+    assert [t.name for t in made] == ["Tafel A"]
+
+
+def test_the_room_view_of_a_session_that_is_not_there_says_so_and_fails(
+    capsys: pytest.CaptureFixture[str], cafe: str
+) -> None:
+    code, _, err = run(capsys, "--db", cafe, "room", "nergens")
+    assert code == 1
+    assert "no session 'nergens'" in err
+
+
+def test_the_theme_report_has_no_table(capsys: pytest.CaptureFixture[str], cafe: str) -> None:
+    code, _, err = run(capsys, "--db", cafe, "export", "--themes", "--all", "--table", "Noord")
+    assert code == 1
+    assert "--table is for one session's minutes" in err

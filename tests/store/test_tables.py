@@ -96,6 +96,8 @@ def test_the_room_view_shows_each_table_through_the_consent_gate(database: Datab
     ]
     assert south.by_domain == (("ondernemer", 1),)
     assert whole.total == 1
+    assert [(line.speaker, line.by_room) for line in whole.latest] == [(None, True)]
+    assert [line.by_room for line in south.latest] == [False, True]
     assert not room.themes_found and room.themes == ()
     everything = repr(room)
     assert "geheim" not in everything and "letterlijk" not in everything

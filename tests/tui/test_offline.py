@@ -102,18 +102,24 @@ async def test_lines_left_waiting_by_a_killed_app_are_written_once_at_the_next_s
     app = app_factory(NewSession(title="Tafel 3"))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
+        await type_line(pilot, "@Anna/inw nog voor de storing")
         outage.down = True
         await type_line(pilot, "@Rik/inw tijdens de storing")
         await type_line(pilot, "nog een")
     # The app is gone with two lines in its outbox; the database answers again.
     outage.down = False
     assert len(outbox_for(target)) == 2
-    again = app_factory(NewSession(title="Tafel 3"))
+    again = app_factory(1)
     async with again.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await settle(pilot)
         texts = [c.text for c in stored(seeded)]
-    assert texts == ["tijdens de storing", "nog een"]
+        screen = capture(again)
+        # Rik said the last of them: a line without a name goes on as his.
+        speaking = screen.recorder.context.current_speaker.participant
+        assert speaking is not None and speaking.name == "Rik"
+        assert [c.text for c in screen.log_view.rows] == texts
+    assert texts == ["nog voor de storing", "tijdens de storing", "nog een"]
     assert len(outbox_for(target)) == 0
 
 

@@ -10,7 +10,7 @@ they fit (`placement`), or counted as new, not yet a theme.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -44,11 +44,18 @@ class LiveView:
     theme (a run over everything may make one of them)."""
 
 
-def session_themes(report: ThemeReport, session_id: int) -> list[LiveTheme]:
-    """The report's themes heard in `session_id`, most heard here first."""
+def session_themes(
+    report: ThemeReport, session_id: int, *, among: Collection[int] | None = None
+) -> list[LiveTheme]:
+    """The report's themes heard in `session_id`, most heard here first; with `among`, heard
+    among those contributions of it (one table's), counted there."""
     found = []
     for theme in report.themes:
         counts = dict(theme.sessions)
+        if among is not None and session_id in counts:
+            counts[session_id] = sum(1 for member in theme.contributions if member in among)
+            if not counts[session_id]:
+                del counts[session_id]
         if session_id in counts:
             others = tuple(
                 report.session_titles[other]

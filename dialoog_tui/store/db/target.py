@@ -28,7 +28,8 @@ class DatabaseTarget:
         if self.sqlite_path is not None:
             return str(self.sqlite_path)
         scheme, _, rest = self.url.partition("://")
-        return f"{scheme}://{rest.rpartition('@')[2]}"
+        # postgresql+psycopg is how SQLAlchemy names the driver; people wrote postgresql.
+        return f"{scheme.split('+')[0]}://{rest.rpartition('@')[2]}"
 
 
 def resolve_target(given: str | None = None) -> DatabaseTarget:

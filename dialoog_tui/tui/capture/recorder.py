@@ -296,6 +296,14 @@ class Recorder:
                 changes.append(self._arrived(line, logged))
         return written, changes
 
+    def newest_speaks_on(self) -> None:
+        """The speaker of the session's newest contribution is the current speaker (as
+        when a session is opened)."""
+        live = [c for c in self._contributions.values() if c.deleted_at is None]
+        if live:
+            newest = max(live, key=lambda c: c.seq)
+            self.context.current_speaker = self.context.speaker_for(newest.participant_id)
+
     def _arrived(self, line: WaitingLine, logged: Logged) -> RecordChange:
         """A line of this session that waited is stored now: count it, and make it undoable."""
         context, participant = self.context, logged.participant

@@ -33,11 +33,17 @@ class WaitingLines:
         return len(outbox) if outbox is not None else 0
 
     def resume(self) -> None:
-        """After loading: lines left waiting when the app last ran go out now."""
+        """After loading: lines left waiting when the app last ran go out now; whoever said
+        the last of them speaks on, as after any line."""
         if self.count:
             self._screen.session_header.show_waiting(self.count)
             self._start()
-            self._screen.run_worker(self.send(), group="outbox", exit_on_error=False)
+            self._screen.run_worker(self._resumed(), group="outbox", exit_on_error=False)
+
+    async def _resumed(self) -> None:
+        await self.send()
+        self._screen.recorder.newest_speaks_on()
+        self._screen.view.show_preview()
 
     def kept(self, waiting: int) -> None:
         """A line went to the outbox; `waiting` lines wait now."""
@@ -67,6 +73,8 @@ class WaitingLines:
             self._sending = False
         for change in changes:
             screen.view.show_change(change, preview=False)
+        if changes:
+            screen.view.show_preview()  # someone named anew is a participant now
         left = self.count
         screen.session_header.show_waiting(left)
         if not left and self._timer is not None:

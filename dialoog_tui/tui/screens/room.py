@@ -78,7 +78,8 @@ class RoomScreen(DialoogScreen[None]):
         yield KeyHints(self._t("cmd.palette"), id="key-hints")
 
     def on_mount(self) -> None:
-        self.run_worker(self._open(), group="room", exit_on_error=False)
+        # Group "open": a session that cannot be opened ends the app with the reason.
+        self.run_worker(self._open(), group="open", exit_on_error=False)
 
     def on_unmount(self) -> None:
         if self._watch is not None:
@@ -127,7 +128,8 @@ class RoomScreen(DialoogScreen[None]):
         title = Text.assemble(
             (f"{t('room.title')} — ", "bold"), (visible(shown.title), "bold"), "   "
         )
-        title.append(t("room.tables", count=len(shown.tables)), "dim")
+        named = sum(1 for table in shown.tables if table.name is not None)
+        title.append(t("room.tables", count=named), "dim")
         self.query_one("#room-title", Static).update(title)
         tables = self.query_one("#room-tables", Container)
         self._fit_columns()
@@ -166,7 +168,10 @@ class RoomScreen(DialoogScreen[None]):
         # Newest first: where a small screen cuts a table short, it cuts the oldest.
         for line in reversed(view.latest):
             text.append(line.at.astimezone().strftime("%H:%M "), "dim")
-            text.append(visible(line.speaker) if line.speaker else t("room.someone"), "bold")
+            if line.speaker:
+                text.append(visible(line.speaker), "bold")
+            else:
+                text.append(t("room.whole_room" if line.by_room else "room.someone"), "bold")
             text.append(f" ({line.kind.label(t.lang)}): ", "dim")
             text.append(visible(line.text) or "…")
             text.append("\n")
