@@ -211,3 +211,59 @@ def test_a_read_only_file_system_is_named_as_such(
         open_database(resolve_target(str(path)))
     with pytest.raises(DatabaseUnusable, match="read-only file system"):
         open_database(resolve_target(str(tmp_path / "new.sqlite3")))
+
+
+def test_adding_tables_to_a_database_in_use_keeps_everything_that_hangs_on_contributions(
+    tmp_path: Path,
+) -> None:
+    """Migration 0010 adds a column with a foreign key to `contribution`. Done as a copy of
+    the table, SQLite with foreign keys on deleted the ladder, ledger and revisions of every
+    contribution, or failed on a reply."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from dialoog_tui.store.db.engine import make_engine
+    from dialoog_tui.store.db.migrate import alembic_config
+
+    path = tmp_path / "in-use.sqlite3"
+    engine = make_engine(resolve_target(str(path)))
+    at = "'2026-01-01 19:05:00'"
+    rows = {
+        "dialogue_session": "(slug, title, started_at, created_at) VALUES ('oud', 'Oud', {at}, {at})",
+        "contribution": "(session_id, seq, at, kind, text, tags, created_at, consent) VALUES "
+        "(1, 1, {at}, 'resistance', 'eerst', '[]', {at}, 'named')",
+        "vocab_term": "(kind, name, key, created_at) VALUES ('interest', 'rust', 'rust', {at})",
+        "contribution_term": "(contribution_id, term_id, position) VALUES (1, 1, 0)",
+        "commitment": "(contribution_id, owner) VALUES (1, 'Gemeente')",
+        "contribution_revision": "(contribution_id, replaced_at, kind, text, tags) "
+        "VALUES (1, {at}, 'remark', 'eerder', '[]')",
+    }
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0009_client_keys")
+        for table, values in rows.items():
+            connection.execute(text(f"INSERT INTO {table} {values.format(at=at)}"))
+        connection.execute(
+            text(
+                "INSERT INTO contribution (session_id, seq, at, kind, text, tags, created_at, "
+                f"consent, reply_to_id) VALUES (1, 2, {at}, 'remark', 'antwoord', '[]', {at}, "
+                "'named', 1)"
+            )
+        )
+        before = {
+            table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+            for table in rows
+        }
+    engine.dispose()
+    database = open_database(resolve_target(str(path)))
+    try:
+        with database.engine.connect() as connection:
+            counts = {
+                table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                for table in rows
+            }
+            broken = connection.execute(text("PRAGMA foreign_key_check")).all()
+    finally:
+        database.close()
+    assert counts == before
+    assert before["contribution"] == 2 and before["contribution_term"] == 1
+    assert broken == []

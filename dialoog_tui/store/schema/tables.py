@@ -132,10 +132,12 @@ class ContributionRow(SQLModel, table=True):
     recorded_by: str | None = Field(default=None, max_length=200)
     """Who logged or imported it (the person in the settings), if known."""
     client_key: str | None = Field(default=None, max_length=32)
-    table_id: int | None = Field(default=None, foreign_key="session_table.id", ondelete="SET NULL")
-    """The table it was said at (None: the whole room, or a session without tables)."""
     """The key the logging screen gave it (`core.waiting.new_key`): a line sent again after
     the database was away is recognised by it, not stored twice."""
+    # No ON DELETE: a table is never deleted but with its session, and with it go the
+    # session's contributions (SQLite's reflection would not read an inline rule anyway).
+    table_id: int | None = Field(default=None, foreign_key="session_table.id")
+    """The table it was said at (None: the whole room, or a session without tables)."""
 
 
 class ContributionRevisionRow(SQLModel, table=True):

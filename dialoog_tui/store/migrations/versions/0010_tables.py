@@ -31,16 +31,32 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_session_table_session_id", "session_table", ["session_id"])
-    with op.batch_alter_table("contribution") as batch:
-        batch.add_column(sa.Column("table_id", sa.Integer(), nullable=True))
-        batch.create_foreign_key(
-            "fk_contribution_table_id", "session_table", ["table_id"], ["id"], ondelete="SET NULL"
+    if op.get_bind().dialect.name == "sqlite":
+        # Not a batch: to add a foreign key, Alembic would copy the table and drop the old
+        # one, and with foreign keys on, dropping it deletes what hangs on its rows (the
+        # ladder, the ledger, revisions, theme members) or fails on a reply. SQLite adds a
+        # column with its reference in place.
+        op.execute(
+            "ALTER TABLE contribution ADD COLUMN table_id INTEGER REFERENCES session_table (id)"
+        )
+    else:
+        op.add_column("contribution", sa.Column("table_id", sa.Integer(), nullable=True))
+        op.create_foreign_key(
+            "fk_contribution_table_id",
+            "contribution",
+            "session_table",
+            ["table_id"],
+            ["id"],
         )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("contribution") as batch:
-        batch.drop_constraint("fk_contribution_table_id", type_="foreignkey")
-        batch.drop_column("table_id")
+    if op.get_bind().dialect.name == "sqlite":
+        # In place, for the reason given above (SQLite 3.35+ drops a column; the reference
+        # goes with it).
+        op.execute("ALTER TABLE contribution DROP COLUMN table_id")
+    else:
+        op.drop_constraint("fk_contribution_table_id", "contribution", type_="foreignkey")
+        op.drop_column("contribution", "table_id")
     op.drop_index("ix_session_table_session_id", table_name="session_table")
     op.drop_table("session_table")
