@@ -260,6 +260,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "The database cannot be reached. What you log waits on this computer and is written"
         " as soon as it answers again.",
     ),
+    "notify.waiting_held": (
+        "{count} wachtende regel(s) weigerde de database; ze zijn bewaard in {path}",
+        "The database refused {count} waiting line(s); they are kept in {path}",
+    ),
     "notify.waiting_written": (
         "De database antwoordt: wachtende regels geschreven: {count}",
         "The database answers: waiting lines written: {count}",

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
@@ -15,7 +16,7 @@ from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.core.waiting import WaitingLine
-from dialoog_tui.errors import NotFound
+from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.commitments import commitments_of, set_commitment
 from dialoog_tui.store.contribution_insert import (
     SessionRunner,
@@ -25,7 +26,7 @@ from dialoog_tui.store.contribution_insert import (
     stored_contribution,
 )
 from dialoog_tui.store.db.clock import utc_now
-from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.db.database import Database, is_contention
 from dialoog_tui.store.db.watch import announce
 from dialoog_tui.store.participants import participant_of, realise_speaker
 from dialoog_tui.store.schema.convert import to_contribution
@@ -33,6 +34,7 @@ from dialoog_tui.store.schema.tables import (
     CommitmentRow,
     ContributionRevisionRow,
     ContributionRow,
+    PhaseRow,
 )
 from dialoog_tui.store.vocabulary import link_terms, terms_of
 
@@ -199,9 +201,28 @@ def log_waiting(database: Database, line: WaitingLine) -> Logged:
                 _with_terms(db, [to_contribution(there)])[0],
                 participant_of(db=db, participant_id=there.participant_id),
             )
-        return log_contribution(db=db, **line.arguments())
+        try:
+            return log_contribution(db=db, **_as_things_are(db, line).arguments())
+        except IntegrityError as error:
+            if is_contention(error):
+                raise  # another writer got in between: Database.write tries again
+            raise InvalidInput(f"the database refused a waiting line: {error.orig}") from None
 
     return database.write(work)
+
+
+def _as_things_are(db: Session, line: WaitingLine) -> WaitingLine:
+    """`line` with what changed while it waited taken into account: a speaker removed or
+    merged meanwhile is named anew (the same name finds whoever took them in); a phase or a
+    contribution answered that went is left out."""
+    known = line.speaker.participant
+    if known is not None and participant_of(db=db, participant_id=known.id) is None:
+        line = replace(line, speaker=Speaker(new_name=known.name, domain=known.domain))
+    if line.phase_id is not None and db.get(PhaseRow, line.phase_id) is None:
+        line = replace(line, phase_id=None)
+    if line.reply_to_id is not None and db.get(ContributionRow, line.reply_to_id) is None:
+        line = replace(line, reply_to_id=None)
+    return line
 
 
 def _is_plain(speaker: Speaker, kind: Kind, ladder: Ladder) -> bool:
@@ -277,7 +298,7 @@ def edit_contribution(
         set_commitment(
             db=db, contribution_id=contribution_id, owner=participant.name if participant else None
         )
-    return Logged(_with_terms(db, [to_contribution(row)])[0], participant)
+    return Logged(_changed(db, row), participant)
 
 
 def set_ladder(*, db: Session, contribution_id: int, ladder: Ladder) -> Contribution:
@@ -292,7 +313,7 @@ def set_ladder(*, db: Session, contribution_id: int, ladder: Ladder) -> Contribu
         interests=ladder.interests,
         values=ladder.values,
     )
-    return _with_terms(db, [to_contribution(row)])[0]
+    return _changed(db, row)
 
 
 def set_paraphrase(
@@ -306,7 +327,7 @@ def set_paraphrase(
     row.consent = (consent or Consent(row.consent).with_paraphrase(row.paraphrase)).value
     db.add(row)
     db.flush()
-    return _with_terms(db, [to_contribution(row)])[0]
+    return _changed(db, row)
 
 
 def set_consent(*, db: Session, contribution_id: int, consent: Consent) -> Contribution:
@@ -315,7 +336,7 @@ def set_consent(*, db: Session, contribution_id: int, consent: Consent) -> Contr
     row.consent = consent.value
     db.add(row)
     db.flush()
-    return _with_terms(db, [to_contribution(row)])[0]
+    return _changed(db, row)
 
 
 def remove_contribution(*, db: Session, contribution_id: int) -> Contribution:
@@ -324,7 +345,7 @@ def remove_contribution(*, db: Session, contribution_id: int) -> Contribution:
     row.deleted_at = utc_now()
     db.add(row)
     db.flush()
-    return _with_terms(db, [to_contribution(row)])[0]
+    return _changed(db, row)
 
 
 def restore_contribution(*, db: Session, contribution_id: int) -> Contribution:
@@ -333,7 +354,7 @@ def restore_contribution(*, db: Session, contribution_id: int) -> Contribution:
     row.deleted_at = None
     db.add(row)
     db.flush()
-    return _with_terms(db, [to_contribution(row)])[0]
+    return _changed(db, row)
 
 
 def get_contribution(*, db: Session, contribution_id: int) -> Contribution:
@@ -410,6 +431,13 @@ def _with_terms(db: Session, contributions: list[Contribution]) -> list[Contribu
             contribution = replace(contribution, owner=entry.owner, due_on=entry.due_on)
         completed.append(contribution)
     return completed
+
+
+def _changed(db: Session, row: ContributionRow) -> Contribution:
+    """A contribution as it is after a change, which the screens watching its session hear
+    of on commit (a room view must drop a line that went off the record)."""
+    announce(db, row.session_id)
+    return _with_terms(db, [to_contribution(row)])[0]
 
 
 def _blank_to_none(text: str | None) -> str | None:

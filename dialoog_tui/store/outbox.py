@@ -33,6 +33,7 @@ class Outbox:
     def __init__(self, path: Path) -> None:
         self.path = path
         """The file (it exists only while something waits)."""
+        _mend_torn_end(path)
         self._waiting: list[WaitingLine] = _read(path)
 
     @property
@@ -51,22 +52,55 @@ class Outbox:
     def written(self, key: str) -> None:
         """The line with `key` is in the database now."""
         self._waiting = [line for line in self._waiting if line.key != key]
-        if self._waiting:
+        # Another window on the same database may have lines of its own in the file: it
+        # goes only when nothing in it waits any more.
+        if self._waiting or any(line.key != key for line in _read(self.path)):
             self._append({WRITTEN: key})
         else:
             self.path.unlink(missing_ok=True)
 
+    @property
+    def held_path(self) -> Path:
+        """Where lines the database refused for good are kept, for a person to look at."""
+        return self.path.with_name(self.path.stem + "-held.jsonl")
+
+    def hold(self, line: WaitingLine) -> None:
+        """Keep `line` aside (durably) and stop sending it: the database refused it for a
+        reason other than being away, and the lines behind it must not wait on it."""
+        _append_to(self.held_path, line.to_record())
+        self.written(line.key)
+
     def _append(self, record: dict[str, object]) -> None:
-        new = not self.path.exists()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # What participants said, on this machine only: readable by its user alone.
-        descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with open(descriptor, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        if new:
-            _sync_folder(self.path.parent)
+        _append_to(self.path, record)
+
+
+def _append_to(path: Path, record: dict[str, object]) -> None:
+    """Add `record` as a line of `path`, on disk before this returns."""
+    new = not path.exists()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # What participants said, on this machine only: readable by its user alone.
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with open(descriptor, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    if new:
+        _sync_folder(path.parent)
+
+
+def _mend_torn_end(path: Path) -> None:
+    """Cut a last line that a crash left half written, so that the next line appended
+    starts a line of its own (else it would be glued to the torn one and lost with it)."""
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        return
+    if not content or content.endswith(b"\n"):
+        return
+    with path.open("r+b") as handle:
+        handle.truncate(content.rfind(b"\n") + 1)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _read(path: Path) -> list[WaitingLine]:

@@ -154,25 +154,22 @@ def _newcomer(db: Session, session_id: int, name: str, domain: str | None) -> Pa
     table beside this one), or this screen's own lines that waited offline, may have named
     them a moment before: then they are that participant, unless the two gave different
     domains (two people of one name). Else a new participant."""
-    claim_name(db, "participant", session_id, " ".join(name.split()).casefold())
-    rows = db.exec(
-        select(ParticipantRow, DomainRow)
-        .join(
-            SessionParticipantRow,
-            col(SessionParticipantRow.participant_id) == col(ParticipantRow.id),
-        )
-        .join(DomainRow, col(ParticipantRow.domain_id) == DomainRow.id, isouter=True)
-        .where(SessionParticipantRow.session_id == session_id)
-        .where(func.lower(ParticipantRow.name) == name.strip().lower())
-        .order_by(col(SessionParticipantRow.position))
-    ).all()
-    for row, domain_row in rows:
-        known = to_participant(row, domain_row)
+    wanted = _name_key(name)
+    claim_name(db, "participant", session_id, wanted)
+    # Compared here, not in SQL: SQLite's lower() folds ASCII only (Özlem, Één).
+    session_people = list_session_participants(db=db, session_id=session_id)
+    for known in (p for p in session_people if _name_key(p.name) == wanted):
         if known.domain is None and domain:
             return set_participant_domain(db=db, participant_id=known.id, domain=domain)
         if not domain or known.domain == domain:
             return known
     return create_participant(db=db, name=name, domain=domain)
+
+
+def _name_key(name: str) -> str:
+    """A name as two screens that typed it may differ: in case and in spaces (and cut to
+    what the column keeps)."""
+    return " ".join(name.split())[:500].casefold()
 
 
 def set_participant_domain(*, db: Session, participant_id: int, domain: str | None) -> Participant:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.model import Table
@@ -22,18 +21,17 @@ def take_seat(*, db: Session, session_id: int, name: str, note_taker: str | None
     """The session's table called `name` (ignoring case), set up when it is new, with
     `note_taker` as its note-taker when it has none yet. Once, when several screens sit
     down at a new table at the same moment."""
-    name = " ".join(name.split())
+    name = " ".join(name.split())[:200]
     if not name:
         raise InvalidInput("a table needs a name", key="error.needs_table_name")
     claim_name(db, "table", session_id, name.casefold())
-    row = db.exec(
-        select(TableRow)
-        .where(TableRow.session_id == session_id)
-        .where(func.lower(TableRow.name) == name.lower())
-        .order_by(col(TableRow.id))
-    ).first()
+    # Compared here, not in SQL: SQLite's lower() folds ASCII only (Één, Über).
+    rows = db.exec(
+        select(TableRow).where(TableRow.session_id == session_id).order_by(col(TableRow.id))
+    ).all()
+    row = next((r for r in rows if r.name.casefold() == name.casefold()), None)
     if row is None:
-        row = TableRow(session_id=session_id, name=name[:200], created_at=utc_now())
+        row = TableRow(session_id=session_id, name=name, created_at=utc_now())
         announce(db, session_id)  # a room view shows the new table
     if row.note_taker is None and note_taker:
         row.note_taker = note_taker[:500]

@@ -116,3 +116,56 @@ def test_a_server_that_does_not_answer_is_away_not_an_error_of_the_data() -> Non
     assert raised.value.key == "error.database_away"
     assert raised.value.values == {"database": target.display}
     assert "nobody" not in target.display
+
+
+def test_a_line_typed_after_a_torn_one_is_not_lost(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.jsonl")
+    outbox.add(line(1, "heel"))
+    with outbox.path.open("a", encoding="utf-8") as handle:
+        handle.write('{"key": "abc", "session_id": 1, "text": "half')  # a crash, mid-line
+    after_the_crash = Outbox(outbox.path)
+    after_the_crash.add(line(1, "daarna"))
+    assert [w.text for w in Outbox(outbox.path).waiting] == ["heel", "daarna"]
+
+
+def test_two_windows_on_one_database_keep_each_others_lines(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.jsonl"
+    first, second = Outbox(path), Outbox(path)
+    mine, theirs = line(1, "van het eerste venster"), line(1, "van het tweede venster")
+    first.add(mine)
+    second.add(theirs)
+    first.written(mine.key)
+    assert [w.text for w in Outbox(path).waiting] == ["van het tweede venster"]
+
+
+def test_a_line_the_database_refuses_for_good_is_kept_aside(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.jsonl")
+    refused, next_one = line(1, "geweigerd"), line(1, "daarna")
+    outbox.add(refused)
+    outbox.add(next_one)
+    outbox.hold(refused)
+    assert [w.text for w in Outbox(outbox.path).waiting] == ["daarna"]
+    assert [w.text for w in Outbox(outbox.held_path).waiting] == ["geweigerd"]
+
+
+def test_a_waiting_line_whose_speaker_was_merged_away_is_still_stored_under_their_name(
+    database: Database,
+) -> None:
+    from dialoog_tui.store import corrections
+
+    session = database.write(lambda db: sessions.create_session(db=db, title="Tafel 1"))
+    first = contributions.log_waiting(
+        database, line(session.id, "eerst", Speaker(new_name="Bas", domain="inwoner"))
+    )
+    bas = first.participant
+    assert bas is not None
+    other = contributions.log_waiting(
+        database, line(session.id, "ik", Speaker(new_name="Bas K", domain="inwoner"))
+    )
+    assert other.participant is not None
+    waiting = line(session.id, "later gezegd", Speaker(participant=other.participant))
+    gone = other.participant.id
+    database.write(lambda db: corrections.merge_participants(db, gone, bas.id))
+    stored = contributions.log_waiting(database, waiting)
+    assert stored.contribution.text == "later gezegd"
+    assert stored.participant is not None and stored.participant.name == "Bas K"

@@ -153,3 +153,31 @@ def test_imports_that_look_before_the_first_one_commits_still_make_one_session(
         lambda db: db.exec(select(SessionRow.id).where(SessionRow.title == title)).all()
     )
     assert len(found) == 1, f"{len(found)} sessions named {title!r}"
+
+
+def test_names_beyond_ascii_and_spacing_are_the_same_name(database: Database) -> None:
+    # SQLite's lower() folds ASCII only: 'ÖZLEM' and 'Özlem' were two people, 'ÉÉN' and
+    # 'Één' two tables.
+    from dialoog_tui.store import tables
+
+    session = database.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
+    at = datetime(2026, 12, 6, 19, tzinfo=UTC)
+    for name in ("Özlem  Yıldız", "ÖZLEM Yıldız"):
+        contributions.log_entry(
+            database,
+            session_id=session.id,
+            speaker=Speaker(new_name=name, domain="inwoner"),
+            kind=Kind.REMARK,
+            text="ik ook",
+            at=at,
+        )
+    for name in ("Één", "ÉÉN"):
+        database.write(
+            lambda db, name=name: tables.take_seat(
+                db=db, session_id=session.id, name=name, note_taker=None
+            )
+        )
+    people = database.read(lambda db: db.exec(select(ParticipantRow.name)).all())
+    assert people == ["Özlem  Yıldız"]
+    seated = database.read(lambda db: tables.list_tables(db=db, session_id=session.id))
+    assert [t.name for t in seated] == ["Één"]

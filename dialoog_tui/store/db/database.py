@@ -20,7 +20,7 @@ from sqlalchemy.exc import (
 from sqlmodel import Session
 
 from dialoog_tui.errors import DatabaseAway, DatabaseUnusable, NewerDatabase
-from dialoog_tui.store.db.engine import WRITING, make_engine
+from dialoog_tui.store.db.engine import BUSY_TIMEOUT_MS, make_engine
 from dialoog_tui.store.db.migrate import upgrade_to_head
 from dialoog_tui.store.db.preflight import (
     SchemaState,
@@ -36,9 +36,9 @@ T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-WRITE_ATTEMPTS = 4
+CONTENTION_SECONDS = BUSY_TIMEOUT_MS / 1000
 """A write that collides with another writer (a second window, a colleague on PostgreSQL)
-is tried again from the start; after this many attempts the error is reported."""
+is tried again from the start for this long; then the error is reported."""
 
 
 class Database:
@@ -65,21 +65,25 @@ class Database:
         `work` may run more than once if another writer got in between, so it must do all
         its reading and writing through the session it is given.
         """
-        writing = self.engine.execution_options(**WRITING)
-        for attempt in range(1, WRITE_ATTEMPTS + 1):
+        given_up = time.monotonic() + CONTENTION_SECONDS
+        attempt = 0
+        while True:
+            attempt += 1
             try:
-                with Session(writing, expire_on_commit=False) as db:
+                with Session(self.engine, expire_on_commit=False) as db:
                     result = work(db)
                     db.commit()
                     return result
             except (IntegrityError, OperationalError) as error:
-                if attempt == WRITE_ATTEMPTS or not _is_contention(error):
+                if time.monotonic() > given_up or not is_contention(error):
                     raise self._damage(error) from None
                 log.info("write collided with another writer, retrying: %s", error)
-                time.sleep(0.02 * attempt)
+                # On SQLite a unit of work that read before another writer committed fails
+                # at its first write at once, however briefly the other held the lock:
+                # tried again until the lock is free, as long as a writer would wait for it.
+                time.sleep(min(0.02 * attempt, 0.2))
             except DBAPIError as error:
                 raise self._damage(error) from None
-        raise AssertionError("unreachable")
 
     def _damage(self, error: DBAPIError) -> Exception:
         """A database out of reach, a damaged file, or one that can no longer be written, as
@@ -204,12 +208,12 @@ def _is_away(error: DBAPIError, *, server: bool) -> bool:
     be opened (a network share that went)."""
     if error.connection_invalidated or isinstance(error, InterfaceError):
         return True
-    if not isinstance(error, OperationalError) or _is_contention(error):
+    if not isinstance(error, OperationalError) or is_contention(error):
         return False
     return server or "unable to open" in str(error.orig or error).lower()
 
 
-def _is_contention(error: DBAPIError) -> bool:
+def is_contention(error: DBAPIError) -> bool:
     """A clash with a concurrent writer (worth another try), not a bug in what was written."""
     message = str(error.orig or error).lower()
     if isinstance(error, IntegrityError):

@@ -10,6 +10,16 @@ from dialoog_tui.store.db.target import DatabaseTarget
 
 CONNECT_TIMEOUT_S = 4
 """How long connecting to a database server may take."""
+KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 8000,
+}
+"""libpq's settings for a connection whose network went silently (a dropped Wi-Fi): it is
+given up on within seconds, not the system's quarter of an hour, so Enter reaches the
+outbox and a watch connects again."""
 BUSY_TIMEOUT_MS = 5000
 """How long an SQLite writer waits for another one (a second window on the same file)."""
 
@@ -20,7 +30,9 @@ def make_engine(target: DatabaseTarget) -> Engine:
         # A server that does not answer is given up on after a few seconds (libpq would wait
         # for the system's TCP timeout, minutes): Enter then keeps the line in the outbox.
         return create_engine(
-            target.url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+            target.url,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S, **KEEPALIVES},
         )
     engine = create_engine(
         target.url,
@@ -47,15 +59,9 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-WRITING = {"dialoog_writing": True}
-"""Execution options of a unit of work that writes (`Database.write`)."""
-
-
 def _begin_sqlite_transaction(connection: Any) -> None:
     # The sqlite3 driver would only begin before the first write, leaving reads and DDL
     # outside the transaction; an explicit BEGIN makes migrations and read-then-write atomic.
-    # A unit of work that writes takes the write lock at once (IMMEDIATE): another writer
-    # holding it is waited for (the busy timeout), where a transaction that had read first
-    # would fail at its first write, at once, however briefly the other held the lock.
-    writing = connection.get_execution_options().get("dialoog_writing", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+    # Not IMMEDIATE: a unit of work that reads for long before it writes (a theme run's)
+    # would hold the write lock all that time, and every Enter would wait on it.
+    connection.exec_driver_sql("BEGIN")

@@ -17,6 +17,7 @@ The watch runs on a thread of its own and only calls back; the caller then reads
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -24,7 +25,10 @@ from collections.abc import Callable
 from sqlalchemy import text
 from sqlmodel import Session
 
+from dialoog_tui.store.db.engine import KEEPALIVES
 from dialoog_tui.store.db.target import DatabaseTarget
+
+log = logging.getLogger(__name__)
 
 CHANNEL = "dialoog_contributions"
 POLL_SECONDS = 0.25
@@ -63,13 +67,20 @@ class Watch:
         self._stop.set()
 
     def _run(self) -> None:
-        if self._target.sqlite_path is not None:
-            self._poll_file(str(self._target.sqlite_path))
-        else:
-            self._listen(_libpq_url(self._target.url))
+        # Whatever goes wrong, watching goes on (after a pause): a watch that died would
+        # leave a screen silently behind the others for the rest of the evening.
+        while not self._stop.is_set():
+            try:
+                if self._target.sqlite_path is not None:
+                    self._poll_file(str(self._target.sqlite_path))
+                else:
+                    self._listen(_libpq_url(self._target.url))
+            except Exception:
+                log.warning("watching the database failed; trying again", exc_info=True)
+                self._stop.wait(RECONNECT_SECONDS)
 
     def _poll_file(self, path: str) -> None:
-        connection = sqlite3.connect(path, check_same_thread=False)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         try:
             last = None
             while True:
@@ -88,10 +99,12 @@ class Watch:
 
     def _listen(self, url: str) -> None:
         import psycopg
+        from psycopg.conninfo import make_conninfo
 
         while not self._stop.is_set():
             try:
-                with psycopg.connect(url, autocommit=True, connect_timeout=4) as connection:
+                settings = make_conninfo(url, connect_timeout=4, **KEEPALIVES)
+                with psycopg.connect(settings, autocommit=True) as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     # What was sent before the watch listened (or while its connection was
                     # down) is not sent again: anything may have changed.

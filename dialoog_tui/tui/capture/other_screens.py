@@ -9,6 +9,7 @@ imported after the first frame.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import TYPE_CHECKING
 
 from dialoog_tui.errors import StoreError
@@ -35,8 +36,9 @@ class OtherScreens:
         session_id = self._screen.recorder.session_id
 
         def heard(changed: int | None) -> None:  # on the watch's thread
-            if changed is None or changed == session_id:
-                loop.call_soon_threadsafe(self.wanted)
+            if (changed is None or changed == session_id) and not loop.is_closed():
+                with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                    loop.call_soon_threadsafe(self.wanted)
 
         self._watch = watch(self._screen.recorder.gateway.target, heard)
 

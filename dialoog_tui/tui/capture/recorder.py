@@ -125,6 +125,8 @@ class Recorder:
         """The table to capture at, as asked for (None: the whole room)."""
         self.table: Table | None = None
         """That table, once the session is loaded."""
+        self.held = 0
+        """Waiting lines the database refused for good, kept aside (`Outbox.hold`)."""
         self.context = CaptureContext()
         """People, counts and the current speaker."""
         self.session: DialogueSession | None = None
@@ -279,14 +281,19 @@ class Recorder:
             except DatabaseAway:
                 break
             except StoreError:
-                # The phase or the contribution it answers went while it waited: the line
-                # itself must still be stored, without those links.
+                # A link the line carries does not fit any more (its phase went to another
+                # session…): the line itself must still be stored, without its links.
                 try:
                     logged = await self.gateway.call(
                         capture.log_waiting, replace(line, phase_id=None, reply_to_id=None)
                     )
                 except DatabaseAway:
                     break
+                except StoreError:
+                    # Refused for good: kept aside, durably, so the lines behind it go on.
+                    self.outbox.hold(line)
+                    self.held += 1
+                    continue
             self.outbox.written(line.key)
             written += 1
             # A line whose first commit went through before the connection broke may have

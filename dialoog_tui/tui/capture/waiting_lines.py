@@ -25,6 +25,7 @@ class WaitingLines:
         self._screen = screen
         self._timer: Timer | None = None
         self._sending = False
+        self._held_told = 0
 
     @property
     def count(self) -> int:
@@ -82,3 +83,13 @@ class WaitingLines:
             self._timer = None
         if written:
             screen.notify(screen.t("notify.waiting_written", count=written), markup=False)
+        recorder = screen.recorder
+        if recorder.held > self._held_told and recorder.outbox is not None:
+            self._held_told = recorder.held
+            where = str(recorder.outbox.held_path)
+            screen.notify(
+                screen.t("notify.waiting_held", count=recorder.held, path=where),
+                severity="error",
+                markup=False,
+                timeout=20,
+            )

@@ -10,6 +10,7 @@ process, as the theme board does.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -93,8 +94,9 @@ class RoomScreen(DialoogScreen[None]):
         loop = asyncio.get_running_loop()
 
         def heard(changed: int | None) -> None:  # on the watch's thread
-            if changed is None or changed == session_id:
-                loop.call_soon_threadsafe(self._wanted)
+            if (changed is None or changed == session_id) and not loop.is_closed():
+                with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                    loop.call_soon_threadsafe(self._wanted)
 
         self._watch = watch(self._gateway.target, heard)
         await self._read()
@@ -103,10 +105,12 @@ class RoomScreen(DialoogScreen[None]):
         if self._reading:
             self._again = True
             return
+        self._reading = True  # now, not in the worker: two calls must not start two reads
         self.run_worker(self._read(), group="room-read", exit_on_error=False)
 
     async def _read(self) -> None:
         if self._session_id is None:
+            self._reading = False
             return
         self._reading = True
         try:
