@@ -116,8 +116,9 @@ class ContributionLog(ScrollView, can_focus=False):
         self._relayout()
         self.scroll_end(animate=False, immediate=True)
 
-    def append(self, contribution: Contribution) -> None:
-        """Add a newly logged contribution at the end and show it, in the next frame."""
+    def append(self, contribution: Contribution, *, follow: bool = True) -> None:
+        """Add a newly logged contribution at the end and show it, in the next frame
+        (without `follow`, the view stays where the note-taker scrolled it)."""
         self._rows.append(contribution)
         self._index_by_id[contribution.id] = len(self._rows) - 1
         if self._painter.fit_numbers(contribution.seq):
@@ -131,21 +132,25 @@ class ContributionLog(ScrollView, can_focus=False):
         self._heights.append(height)
         self._total += height
         self._set_virtual_size()
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        if follow:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
         self.refresh()
         self._drawn = False
 
     def arrive(self, arrived: Sequence[Contribution]) -> None:
         """Show contributions other screens logged: at the end when they are the newest (as
         they nearly always are), else each in its place by number."""
+        # A note-taker who scrolled up or selected a line to fix it is not thrown back.
+        follow = self._selected_id is None and self.scroll_y >= self.max_scroll_y
         last = self._rows[-1].seq if self._rows else 0
         if all(c.seq > last for c in arrived):
             for contribution in arrived:
-                self.append(contribution)
+                self.append(contribution, follow=follow)
             return
         self._rows = sorted([*self._rows, *arrived], key=lambda c: c.seq)
         self._relayout()
-        self.scroll_end(animate=False, immediate=True)
+        if follow:
+            self.scroll_end(animate=False, immediate=True)
 
     def when_drawn(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the rows appended so far are on screen (now if they are).
