@@ -142,21 +142,35 @@ class Arrivals:
     """Numbered above what the screen had seen, in order."""
     session_participants: list[Participant]
     """The session's participants now, when others brought someone new (else empty)."""
+    up_to: int
+    """The highest number read (every contribution up to it is known now)."""
 
 
 def since(
-    database: Database, session_id: int, *, seq: int, known: Collection[int] = ()
+    database: Database,
+    session_id: int,
+    *,
+    seq: int,
+    known: Collection[int] = (),
+    seen: Collection[int] = (),
 ) -> Arrivals:
-    """The session's contributions numbered above `seq`; and its participants now when one of
-    those was said by someone not among the `known` participant ids."""
+    """The session's contributions numbered above `seq` that are not among the `seen` ids;
+    and its participants now when one of those was said by someone not among the `known`
+    participant ids. Mostly there is nothing but the screen's own last line: one look at
+    the numbers then, no more."""
 
     def read(db: Session) -> Arrivals:
+        numbers = contributions.numbers_above(db=db, session_id=session_id, seq=seq)
+        up_to = max((number for _id, number in numbers), default=seq)
+        if all(cid in seen for cid, _number in numbers):
+            return Arrivals([], [], up_to)
         arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
+        arrived = [c for c in arrived if c.id not in seen]
         newcomers = {c.participant_id for c in arrived if c.participant_id is not None}
         people = []
         if newcomers - set(known):
             people = list_session_participants(db=db, session_id=session_id)
-        return Arrivals(arrived, people)
+        return Arrivals(arrived, people, up_to)
 
     return database.read(read)
 

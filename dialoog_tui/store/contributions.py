@@ -375,6 +375,16 @@ def latest_contributions(
     return _with_terms(db, [to_contribution(row) for row in reversed(rows)])
 
 
+def numbers_above(*, db: Session, session_id: int, seq: int) -> list[tuple[int, int]]:
+    """The ids and numbers of the live contributions numbered above `seq` (in the index)."""
+    rows = db.exec(
+        select(ContributionRow.id, ContributionRow.seq)
+        .where(ContributionRow.session_id == session_id, ContributionRow.seq > seq)
+        .where(col(ContributionRow.deleted_at).is_(None))
+    ).all()
+    return [(cid, number) for cid, number in rows if cid is not None]
+
+
 def newer_than(*, db: Session, session_id: int, seq: int) -> list[Contribution]:
     """The live contributions numbered above `seq`, in order: what others logged since."""
     rows = db.exec(

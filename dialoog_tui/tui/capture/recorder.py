@@ -489,10 +489,11 @@ class Recorder:
         """What others logged in this session since this screen last looked (in order):
         counted, and their speakers known."""
         known = [p.id for p in self.context.session_participants]
+        seen = [c.id for c in self._contributions.values() if c.seq > self._read_up_to]
         arrived = await self.gateway.call(
-            capture.since, self.session_id, seq=self._read_up_to, known=known
+            capture.since, self.session_id, seq=self._read_up_to, known=known, seen=seen
         )
-        self._read_up_to = max((c.seq for c in arrived.contributions), default=self._read_up_to)
+        self._read_up_to = max(self._read_up_to, arrived.up_to)
         fresh = [c for c in arrived.contributions if c.id not in self._contributions]
         for person in arrived.session_participants:
             self.context.remember(person)
