@@ -127,15 +127,22 @@ def test_imports_that_look_before_the_first_one_commits_still_make_one_session(
     others only then create theirs (each under a slug of its own: `-2`, `-3`)."""
     looked = threading.Barrier(WRITERS)
     first_committed = threading.Event()
+    leader: list[str] = []  # the writer that looked first
+    guard = threading.Lock()
     look = imports.find_session_by_title
 
     def all_look_first(**kwargs: object) -> object:
         found = look(**kwargs)  # type: ignore[arg-type]
-        # Until all have looked; or a moment, when the first holds the name and the others
+        me = threading.current_thread().name
+        with guard:
+            if not leader:
+                leader.append(me)
+            leading = leader[0] == me
+        # Until all have looked; or a moment, when the leader holds the name and the others
         # wait for it at their claim (they look only after its commit, and find it).
         with contextlib.suppress(threading.BrokenBarrierError):
             looked.wait(timeout=0.5)
-        if threading.current_thread().name != "writer-0":
+        if not leading:
             first_committed.wait(timeout=5)
         return found
 
@@ -145,7 +152,7 @@ def test_imports_that_look_before_the_first_one_commits_still_make_one_session(
     def importing(db: Database, writer: int) -> None:
         lines = f"19:0{writer} @Spreker{writer}/inwoner regel van tafel {writer}"
         import_text(db, lines, is_csv=False, session_key=title, fallback_title=title)
-        if writer == 0:
+        if leader and leader[0] == threading.current_thread().name:
             first_committed.set()
 
     all_at_once(database_target, importing)
