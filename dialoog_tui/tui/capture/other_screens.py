@@ -50,6 +50,8 @@ class OtherScreens:
 
     def wanted(self) -> None:
         """Something may have arrived: read it (once more after a read under way)."""
+        if self._watch is None:
+            return  # heard just as the screen closed: nothing to show it on
         if self._reading:
             self._again = True
             return
