@@ -15,8 +15,26 @@ from typing import TYPE_CHECKING
 from dialoog_tui.errors import StoreError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from dialoog_tui.services.database import DatabaseTarget
     from dialoog_tui.services.watching import Watch
     from dialoog_tui.tui.capture.screen import CaptureScreen
+
+
+def watch_session(target: DatabaseTarget, session_id: int, wanted: Callable[[], None]) -> Watch:
+    """A started watch that calls `wanted` on this event loop whenever others may have
+    written to `session_id`. Imports the watch (and SQLAlchemy) only now."""
+    from dialoog_tui.services.watching import watch
+
+    loop = asyncio.get_running_loop()
+
+    def heard(changed: int | None) -> None:  # on the watch's thread
+        if (changed is None or changed == session_id) and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                loop.call_soon_threadsafe(wanted)
+
+    return watch(target, heard)
 
 
 class OtherScreens:
@@ -30,17 +48,8 @@ class OtherScreens:
 
     def start(self) -> None:
         """Watch the session (once it is loaded)."""
-        from dialoog_tui.services.watching import watch
-
-        loop = asyncio.get_running_loop()
-        session_id = self._screen.recorder.session_id
-
-        def heard(changed: int | None) -> None:  # on the watch's thread
-            if (changed is None or changed == session_id) and not loop.is_closed():
-                with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                    loop.call_soon_threadsafe(self.wanted)
-
-        self._watch = watch(self._screen.recorder.gateway.target, heard)
+        recorder = self._screen.recorder
+        self._watch = watch_session(recorder.gateway.target, recorder.session_id, self.wanted)
 
     def stop(self) -> None:
         """Stop watching."""

@@ -9,8 +9,6 @@ process, as the theme board does.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -23,6 +21,7 @@ from dialoog_tui.core.display import visible
 from dialoog_tui.core.model import SessionRequest
 from dialoog_tui.errors import StoreError
 from dialoog_tui.i18n import Translator
+from dialoog_tui.tui.capture.other_screens import watch_session
 from dialoog_tui.tui.commands import Command, with_commands
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.screens.base import DialoogScreen
@@ -89,16 +88,7 @@ class RoomScreen(DialoogScreen[None]):
     async def _open(self) -> None:
         session_id = await self._gateway.call(room.open_room, str(self._request))
         self._session_id = session_id
-        from dialoog_tui.services.watching import watch
-
-        loop = asyncio.get_running_loop()
-
-        def heard(changed: int | None) -> None:  # on the watch's thread
-            if (changed is None or changed == session_id) and not loop.is_closed():
-                with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                    loop.call_soon_threadsafe(self._wanted)
-
-        self._watch = watch(self._gateway.target, heard)
+        self._watch = watch_session(self._gateway.target, session_id, self._wanted)
         await self._read()
 
     def _wanted(self) -> None:
