@@ -25,7 +25,9 @@ AT = datetime(2026, 12, 6, 19, 30, tzinfo=UTC)
 def cafe(tmp_path: Path) -> str:
     path = str(tmp_path / "cafe.sqlite3")
     database = open_database(resolve_target(path))
-    session = database.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
+    session = database.write(
+        lambda db: sessions.create_session(db=db, title="Wereldcafé", started_at=AT)
+    )
     for name, speaker, text, consent, interest in (
         ("Noord", "Anna", "de bus rijdt niet op zondag", None, "bereikbaarheid"),
         ("Zuid", "Bas", "de speeltuin is verouderd", None, "spelen"),
