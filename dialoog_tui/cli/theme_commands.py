@@ -23,7 +23,8 @@ PROGRESS_FROM = 1000
 
 
 def themes(args: argparse.Namespace) -> int:
-    """`dialoog themes [SESSION …|--all] [--min-sessions N] [--json] [--last] [--fresh]`."""
+    """`dialoog themes [SESSION …|--all] [--table NAME] [--min-sessions N] [--json] [--last]
+    [--fresh]`."""
     from dialoog_tui.services import themes as theme_service
     from dialoog_tui.services.sessions import session_ids
 
@@ -38,6 +39,11 @@ def themes(args: argparse.Namespace) -> int:
         scope = session_ids(database, None if args.all else args.sessions)
         if not scope:
             raise InvalidInput(key="cli.themes.no_sessions")
+        table = None
+        if args.table is not None:
+            if args.all:  # a table is one session's
+                raise InvalidInput(key="error.table_one_session")
+            table = theme_service.table_name(database, scope, args.table)
         if not args.last:
             count = theme_service.contribution_count(database, scope)
             run = theme_service.run_themes(
@@ -48,7 +54,9 @@ def themes(args: argparse.Namespace) -> int:
                 fresh=args.fresh,
             )
             scope = list(run.session_ids)
-        shown = theme_service.latest_report(database, scope, min_sessions=args.min_sessions)
+        shown = theme_service.latest_report(
+            database, scope, min_sessions=args.min_sessions, table=table
+        )
         if shown is None:
             raise InvalidInput(key="cli.themes.none_stored")
         return shown
@@ -88,6 +96,8 @@ def print_report(result: ThemeReport) -> None:
             "cli.themes.head", sessions=sessions, contributions=contributions, run=run.id, when=when
         )
     )
+    if result.table is not None:
+        print(say("cli.themes.at_table", table=visible(result.table)))
     print(
         say(
             "cli.themes.counts",
@@ -138,6 +148,15 @@ def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
     print(f"    {say('cli.theme.sessions')}: {sessions}")
     domains = " · ".join(f"{visible(name or '—')} {count}" for name, count in theme.domains.items())
     print(f"    {say('cli.theme.domains')}: {domains}")
+    if theme.tables and result.table is None:
+        several = len(result.run.session_ids) > 1
+        tables = " · ".join(
+            f"{visible(name)}"
+            + (f" ({visible(result.session_titles.get(sid, str(sid)))})" if several else "")
+            + f" {count}"
+            for sid, name, count in theme.tables
+        )
+        print(f"    {say('cli.theme.tables')}: {tables}")
     for quote in theme.quotes:
         nobody = say("cli.theme.anonymous") if quote.anonymous else say("cli.theme.room")
         who = visible(quote.speaker or nobody)
@@ -156,6 +175,11 @@ def register(command: CommandMaker) -> None:
         default=2,
         metavar="N",
         help="a theme heard in N or more sessions is recurring (default: 2)",
+    )
+    themes_.add_argument(
+        "--table",
+        metavar="NAME",
+        help="read the themes of the one session given at this table: what was said there",
     )
     themes_.add_argument("--json", action="store_true", help="print JSON (docs/themes-json.md)")
     themes_.add_argument(

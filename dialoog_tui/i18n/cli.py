@@ -189,6 +189,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{themes} themes, {recurring} recurring (heard in {min}+ sessions); "
         "{unassigned} contributions unassigned",
     ),
+    "cli.themes.at_table": (
+        "Aan tafel {table}: wat daar gezegd is, in de thema's van de hele zaal.",
+        "At table {table}: what was said there, in the themes of the whole room.",
+    ),
     "cli.themes.empty": (
         "Geen thema's: te weinig bijdragen met inhoudswoorden om te groeperen.",
         "No themes: too few contributions with content words to group.",
@@ -205,6 +209,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "cli.theme.terms": ("termen", "terms"),
     "cli.theme.sessions": ("sessies", "sessions"),
     "cli.theme.domains": ("domeinen", "domains"),
+    "cli.theme.tables": ("tafels", "tables"),
     "cli.theme.anonymous": ("anoniem", "anonymous"),
     "cli.theme.room": ("de zaal", "the room"),
     # ladder, vocabulary, curation, export

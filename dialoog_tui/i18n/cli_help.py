@@ -44,6 +44,9 @@ HELP_NL: Mapping[str, str] = {
     "what was said at this table of the one session given": (
         "wat aan deze tafel van de ene gegeven sessie gezegd is"
     ),
+    "read the themes of the one session given at this table: what was said there": (
+        "lees de thema's van de ene gegeven sessie aan deze tafel: wat daar gezegd is"
+    ),
     "the facilitator's view of a session: every table, live": (
         "het overzicht voor de gespreksleider: alle tafels van een sessie, live"
     ),

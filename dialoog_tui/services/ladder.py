@@ -15,12 +15,11 @@ from dialoog_tui.core.ladder import (
     Term,
     TermKind,
 )
-from dialoog_tui.errors import InvalidInput
 from dialoog_tui.store import commitments, interests, vocabulary
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.ladder import load_ladder
 from dialoog_tui.store.sessions import find_session
-from dialoog_tui.store.tables import table_named
+from dialoog_tui.store.tables import table_of_the_session
 
 
 def report(
@@ -37,11 +36,7 @@ def report(
     def read(db: Session) -> LadderReport:
         table_id = None
         if table is not None:
-            if session_ids is None or len(session_ids) != 1:
-                raise InvalidInput(
-                    "--table needs exactly one session", key="error.table_one_session"
-                )
-            table_id = table_named(db=db, session_id=session_ids[0], name=table).id
+            table_id = table_of_the_session(db=db, session_ids=session_ids, name=table).id
         return load_ladder(
             db=db,
             session_ids=session_ids,

@@ -95,7 +95,6 @@ def _room(db: Session, session_id: int) -> Room:
     tables = sorted(list_tables(db=db, session_id=session_id), key=lambda t: t.name.casefold())
     people = {p.id: p for p in list_session_participants(db=db, session_id=session_id)}
     said = session_contributions(db=db, session_id=session_id)
-    names = {table.id: table.name for table in tables}
     views = []
     for table_id, name, note_taker in [
         *((t.id, t.name, t.note_taker) for t in tables),
@@ -132,11 +131,9 @@ def _room(db: Session, session_id: int) -> Room:
     report = stored_report(db=db, session_ids=[session_id])
     themes = []
     if report is not None:
-        table_of = {c.id: names[c.table_id] for c in said if c.table_id in names}
         for theme in report.themes:
-            at = {table_of[m] for m in theme.contributions if m in table_of}
-            heard = sum(1 for m in theme.contributions if m in table_of)
+            at = {name: count for sid, name, count in theme.tables if sid == session_id}
             if at:
-                themes.append(RoomTheme(theme.title, tuple(sorted(at)), heard))
+                themes.append(RoomTheme(theme.title, tuple(sorted(at)), sum(at.values())))
         themes.sort(key=lambda t: (-len(t.tables), -t.heard, t.title))
     return Room(session_id, session.title, tuple(views), tuple(themes), report is not None)

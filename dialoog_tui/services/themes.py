@@ -30,6 +30,7 @@ from dialoog_tui.core.themes.types import ThemeInput
 from dialoog_tui.services.meanings import meanings_of
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
+from dialoog_tui.store.tables import table_of_the_session
 from dialoog_tui.store.themes.curation import load_curated
 from dialoog_tui.store.themes.members import theme_members
 from dialoog_tui.store.themes.runs import (
@@ -142,15 +143,19 @@ def stored_report(
     db: Session,
     session_ids: Sequence[int],
     min_sessions: int = DEFAULT_MIN_SESSIONS,
+    table: str | None = None,
 ) -> ThemeReport | None:
     """The newest stored run covering these sessions, with the curation since, over the
-    contributions as they are now; None when there is no such run."""
+    contributions as they are now; None when there is no such run. With `table`, read at
+    that table of the one session given (the themes were found over the whole room)."""
+    at = None if table is None else table_of_the_session(db=db, session_ids=session_ids, name=table)
     run = latest_run(db=db, session_ids=session_ids)
     if run is None:
         return None
     inputs = theme_inputs(db=db, session_ids=run.session_ids)
     titles = session_titles(db=db, session_ids=run.session_ids)
-    return report(run, inputs, titles, min_sessions, load_curated(db=db))
+    curated = load_curated(db=db)
+    return report(run, inputs, titles, min_sessions, curated, table=at.name if at else None)
 
 
 def load_card(
@@ -226,11 +231,26 @@ def card(
 
 
 def latest_report(
-    database: Database, session_ids: Sequence[int], *, min_sessions: int = DEFAULT_MIN_SESSIONS
+    database: Database,
+    session_ids: Sequence[int],
+    *,
+    min_sessions: int = DEFAULT_MIN_SESSIONS,
+    table: str | None = None,
 ) -> ThemeReport | None:
-    """The newest stored run covering these sessions, explained as they are now."""
+    """The newest stored run covering these sessions, explained as they are now (with
+    `table`, read at that table of the one session given)."""
     return database.read(
-        lambda db: stored_report(db=db, session_ids=session_ids, min_sessions=min_sessions)
+        lambda db: stored_report(
+            db=db, session_ids=session_ids, min_sessions=min_sessions, table=table
+        )
+    )
+
+
+def table_name(database: Database, session_ids: Sequence[int], table: str) -> str:
+    """The name of the table `table` names (ignoring case) in the one session given, as
+    stored; InvalidInput or NotFound, before anything is clustered, when there is none."""
+    return database.read(
+        lambda db: table_of_the_session(db=db, session_ids=session_ids, name=table).name
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.model import Table
@@ -62,3 +64,11 @@ def table_named(*, db: Session, session_id: int, name: str) -> Table:
         name=name,
         names=names,
     )
+
+
+def table_of_the_session(*, db: Session, session_ids: Sequence[int] | None, name: str) -> Table:
+    """The table called `name` of the one session in `session_ids`: a table belongs to one
+    session, so reading at a table needs exactly one (InvalidInput otherwise)."""
+    if session_ids is None or len(session_ids) != 1:
+        raise InvalidInput("--table needs exactly one session", key="error.table_one_session")
+    return table_named(db=db, session_id=session_ids[0], name=name)

@@ -19,6 +19,7 @@ THEME_FIELDS = {
     "size": int,
     "sessions": list,
     "domains": dict,
+    "tables": list,
     "recurring": bool,
     "cohesion": (float, type(None)),
     "quotes": list,
@@ -62,7 +63,16 @@ def test_the_json_follows_the_documented_schema(
 ) -> None:
     document = themes_json(capsys, demo_db, "--all")
     assert document["schema"] == "dialoog.themes" and document["version"] == 1
-    assert set(document) == {"schema", "version", "run", "min_sessions", "themes", "unassigned"}
+    assert set(document) == {
+        "schema",
+        "version",
+        "run",
+        "min_sessions",
+        "table",
+        "themes",
+        "unassigned",
+    }
+    assert document["table"] is None
     assert set(document["run"]) == {
         "id",
         "at",
@@ -81,6 +91,7 @@ def test_the_json_follows_the_documented_schema(
         assert sum(s["count"] for s in theme["sessions"]) == theme["size"]
         assert sum(theme["domains"].values()) == theme["size"]
         assert all(set(s) == {"id", "title", "count"} for s in theme["sessions"])
+        assert theme["tables"] == []  # the demo's meetings sat as one room
         for quote in theme["quotes"]:
             assert set(quote) == {"contribution", "speaker", "anonymous", "domain", "text"}
             assert quote["contribution"] in theme["contributions"]

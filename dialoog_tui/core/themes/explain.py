@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from os.path import commonprefix
-from typing import Any
+from typing import Any, TypeVar
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
@@ -30,6 +30,8 @@ SHARED_BEGINNING = 5
 """Letters two words must begin with alike to label a group that shares no word."""
 BEGINNINGS_FROM = 40
 """Members compared for those beginnings, at most."""
+_Key = TypeVar("_Key", int, tuple[int, str])
+
 QUOTES = 3
 
 
@@ -87,6 +89,9 @@ class ThemeSummary:
     accepted: bool = False
     curated: bool = False
     """The facilitator worked on it: it keeps its id, name and members across runs."""
+    tables: tuple[tuple[int, str, int], ...] = ()
+    """(session id, table name, members said there), most members first; members said to
+    the whole room, at no table, are not counted."""
 
     @property
     def title(self) -> str:
@@ -343,19 +348,26 @@ def summarise(
         label, terms = vetted(label, terms, (current[i] for i in theme.members if i in current))
     sessions = Counter(item.session_id for item in members)
     domains = Counter(item.domain or "" for item in members)
+    tables = Counter((item.session_id, item.table) for item in members if item.table is not None)
     return ThemeSummary(
         id=theme.id,
         label=label,
         terms=terms,
         contributions=tuple(item.contribution_id for item in members),
-        sessions=tuple(sorted(sessions.items(), key=lambda item: (-item[1], item[0]))),
+        sessions=_most_first(sessions),
         domains=dict(sorted(domains.items(), key=lambda item: (-item[1], item[0]))),
         cohesion=theme.cohesion,
         quotes=_quotes(members),
         name=name,
         accepted=accepted,
         curated=curated,
+        tables=tuple((sid, name, count) for (sid, name), count in _most_first(tables)),
     )
+
+
+def _most_first(counts: Counter[_Key]) -> tuple[tuple[_Key, int], ...]:
+    """The counts, largest first, equal ones in key order (a stable order)."""
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def by_recurrence(summaries: Sequence[ThemeSummary]) -> list[ThemeSummary]:

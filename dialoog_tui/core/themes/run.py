@@ -98,6 +98,8 @@ class ThemeReport:
     min_sessions: int = DEFAULT_MIN_SESSIONS
     unclustered: tuple[int, ...] = ()
     """Of `unassigned`, those the run did not see (logged since): not clustered yet."""
+    table: str | None = None
+    """The table it is read at (None: the whole room)."""
 
     def recurring(self) -> list[ThemeSummary]:
         """The themes heard in at least `min_sessions` sessions."""
@@ -213,8 +215,11 @@ def report(
     session_titles: Mapping[int, str],
     min_sessions: int = DEFAULT_MIN_SESSIONS,
     curated: Mapping[str, CuratedTheme] | None = None,
+    *,
+    table: str | None = None,
 ) -> ThemeReport:
-    """The curated themes and the run's proposals over the contributions as they are now.
+    """The curated themes and the run's proposals over the contributions as they are now;
+    with `table`, read at that table: what was said there, in the themes heard there.
 
     `current` is read through the consent gate (the report is shared): removed and
     off-record contributions drop out, and labels, terms and quotes keep to what the gate
@@ -222,11 +227,14 @@ def report(
     proposals the facilitator took up (or rejected, or merged into another) show as the
     curated theme (or not at all). Unassigned is every contribution of the run's sessions in
     no theme shown.
+
+    A theme read at a table keeps its label and terms: they are the whole theme's.
     """
     by_id = {item.contribution_id: item for item in shareable(current)}
     curated = curated or {}
     shown = [t for t in curated.values() if t.active]
-    held = held_by(curated)
+    elsewhere = set() if table is None else {i for i, c in by_id.items() if c.table != table}
+    held = held_by(curated) | elsewhere
     summaries = [
         s
         for theme in shown
@@ -244,6 +252,7 @@ def report(
                 name=theme.name,
                 accepted=theme.accepted,
                 curated=True,
+                leave_out=elsewhere,
             )
         )
     ]
@@ -253,7 +262,7 @@ def report(
         if theme.id not in curated and (s := summarise(theme, by_id, leave_out=held))
     ]
     placed = {m for s in summaries for m in s.contributions}
-    unassigned = tuple(i for i in by_id if i not in placed)
+    unassigned = tuple(i for i in by_id if i not in placed and i not in elsewhere)
     seen = {m for theme in run.found.themes for m in theme.members} | set(run.found.unassigned)
     return ThemeReport(
         run=run,
@@ -262,4 +271,5 @@ def report(
         session_titles=session_titles,
         min_sessions=min_sessions,
         unclustered=tuple(i for i in unassigned if i not in seen),
+        table=table,
     )

@@ -27,6 +27,7 @@ def report_to_json(report: ThemeReport, zone: tzinfo | None = None) -> dict[str,
             "method": dict(run.found.method),
         },
         "min_sessions": report.min_sessions,
+        "table": report.table,
         "themes": [_theme(theme, report) for theme in report.themes],
         "unassigned": list(report.unassigned),
     }
@@ -46,6 +47,10 @@ def _theme(theme: ThemeSummary, report: ThemeReport) -> dict[str, Any]:
             for session_id, count in theme.sessions
         ],
         "domains": dict(theme.domains),
+        "tables": [
+            {"session": session_id, "name": name, "count": count}
+            for session_id, name, count in theme.tables
+        ],
         "recurring": theme.recurs(report.min_sessions),
         "cohesion": theme.cohesion,
         "quotes": [

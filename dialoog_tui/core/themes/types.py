@@ -31,6 +31,9 @@ class ThemeInput:
     paraphrase-only contribution, so the engine never reads the verbatim words."""
     at: datetime | None = None
     """When it was said: the order of a meeting (`meetings.order_evidence`)."""
+    table: str | None = None
+    """The name of the table it was said at (None: the whole room). Not read by the engine:
+    the themes of a room are found over all its tables, and then read per table."""
 
 
 @dataclass(frozen=True)

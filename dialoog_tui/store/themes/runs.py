@@ -27,6 +27,7 @@ from dialoog_tui.store.schema.tables import (
     DomainRow,
     ParticipantRow,
     SessionRow,
+    TableRow,
     ThemeMemberRow,
     ThemeRow,
     ThemeRunRow,
@@ -97,8 +98,10 @@ def _live(condition: Any) -> Any:
                 col(ContributionRow.created_at),
                 col(ContributionRow.paraphrase),
                 col(ContributionRow.at),
+                col(TableRow.name),
             )
         )
+        .join(TableRow, col(TableRow.id) == col(ContributionRow.table_id), isouter=True)
         .where(condition, *_readable())
         .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
     )
@@ -108,7 +111,10 @@ def _inputs(
     rows: Sequence[Any], terms: dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
 ) -> list[ThemeInput]:
     inputs = []
-    for cid, session_id, text, tags, consent, speaker, domain, created_at, paraphrase, at in rows:
+    for row in rows:
+        cid, session_id, text, tags, consent, speaker, domain, created_at, paraphrase, at, table = (
+            row
+        )
         interests, values = terms.get(cid, ((), ()))
         inputs.append(
             ThemeInput(
@@ -124,6 +130,7 @@ def _inputs(
                 created_at=created_at,
                 paraphrase=paraphrase,
                 at=at,
+                table=table,
             )
         )
     return shareable(inputs)
