@@ -32,6 +32,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "clustering"
@@ -70,7 +71,9 @@ def corpus(pool: list[str], count: int) -> list[str]:
     return texts
 
 
-def build_database(path: Path, texts: list[str], sessions: int) -> None:
+def build_database(path: Path | Any, texts: list[str], sessions: int) -> None:
+    """`texts` as contributions in `sessions` sessions, at the SQLite file `path` (or any
+    database target, for bench/search_speed.py)."""
     from sqlalchemy import insert
 
     from dialoog_tui.core.model import NewSession
@@ -79,7 +82,7 @@ def build_database(path: Path, texts: list[str], sessions: int) -> None:
     from dialoog_tui.store.db.target import resolve_target
     from dialoog_tui.store.schema.tables import ContributionRow
 
-    database = open_database(resolve_target(str(path)))
+    database = open_database(resolve_target(str(path)) if isinstance(path, Path) else path)
     people = tuple((f"Deelnemer {n}", ("inw", "over", "ond", "maat")[n % 4]) for n in range(40))
     ids = []
     for number in range(sessions):

@@ -48,6 +48,7 @@ def build_parser(*, launch_only: bool = False) -> argparse.ArgumentParser:
             data_commands,
             export_commands,
             ladder_commands,
+            search_commands,
             theme_commands,
         )
 
@@ -59,6 +60,7 @@ def build_parser(*, launch_only: bool = False) -> argparse.ArgumentParser:
             curation_commands,
             ladder_commands,
             correction_commands,
+            search_commands,
         )
 
     parser = OneLineParser(prog="dialoog", description=DESCRIPTION)

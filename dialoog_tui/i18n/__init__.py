@@ -161,6 +161,36 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cmd.scope": ("Sessie/alle", "Session/all"),
     "cmd.scope.help": ("Deze sessie of alle sessies", "This session or all sessions"),
+    "cmd.search": ("Zoek", "Search"),
+    "cmd.search.help": (
+        "Zoek wat er gezegd is, in alle sessies, en spring ernaartoe",
+        "Search what was said, in every session, and jump to it",
+    ),
+    "cmd.jump": ("Ga naar", "Go to"),
+    "cmd.jump.help": (
+        "Open de gekozen bijdrage in haar sessie",
+        "Open the chosen contribution in its session",
+    ),
+    "search.title": ("Zoeken in alle sessies", "Search every session"),
+    "search.placeholder": (
+        'woorden, of "een zinsdeel" tussen aanhalingstekens',
+        'words, or "a phrase" in quotes',
+    ),
+    "search.hint": (
+        "Typ om te zoeken. ↓ naar de resultaten, Enter opent er een, Esc terug.",
+        "Type to search. ↓ to the results, Enter opens one, Esc goes back.",
+    ),
+    "search.count": ("{count} gevonden, beste eerst", "{count} found, best first"),
+    "search.more": (
+        "{count} getoond, er is meer: zoek preciezer",
+        "{count} shown, there is more: search more precisely",
+    ),
+    "search.gone": (
+        "Die bijdrage is er niet meer (verwijderd sinds het zoeken).",
+        "That contribution is no longer there (removed since the search).",
+    ),
+    "search.anonymous": ("anoniem", "anonymous"),
+    "search.room": ("de zaal", "the room"),
     "cmd.close": ("Terug", "Back"),
     "cmd.close.help": ("Terug naar invoer", "Back to capture"),
     "ladder.values": ("Waarden onder weerstand", "Values under resistance"),

@@ -77,6 +77,15 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--table is voor het verslag (md of html), niet voor de JSON",
         "--table is for the minutes (md or html), not the JSON",
     ),
+    "error.search_empty": (
+        "geef een woord om naar te zoeken",
+        "give a word to search for",
+    ),
+    "error.search_limit": ("--limit moet 1 of meer zijn", "--limit must be 1 or more"),
+    "error.search_kind": (
+        "onbekende soort {kind!r} (soorten: {kinds})",
+        "unknown kind {kind!r} (kinds: {kinds})",
+    ),
     "error.no_table": (
         "geen tafel {name!r} in deze sessie (tafels: {names})",
         "no table {name!r} in this session (tables: {names})",
@@ -188,6 +197,15 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{unassigned} bijdragen niet ingedeeld",
         "{themes} themes, {recurring} recurring (heard in {min}+ sessions); "
         "{unassigned} contributions unassigned",
+    ),
+    "cli.search.none": ("Niets gevonden voor “{query}”.", "Nothing found for “{query}”."),
+    "cli.search.head": (
+        "{count} gevonden voor “{query}”, beste eerst:",
+        "{count} found for “{query}”, best first:",
+    ),
+    "cli.search.more": (
+        "Er is meer: maak de zoekvraag preciezer, of vraag meer met --limit.",
+        "There is more: search more precisely, or ask for more with --limit.",
     ),
     "cli.themes.at_table": (
         "Aan tafel {table}: wat daar gezegd is, in de thema's van de hele zaal.",

@@ -47,6 +47,16 @@ HELP_NL: Mapping[str, str] = {
     "read the themes of the one session given at this table: what was said there": (
         "lees de thema's van de ene gegeven sessie aan deze tafel: wat daar gezegd is"
     ),
+    "find what was said, across sessions": "zoek wat er gezegd is, over de sessies heen",
+    'words to find; "a phrase" in quotes': (
+        'woorden om te vinden; "een zinsdeel" tussen aanhalingstekens'
+    ),
+    "only in this session (id or slug)": "alleen in deze sessie (id of slug)",
+    "only what this person said": "alleen wat deze persoon zei",
+    "only what this domain said": "alleen wat dit domein zei",
+    "only this kind (weerstand, vraag, …)": "alleen deze soort (weerstand, vraag, …)",
+    "at most N results (50)": "hoogstens N resultaten (50)",
+    "print JSON (docs/search-json.md)": "toon JSON (docs/search-json.md)",
     "the facilitator's view of a session: every table, live": (
         "het overzicht voor de gespreksleider: alle tafels van een sessie, live"
     ),

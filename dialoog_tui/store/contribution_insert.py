@@ -28,6 +28,7 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import Contribution
 from dialoog_tui.errors import InvalidInput
+from dialoog_tui.store import search
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema import statements
 
@@ -43,6 +44,7 @@ _CAPTURE_STATEMENTS = (
     statements.LAST_SEQ,
     statements.DEFAULT_CONSENT,
     statements.CLEAR_DRAFT,
+    search.REMEMBER,
 )
 
 
@@ -88,6 +90,9 @@ def insert_numbered(run: Runner, row: dict[str, Any], *, clear_draft: bool) -> d
         consent = default.with_paraphrase(row["paraphrase"]).value
     stored = {**row, "seq": seq, "consent": consent, "created_at": utc_now()}
     stored["id"] = run.scalar(statements.INSERT_CONTRIBUTION, _columns(stored))
+    # Found by search from the moment it is stored (contributions are never deleted, so
+    # its id has no words in the index yet).
+    run.execute(search.REMEMBER, search.index_values(stored["id"], row["text"], row["paraphrase"]))
     if clear_draft:
         run.execute(statements.CLEAR_DRAFT, in_session)
     return stored

@@ -36,6 +36,7 @@ from dialoog_tui.store.schema.tables import (
     ContributionRow,
     PhaseRow,
 )
+from dialoog_tui.store.search import index_rows
 from dialoog_tui.store.vocabulary import link_terms, terms_of
 
 
@@ -445,8 +446,11 @@ def _with_terms(db: Session, contributions: list[Contribution]) -> list[Contribu
 
 def _changed(db: Session, row: ContributionRow) -> Contribution:
     """A contribution as it is after a change, which the screens watching its session hear
-    of on commit (a room view must drop a line that went off the record)."""
+    of on commit (a room view must drop a line that went off the record), found by search
+    by its words as they are now."""
     announce(db, row.session_id)
+    assert row.id is not None
+    index_rows(db.connection(), [(row.id, row.text, row.paraphrase)])
     return _with_terms(db, [to_contribution(row)])[0]
 
 

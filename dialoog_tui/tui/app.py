@@ -23,6 +23,7 @@ from dialoog_tui.tui.capture.recorder import Recorder
 from dialoog_tui.tui.capture.screen import CaptureScreen
 from dialoog_tui.tui.colour_themes import DEFAULT_THEME, bundled_themes
 from dialoog_tui.tui.commands import ScreenCommands
+from dialoog_tui.tui.found import Chosen
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.messages import BackgroundWorkFailed, SessionChosen
 from dialoog_tui.tui.palette import DialoogPalette
@@ -124,6 +125,39 @@ class DialoogApp(App[int]):
             self.gateway, self.clock, person=self.person, outbox=outbox, table_name=self.table
         )
         self.push_screen(CaptureScreen(request, recorder, self.t, live_themes=self.live_themes))
+
+    def show_found(self, chosen: Chosen) -> None:
+        """Show a contribution a search found where it was said: selected in the capture
+        screen of its session (the one open, or its session's in that one's place)."""
+        capture = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, CaptureScreen)), None
+        )
+        if capture is not None:
+            while self.screen is not capture:
+                self.pop_screen()
+            if (
+                capture.recorder.session is not None
+                and capture.recorder.session_id == chosen.session_id
+            ):
+                capture.run_worker(
+                    capture.show_contribution(chosen.contribution_id, chosen.seq),
+                    group="jump",
+                    exclusive=True,
+                    exit_on_error=False,
+                )
+                return
+        # Another session: captured at no table (a table belongs to the session it was
+        # named for, and opening one would seat this note-taker there).
+        recorder = Recorder(
+            self.gateway, self.clock, person=self.person, outbox=outbox_for(self.gateway.target)
+        )
+        screen = CaptureScreen(
+            chosen.session_id, recorder, self.t, live_themes=self.live_themes, show_first=chosen
+        )
+        if capture is not None:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     @on(SessionChosen)
     def _open_from_picker(self, event: SessionChosen) -> None:

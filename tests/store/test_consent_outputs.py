@@ -1,5 +1,6 @@
 """Every shareable output the store feeds — session exports (minutes with their charts, by
-kind, HTML, JSON), the ladder (text and JSON), the vocabulary listing — obeys consent for any mix of it, read back from a real database."""
+kind, HTML, JSON), the ladder (text and JSON), the vocabulary listing, search results (text
+and JSON) — obeys consent for any mix of it, read back from a real database."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from dialoog_tui.cli.ladder_commands import print_ladder
+from dialoog_tui.cli.search_commands import found_to_json, print_found
 from dialoog_tui.core.export.ladder_json import ladder_to_json
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import InterestStatus, Ladder, TermKind
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.services.exports import ExportChoice, session_export
+from dialoog_tui.services.search import search
 from dialoog_tui.services.sessions import start_session
 from dialoog_tui.store import contributions, vocabulary
 from dialoog_tui.store.commitments import set_commitment
@@ -103,6 +106,15 @@ def _outputs(database: Database) -> list[tuple[str, bool]]:
     for kind in TermKind:
         listed = database.read(lambda db, kind=kind: vocabulary.shared_vocabulary(db=db, kind=kind))
         outputs.append(("\n".join(term.name for term, _count in listed), False))
+    # A search for each marker and name: what must not be found is not, and what is found
+    # shows no more than the gate lets through (the query itself, said back, aside).
+    for query in ("qgewoon", "qpara", "qoff", "qlett", "bertolt", "zwanenburg"):
+        found = search(database, query)
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            print_found(found, marked=True)
+        for shown in (json.dumps(found_to_json(found), ensure_ascii=False), printed.getvalue()):
+            outputs.append((shown.replace(query, "…"), False))
     return outputs
 
 

@@ -17,5 +17,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008_corrections",
     "0009_client_keys",
     "0010_tables",
+    "0011_search",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -26,6 +26,7 @@ CAPTURE_COMMANDS: tuple[Command, ...] = (
     Command("side_panel", "f7", show=False),
     Command("export", "f5"),
     Command("corrections", "f6"),
+    Command("search", "ctrl+f", priority=True),
     Command("next_phase", "ctrl+n", show=False),
     Command("reply", "ctrl+r", show=False),
     Command("select_up", "up", show=False, action="select_previous"),

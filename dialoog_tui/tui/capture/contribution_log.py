@@ -233,6 +233,14 @@ class ContributionLog(ScrollView, can_focus=False):
             return
         self._select(self._rows[index + 1].id if index + 1 < len(self._rows) else None)
 
+    def select(self, contribution_id: int) -> bool:
+        """Select a loaded contribution and bring it into view; False when it is not
+        loaded."""
+        if contribution_id not in self._index_by_id:
+            return False
+        self._select(contribution_id)
+        return True
+
     def clear_selection(self) -> None:
         """Select nothing (and follow the end again)."""
         if self._selected_id is not None:

@@ -36,6 +36,13 @@ def theme_board(recorder: Recorder, t: Translator) -> Screen[None]:
     return ThemeBoardScreen(recorder.gateway, t)
 
 
+def search_screen(recorder: Recorder, t: Translator) -> Screen[Any]:
+    """Search every session."""
+    from dialoog_tui.tui.screens.search import SearchScreen
+
+    return SearchScreen(recorder.gateway, t)
+
+
 def export_dialog(recorder: Recorder, t: Translator) -> Screen[Any] | None:
     """The export dialog for the recorder's session (None: no session loaded yet)."""
     from dialoog_tui.tui.screens.export_dialog import ExportDialog

@@ -211,10 +211,10 @@ class Recorder:
         context.counts.update(read.counts)
         self._remember(*read.latest)
 
-    async def older(self, before_seq: int) -> list[Contribution]:
-        """The page of contributions before number `before_seq`."""
+    async def older(self, before_seq: int, *, count: int = PAGE_SIZE) -> list[Contribution]:
+        """The `count` contributions before number `before_seq` (a page)."""
         page = await self.gateway.call(
-            capture.older, self.session_id, before_seq=before_seq, limit=PAGE_SIZE
+            capture.older, self.session_id, before_seq=before_seq, limit=count
         )
         self._remember(*page)
         return page

@@ -40,6 +40,7 @@ from dialoog_tui.tui.capture.themes_panel import ThemesPanel
 from dialoog_tui.tui.capture.view import CaptureView
 from dialoog_tui.tui.capture.waiting_lines import WaitingLines
 from dialoog_tui.tui.commands import PaletteEntry, palette_entries_for, with_commands
+from dialoog_tui.tui.found import Chosen, ShowsFound
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
 
@@ -66,9 +67,13 @@ class CaptureScreen(DialoogScreen[None]):
         t: Translator,
         *,
         live_themes: bool = True,
+        show_first: Chosen | None = None,
     ) -> None:
+        """`show_first`: a contribution to select once the session is loaded (a search
+        result)."""
         super().__init__()
         self._request = request
+        self._show_first = show_first
         self.recorder = recorder
         """Keeps the record; the screen only shows it."""
         self.t = t
@@ -175,6 +180,8 @@ class CaptureScreen(DialoogScreen[None]):
         self._show_live_themes()
         self.view.show_state()
         self.refresh_bindings()
+        if self._show_first is not None:
+            await self.show_contribution(self._show_first.contribution_id, self._show_first.seq)
 
     def _next_frame(self) -> asyncio.Future[None]:
         """Done once the screen has been drawn with what was changed before."""
@@ -387,6 +394,22 @@ class CaptureScreen(DialoogScreen[None]):
     def action_theme_board(self) -> None:
         """The themes across all sessions, to review and curate."""
         self.app.push_screen(elsewhere.theme_board(self.recorder, self.t))
+
+    def action_search(self) -> None:
+        """Search what was said in every session (Ctrl+F); the chosen result is shown
+        where it was said."""
+        self.app.push_screen(elsewhere.search_screen(self.recorder, self.t), self._jump)
+
+    def _jump(self, chosen: Chosen | None) -> None:
+        if chosen is not None and isinstance(self.app, ShowsFound):
+            self.app.show_found(chosen)
+
+    async def show_contribution(self, contribution_id: int, seq: int) -> None:
+        """Select a contribution of this session in the log, reading what lies between it
+        and the loaded page first."""
+        await self._loaded.wait()
+        if not await self.view.show_contribution(contribution_id, seq):
+            self.notify(self.t("search.gone"), severity="warning")
 
     def action_export(self) -> None:
         """Export this session: Markdown, HTML or JSON, with consent honoured."""

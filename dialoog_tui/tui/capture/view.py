@@ -24,6 +24,9 @@ from dialoog_tui.tui.look import Look, look_from_variables
 
 T = TypeVar("T")
 
+CONTEXT_ABOVE = 5
+"""Contributions read above one a search jumps to, to read it in context."""
+
 
 class CaptureView:
     """Draws what the screen's recorder holds, in the screen's look."""
@@ -110,6 +113,18 @@ class CaptureView:
         """Load the page of contributions before number `before_seq` into the log."""
         page = await self._screen.recorder.older(before_seq)
         self._screen.log_view.prepend(page, has_older=len(page) > 0 and page[0].seq > 1)
+
+    async def show_contribution(self, contribution_id: int, seq: int) -> bool:
+        """Select contribution `seq` in the log, reading the contributions between it and
+        the oldest loaded one first; False when it is not there (removed since)."""
+        log = self._screen.log_view
+        if log.rows and seq < log.rows[0].seq and log.has_older:
+            first = log.rows[0].seq
+            # One read of everything in between (and a few before, to read it in context):
+            # page by page, each page would lay the whole log out again.
+            page = await self._screen.recorder.older(first, count=first - seq + CONTEXT_ABOVE)
+            log.prepend(page, has_older=len(page) > 0 and page[0].seq > 1)
+        return log.select(contribution_id)
 
     def next_consent(self) -> Consent:
         """The consent the next contribution will get, as things stand."""

@@ -21,6 +21,7 @@ from dialoog_tui.core.display import fit, sparkline, visible
 from dialoog_tui.i18n import Translator
 from dialoog_tui.lazy import LazyModule
 from dialoog_tui.tui.commands import Command, PaletteEntry, palette_entries_for, with_commands
+from dialoog_tui.tui.found import Chosen, ShowsFound
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.look import Look, look_from_variables
 from dialoog_tui.tui.themes.curating import NAME_FIELD, CuratingScreen, curation
@@ -49,6 +50,7 @@ BOARD_COMMANDS: tuple[Command, ...] = (
     Command("cancel_run", "c"),
     Command("sort", "o", show=False),
     Command("export_themes", "e"),
+    Command("search", "ctrl+f"),
     Command("close", "escape", text_key="cmd.back"),
 )
 
@@ -328,6 +330,17 @@ class ThemeBoardScreen(CuratingScreen):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.notify(self.t(f"themes.sort.{self.sort}"))
         self._show()
+
+    def action_search(self) -> None:
+        """Search what was said in every session (Ctrl+F); the chosen result is shown
+        where it was said."""
+        from dialoog_tui.tui.screens.search import SearchScreen
+
+        def jump(chosen: Chosen | None) -> None:
+            if chosen is not None and isinstance(self.app, ShowsFound):
+                self.app.show_found(chosen)
+
+        self.app.push_screen(SearchScreen(self.gateway, self.t), jump)
 
     def action_close(self) -> None:
         """Close the name field, else go back."""

@@ -1,0 +1,166 @@
+"""Searching what was said, across sessions: `dialoog search` and the TUI's search screen.
+
+What a search shows may be shared (read out, pasted into a mail), so it reads through the
+consent gate like every export: nothing off the record is found, a paraphrase-only
+contribution is found and shown by its paraphrase, an anonymous one without its speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.consent_gate import share
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.search import Query, found_at, parse_query
+from dialoog_tui.errors import InvalidInput
+from dialoog_tui.store.db.database import Database
+from dialoog_tui.store.participants import with_speakers
+from dialoog_tui.store.schema.tables import (
+    ContributionRow,
+    DomainRow,
+    ParticipantRow,
+    SessionRow,
+)
+from dialoog_tui.store.search import Within, search_ids
+from dialoog_tui.store.sessions import find_session
+
+LIMIT = 50
+"""Results shown at most, unless asked for more (the CLI says its own)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A contribution a search found, as it may be shown."""
+
+    contribution_id: int
+    session_id: int
+    session_title: str
+    seq: int
+    at: datetime
+    kind: Kind
+    text: str
+    """Through the gate: the paraphrase where that is the consent."""
+    speaker: str | None
+    """None: said by the room, or by someone heard anonymously (`anonymous`)."""
+    domain: str | None
+    consent: Consent
+    paraphrase: str | None
+    found: tuple[tuple[int, int], ...] = ()
+    """Where in `text` the query's words stand (start, end)."""
+    score: float = 0.0
+    """Higher: a better match (comparable within one search only)."""
+
+    @property
+    def anonymous(self) -> bool:
+        """The speaker asked not to be named."""
+        return self.consent is Consent.ANONYMOUS
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Where to look (None: anywhere)."""
+
+    sessions: Sequence[str] | None = None
+    """Ids or slugs."""
+    speaker: str | None = None
+    """A name, or its beginning (ignoring case)."""
+    domain: str | None = None
+    kind: Kind | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search found."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    more: bool
+    """More were found than shown."""
+
+
+def search(
+    database: Database, text: str, filters: Filters = Filters(), *, limit: int = LIMIT
+) -> Found:
+    """The contributions `text` finds (words, "phrases"), best first. InvalidInput when it
+    holds no word to look for; NotFound when a session it is limited to does not exist."""
+    query = parse_query(text)
+    if not query:
+        raise InvalidInput("give a word to search for", key="error.search_empty")
+    if limit < 1:
+        raise InvalidInput("--limit must be 1 or more", key="error.search_limit")
+    return database.read(lambda db: _search(db, text, query, filters, limit))
+
+
+def _search(db: Session, text: str, query: Query, filters: Filters, limit: int) -> Found:
+    within = Within(
+        session_ids=None
+        if filters.sessions is None
+        else [find_session(db=db, key=key).id for key in filters.sessions],
+        participant_ids=None
+        if filters.speaker is None and filters.domain is None
+        else _speakers(db, filters.speaker, filters.domain),
+        kinds=None if filters.kind is None else [filters.kind.value],
+    )
+    ranked = search_ids(db.connection(), query, within, limit=limit + 1)
+    scores = dict(ranked[:limit])
+    hits = [
+        replace(shown, found=found_at(shown.text, query))
+        for hit in _hits(db, scores)
+        if (shown := share(hit)) is not None
+    ]
+    return Found(text, tuple(hits), more=len(ranked) > limit)
+
+
+def _speakers(db: Session, speaker: str | None, domain: str | None) -> list[int]:
+    """The participants a search is limited to: whose name begins with `speaker`, from
+    `domain` (both ignoring case)."""
+    rows = db.exec(
+        select(ParticipantRow.id, ParticipantRow.name, DomainRow.name).join(
+            DomainRow, col(DomainRow.id) == col(ParticipantRow.domain_id), isouter=True
+        )
+    ).all()
+    wanted = speaker.casefold().strip() if speaker else None
+    return [
+        pid
+        for pid, name, domain_name in rows
+        if pid is not None
+        and (wanted is None or name.casefold().startswith(wanted))
+        and (domain is None or (domain_name or "").casefold() == domain.casefold().strip())
+    ]
+
+
+def _hits(db: Session, scores: dict[int, float]) -> list[Hit]:
+    """The found contributions with their session and speaker, in the order of `scores`."""
+    if not scores:
+        return []
+    rows = db.exec(
+        with_speakers(
+            select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name)
+            .join(SessionRow, col(SessionRow.id) == col(ContributionRow.session_id))
+            .where(col(ContributionRow.id).in_(list(scores)))
+        )
+    ).all()
+    by_id = {
+        row.id: Hit(
+            contribution_id=row.id,
+            session_id=row.session_id,
+            session_title=title,
+            seq=row.seq,
+            at=row.at,
+            kind=Kind(row.kind),
+            text=row.text,
+            speaker=speaker,
+            domain=domain,
+            consent=Consent(row.consent),
+            paraphrase=row.paraphrase,
+            score=scores[row.id],
+        )
+        for row, title, speaker, domain in rows
+        if row.id is not None
+    }
+    return [by_id[cid] for cid in scores if cid in by_id]

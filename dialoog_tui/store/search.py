@@ -1,0 +1,186 @@
+"""The full-text index of contributions, and looking things up in it.
+
+What is indexed is made by `core/search.py`: a text's stems in Dutch and in English. SQLite
+keeps them in an FTS5 table (`contribution_search`, its rowid the contribution's id);
+PostgreSQL in a table of the same columns with a `tsvector` for each text (Dutch stems
+weighted A, English B, so one GIN index serves both) made by the database itself.
+
+A contribution is indexed in the transaction that stores it or changes its words
+(`contribution_insert.insert_numbered`, `contributions.edit_contribution`, the paraphrase):
+an edit takes its old words out of the index with it. A removal needs nothing here: what
+is removed, off the record or in a deleted session is left out when searching, by the
+contribution's own columns, so undoing a removal finds it again.
+
+The consent gate decides which text is searched: the verbatim words of a named or
+anonymous contribution, only the paraphrase of a paraphrase-only one (its verbatim words
+must not be found either), nothing of one off the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Column, Integer, MetaData, Table, Text, bindparam, delete, insert
+from sqlalchemy import text as sql
+
+from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.search import Query, Term, indexed
+
+INDEX = Table(
+    "contribution_search",
+    MetaData(),  # not SQLModel's: created by the migration, per backend (`create_index`)
+    Column("rowid", Integer, primary_key=True),
+    Column("text_nl", Text),
+    Column("text_en", Text),
+    Column("para_nl", Text),
+    Column("para_en", Text),
+)
+FORGET = delete(INDEX).where(INDEX.c.rowid == bindparam("contribution_id"))
+REMEMBER = insert(INDEX)
+
+
+def create_index(connection: Any) -> None:
+    """Create the (empty) index on this connection's backend."""
+    if connection.dialect.name == "sqlite":
+        # unicode61 only splits what it is given (stems are plain letters and digits);
+        # prefix='3' keeps an index of 3-letter beginnings, the shortest a query word
+        # finds others by.
+        connection.execute(
+            sql(
+                "CREATE VIRTUAL TABLE contribution_search USING fts5("
+                "text_nl, text_en, para_nl, para_en, tokenize='unicode61', prefix='3')"
+            )
+        )
+        return
+    connection.execute(
+        sql(
+            "CREATE TABLE contribution_search ("
+            " rowid INTEGER PRIMARY KEY REFERENCES contribution (id) ON DELETE CASCADE,"
+            " text_nl TEXT NOT NULL DEFAULT '', text_en TEXT NOT NULL DEFAULT '',"
+            " para_nl TEXT NOT NULL DEFAULT '', para_en TEXT NOT NULL DEFAULT '',"
+            " text_words tsvector GENERATED ALWAYS AS ("
+            "  setweight(to_tsvector('simple', text_nl), 'A')"
+            "  || setweight(to_tsvector('simple', text_en), 'B')) STORED,"
+            " para_words tsvector GENERATED ALWAYS AS ("
+            "  setweight(to_tsvector('simple', para_nl), 'A')"
+            "  || setweight(to_tsvector('simple', para_en), 'B')) STORED)"
+        )
+    )
+    for column in ("text_words", "para_words"):
+        connection.execute(
+            sql(f"CREATE INDEX ix_search_{column} ON contribution_search USING GIN ({column})")
+        )
+
+
+def index_values(contribution_id: int, text: str | None, paraphrase: str | None) -> dict[str, Any]:
+    """The index row of a contribution with these words."""
+    words, said_as = indexed(text), indexed(paraphrase)
+    return {
+        "rowid": contribution_id,
+        "text_nl": words.dutch,
+        "text_en": words.english,
+        "para_nl": said_as.dutch,
+        "para_en": said_as.english,
+    }
+
+
+def index_rows(connection: Any, rows: Sequence[tuple[int, str | None, str | None]]) -> None:
+    """(Re)index these contributions: (id, text, paraphrase) each."""
+    if not rows:
+        return
+    connection.execute(FORGET, [{"contribution_id": cid} for cid, _, _ in rows])
+    connection.execute(REMEMBER, [index_values(cid, text, para) for cid, text, para in rows])
+
+
+@dataclass(frozen=True)
+class Within:
+    """Where a search looks (None: anywhere)."""
+
+    session_ids: Sequence[int] | None = None
+    participant_ids: Sequence[int] | None = None
+    kinds: Sequence[str] | None = None
+
+
+def search_ids(
+    connection: Any, query: Query, within: Within, *, limit: int
+) -> list[tuple[int, float]]:
+    """The contributions the query finds, best first (then newest): (id, score), the score
+    higher for a better match. Removed, off-record and deleted sessions' ones are left out;
+    a paraphrase-only contribution is found by its paraphrase alone."""
+    if not query or limit <= 0:
+        return []
+    sqlite = connection.dialect.name == "sqlite"
+    values: dict[str, Any] = {"limit": limit}
+    parts = []
+    for consents, text, prefix in (
+        ((Consent.NAMED, Consent.ANONYMOUS), "text", "t"),
+        ((Consent.PARAPHRASE,), "para", "p"),
+    ):
+        values[f"{prefix}_query"] = _fts5_match(query, text) if sqlite else _tsquery(query)
+        values[f"{prefix}_consents"] = [c.value for c in consents]
+        if sqlite:
+            found = (
+                "SELECT rowid AS id, -bm25(contribution_search) AS score"
+                f" FROM contribution_search WHERE contribution_search MATCH :{prefix}_query"
+            )
+        else:
+            found = (
+                f"SELECT rowid AS id, ts_rank({text}_words, CAST(:{prefix}_query AS tsquery))"
+                f" AS score FROM contribution_search"
+                f" WHERE {text}_words @@ CAST(:{prefix}_query AS tsquery)"
+            )
+        parts.append(
+            f"SELECT m.id AS id, m.score AS score, c.at AS at FROM ({found}) m"
+            " JOIN contribution c ON c.id = m.id"
+            " JOIN dialogue_session s ON s.id = c.session_id"
+            f" WHERE c.deleted_at IS NULL AND s.deleted_at IS NULL"
+            f" AND c.consent IN :{prefix}_consents" + _within(within, values)
+        )
+    statement = sql(
+        " UNION ALL ".join(parts) + " ORDER BY score DESC, at DESC, id DESC LIMIT :limit"
+    ).bindparams(
+        *(bindparam(name, expanding=True) for name in values if isinstance(values[name], list))
+    )
+    return [(cid, float(score)) for cid, score, _ in connection.execute(statement, values)]
+
+
+def _within(within: Within, values: dict[str, Any]) -> str:
+    conditions = ""
+    for column, chosen, name in (
+        ("c.session_id", within.session_ids, "sessions"),
+        ("c.participant_id", within.participant_ids, "speakers"),
+        ("c.kind", within.kinds, "kinds"),
+    ):
+        if chosen is not None:
+            values[name] = list(chosen) or [None]  # nothing chosen: nothing found
+            conditions += f" AND {column} IN :{name}"
+    return conditions
+
+
+def _fts5_match(query: Query, text: str) -> str:
+    """The query in FTS5's syntax, on the columns of `text` (the words, or the paraphrase).
+    Stems are plain letters and digits, so quoting them is all the escaping needed."""
+    return " AND ".join(
+        f"({text}_nl : {_fts5_phrase(term.dutch, term.prefix)}"
+        f" OR {text}_en : {_fts5_phrase(term.english, term.prefix)})"
+        for term in query.terms
+    )
+
+
+def _fts5_phrase(stems: Sequence[str], prefix: bool) -> str:
+    return f'"{" ".join(stems)}"' + (" *" if prefix else "")
+
+
+def _tsquery(query: Query) -> str:
+    """The query as a PostgreSQL tsquery: Dutch stems are weighted A, English B."""
+    return " & ".join(
+        f"({_lexemes(term, term.dutch, 'A')} | {_lexemes(term, term.english, 'B')})"
+        for term in query.terms
+    )
+
+
+def _lexemes(term: Term, stems: Sequence[str], weight: str) -> str:
+    suffix = f":*{weight}" if term.prefix else f":{weight}"
+    return "(" + " <-> ".join(f"'{stem}'{suffix}" for stem in stems) + ")"

@@ -1,0 +1,24 @@
+"""A contribution a search found, on its way to where it was said: what the search screen
+answers, and what the app does with it. Kept apart from the search screen so that capture
+can name it without importing that screen at start-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The contribution to jump to."""
+
+    session_id: int
+    contribution_id: int
+    seq: int
+
+
+@runtime_checkable
+class ShowsFound(Protocol):
+    """An app that shows a found contribution where it was said (`DialoogApp`)."""
+
+    def show_found(self, chosen: Chosen) -> None: ...
