@@ -180,10 +180,17 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Typ om te zoeken. ↓ naar de resultaten, Enter opent er een, Esc terug.",
         "Type to search. ↓ to the results, Enter opens one, Esc goes back.",
     ),
-    "search.count": ("{count} gevonden, beste eerst", "{count} found, best first"),
+    "search.count": (
+        "{count} gevonden, beste eerst. ↓ en Enter opent er een waar het gezegd is.",
+        "{count} found, best first. ↓ and Enter opens one where it was said.",
+    ),
     "search.more": (
-        "{count} getoond, er is meer: zoek preciezer",
-        "{count} shown, there is more: search more precisely",
+        "{count} getoond, er is meer: zoek preciezer. ↓ en Enter opent er een.",
+        "{count} shown, there is more: search more precisely. ↓ and Enter opens one.",
+    ),
+    "search.none": (
+        "Niets gevonden. Een woord vindt ook zijn vervoegingen en samenstellingen.",
+        "Nothing found. A word also finds its inflections and compounds.",
     ),
     "search.gone": (
         "Die bijdrage is er niet meer (verwijderd sinds het zoeken).",

@@ -107,10 +107,15 @@ class SearchScreen(DialoogScreen[Chosen | None]):
             return
         self.found = found
         results.clear_options()
-        results.add_options(
-            Option(self._result(hit), id=str(index)) for index, hit in enumerate(found.hits)
-        )
+        shown: list[Option | None] = []
+        for index, hit in enumerate(found.hits):
+            if index:
+                shown.append(None)  # a line between results
+            shown.append(Option(self._result(hit), id=str(index)))
+        results.add_options(shown)
         key = "search.more" if found.more else "search.count"
+        if not found.hits:
+            key = "search.none"
         status.update(Text(self._t(key, count=len(found.hits))))
 
     def _result(self, hit: Hit) -> Text:
@@ -119,7 +124,8 @@ class SearchScreen(DialoogScreen[Chosen | None]):
         nobody = t("search.anonymous") if hit.anonymous else t("search.room")
         who = visible(hit.speaker or nobody) + (f" ({visible(hit.domain)})" if hit.domain else "")
         when = hit.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        line = Text(
+        line = Text()
+        line.append(
             f"{visible(hit.session_title)} · {when} · #{hit.seq} · {who} · "
             f"{hit.kind.label(t.lang)}\n",
             style="dim",
@@ -148,7 +154,8 @@ class SearchScreen(DialoogScreen[Chosen | None]):
         results = self.query_one("#search-results", OptionList)
         if self.found is None or results.highlighted is None:
             return
-        hit = self.found.hits[results.highlighted]
+        option = results.get_option_at_index(results.highlighted)
+        hit = self.found.hits[int(option.id or 0)]
         self.dismiss(Chosen(hit.session_id, hit.contribution_id, hit.seq))
 
     @on(OptionList.OptionSelected, "#search-results")
