@@ -54,9 +54,10 @@ def export_path(typed: str, default_name: str) -> Path:
     return where / default_name if as_folder else target
 
 
-def write_new_files(files: Sequence[tuple[Path, str]], *, force: bool) -> list[Path]:
-    """Write each `(path, text)` (in folders that exist, see `export_path`): all of them or,
-    as far as a failing disk allows, none; a file there is only replaced with `force`.
+def write_new_files(files: Sequence[tuple[Path, str | bytes]], *, force: bool) -> list[Path]:
+    """Write each `(path, text or bytes)` (in folders that exist, see `export_path`): all of
+    them or, as far as a failing disk allows, none; a file there is only replaced with
+    `force`.
 
     Each is written beside its target first, and only when all are written are they renamed
     into place, so a reader sees the old files or the whole new set."""
@@ -77,15 +78,16 @@ def write_new_files(files: Sequence[tuple[Path, str]], *, force: bool) -> list[P
     return [path for path, _text in files]
 
 
-def _written_beside(path: Path, text: str) -> Path:
-    """`text` in a new hidden file beside `path`, on disk. Made with mode 0666 less the
-    umask, as any program makes a file people share (0644 as usual), not the 0600 of a
-    temporary file."""
+def _written_beside(path: Path, content: str | bytes) -> Path:
+    """`content` (text as UTF-8) in a new hidden file beside `path`, on disk. Made with mode
+    0666 less the umask, as any program makes a file people share (0644 as usual), not the
+    0600 of a temporary file."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
     except OSError:

@@ -1,4 +1,5 @@
-"""`dialoog export`: a session as Markdown, HTML or JSON, or the theme report across sessions."""
+"""`dialoog export`: a session as Markdown, HTML, JSON or a REFI-QDA project, or the theme
+report across sessions."""
 
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ def export(args: argparse.Namespace) -> int:
             args, lambda database: session_export(database, args.sessions[0], choice, now=now)
         )
     if not args.output:
+        if made.data is not None:
+            raise InvalidInput(key="cli.export.qdpx_file")
         sys.stdout.write(made.text)
         return 0
     for written in write_export(args.output, made, force=args.force):
@@ -85,7 +88,10 @@ def register(command: CommandMaker) -> None:
     )
     export_.add_argument("--all", action="store_true", help="with --themes: every session")
     export_.add_argument(
-        "--format", choices=("md", "html", "json"), default=None, help="md, html or json"
+        "--format",
+        choices=("md", "html", "json", "qdpx"),
+        default=None,
+        help="md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …)",
     )
     export_.add_argument(
         "--layout",

@@ -77,6 +77,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--table is voor het verslag (md of html), niet voor de JSON",
         "--table is for the minutes (md or html), not the JSON",
     ),
+    "cli.export.qdpx_file": (
+        "een .qdpx is een bestand: geef met -o een map of een naam op .qdpx",
+        "a .qdpx is a file: give a folder or a name ending in .qdpx with -o",
+    ),
     "error.search_empty": (
         "geef een woord om naar te zoeken",
         "give a word to search for",

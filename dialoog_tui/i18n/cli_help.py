@@ -47,6 +47,9 @@ HELP_NL: Mapping[str, str] = {
     "read the themes of the one session given at this table: what was said there": (
         "lees de thema's van de ene gegeven sessie aan deze tafel: wat daar gezegd is"
     ),
+    "md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …)": (
+        "md, html, json, of qdpx (een REFI-QDA-project voor ATLAS.ti, NVivo, MAXQDA, …)"
+    ),
     "find what was said, across sessions": "zoek wat er gezegd is, over de sessies heen",
     'words to find; "a phrase" in quotes': (
         'woorden om te vinden; "een zinsdeel" tussen aanhalingstekens'

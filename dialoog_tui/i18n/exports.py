@@ -124,3 +124,33 @@ class Words:
             key = f"{key}.one"
         text = _WORDS[key][1 if self.lang == "en" else 0]
         return text.format(**values) if values else text
+
+
+QDPX_TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "kinds": "Soort bijdrage",
+        "tags": "Tags",
+        "interests": "Belangen",
+        "values": "Waarden",
+        "themes": "Thema's",
+        "domain": "Domein",
+        "no_domain": "geen domein",
+        "anonymous": "anoniem",
+        "room": "de zaal",
+        "paraphrase": "parafrase",
+    },
+    "en": {
+        "kinds": "Kind of contribution",
+        "tags": "Tags",
+        "interests": "Interests",
+        "values": "Values",
+        "themes": "Themes",
+        "domain": "Domain",
+        "no_domain": "no domain",
+        "anonymous": "anonymous",
+        "room": "the room",
+        "paraphrase": "paraphrase",
+    },
+}
+"""The words of a REFI-QDA project (`core/export/qdpx.py`): its code groups, its variable
+and how a line names who spoke."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from dialoog_tui.core.export.qdpx import ThemeCodes
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.record import SessionRecord, at_table
 from dialoog_tui.core.themes.card import ThemeCard, build_card
@@ -62,3 +63,29 @@ def theme_report_data(*, db: Session, session_ids: Sequence[int]) -> ThemeReport
     )
     cards = [build_card(theme, members) for theme in report.themes]
     return ThemeReportData(report, cards, list_participants(db=db))
+
+
+@dataclass(frozen=True)
+class SessionQdpxData:
+    record: SessionRecord
+    """Through the consent gate (the project is shared)."""
+    themes: list[ThemeCodes] | None
+    """The themes heard in the session, with their members here; None: no run yet."""
+    everyone: list[Participant]
+
+
+def session_qdpx_data(*, db: Session, key: str, table: str | None = None) -> SessionQdpxData:
+    """The session named by `key`, ready for its REFI-QDA project (with `table`: what was
+    said at that table of it)."""
+    summary = session_summary_data(db=db, key=key, table=table)
+    session_id = summary.record.session.id
+    report = stored_report(db=db, session_ids=[session_id])
+    if report is None:
+        return SessionQdpxData(summary.record, None, summary.everyone)
+    here = {c.id for c in summary.record.contributions}
+    themes = [
+        ThemeCodes(theme.id, theme.title, frozenset(theme.contributions) & here)
+        for theme in report.themes
+        if here & set(theme.contributions)
+    ]
+    return SessionQdpxData(summary.record, themes, summary.everyone)

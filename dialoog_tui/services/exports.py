@@ -1,7 +1,8 @@
 """Exports as the CLI and the TUI make them: read, render, and name the file.
 
 Formats: `md` (CommonMark), `html` (rendered from that Markdown, the charts drawn in the page)
-and, for a session, `json` (everything, see docs/export-json.md). A session's summary is its
+and, for a session, `json` (everything, see docs/export-json.md) and `qdpx` (a REFI-QDA
+project for qualitative-analysis suites, `core/export/qdpx.py`). A session's summary is its
 minutes (`core/export/minutes_md.py`) or, with the layout `by-kind`, its contributions
 grouped by kind (`core/export/session_md.py`). A Markdown export written to a folder has its
 charts beside it as SVG files. File names are slugs (python-slugify) of the title and
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from dialoog_tui.core.model import Session
     from dialoog_tui.store.db.database import Database
 
-SESSION_FORMATS = ("md", "html", "json")
+SESSION_FORMATS = ("md", "html", "json", "qdpx")
 THEME_FORMATS = ("md", "html")
 LAYOUTS = ("minutes", "by-kind")
 SLUG_LENGTH = 80
@@ -59,6 +60,8 @@ class Export:
     """A safe file name: slug and extension."""
     beside: tuple[tuple[str, str], ...] = ()
     """Files written beside it (the charts of a Markdown export): safe name and text."""
+    data: bytes | None = None
+    """What is written instead of `text` for a format that is not text (`.qdpx`)."""
 
 
 def file_name(title: str, day: datetime, extension: str, zone: tzinfo | None = None) -> str:
@@ -101,6 +104,8 @@ def session_export(
     not `find_if_missing`: then the summary says none were found yet."""
     if choice.format not in SESSION_FORMATS:
         raise InvalidInput(f"unknown format {choice.format!r}; choose md, html or json")
+    if choice.format == "qdpx":
+        return _session_qdpx(database, key, choice, now, find_if_missing=find_if_missing)
     if choice.format == "json":
         if choice.table is not None:
             raise InvalidInput(
@@ -222,6 +227,8 @@ def write_export(target: str, made: Export, *, force: bool) -> list[Path]:
     one session under different names never share a chart); the files written, the export
     first. Nothing is written when any of them is there already and not `force`."""
     path = export_path(target, made.file_name)
+    if made.data is not None:
+        return write_new_files([(path, made.data)], force=force)
     text, beside = made.text, list(made.beside)
     chosen, given = path.name.rsplit(".", 1)[0], made.file_name.rsplit(".", 1)[0]
     if chosen != given:
@@ -230,7 +237,10 @@ def write_export(target: str, made: Export, *, force: bool) -> list[Path]:
             # Only our own references have `](` before a name: a participant's `]` is escaped.
             text = text.replace(f"]({old})", f"]({new})")
         beside = renamed
-    files = [(path, text), *((path.with_name(name), content) for name, content in beside)]
+    files: list[tuple[Path, str | bytes]] = [
+        (path, text),
+        *((path.with_name(name), content) for name, content in beside),
+    ]
     return write_new_files(files, force=force)
 
 
@@ -278,3 +288,35 @@ def _session_json(database: Database, key: str, choice: ExportChoice, now: datet
     )
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     return Export(text, f"{record.session.slug}.json")
+
+
+def _session_qdpx(
+    database: Database, key: str, choice: ExportChoice, now: datetime, *, find_if_missing: bool
+) -> Export:
+    """The session as a REFI-QDA project; its themes coded as the minutes show them (found
+    first when no stored run covers the session, unless not `find_if_missing`)."""
+    from dialoog_tui import __version__
+    from dialoog_tui.core.export.qdpx import session_qdpx
+    from dialoog_tui.services.export_data import session_qdpx_data
+
+    if choice.include_off_record:
+        raise InvalidInput("--include-off-record is for the JSON backup only")
+    data = database.read(lambda db: session_qdpx_data(db=db, key=key, table=choice.table))
+    if data.themes is None and find_if_missing:
+        from dialoog_tui.services.themes import run_themes
+        from dialoog_tui.store.themes.runs import all_session_ids
+
+        run_themes(database, database.read(lambda db: all_session_ids(db=db)), all_sessions=True)
+        data = database.read(lambda db: session_qdpx_data(db=db, key=key, table=choice.table))
+    packed = session_qdpx(
+        data.record,
+        data.themes or (),
+        exported_at=now,
+        anonymize=choice.anonymize,
+        everyone=data.everyone,
+        lang=choice.lang,
+        person=data.record.session.note_taker or "",
+        origin=f"dialoog {__version__}",
+    )
+    name = session_file_name(data.record.session, "qdpx", table=choice.table)
+    return Export("", name, data=packed)
