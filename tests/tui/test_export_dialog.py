@@ -172,3 +172,30 @@ async def test_the_layout_can_be_by_kind_and_states_show_without_colour(
     (written,) = tmp_path.glob("plein-*.md")
     text = written.read_text(encoding="utf-8")
     assert "## Contributions by kind" in text and "Anna" not in text
+
+
+async def test_a_session_goes_to_a_qda_suite_as_a_refi_qda_project(
+    app_factory: AppFactory, seeded: Database, tmp_path: Path
+) -> None:
+    import zipfile
+
+    app = app_factory(NewSession(title="Plein"), lang="en")
+    folder = tmp_path / "qda"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw ! Geen garage onder het plein", "enter")
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#format-qdpx").value = True
+        await fill_folder(pilot, folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+    (written,) = folder.iterdir()
+    assert written.suffix == ".qdpx"
+    with zipfile.ZipFile(written) as archive:
+        project = archive.read("project.qde").decode("utf-8")
+    assert 'name="Anna"' in project and 'name="resistance"' in project

@@ -32,7 +32,7 @@ from dialoog_tui.services.exports import ExportChoice
 from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 
-FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
+FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "qdpx": "REFI-QDA"}
 LAYOUTS = ("minutes", "by-kind")
 
 
@@ -68,7 +68,9 @@ class ExportDialog(ModalScreen[Path | None]):
         self._session_key = session_key
         self._theme_sessions = list(theme_sessions) if theme_sessions is not None else None
         self._folder = folder
-        self._formats = ("md", "html", "json") if session_key is not None else ("md", "html")
+        self._formats = (
+            ("md", "html", "json", "qdpx") if session_key is not None else ("md", "html")
+        )
 
     def compose(self) -> ComposeResult:
         t = self._t
