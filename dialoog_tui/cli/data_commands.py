@@ -90,6 +90,8 @@ def import_file(args: argparse.Namespace) -> int:
     print(f"  {titles}")
     if report.already:
         print(say("cli.imported.already", already=report.already, imported=report.imported))
+    if report.left_out:
+        print(say("cli.imported.moderated", count=report.left_out))
     for problem in report.skipped:
         message = say(problem.key, **problem.values)
         print(visible(say("cli.skipped", line=problem.line, message=message)), file=sys.stderr)
@@ -97,6 +99,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace, path: Path, content: str) -> ImportReport:
+    from dialoog_tui.core.consultation import parse_mapping
     from dialoog_tui.services.imports import import_text
 
     return with_database(
@@ -110,6 +113,8 @@ def _import(args: argparse.Namespace, path: Path, content: str) -> ImportReport:
             skip_bad=args.skip_bad,
             again=args.again,
             source=str(path),
+            mapping=parse_mapping(args.map) if args.map else None,
+            online=args.online,
         ),
     )
 
@@ -203,6 +208,17 @@ def register(command: CommandMaker) -> None:
         "--again",
         action="store_true",
         help="also import rows the session holds already (by ref, or speaker, time and text)",
+    )
+    import_.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN,…",
+        help="a survey CSV: which of its columns is what (text=Antwoord,speaker=Naam,at=Tijd)",
+    )
+    import_.add_argument(
+        "--online",
+        action="store_true",
+        help="the rows are an online consultation's: a new session is marked online"
+        " (a Pol.is comment export is recognised by itself)",
     )
 
     demo_ = command("demo", "load a Dutch demo series of three sessions (once)")

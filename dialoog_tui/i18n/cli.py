@@ -77,6 +77,34 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--table is voor het verslag (md of html), niet voor de JSON",
         "--table is for the minutes (md or html), not the JSON",
     ),
+    "cli.imported.moderated": (
+        "{count} door de moderator verwijderde reacties bleven buiten",
+        "{count} comments the moderator took out were left out",
+    ),
+    "cli.imported.moderated.one": (
+        "{count} door de moderator verwijderde reactie bleef buiten",
+        "{count} comment the moderator took out was left out",
+    ),
+    "error.consultation_csv": (
+        "het bestand is geen leesbare CSV: {detail}",
+        "the file is not readable CSV: {detail}",
+    ),
+    "error.map_pair": (
+        "--map wil VELD=KOLOM, niet {pair!r}",
+        "--map wants FIELD=COLUMN, not {pair!r}",
+    ),
+    "error.map_field": (
+        "--map: geen veld {field!r} (velden: {fields})",
+        "--map: no field {field!r} (fields: {fields})",
+    ),
+    "error.map_text": (
+        "--map moet zeggen welke kolom de tekst is (text=…)",
+        "--map must say which column is the text (text=…)",
+    ),
+    "error.map_column": (
+        "--map noemt een kolom die het bestand niet heeft: {columns} (kolommen: {header})",
+        "--map names a column the file does not have: {columns} (its columns: {header})",
+    ),
     "cli.export.qdpx_file": (
         "een .qdpx is een bestand: geef met -o een map of een naam op .qdpx",
         "a .qdpx is a file: give a folder or a name ending in .qdpx with -o",

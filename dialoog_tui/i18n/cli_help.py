@@ -50,6 +50,14 @@ HELP_NL: Mapping[str, str] = {
     "md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …)": (
         "md, html, json, of qdpx (een REFI-QDA-project voor ATLAS.ti, NVivo, MAXQDA, …)"
     ),
+    "a survey CSV: which of its columns is what (text=Antwoord,speaker=Naam,at=Tijd)": (
+        "een enquête-CSV: welke kolom wat is (text=Antwoord,speaker=Naam,at=Tijd)"
+    ),
+    "the rows are an online consultation's: a new session is marked online"
+    " (a Pol.is comment export is recognised by itself)": (
+        "de rijen komen uit een online raadpleging: een nieuwe sessie krijgt plaats ‘online’"
+        " (een Pol.is-export van reacties wordt vanzelf herkend)"
+    ),
     "find what was said, across sessions": "zoek wat er gezegd is, over de sessies heen",
     'words to find; "a phrase" in quotes': (
         'woorden om te vinden; "een zinsdeel" tussen aanhalingstekens'

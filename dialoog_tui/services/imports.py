@@ -3,12 +3,14 @@ them or none."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from sqlmodel import Session
 
 from dialoog_tui.config import current_user
+from dialoog_tui.core.consultation import from_polis, is_polis_comments, remapped
 from dialoog_tui.core.dates import parse_due
 from dialoog_tui.core.import_marks import AlreadyThere, Answerable
 from dialoog_tui.core.importing import (
@@ -39,6 +41,9 @@ from dialoog_tui.store.sessions import (
     start_no_later_than,
 )
 
+ONLINE = "online"
+"""The place of a session that was an online consultation."""
+
 
 class ImportFailed(StoreError):
     """Rows were bad and --skip-bad was not given; nothing was imported."""
@@ -65,6 +70,8 @@ class ImportReport:
     """Sessions that did not exist before."""
     skipped: list[RowProblem] = field(default_factory=list)
     """Bad rows left out (only with --skip-bad)."""
+    left_out: int = 0
+    """Comments of a consultation its moderator took out (not imported)."""
 
 
 @dataclass
@@ -91,11 +98,23 @@ def import_text(
     skip_bad: bool = False,
     again: bool = False,
     source: str = "the file",
+    mapping: Mapping[str, str] | None = None,
+    online: bool = False,
 ) -> ImportReport:
     """Import a file's text (CSV, or quick-entry lines): rows go to the sessions they name,
     else to `session_key`, else to a session called `fallback_title`. Rows a session holds
     already are counted, not stored again, unless `again`. `source` names the file in a
-    message."""
+    message.
+
+    A CSV with `mapping` ({field: column}) is a survey's: its columns are read as mapped. A
+    Pol.is comment export is recognised by its columns (`core/consultation.py`). Either way,
+    or with `online`, a session made for it is marked as online (its place)."""
+    left_out = 0
+    if is_csv and mapping is not None:
+        content = remapped(content, mapping)
+    elif is_csv and is_polis_comments(content):
+        content, left_out = from_polis(content)
+        online = True
     if not is_csv and is_shared_summary(content):
         raise InvalidInput(
             f"{source} is a summary exported by dialoog, not notes",
@@ -107,7 +126,7 @@ def import_text(
         raise InvalidInput(
             f"{source} holds nothing to import", key="error.nothing_to_import", source=source
         )
-    return database.write(
+    report = database.write(
         lambda db: import_rows(
             db=db,
             rows=read.rows,
@@ -116,8 +135,11 @@ def import_text(
             fallback_title=fallback_title,
             skip_bad=skip_bad,
             again=again,
+            location=ONLINE if online else None,
         )
     )
+    report.left_out = left_out
+    return report
 
 
 def import_rows(
@@ -130,11 +152,13 @@ def import_rows(
     skip_bad: bool,
     again: bool = False,
     zone: tzinfo | None = None,
+    location: str | None = None,
 ) -> ImportReport:
     """Store `rows`. With `session_key` (an id, slug or title) every row goes to that session;
     otherwise rows go to the session their file names, or one titled `fallback_title`.
     Raises ImportFailed (and stores nothing) if any row is bad, unless `skip_bad`. A row
-    its session holds already is counted in `already` and not stored, unless `again`."""
+    its session holds already is counted in `already` and not stored, unless `again`. A
+    session made for the rows gets `location` as its place."""
     report = ImportReport(skipped=list(problems))
     domains = [d.name for d in list_domains(db=db)]
     known = list_participants(db=db)
@@ -149,7 +173,7 @@ def import_rows(
                 [r for r, t in zip(rows, titles, strict=True) if t == title], now, zone
             )
             session, created = _find_or_create(
-                db, title, by_key=session_key is not None, started=started
+                db, title, by_key=session_key is not None, started=started, location=location
             )
             report.created_sessions += created
             marks = import_marks(db=db, session_id=session.id)
@@ -271,7 +295,7 @@ def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: da
 
 
 def _find_or_create(
-    db: Session, key: str, *, by_key: bool, started: datetime | None
+    db: Session, key: str, *, by_key: bool, started: datetime | None, location: str | None
 ) -> tuple[DialogueSession, int]:
     """The session named `key` (an id or slug too, if `by_key`), created when missing."""
     if by_key:
@@ -284,4 +308,4 @@ def _find_or_create(
     existing = find_session_by_title(db=db, title=key)
     if existing is not None:
         return existing, 0
-    return create_session(db=db, title=key, started_at=started), 1
+    return create_session(db=db, title=key, started_at=started, location=location), 1
