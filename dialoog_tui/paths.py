@@ -43,3 +43,8 @@ def bundled_themes_dir() -> Path:
     source checkout (the wheel copies the top-level folder into the package)."""
     packaged = Path(__file__).parent / "themes"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "themes"
+
+
+def wall_page() -> Path:
+    """The folder of the web page `dialoog serve` shows the wall in (its template)."""
+    return Path(__file__).parent / "tui" / "wall_page"

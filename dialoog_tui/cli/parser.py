@@ -50,6 +50,7 @@ def build_parser(*, launch_only: bool = False) -> argparse.ArgumentParser:
             ladder_commands,
             search_commands,
             theme_commands,
+            wall_commands,
         )
 
         modules = (
@@ -61,6 +62,7 @@ def build_parser(*, launch_only: bool = False) -> argparse.ArgumentParser:
             ladder_commands,
             correction_commands,
             search_commands,
+            wall_commands,
         )
 
     parser = OneLineParser(prog="dialoog", description=DESCRIPTION)

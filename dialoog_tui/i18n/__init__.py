@@ -272,10 +272,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "notify.store_error": ("Databasefout: {error}", "Database error: {error}"),
     "capture.table": ("tafel", "table"),
     "room.title": ("Zaaloverzicht", "Room view"),
+    "wall.title": ("Wand", "Wall"),
     "room.tables": ("{count} tafel(s)", "{count} table(s)"),
     "room.no_table": ("Hele zaal", "Whole room"),
     "room.someone": ("iemand", "someone"),
     "room.whole_room": ("de zaal", "the room"),
+    "room.themes_here": ("Thema's die opkomen", "Emerging themes"),
     "room.themes": ("Thema's over de tafels", "Themes across the tables"),
     "room.finding": ("thema's worden gezocht…", "finding themes…"),
     "room.no_run": (

@@ -77,6 +77,20 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--table is voor het verslag (md of html), niet voor de JSON",
         "--table is for the minutes (md or html), not the JSON",
     ),
+    "cli.serve.url": (
+        "De wand staat op {url} — open die in een browser. Ctrl+C stopt.",
+        "The wall is at {url} — open it in a browser. Ctrl+C stops it.",
+    ),
+    "cli.serve.public": (
+        "Let op: iedereen op het netwerk die {address}:{port} weet, ziet deze wand (zonder"
+        " wachtwoord). Wat niet gedeeld mag worden, staat er niet op; de rest wel.",
+        "Mind: anyone on the network who knows {address}:{port} sees this wall (no password)."
+        " What may not be shared is not on it; the rest is.",
+    ),
+    "cli.serve.port": (
+        "--port moet tussen 1 en 65535 liggen, niet {port}",
+        "--port must be between 1 and 65535, not {port}",
+    ),
     "cli.imported.moderated": (
         "{count} door de moderator verwijderde reacties bleven buiten",
         "{count} comments the moderator took out were left out",

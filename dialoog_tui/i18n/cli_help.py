@@ -58,6 +58,16 @@ HELP_NL: Mapping[str, str] = {
         "de rijen komen uit een online raadpleging: een nieuwe sessie krijgt plaats ‘online’"
         " (een Pol.is-export van reacties wordt vanzelf herkend)"
     ),
+    "a session's wall: what was said per table, by domain, and its themes": (
+        "de wand van een sessie: wat er per tafel gezegd is, per domein, en de thema's"
+    ),
+    "show a session's wall in browsers (read-only)": (
+        "toon de wand van een sessie in browsers (alleen lezen)"
+    ),
+    "port (8000)": "poort (8000)",
+    "listen on this address of this computer, for other devices (default: only here)": (
+        "luister op dit adres van deze computer, voor andere apparaten (standaard: alleen hier)"
+    ),
     "find what was said, across sessions": "zoek wat er gezegd is, over de sessies heen",
     'words to find; "a phrase" in quotes': (
         'woorden om te vinden; "een zinsdeel" tussen aanhalingstekens'

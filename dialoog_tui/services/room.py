@@ -63,6 +63,7 @@ class RoomTheme:
 
     title: str
     tables: tuple[str, ...]
+    """Empty when it was heard only in what was said to the whole room."""
     heard: int
     """Its contributions in this session."""
 
@@ -131,9 +132,11 @@ def _room(db: Session, session_id: int) -> Room:
     report = stored_report(db=db, session_ids=[session_id])
     themes = []
     if report is not None:
+        said_here = {c.id for c in said}
         for theme in report.themes:
-            at = {name: count for sid, name, count in theme.tables if sid == session_id}
-            if at:
-                themes.append(RoomTheme(theme.title, tuple(sorted(at)), sum(at.values())))
+            at = sorted(name for sid, name, _count in theme.tables if sid == session_id)
+            heard = sum(1 for m in theme.contributions if m in said_here)
+            if heard:
+                themes.append(RoomTheme(theme.title, tuple(at), heard))
         themes.sort(key=lambda t: (-len(t.tables), -t.heard, t.title))
     return Room(session_id, session.title, tuple(views), tuple(themes), report is not None)

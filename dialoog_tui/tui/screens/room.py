@@ -5,6 +5,10 @@ Read-only. What it shows may be on a projector, so it comes through the consent 
 (`services/room.py`). It follows the database with the same watch as the capture screen
 and reads the room again when something was written; R finds the themes anew, in a child
 process, as the theme board does.
+
+As the wall (`dialoog wall`, and in a browser `dialoog serve`) it has no keys at all: the
+wall is for anyone to look at, and nothing anyone presses there may change the record (or
+start a theme run that stores one).
 """
 
 from __future__ import annotations
@@ -56,12 +60,17 @@ class RoomScreen(DialoogScreen[None]):
     RoomScreen #room-themes { height: auto; max-height: 12; padding: 0 1; border-top: hkey $panel; }
     """
 
-    def __init__(self, request: SessionRequest, gateway: StoreGateway, t: Translator) -> None:
+    def __init__(
+        self, request: SessionRequest, gateway: StoreGateway, t: Translator, *, wall: bool = False
+    ) -> None:
         super().__init__()
         self._request = request
         self._gateway = gateway
         self._t = t
-        self._bindings = with_commands(self._bindings, ROOM_COMMANDS, t)
+        self.wall = wall
+        """Shown to anyone (the wall): no keys, not even R."""
+        if not wall:
+            self._bindings = with_commands(self._bindings, ROOM_COMMANDS, t)
         self._session_id: int | None = None
         self._watch: Watch | None = None
         self._reading = False
@@ -75,7 +84,8 @@ class RoomScreen(DialoogScreen[None]):
         yield Container(id="room-tables")
         with VerticalScroll(id="room-themes"):
             yield Static(id="room-themes-text")
-        yield KeyHints(self._t("cmd.palette"), id="key-hints")
+        if not self.wall:
+            yield KeyHints(self._t("cmd.palette"), id="key-hints")
 
     def on_mount(self) -> None:
         # Group "open": a session that cannot be opened ends the app with the reason.
@@ -120,10 +130,13 @@ class RoomScreen(DialoogScreen[None]):
         t = self._t
         self.shown = shown
         title = Text.assemble(
-            (f"{t('room.title')} — ", "bold"), (visible(shown.title), "bold"), "   "
+            (f"{t('wall.title' if self.wall else 'room.title')} — ", "bold"),
+            (visible(shown.title), "bold"),
+            "   ",
         )
         named = sum(1 for table in shown.tables if table.name is not None)
-        title.append(t("room.tables", count=named), "dim")
+        if named:
+            title.append(t("room.tables", count=named), "dim")
         self.query_one("#room-title", Static).update(title)
         tables = self.query_one("#room-tables", Container)
         self._fit_columns()
@@ -173,7 +186,8 @@ class RoomScreen(DialoogScreen[None]):
 
     def _themes_text(self, shown: Room) -> Text:
         t = self._t
-        text = Text(t("room.themes"), style="bold")
+        at_tables = any(table.name is not None for table in shown.tables)
+        text = Text(t("room.themes" if at_tables else "room.themes_here"), style="bold")
         text.append("\n")
         if self._finding:
             text.append(t("room.finding"), "dim")
@@ -187,13 +201,14 @@ class RoomScreen(DialoogScreen[None]):
             mark = "◆ " if len(theme.tables) > 1 else "· "
             text.append(mark, "bold")
             text.append(visible(theme.title), "bold" if len(theme.tables) > 1 else "")
-            text.append(f"  — {', '.join(visible(name) for name in theme.tables)}", "dim")
+            if theme.tables:
+                text.append(f"  — {', '.join(visible(name) for name in theme.tables)}", "dim")
             text.append(f"  ({theme.heard})\n", "dim")
         return text
 
     def action_find_themes(self) -> None:
         """Find the themes anew over every session (in a child process)."""
-        if self._finding:
+        if self._finding or self.wall:
             return
         self._finding = True
         if self.shown is not None:
