@@ -68,7 +68,8 @@ class Filters:
     sessions: Sequence[str] | None = None
     """Ids or slugs."""
     speaker: str | None = None
-    """A name, or its beginning (ignoring case)."""
+    """A name, or its beginning (ignoring case). What they said anonymously is not found
+    by it: that would name them."""
     domain: str | None = None
     kind: Kind | None = None
 
@@ -105,6 +106,7 @@ def _search(db: Session, text: str, query: Query, filters: Filters, limit: int) 
         if filters.speaker is None and filters.domain is None
         else _speakers(db, filters.speaker, filters.domain),
         kinds=None if filters.kind is None else [filters.kind.value],
+        anonymous=filters.speaker is None,
     )
     ranked = search_ids(db.connection(), query, within, limit=limit + 1)
     scores = dict(ranked[:limit])

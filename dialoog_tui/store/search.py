@@ -101,6 +101,9 @@ class Within:
     session_ids: Sequence[int] | None = None
     participant_ids: Sequence[int] | None = None
     kinds: Sequence[str] | None = None
+    anonymous: bool = True
+    """Whether anonymous contributions may be found: not when looking for what one person
+    said (finding theirs would name them)."""
 
 
 def search_ids(
@@ -114,10 +117,8 @@ def search_ids(
     sqlite = connection.dialect.name == "sqlite"
     values: dict[str, Any] = {"limit": limit}
     parts = []
-    for consents, text, prefix in (
-        ((Consent.NAMED, Consent.ANONYMOUS), "text", "t"),
-        ((Consent.PARAPHRASE,), "para", "p"),
-    ):
+    quoted = (Consent.NAMED, Consent.ANONYMOUS) if within.anonymous else (Consent.NAMED,)
+    for consents, text, prefix in ((quoted, "text", "t"), ((Consent.PARAPHRASE,), "para", "p")):
         values[f"{prefix}_query"] = _fts5_match(query, text) if sqlite else _tsquery(query)
         values[f"{prefix}_consents"] = [c.value for c in consents]
         if sqlite:

@@ -146,6 +146,8 @@ def test_the_service_limits_by_speaker_and_domain_and_hides_an_anonymous_speaker
     ]
     anonymous = next(hit for hit in both.hits if hit.session_id == traffic)
     assert anonymous.speaker is None and anonymous.anonymous
+    # Looking for what Bas said does not find what he said anonymously: that would name him.
+    assert search(database, "langere", Filters(speaker="bas")).hits == ()
     limited = search(database, "langere", limit=1)
     assert len(limited.hits) == 1 and limited.more
     assert search(database, "langere", Filters(sessions=["verkeer"])).hits[0].session_id == traffic
