@@ -10,13 +10,18 @@ command says so before it starts.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
+import subprocess
 import sys
 
 from dialoog_tui.cli.common import CommandMaker, current_language, say, with_database
 from dialoog_tui.errors import InvalidInput
+from dialoog_tui.services.database import DATABASE_ENV
 
 LOCAL = "localhost"
+ANY_ADDRESS = frozenset({"0.0.0.0", "::"})
+"""Every address at once: the page would tell phones to connect to 0.0.0.0."""
 DEFAULT_PORT = 8000
 
 
@@ -36,16 +41,23 @@ def serve(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise InvalidInput(key="cli.serve.port", port=args.port)
+    if args.public is not None and args.public.strip("[]") in ANY_ADDRESS:
+        raise InvalidInput(key="cli.serve.any_address", address=args.public)
     # The session must be there before anyone opens the page (the wall would end at once).
     session_id = with_database(args, lambda database: open_room(database, str(args.session)))
-    host = args.public or LOCAL
+    host = args.public.strip("[]") if args.public else LOCAL
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL
     if args.public:
-        print(say("cli.serve.public", address=args.public, port=args.port), file=sys.stderr)
+        print(say("cli.serve.public", address=shown, port=args.port), file=sys.stderr)
+    if args.db:
+        # The walls find the database where this command found it, by the environment:
+        # on their command line a server's password would be shown (textual-serve prints
+        # it) and readable by anyone on this computer (ps).
+        os.environ[DATABASE_ENV] = args.db
     wall_command = [
         sys.executable,
         "-m",
         "dialoog_tui",
-        *(["--db", args.db] if args.db else []),
         "--lang",
         args.lang or current_language(),
         "wall",
@@ -55,15 +67,23 @@ def serve(args: argparse.Namespace) -> int:
 
     from dialoog_tui.paths import wall_page
 
-    print(say("cli.serve.url", url=f"http://{host}:{args.port}"))
+    url = f"http://{shown}:{args.port}"
+    print(say("cli.serve.url", url=url))
     Server(
-        shlex.join(wall_command),
+        _shell_line(wall_command),
         host=host,
         port=args.port,
         title="dialoog",
+        public_url=url,
         templates_path=wall_page(),
     ).serve()
     return 0
+
+
+def _shell_line(argv: list[str]) -> str:
+    """`argv` as one line for the shell textual-serve starts each wall with: POSIX quoting,
+    or on Windows the quoting of cmd.exe (a path like `C:\\Users\\Jan de Vries`)."""
+    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 
 def register(command: CommandMaker) -> None:

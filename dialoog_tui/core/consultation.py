@@ -9,8 +9,9 @@ Pol.is: `comments.csv` has a row per comment (`comment-id`, `author-id`, `agrees
 `disagrees`, `moderated`, `comment-body`, `timestamp` in milliseconds, `datetime`). A comment
 the moderator took out (`moderated` -1) stays out. Authors are anonymous numbers, the same
 number in another conversation another person: a comment is the room's, not a participant's
-(a participant is shared by every session, so a number would join strangers). Its id is
-kept as the row's `ref`, so importing the same export again adds only what is new.
+(a participant is shared by every session, so a number would join strangers). Its id, author
+and time are kept as the row's `ref`, so importing the same export again adds only what is
+new, and another conversation's comment 0 is not taken for this one's.
 """
 
 from __future__ import annotations
@@ -82,9 +83,16 @@ def from_polis(content: str) -> tuple[str, int]:
             continue
         said = cell(row, "comment-body")
         at = _moment(cell(row, "timestamp")) or cell(row, "datetime")
-        ref = f"polis:{cell(row, 'comment-id')}" if cell(row, "comment-id") else ""
+        ref = _polis_ref(cell(row, "comment-id"), cell(row, "author-id"), cell(row, "timestamp"))
         out.append([said, at, ref, POLIS_TAG if said else ""])
     return _written(["text", "at", "ref", "tags"], out), left_out
+
+
+def _polis_ref(comment: str, author: str, stamp: str) -> str:
+    """What recognises a comment again: its id counts from 0 in every conversation, so two
+    conversations imported into one session would take each other's for already there; with
+    its author and the moment it was written, it is one comment's."""
+    return f"polis:{comment}:{author}:{stamp}" if comment else ""
 
 
 def _moment(value: str) -> str:

@@ -30,7 +30,9 @@ from functools import cache
 from typing import Any
 
 WORD = re.compile(r"\w+")
-"""A word of a text as people wrote it (letters and digits; accents kept until `plain`)."""
+"""A word of a text as people wrote it (letters and digits of any script; accents kept
+until `plain`). Stems are letters and digits only, so quoting them in a query (FTS5's
+"…", PostgreSQL's '…') is all the escaping they need."""
 QUOTED = re.compile(r'"([^"]*)"?')
 """A phrase in a query: between double quotes (an unclosed quote runs to the end)."""
 DOUBLED_VOWEL = re.compile(r"([aeiou])\1")
@@ -52,9 +54,9 @@ def _stemmer(language: str) -> Any:
 
 
 def stems(words: list[str], language: str) -> list[str]:
-    """The stems of plain words in `language`; only letters and digits remain, and in Dutch
-    a doubled vowel counts as one."""
-    found = [re.sub(r"[^0-9a-z]", "", stem) for stem in _stemmer(language).stemWords(words)]
+    """The stems of plain words in `language`; only letters and digits remain (of any
+    script), and in Dutch a doubled vowel counts as one."""
+    found = [re.sub(r"[\W_]", "", stem) for stem in _stemmer(language).stemWords(words)]
     if language == "dutch":
         found = [DOUBLED_VOWEL.sub(r"\1", stem) for stem in found]
     return [stem or word for stem, word in zip(found, words, strict=True)]
@@ -63,7 +65,7 @@ def stems(words: list[str], language: str) -> list[str]:
 def _plain_words(text: str) -> list[str]:
     words = []
     for match in WORD.finditer(text):
-        word = re.sub(r"[^0-9a-z]", "", plain(match.group()))
+        word = re.sub(r"[\W_]", "", plain(match.group()))
         if word:
             words.append(word)
     return words
@@ -162,6 +164,6 @@ def found_at(text: str, query: Query) -> tuple[tuple[int, int], ...]:
 
 def _words_with_places(text: str) -> Iterator[tuple[str, int, int]]:
     for match in WORD.finditer(text):
-        word = re.sub(r"[^0-9a-z]", "", plain(match.group()))
+        word = re.sub(r"[\W_]", "", plain(match.group()))
         if word:
             yield word, match.start(), match.end()

@@ -91,6 +91,12 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--port moet tussen 1 en 65535 liggen, niet {port}",
         "--port must be between 1 and 65535, not {port}",
     ),
+    "cli.serve.any_address": (
+        "--public wil het adres waarop anderen deze computer bereiken (zoals 192.168.1.20),"
+        " niet {address}: daar kan een telefoon niet naartoe",
+        "--public wants the address others reach this computer at (such as 192.168.1.20),"
+        " not {address}: a phone cannot go there",
+    ),
     "cli.imported.moderated": (
         "{count} door de moderator verwijderde reacties bleven buiten",
         "{count} comments the moderator took out were left out",
@@ -111,6 +117,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--map: geen veld {field!r} (velden: {fields})",
         "--map: no field {field!r} (fields: {fields})",
     ),
+    "error.map_not_csv": (
+        "--map is voor een CSV-bestand; {source} is er geen",
+        "--map is for a CSV file; {source} is not one",
+    ),
     "error.map_text": (
         "--map moet zeggen welke kolom de tekst is (text=…)",
         "--map must say which column is the text (text=…)",
@@ -127,7 +137,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "geef een woord om naar te zoeken",
         "give a word to search for",
     ),
-    "error.search_limit": ("--limit moet 1 of meer zijn", "--limit must be 1 or more"),
+    "error.search_limit": (
+        "--limit moet tussen 1 en {most} liggen",
+        "--limit must be between 1 and {most}",
+    ),
     "error.search_kind": (
         "onbekende soort {kind!r} (soorten: {kinds})",
         "unknown kind {kind!r} (kinds: {kinds})",

@@ -110,6 +110,10 @@ def import_text(
     Pol.is comment export is recognised by its columns (`core/consultation.py`). Either way,
     or with `online`, a session made for it is marked as online (its place)."""
     left_out = 0
+    if mapping is not None and not is_csv:
+        raise InvalidInput(
+            f"--map is for a CSV file; {source} is not one", key="error.map_not_csv", source=source
+        )
     if is_csv and mapping is not None:
         content = remapped(content, mapping)
     elif is_csv and is_polis_comments(content):

@@ -31,6 +31,8 @@ from dialoog_tui.store.sessions import find_session
 
 LIMIT = 50
 """Results shown at most, unless asked for more (the CLI says its own)."""
+MOST = 1000
+"""Results a search shows at most, however many are asked for."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,10 @@ def search(
     query = parse_query(text)
     if not query:
         raise InvalidInput("give a word to search for", key="error.search_empty")
-    if limit < 1:
-        raise InvalidInput("--limit must be 1 or more", key="error.search_limit")
+    if not 1 <= limit <= MOST:
+        raise InvalidInput(
+            f"--limit must be between 1 and {MOST}", key="error.search_limit", most=MOST
+        )
     return database.read(lambda db: _search(db, text, query, filters, limit))
 
 
@@ -106,7 +110,8 @@ def _search(db: Session, text: str, query: Query, filters: Filters, limit: int) 
         if filters.speaker is None and filters.domain is None
         else _speakers(db, filters.speaker, filters.domain),
         kinds=None if filters.kind is None else [filters.kind.value],
-        anonymous=filters.speaker is None,
+        # Found by who said it, an anonymous contribution would be named by the search.
+        anonymous=filters.speaker is None and filters.domain is None,
     )
     ranked = search_ids(db.connection(), query, within, limit=limit + 1)
     scores = dict(ranked[:limit])
@@ -157,7 +162,8 @@ def _hits(db: Session, scores: dict[int, float]) -> list[Hit]:
             kind=Kind(row.kind),
             text=row.text,
             speaker=speaker,
-            domain=domain,
+            # Anonymous is anonymous as in the minutes: a domain of one names its one.
+            domain=None if row.consent == Consent.ANONYMOUS.value else domain,
             consent=Consent(row.consent),
             paraphrase=row.paraphrase,
             score=scores[row.id],

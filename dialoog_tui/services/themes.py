@@ -155,7 +155,7 @@ def stored_report(
     inputs = theme_inputs(db=db, session_ids=run.session_ids)
     titles = session_titles(db=db, session_ids=run.session_ids)
     curated = load_curated(db=db)
-    return report(run, inputs, titles, min_sessions, curated, table=at.name if at else None)
+    return report(run, inputs, titles, min_sessions, curated, table=at)
 
 
 def load_card(

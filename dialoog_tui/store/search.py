@@ -37,6 +37,10 @@ INDEX = Table(
     Column("para_nl", Text),
     Column("para_en", Text),
 )
+INDEXED_LENGTH = 100_000
+"""Characters of stems a text is found by, per language: the first 15,000 words or so. A
+PostgreSQL tsvector holds at most 1 MB (a contribution may hold 10 million characters,
+and would not be stored at all), and both backends must find the same."""
 FORGET = delete(INDEX).where(INDEX.c.rowid == bindparam("contribution_id"))
 REMEMBER = insert(INDEX)
 
@@ -79,11 +83,18 @@ def index_values(contribution_id: int, text: str | None, paraphrase: str | None)
     words, said_as = indexed(text), indexed(paraphrase)
     return {
         "rowid": contribution_id,
-        "text_nl": words.dutch,
-        "text_en": words.english,
-        "para_nl": said_as.dutch,
-        "para_en": said_as.english,
+        "text_nl": _first(words.dutch),
+        "text_en": _first(words.english),
+        "para_nl": _first(said_as.dutch),
+        "para_en": _first(said_as.english),
     }
+
+
+def _first(stems: str) -> str:
+    """The stems up to `INDEXED_LENGTH`, ending at a whole one."""
+    if len(stems) <= INDEXED_LENGTH:
+        return stems
+    return stems[:INDEXED_LENGTH].rsplit(" ", 1)[0]
 
 
 def index_rows(connection: Any, rows: Sequence[tuple[int, str | None, str | None]]) -> None:

@@ -54,7 +54,7 @@ def test_a_polis_export_lands_in_an_online_session_without_what_was_moderated_ou
     said = document["contributions"]
     assert isinstance(said, list) and len(said) == 5
     assert not any("spam" in c["text"] for c in said)
-    assert [c["ref"] for c in said] == ["polis:0", "polis:1", "polis:3", "polis:4", "polis:5"]
+    assert [c["ref"].split(":")[1] for c in said] == ["0", "1", "3", "4", "5"]
     assert all(c["speaker"] is None and c["tags"] == ["polis"] for c in said)
     assert said[0]["at"].startswith("2026-02-02T02:40:00")
     # The same export again adds nothing.
@@ -134,3 +134,31 @@ def test_a_mapping_that_does_not_fit_is_said_and_nothing_is_stored(
     assert code != 0 and message in err and "Traceback" not in err
     _, listed, _ = run(capsys, "--db", db, "sessions", "--json")
     assert json.loads(listed) == []
+
+
+def test_a_second_conversation_is_not_taken_for_the_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Comment ids count from 0 in every Pol.is conversation."""
+    db = str(tmp_path / "two.sqlite3")
+    first, second = tmp_path / "a" / "comments.csv", tmp_path / "b" / "comments.csv"
+    header = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text(header + "1770000000000,x,0,1,0,0,1,Meer bankjes\n", encoding="utf-8")
+    second.write_text(header + "1771000000000,y,0,1,0,0,1,Een zwembad\n", encoding="utf-8")
+    for comments in (first, second):
+        code, out, _ = run(capsys, "--db", db, "import", str(comments), "--session", "Online")
+        assert code == 0 and "imported 1 contribution" in out
+    code, out, _ = run(capsys, "--db", db, "search", "zwembad")
+    assert code == 0 and "Een zwembad" in out
+
+
+def test_a_mapping_for_a_file_that_is_not_csv_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("@Anna meer groen\n", encoding="utf-8")
+    db = str(tmp_path / "notes.sqlite3")
+    code, _, err = run(capsys, "--db", db, "import", str(notes), "--map", "text=Antwoord")
+    assert code != 0 and "--map is for a CSV file" in err

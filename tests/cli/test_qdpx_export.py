@@ -202,3 +202,32 @@ def test_a_project_is_a_file_not_text_on_the_terminal(
     code, out, err = run(capsys, "--db", consented, "export", "wijkavond", "--format", "qdpx")
     assert code != 0 and out == ""
     assert "a .qdpx is a file" in err
+
+
+def test_control_characters_in_names_leave_a_readable_project(tmp_path: Path) -> None:
+    path = str(tmp_path / "odd.sqlite3")
+    database = open_database(resolve_target(path))
+    session = database.write(
+        lambda db: sessions.create_session(db=db, title="Wijk\x1b[31mavond", started_at=AT)
+    )
+    contributions.log_entry(
+        database,
+        session_id=session.id,
+        speaker=Speaker(new_name="Bo\x07b", domain="inwoner"),
+        kind=Kind.REMARK,
+        text="Een bel\x07 in de tekst",
+        at=AT,
+        tags=("t\x1bag",),
+    )
+    database.close()
+    out = tmp_path / "odd.qdpx"
+    assert (
+        main(["--lang", "en", "--db", path, "export", "1", "--format", "qdpx", "-o", str(out)]) == 0
+    )
+    root = project(out)  # well-formed XML
+    assert [case.get("name") for case in root.iter(f"{QDA}Case")] == ["Bo␇b"]
+    if SCHEMA.is_file():
+        import xmlschema
+
+        with zipfile.ZipFile(out) as archive:
+            xmlschema.XMLSchema10(str(SCHEMA)).validate(archive.read("project.qde").decode())

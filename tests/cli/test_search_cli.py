@@ -63,7 +63,8 @@ def test_filters_narrow_what_is_found(capsys: pytest.CaptureFixture[str], demo_d
         (("search", "..."), "give a word to search for"),
         (("search", "bus", "--kind", "klacht"), "unknown kind 'klacht'"),
         (("search", "bus", "--session", "nergens"), "nergens"),
-        (("search", "bus", "--limit", "0"), "--limit must be 1 or more"),
+        (("search", "bus", "--limit", "0"), "--limit must be between 1 and 1000"),
+        (("search", "bus", "--limit", "99999999999999999999999"), "--limit must be between"),
     ],
 )
 def test_a_search_that_cannot_be_done_says_why(

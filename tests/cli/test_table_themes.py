@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +166,42 @@ def test_a_table_that_is_not_there_is_said_before_anything_is_clustered(
     code, out, err = run(capsys, "--db", db, "themes", *extra)
     assert code != 0
     assert message in err and "Traceback" not in err and out == ""
+
+
+def test_a_table_of_the_same_name_in_another_session_is_another_table(
+    capsys: pytest.CaptureFixture[str],
+    cafe: tuple[str, dict[str, set[int]]],
+    tmp_path: Path,
+) -> None:
+
+    source, said = cafe
+    db = str(tmp_path / "two-cafes.sqlite3")
+    shutil.copyfile(source, db)
+    database = open_database(resolve_target(db))
+    other = database.write(
+        lambda s: sessions.create_session(db=s, title="Tweede café", started_at=AT)
+    )
+    north = database.write(
+        lambda s: tables.take_seat(db=s, session_id=other.id, name="Noord", note_taker=None)
+    )
+    for minute, text in enumerate(BUS + PLAY):
+        contributions.log_entry(
+            database,
+            session_id=other.id,
+            speaker=Speaker(new_name="Dirk", domain="inwoner"),
+            kind=Kind.REMARK,
+            text=text,
+            at=AT + timedelta(minutes=minute),
+            table_id=north.id,
+        )
+    database.close()
+    code, _, err = run(capsys, "--db", db, "themes", "--all")
+    assert code == 0, err
+    code, out, err = run(
+        capsys, "--db", db, "themes", "wereldcafe", "--table", "noord", "--last", "--json"
+    )
+    assert code == 0, err
+    shown = json.loads(out)
+    for theme in shown["themes"]:
+        assert set(theme["contributions"]) <= said["Noord"]
+        assert {s["title"] for s in theme["sessions"]} == {"Wereldcafé"}

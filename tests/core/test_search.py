@@ -42,3 +42,11 @@ def test_the_index_keeps_both_languages_stems_in_order() -> None:
     assert words.dutch.split() == ["bibliothek", "sluit"]
     assert words.english.split()[1] == "sluiten"
     assert indexed(None).dutch == "" and indexed("").english == ""
+
+
+def test_words_of_other_scripts_are_found_too() -> None:
+    text = "Библиотека закрыта; η βιβλιοθήκη; 图书馆; Kılıç"
+    assert marked(text, "библиотека") == ["Библиотека"]
+    assert marked(text, "βιβλιοθηκη") == ["βιβλιοθήκη"]
+    assert marked(text, "图书馆") == ["图书馆"]
+    assert marked(text, "kılıç") == ["Kılıç"]

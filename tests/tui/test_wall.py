@@ -124,6 +124,8 @@ def test_serve_shows_the_wall_page_on_this_computer_only_and_needs_nothing_from_
         out, err = server.communicate(timeout=10)
     assert f"http://localhost:{port}" in out
     assert "Let op" not in err
+    # Where the database is (a server's URL holds its password) is not on any command line.
+    assert str(target.sqlite_path) not in out + err
 
 
 def test_serving_to_other_devices_says_who_can_see_it(
@@ -153,6 +155,7 @@ def test_a_missing_session_or_a_bad_port_stops_before_anything_is_served(
     for arguments, said in (
         (("serve", "nergens"), "geen sessie 'nergens'"),
         (("serve", "1", "--port", "0"), "--port moet tussen 1 en 65535"),
+        (("serve", "1", "--public", "0.0.0.0"), "niet 0.0.0.0: daar kan een telefoon niet"),
     ):
         done = subprocess.run(
             dialoog(target, *arguments), capture_output=True, text=True, timeout=30

@@ -33,6 +33,7 @@ from xml.etree import ElementTree as ET
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
+from dialoog_tui.core.display import visible
 from dialoog_tui.core.export.pseudonyms import Pseudonyms
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
@@ -80,7 +81,8 @@ def session_qdpx(
         return pseudonyms.of(person_) if pseudonyms else person_.name
 
     when = _time(exported_at, zone)
-    user = guid("user", person)
+    # Anonymised, no id is made of a name: a guessed name could be checked against it.
+    user = guid("user", "" if anonymize else person)
     source = guid("source")
     text, places = _source_text(record, texts, lang, name_of, scrub, unnamed, zone)
 
@@ -88,14 +90,14 @@ def session_qdpx(
         "Project",
         {
             "xmlns": NAMESPACE,
-            "name": scrub(record.session.title),
+            "name": _xml(scrub(record.session.title)),
             "origin": origin,
             "creatingUserGUID": user,
             "creationDateTime": when,
         },
     )
     users = ET.SubElement(project, "Users")
-    ET.SubElement(users, "User", {"guid": user, "name": "" if anonymize else person})
+    ET.SubElement(users, "User", {"guid": user, "name": "" if anonymize else _xml(person)})
 
     codes: dict[tuple[str, str], str] = {}
     """(group, key) → the code's GUID."""
@@ -105,11 +107,11 @@ def session_qdpx(
             book, "Code", {"guid": guid("codes", group), "name": group, "isCodable": "false"}
         )
         for key, code_name in members:
-            codes[(group, key)] = guid("code", group, key)
+            codes[(group, key)] = guid("code", group, scrub(key))
             ET.SubElement(
                 parent,
                 "Code",
-                {"guid": codes[(group, key)], "name": scrub(code_name), "isCodable": "true"},
+                {"guid": codes[(group, key)], "name": _xml(scrub(code_name)), "isCodable": "true"},
             )
 
     domain_variable = guid("variable", "domain")
@@ -126,7 +128,7 @@ def session_qdpx(
         "TextSource",
         {
             "guid": source,
-            "name": scrub(record.session.title),
+            "name": _xml(scrub(record.session.title)),
             "plainTextPath": f"internal://{source}.txt",
             "creatingUser": user,
             "creationDateTime": when,
@@ -135,7 +137,7 @@ def session_qdpx(
     for contribution in record.contributions:
         start, end = places[contribution.id]
         for group, key in _codes_of(contribution, themes, texts, lang):
-            selection = guid("selection", contribution.id, group, key)
+            selection = guid("selection", contribution.id, group, scrub(key))
             selections.setdefault(contribution.id, []).append(selection)
             element = ET.SubElement(
                 text_source,
@@ -159,11 +161,11 @@ def session_qdpx(
     cases = ET.SubElement(project, "Cases")
     for person_ in shown:
         case = ET.SubElement(
-            cases, "Case", {"guid": guid("case", person_.id), "name": name_of(person_)}
+            cases, "Case", {"guid": guid("case", person_.id), "name": _xml(name_of(person_))}
         )
         value = ET.SubElement(case, "VariableValue")
         ET.SubElement(value, "VariableRef", {"targetGUID": domain_variable})
-        ET.SubElement(value, "TextValue").text = person_.domain or texts["no_domain"]
+        ET.SubElement(value, "TextValue").text = _xml(person_.domain or texts["no_domain"])
         for contribution in record.contributions:
             if (
                 contribution.participant_id == person_.id
@@ -256,6 +258,12 @@ def _codes_of(
         *((texts["values"], value) for value in contribution.values),
         *((texts["themes"], theme.id) for theme in themes if contribution.id in theme.members),
     ]
+
+
+def _xml(text: str) -> str:
+    """`text` as XML may hold it: a control character (an escape in a title typed or
+    imported) would make the whole project unreadable, so it shows as its symbol."""
+    return visible(text)
 
 
 def _time(moment: datetime, zone: tzinfo | None) -> str:

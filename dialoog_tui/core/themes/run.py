@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from dialoog_tui.core.consent_gate import shareable
+from dialoog_tui.core.model import Table
 from dialoog_tui.core.themes.curation import CuratedTheme, held_by
 from dialoog_tui.core.themes.engine import Clustering, cluster_key, find_clusters
 from dialoog_tui.core.themes.explain import (
@@ -216,10 +217,11 @@ def report(
     min_sessions: int = DEFAULT_MIN_SESSIONS,
     curated: Mapping[str, CuratedTheme] | None = None,
     *,
-    table: str | None = None,
+    table: Table | None = None,
 ) -> ThemeReport:
     """The curated themes and the run's proposals over the contributions as they are now;
-    with `table`, read at that table: what was said there, in the themes heard there.
+    with `table`, read at that table of its session: what was said there, in the themes
+    heard there (another session's table of the same name is another table).
 
     `current` is read through the consent gate (the report is shared): removed and
     off-record contributions drop out, and labels, terms and quotes keep to what the gate
@@ -233,7 +235,13 @@ def report(
     by_id = {item.contribution_id: item for item in shareable(current)}
     curated = curated or {}
     shown = [t for t in curated.values() if t.active]
-    elsewhere = set() if table is None else {i for i, c in by_id.items() if c.table != table}
+    elsewhere = (
+        set()
+        if table is None
+        else {
+            i for i, c in by_id.items() if c.table != table.name or c.session_id != table.session_id
+        }
+    )
     held = held_by(curated) | elsewhere
     summaries = [
         s
@@ -271,5 +279,5 @@ def report(
         session_titles=session_titles,
         min_sessions=min_sessions,
         unclustered=tuple(i for i in unassigned if i not in seen),
-        table=table,
+        table=table.name if table is not None else None,
     )
