@@ -107,7 +107,7 @@ def register(command: CommandMaker) -> None:
     export_.add_argument(
         "--anonymize",
         action="store_true",
-        help="replace every participant name with a pseudonym per domain (md, html)",
+        help="replace every participant name with a pseudonym per domain",
     )
     export_.add_argument(
         "-o",

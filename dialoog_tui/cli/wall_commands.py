@@ -10,8 +10,10 @@ command says so before it starts.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import shlex
+import socket
 import subprocess
 import sys
 
@@ -47,7 +49,8 @@ def serve(args: argparse.Namespace) -> int:
     session_id = with_database(args, lambda database: open_room(database, str(args.session)))
     host = args.public.strip("[]") if args.public else LOCAL
     shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL
-    if args.public:
+    _can_listen(host, args.port)  # before the wall is announced
+    if args.public and not _this_computer_only(host):
         print(say("cli.serve.public", address=shown, port=args.port), file=sys.stderr)
     if args.db:
         # The walls find the database where this command found it, by the environment:
@@ -69,15 +72,44 @@ def serve(args: argparse.Namespace) -> int:
 
     url = f"http://{shown}:{args.port}"
     print(say("cli.serve.url", url=url))
-    Server(
+    server = Server(
         _shell_line(wall_command),
         host=host,
         port=args.port,
         title="dialoog",
         public_url=url,
         templates_path=wall_page(),
-    ).serve()
+    )
+    server.console.quiet = True  # its English banner: this command said where the wall is
+    server.serve()
     return 0
+
+
+def _can_listen(host: str, port: int) -> None:
+    """InvalidInput, said in the interface's language, when the web server could not listen
+    there (the port is taken, or the address is not one of this computer's)."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, _, _, address = found[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        raise InvalidInput(
+            str(error),
+            key="cli.serve.cannot_listen",
+            address=host,
+            port=port,
+            reason=error.strerror or str(error),
+        ) from None
+
+
+def _this_computer_only(host: str) -> bool:
+    """Whether `host` is a loopback address (nobody else can reach it)."""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == LOCAL
 
 
 def _shell_line(argv: list[str]) -> str:

@@ -101,7 +101,10 @@ def _moment(value: str) -> str:
         return ""
     number = int(value)
     seconds = number / 1000 if number > 10**11 else number
-    return datetime.fromtimestamp(seconds, UTC).isoformat()
+    try:
+        return datetime.fromtimestamp(seconds, UTC).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return ""  # no moment a comment was written: the row's `datetime` is read instead
 
 
 def parse_mapping(text: str) -> dict[str, str]:
@@ -119,6 +122,8 @@ def parse_mapping(text: str) -> dict[str, str]:
                 key="error.map_pair",
                 pair=pair.strip(),
             )
+        if field in mapping:
+            raise InvalidInput(f"--map names {field!r} twice", key="error.map_twice", field=field)
         if field not in CSV_COLUMNS:
             raise InvalidInput(
                 f"--map: no field {field!r} (fields: {', '.join(CSV_COLUMNS)})",

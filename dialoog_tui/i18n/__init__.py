@@ -192,6 +192,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Niets gevonden. Een woord vindt ook zijn vervoegingen en samenstellingen.",
         "Nothing found. A word also finds its inflections and compounds.",
     ),
+    "search.other_session": (
+        "Nu in de sessie ‘{title}’: wat je typt, komt hier. Ctrl+O: terug naar de sessies.",
+        "Now in the session ‘{title}’: what you type goes here. Ctrl+O: back to the sessions.",
+    ),
     "search.gone": (
         "Die bijdrage is er niet meer (verwijderd sinds het zoeken).",
         "That contribution is no longer there (removed since the search).",

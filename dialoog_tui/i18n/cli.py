@@ -91,6 +91,20 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--port moet tussen 1 en 65535 liggen, niet {port}",
         "--port must be between 1 and 65535, not {port}",
     ),
+    "cli.serve.cannot_listen": (
+        "de wand kan niet luisteren op {address}:{port}: {reason}"
+        " (een andere poort met --port, of een adres van deze computer)",
+        "the wall cannot listen on {address}:{port}: {reason}"
+        " (another port with --port, or an address of this computer)",
+    ),
+    "error.off_record_json": (
+        "--include-off-record is alleen voor de JSON-reservekopie",
+        "--include-off-record is for the JSON backup only",
+    ),
+    "error.theme_formats": (
+        "een themarapport is md of html, niet {format!r}",
+        "a theme report is md or html, not {format!r}",
+    ),
     "cli.serve.any_address": (
         "--public wil het adres waarop anderen deze computer bereiken (zoals 192.168.1.20),"
         " niet {address}: daar kan een telefoon niet naartoe",
@@ -121,6 +135,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--map is voor een CSV-bestand; {source} is er geen",
         "--map is for a CSV file; {source} is not one",
     ),
+    "error.map_twice": ("--map noemt {field!r} twee keer", "--map names {field!r} twice"),
     "error.map_text": (
         "--map moet zeggen welke kolom de tekst is (text=…)",
         "--map must say which column is the text (text=…)",
@@ -133,6 +148,16 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "een .qdpx is een bestand: geef met -o een map of een naam op .qdpx",
         "a .qdpx is a file: give a folder or a name ending in .qdpx with -o",
     ),
+    "error.search_nobody": (
+        "niemand heet {name!r} (of begint zo)",
+        "nobody is called {name!r} (or begins so)",
+    ),
+    "error.search_no_one": (
+        "niemand uit een domein {domain!r}",
+        "nobody from a domain {domain!r}",
+    ),
+    "error.search_no_speaker": ("--speaker wil een naam", "--speaker wants a name"),
+    "error.search_no_domain": ("--domain wil een domein", "--domain wants a domain"),
     "error.search_empty": (
         "geef een woord om naar te zoeken",
         "give a word to search for",

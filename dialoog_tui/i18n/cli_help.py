@@ -139,8 +139,8 @@ HELP_NL: Mapping[str, str] = {
     "the theme report across sessions (md or html)": "het themaverslag over sessies (md of html)",
     "with --themes: every session": "met --themes: alle sessies",
     "md, html or json": "md, html of json",
-    "replace every participant name with a pseudonym per domain (md, html)": (
-        "vervang elke naam door een pseudoniem per domein (md, html)"
+    "replace every participant name with a pseudonym per domain": (
+        "vervang elke naam door een pseudoniem per domein"
     ),
     "write into this folder (made when missing; a name from title and date) or to this file"
     " (a name with the format's extension)": (

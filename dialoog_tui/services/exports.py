@@ -113,7 +113,9 @@ def session_export(
             )
         return _session_json(database, key, choice, now)
     if choice.include_off_record:
-        raise InvalidInput("--include-off-record is for the JSON backup only")
+        raise InvalidInput(
+            "--include-off-record is for the JSON backup only", key="error.off_record_json"
+        )
     if choice.layout not in LAYOUTS:
         raise InvalidInput(f"unknown layout {choice.layout!r}; choose minutes or by-kind")
     from dialoog_tui.core.export.charts import Document
@@ -155,7 +157,11 @@ def themes_export(
     """The theme report over `session_ids` (None: all sessions). Without a stored run over
     them, the themes are found first (unless not `find_if_missing`)."""
     if choice.format not in THEME_FORMATS:
-        raise InvalidInput(f"a theme report is md or html, not {choice.format!r}")
+        raise InvalidInput(
+            f"a theme report is md or html, not {choice.format!r}",
+            key="error.theme_formats",
+            format=choice.format,
+        )
     from dialoog_tui.core.export.session_md import SummaryOptions
     from dialoog_tui.core.export.themes_md import theme_report
     from dialoog_tui.services.export_data import theme_report_data
@@ -300,7 +306,9 @@ def _session_qdpx(
     from dialoog_tui.services.export_data import session_qdpx_data
 
     if choice.include_off_record:
-        raise InvalidInput("--include-off-record is for the JSON backup only")
+        raise InvalidInput(
+            "--include-off-record is for the JSON backup only", key="error.off_record_json"
+        )
     data = database.read(lambda db: session_qdpx_data(db=db, key=key, table=choice.table))
     if data.themes is None and find_if_missing:
         from dialoog_tui.services.themes import run_themes

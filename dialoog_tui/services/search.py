@@ -17,7 +17,7 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import share
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.search import Query, found_at, parse_query
-from dialoog_tui.errors import InvalidInput
+from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.participants import with_speakers
 from dialoog_tui.store.schema.tables import (
@@ -70,9 +70,10 @@ class Filters:
     sessions: Sequence[str] | None = None
     """Ids or slugs."""
     speaker: str | None = None
-    """A name, or its beginning (ignoring case). What they said anonymously is not found
-    by it: that would name them."""
+    """A name (first name, surname or whole), or its beginning, ignoring case. What they
+    said anonymously is not found by it: that would name them."""
     domain: str | None = None
+    """A domain, or its beginning."""
     kind: Kind | None = None
 
 
@@ -124,21 +125,42 @@ def _search(db: Session, text: str, query: Query, filters: Filters, limit: int) 
 
 
 def _speakers(db: Session, speaker: str | None, domain: str | None) -> list[int]:
-    """The participants a search is limited to: whose name begins with `speaker`, from
-    `domain` (both ignoring case)."""
+    """The participants a search is limited to: a name of whom (first name, surname or
+    the whole) begins with `speaker`, from a domain that begins with `domain` (ignoring
+    case, as capture and imports read them). InvalidInput when nobody is meant."""
     rows = db.exec(
         select(ParticipantRow.id, ParticipantRow.name, DomainRow.name).join(
             DomainRow, col(DomainRow.id) == col(ParticipantRow.domain_id), isouter=True
         )
     ).all()
-    wanted = speaker.casefold().strip() if speaker else None
-    return [
+    wanted = _given(speaker, "error.search_no_speaker")
+    where = _given(domain, "error.search_no_domain")
+    chosen = [
         pid
         for pid, name, domain_name in rows
         if pid is not None
-        and (wanted is None or name.casefold().startswith(wanted))
-        and (domain is None or (domain_name or "").casefold() == domain.casefold().strip())
+        and (wanted is None or _named(name, wanted))
+        and (where is None or (domain_name or "").casefold().startswith(where))
     ]
+    if not chosen:
+        if wanted is not None:
+            raise NotFound(f"nobody called {speaker!r}", key="error.search_nobody", name=speaker)
+        raise NotFound(f"nobody from domain {domain!r}", key="error.search_no_one", domain=domain)
+    return chosen
+
+
+def _given(value: str | None, empty: str) -> str | None:
+    """A filter as typed, folded; InvalidInput (`empty`) for one given without a word."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise InvalidInput("a filter needs a word", key=empty)
+    return value.casefold().strip()
+
+
+def _named(name: str, wanted: str) -> bool:
+    folded = name.casefold()
+    return folded.startswith(wanted) or any(part.startswith(wanted) for part in folded.split())
 
 
 def _hits(db: Session, scores: dict[int, float]) -> list[Hit]:

@@ -158,6 +158,14 @@ class DialoogApp(App[int]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        # What is typed next goes to this session now: in the middle of a meeting that
+        # must not go unnoticed.
+        self.notify(
+            self.t("search.other_session", title=chosen.session_title),
+            severity="warning",
+            timeout=12,
+            markup=False,
+        )
 
     @on(SessionChosen)
     def _open_from_picker(self, event: SessionChosen) -> None:

@@ -15,6 +15,7 @@ class Chosen:
     session_id: int
     contribution_id: int
     seq: int
+    session_title: str = ""
 
 
 @runtime_checkable

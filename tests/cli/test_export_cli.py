@@ -211,7 +211,7 @@ def test_an_existing_file_is_kept_without_force(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--themes", "--format", "json"), "md or html"),
+        (("--themes", "--format", "json"), "een themarapport is md of html"),
         (("--format", "md"), "noem één sessie"),
         (("1", "2", "--format", "md"), "noem één sessie"),
         (("1", "--format", "json", "--anonymize", "--include-off-record"), "never anonymised"),

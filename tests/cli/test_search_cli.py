@@ -73,3 +73,20 @@ def test_a_search_that_cannot_be_done_says_why(
     code, out, err = run(capsys, "--db", demo_db, *arguments)
     assert code != 0 and out == ""
     assert message in err and "Traceback" not in err
+
+
+def test_a_speaker_is_found_by_any_of_their_names_and_nobody_is_said(
+    capsys: pytest.CaptureFixture[str], demo_db: str
+) -> None:
+    code, out, _ = run(capsys, "--db", demo_db, "search", "plein", "--speaker", "mulder", "--json")
+    assert code == 0 and {hit["speaker"] for hit in json.loads(out)["hits"]} == {"Eva Mulder"}
+    code, out, _ = run(capsys, "--db", demo_db, "search", "plein", "--domain", "maatsch", "--json")
+    domains = {hit["domain"] for hit in json.loads(out)["hits"]}
+    assert code == 0 and domains == {"maatschappelijke organisatie"}
+    for given, said in (
+        (("--speaker", "Niemand"), "nobody is called 'Niemand'"),
+        (("--domain", "xyz"), "nobody from a domain 'xyz'"),
+        (("--domain", ""), "--domain wants a domain"),
+    ):
+        code, out, err = run(capsys, "--db", demo_db, "search", "plein", *given)
+        assert code != 0 and said in err and out == ""

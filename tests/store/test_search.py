@@ -139,6 +139,8 @@ def test_the_service_limits_by_speaker_and_domain_and_hides_an_anonymous_speaker
     say(database, traffic, "Langere groene golf", who="Bas", consent=Consent.ANONYMOUS)
     by_anna = search(database, "langere", Filters(speaker="an"))
     assert [hit.speaker for hit in by_anna.hits] == ["Anna"]
+    by_domain_beginning = search(database, "langere", Filters(domain="inw"))
+    assert [hit.speaker for hit in by_domain_beginning.hits] == ["Anna"]
     both = search(database, "langere")
     assert sorted(hit.text for hit in both.hits) == [
         "Langere groene golf",

@@ -80,7 +80,13 @@ class SearchScreen(DialoogScreen[Chosen | None]):
         self._pause = self.set_timer(TYPING_PAUSE, self._search_now)
 
     @on(Input.Submitted, "#search-query")
-    def _submitted(self, _event: Input.Submitted) -> None:
+    async def _submitted(self, event: Input.Submitted) -> None:
+        # Enter does not wait for the pause after typing: it searches now, then goes to
+        # the results.
+        if self._pause is not None:
+            self._pause.stop()
+            self._pause = None
+        await self._search(event.value)
         results = self.query_one("#search-results", OptionList)
         if results.option_count:
             results.highlighted = 0
@@ -156,7 +162,7 @@ class SearchScreen(DialoogScreen[Chosen | None]):
             return
         option = results.get_option_at_index(results.highlighted)
         hit = self.found.hits[int(option.id or 0)]
-        self.dismiss(Chosen(hit.session_id, hit.contribution_id, hit.seq))
+        self.dismiss(Chosen(hit.session_id, hit.contribution_id, hit.seq, hit.session_title))
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, _event: OptionList.OptionSelected) -> None:
