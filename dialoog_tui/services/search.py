@@ -19,12 +19,11 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.search import Query, found_at, parse_query
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.database import Database
-from dialoog_tui.store.participants import with_speakers
+from dialoog_tui.store.participants import contributions_in_context
 from dialoog_tui.store.schema.tables import (
     ContributionRow,
     DomainRow,
     ParticipantRow,
-    SessionRow,
 )
 from dialoog_tui.store.search import Within, search_ids
 from dialoog_tui.store.sessions import find_session
@@ -168,11 +167,7 @@ def _hits(db: Session, scores: dict[int, float]) -> list[Hit]:
     if not scores:
         return []
     rows = db.exec(
-        with_speakers(
-            select(ContributionRow, SessionRow.title, ParticipantRow.name, DomainRow.name)
-            .join(SessionRow, col(SessionRow.id) == col(ContributionRow.session_id))
-            .where(col(ContributionRow.id).in_(list(scores)))
-        )
+        contributions_in_context().where(col(ContributionRow.id).in_(list(scores)))
     ).all()
     by_id = {
         row.id: Hit(
