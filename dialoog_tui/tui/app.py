@@ -21,11 +21,11 @@ from dialoog_tui.services.database import DatabaseTarget
 from dialoog_tui.services.outbox import outbox_for
 from dialoog_tui.tui.capture.recorder import Recorder
 from dialoog_tui.tui.capture.screen import CaptureScreen
-from dialoog_tui.tui.colour_themes import DEFAULT_THEME, bundled_themes
+from dialoog_tui.tui.colour_themes import offer_colour_themes
 from dialoog_tui.tui.commands import ScreenCommands
 from dialoog_tui.tui.found import Chosen
 from dialoog_tui.tui.gateway import StoreGateway
-from dialoog_tui.tui.messages import BackgroundWorkFailed, SessionChosen
+from dialoog_tui.tui.messages import BackgroundWorkFailed, SessionChosen, say_failure
 from dialoog_tui.tui.palette import DialoogPalette
 
 
@@ -69,11 +69,7 @@ class DialoogApp(App[int]):
         self._request = request
         self._settings_file = settings_file
         self._settings = load_settings(settings_file)
-        for bundled in bundled_themes():
-            self.register_theme(bundled)
-        # Chosen before the first screen mounts: switching later restyles every widget.
-        wanted = theme or self._settings.theme
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        offer_colour_themes(self, theme or self._settings.theme)
         if self._settings.keymap:
             self.set_keymap(self._settings.keymap)
 
@@ -235,13 +231,7 @@ class DialoogApp(App[int]):
 
     @on(BackgroundWorkFailed)
     def _background_work_failed(self, event: BackgroundWorkFailed) -> None:
-        """The one place where a failed background job reaches the user."""
-        message = self.t.explain(event.error)
-        if event.group == "open":
-            # The session could not be opened at all: leave with the reason, as the CLI would.
-            self.exit(return_code=1, message=self.t("cli.error", message=message))
-        else:
-            self.notify(self.t("notify.store_error", error=message), severity="error", markup=False)
+        say_failure(self, self.t, event)
 
 
 def make_app(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
@@ -64,3 +66,11 @@ def bundled_themes(folder: Path | None = None) -> list[Theme]:
     """Every theme in the themes folder, sorted by name."""
     folder = folder or bundled_themes_dir()
     return [load_theme(path) for path in sorted(folder.glob("*.toml"))]
+
+
+def offer_colour_themes(app: App[Any], wanted: str | None) -> None:
+    """Give `app` the bundled colour themes and choose `wanted` (else the default). Done
+    before the first screen mounts: switching later restyles every widget."""
+    for bundled in bundled_themes():
+        app.register_theme(bundled)
+    app.theme = wanted if wanted in app.available_themes else DEFAULT_THEME

@@ -16,9 +16,9 @@ from textual.app import App
 from dialoog_tui.core.model import SessionRequest
 from dialoog_tui.i18n import Translator
 from dialoog_tui.services.database import DatabaseTarget
-from dialoog_tui.tui.colour_themes import DEFAULT_THEME, bundled_themes
+from dialoog_tui.tui.colour_themes import offer_colour_themes
 from dialoog_tui.tui.gateway import StoreGateway
-from dialoog_tui.tui.messages import BackgroundWorkFailed
+from dialoog_tui.tui.messages import BackgroundWorkFailed, say_failure
 from dialoog_tui.tui.screens.room import RoomScreen
 
 
@@ -34,9 +34,7 @@ class WallApp(App[int]):
         self.gateway = StoreGateway(target)
         self.t = Translator(lang)
         self._request = request
-        for bundled in bundled_themes():
-            self.register_theme(bundled)
-        self.theme = DEFAULT_THEME
+        offer_colour_themes(self, None)
 
     def on_mount(self) -> None:
         self.push_screen(RoomScreen(self._request, self.gateway, self.t, wall=True))
@@ -46,11 +44,7 @@ class WallApp(App[int]):
 
     @on(BackgroundWorkFailed)
     def _background_work_failed(self, event: BackgroundWorkFailed) -> None:
-        message = self.t.explain(event.error)
-        if event.group == "open":
-            self.exit(return_code=1, message=self.t("cli.error", message=message))
-        else:
-            self.notify(self.t("notify.store_error", error=message), severity="error", markup=False)
+        say_failure(self, self.t, event)
 
 
 def run_wall(target: DatabaseTarget, request: SessionRequest, *, lang: str) -> int:
