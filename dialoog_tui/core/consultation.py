@@ -21,7 +21,7 @@ import io
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from dialoog_tui.core.importing import CSV_COLUMNS, LONGEST_FIELD
+from dialoog_tui.core.importing import CSV_COLUMNS, csv_text
 from dialoog_tui.errors import InvalidInput
 
 POLIS_TAG = "polis"
@@ -30,11 +30,7 @@ MODERATED_OUT = "-1"
 
 def _table(content: str) -> tuple[list[str], list[list[str]]]:
     """The header (as written) and the rows of a CSV file."""
-    content = content.removeprefix("\ufeff")
-    first_line = content.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count) if first_line else ","
-    if csv.field_size_limit() < LONGEST_FIELD:
-        csv.field_size_limit(LONGEST_FIELD)
+    content, delimiter = csv_text(content)
     try:
         rows = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
     except csv.Error as error:

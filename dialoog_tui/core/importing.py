@@ -151,12 +151,20 @@ def is_shared_summary(content: str) -> bool:
     )
 
 
-def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
+def csv_text(content: str) -> tuple[str, str]:
+    """A CSV file's text without a byte-order mark, and its delimiter (comma, semicolon or
+    tab: whichever its first line has most of). Fields may be as long as `LONGEST_FIELD`
+    from then on."""
     content = content.removeprefix("\ufeff")
     first_line = content.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line else ","
     if csv.field_size_limit() < LONGEST_FIELD:
         csv.field_size_limit(LONGEST_FIELD)
+    return content, delimiter
+
+
+def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
+    content, delimiter = csv_text(content)
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     if "text" not in header:
