@@ -36,12 +36,15 @@ until `plain`). Stems are letters and digits only, so quoting them in a query (F
 QUOTED = re.compile(r'"([^"]*)"?')
 """A phrase in a query: between double quotes (an unclosed quote runs to the end)."""
 DOUBLED_VOWEL = re.compile(r"([aeiou])\1")
+NOT_IN_A_STEM = re.compile(r"[\W_]")
 SHORTEST_PREFIX = 3
 """A query word shorter than this finds itself only ("de" does not find "debat")."""
 
 
 def plain(word: str) -> str:
     """`word` in lower case without accents: "Ideeën" → "ideeen"."""
+    if word.isascii():  # most words: nothing to take off (a search marks thousands)
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -56,16 +59,20 @@ def _stemmer(language: str) -> Any:
 def stems(words: list[str], language: str) -> list[str]:
     """The stems of plain words in `language`; only letters and digits remain (of any
     script), and in Dutch a doubled vowel counts as one."""
-    found = [re.sub(r"[\W_]", "", stem) for stem in _stemmer(language).stemWords(words)]
+    found = [_letters_and_digits(stem) for stem in _stemmer(language).stemWords(words)]
     if language == "dutch":
         found = [DOUBLED_VOWEL.sub(r"\1", stem) for stem in found]
     return [stem or word for stem, word in zip(found, words, strict=True)]
 
 
+def _letters_and_digits(word: str) -> str:
+    return word if word.isalnum() else NOT_IN_A_STEM.sub("", word)
+
+
 def _plain_words(text: str) -> list[str]:
     words = []
     for match in WORD.finditer(text):
-        word = re.sub(r"[\W_]", "", plain(match.group()))
+        word = _letters_and_digits(plain(match.group()))
         if word:
             words.append(word)
     return words
@@ -164,6 +171,6 @@ def found_at(text: str, query: Query) -> tuple[tuple[int, int], ...]:
 
 def _words_with_places(text: str) -> Iterator[tuple[str, int, int]]:
     for match in WORD.finditer(text):
-        word = re.sub(r"[\W_]", "", plain(match.group()))
+        word = _letters_and_digits(plain(match.group()))
         if word:
             yield word, match.start(), match.end()

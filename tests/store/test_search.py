@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -176,3 +177,28 @@ def test_a_contribution_in_another_script_is_found(
     cid = say(database, library, "Библиотека должна работать дольше")
     assert found(database, "библиотека") == [cid]
     assert found(database, '"работать дольше"') == [cid]
+
+
+def test_postgresql_takes_each_contribution_into_its_search_index_at_once(
+    database: Database,
+) -> None:
+    # GIN's pending list would make every search read all that waits in it (0012_search_gin).
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite's FTS5 index has no pending list")
+    options = database.read(
+        lambda db: (
+            db.connection()
+            .execute(
+                text(
+                    "SELECT c.relname, c.reloptions FROM pg_class c"
+                    " WHERE c.relname LIKE 'ix_search_%' AND c.relnamespace = CAST("
+                    " current_schema() AS regnamespace)"
+                )
+            )
+            .all()
+        )
+    )
+    assert dict(options) == {
+        "ix_search_text_words": ["fastupdate=off"],
+        "ix_search_para_words": ["fastupdate=off"],
+    }

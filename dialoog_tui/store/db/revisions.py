@@ -18,5 +18,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0009_client_keys",
     "0010_tables",
     "0011_search",
+    "0012_search_gin",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
