@@ -4,6 +4,7 @@ report across sessions."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -11,6 +12,8 @@ from typing import TYPE_CHECKING
 from dialoog_tui.cli.common import CommandMaker, say, with_database
 from dialoog_tui.config import language_from_locale
 from dialoog_tui.errors import InvalidInput
+
+FORMATS = ("md", "html", "json", "qdpx")
 
 if TYPE_CHECKING:
     from dialoog_tui.services.database import Database
@@ -27,7 +30,7 @@ def export(args: argparse.Namespace) -> int:
     )
 
     choice = ExportChoice(
-        format=args.format or ("md" if args.themes else "json"),
+        format=_format(args),
         anonymize=args.anonymize,
         lang=args.lang or language_from_locale(),
         include_off_record=args.include_off_record,
@@ -67,6 +70,27 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format(args: argparse.Namespace) -> str:
+    """The format asked for: `--format`, else the extension of the file `-o` names (`-o
+    verslag.md` means Markdown), else the theme report's Markdown or a session's JSON."""
+    named = _named_format(args.output)
+    if args.format and named and named != args.format:
+        # Written into a folder called `verslag.md`, as a name without the format's extension
+        # would be, the export would not be where its writer looks.
+        raise InvalidInput(
+            key="cli.export.other_extension", name=args.output, format=args.format, named=named
+        )
+    return args.format or named or ("md" if args.themes else "json")
+
+
+def _named_format(output: str | None) -> str | None:
+    """The format whose extension the file `-o` names has (None: a folder, or no format's)."""
+    if not output or output.endswith(("/", os.sep)) or os.path.isdir(output):
+        return None
+    extension = os.path.splitext(output)[1].lower().removeprefix(".")
+    return extension if extension in FORMATS else None
+
+
 def _session_ids(database: Database, keys: list[str]) -> list[int] | None:
     """The sessions named (None: all of them)."""
     from dialoog_tui.services.sessions import session_ids
@@ -89,9 +113,10 @@ def register(command: CommandMaker) -> None:
     export_.add_argument("--all", action="store_true", help="with --themes: every session")
     export_.add_argument(
         "--format",
-        choices=("md", "html", "json", "qdpx"),
+        choices=FORMATS,
         default=None,
-        help="md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …)",
+        help="md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …);"
+        " without it, the extension of the file -o names",
     )
     export_.add_argument(
         "--layout",

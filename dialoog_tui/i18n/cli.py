@@ -346,6 +346,12 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--include-off-record is for the JSON session export only",
     ),
     "cli.export.all_themes": ("--all hoort bij --themes", "--all goes with --themes"),
+    "cli.export.other_extension": (
+        "-o {name} heeft de extensie van {named}, niet van --format {format}:"
+        " laat --format weg of kies een naam op .{format}",
+        "-o {name} has the extension of {named}, not of --format {format}:"
+        " leave out --format or choose a name ending in .{format}",
+    ),
     "cli.export.one_session": (
         "noem één sessie om te exporteren (of gebruik --themes)",
         "name one session to export (or use --themes)",

@@ -47,8 +47,10 @@ HELP_NL: Mapping[str, str] = {
     "read the themes of the one session given at this table: what was said there": (
         "lees de thema's van de ene gegeven sessie aan deze tafel: wat daar gezegd is"
     ),
-    "md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …)": (
-        "md, html, json, of qdpx (een REFI-QDA-project voor ATLAS.ti, NVivo, MAXQDA, …)"
+    "md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …);"
+    " without it, the extension of the file -o names": (
+        "md, html, json, of qdpx (een REFI-QDA-project voor ATLAS.ti, NVivo, MAXQDA, …);"
+        " zonder: de extensie van het bestand dat -o noemt"
     ),
     "a survey CSV: which of its columns is what (text=Antwoord,speaker=Naam,at=Tijd)": (
         "een enquête-CSV: welke kolom wat is (text=Antwoord,speaker=Naam,at=Tijd)"

@@ -357,3 +357,26 @@ def test_a_trailing_slash_makes_a_folder_even_of_a_name_with_an_extension(
     assert code == 0, err
     assert (tmp_path / "notulen.md").is_dir()
     assert len(list((tmp_path / "notulen.md").glob("*.svg"))) == 2
+
+
+def test_the_file_named_with_o_chooses_the_format_when_format_is_not_given(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    for name in ("verslag.md", "verslag.html", "VERSLAG.JSON"):
+        code, printed, err = run(capsys, "--db", demo, "export", "2", "-o", str(tmp_path / name))
+        assert code == 0, err
+        assert (tmp_path / name).is_file(), printed
+    assert (tmp_path / "verslag.md").read_text(encoding="utf-8").startswith("# ")
+    assert (tmp_path / "verslag.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "VERSLAG.JSON").read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_file_name_of_another_format_than_format_is_refused_before_anything_is_written(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "verslag.md"
+    code, _, err = run(capsys, "--db", demo, "export", "2", "--format", "html", "-o", str(target))
+    assert code != 0
+    assert "heeft de extensie van md, niet van --format html" in err
+    assert "Traceback" not in err
+    assert not target.exists()  # neither a file nor a folder of that name
