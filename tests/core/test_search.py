@@ -10,9 +10,17 @@ def marked(text: str, query: str) -> list[str]:
 
 
 def test_a_dutch_word_finds_its_inflections_compounds_and_spelling_with_accents() -> None:
-    text = "Parkeren wordt lastig; geparkeerde auto's, een parkeervergunning. Café en ideeën."
-    assert marked(text, "parkeer") == ["Parkeren", "geparkeerde", "parkeervergunning"]
+    text = "Parkeren wordt lastig; hij parkeert, een parkeervergunning. Café en ideeën."
+    assert marked(text, "parkeer") == ["Parkeren", "parkeert", "parkeervergunning"]
     assert marked(text, "cafe idee") == ["Café", "ideeën"]
+
+
+def test_a_dutch_word_beginning_with_ge_finds_no_words_without_it() -> None:
+    # A stemmer that takes off "ge" made "gezondheid" "zon" and "gemeente" "meen": found
+    # as beginnings, they marked "zondag", "zonder" and "mensen".
+    text = "Zondag zonder zon; de mensen en hun mening. De gemeente en haar gemeenten, gezond."
+    assert marked(text, "gezondheid") == ["gezond"]
+    assert marked(text, "gemeente") == ["gemeente", "gemeenten"]
 
 
 def test_an_english_word_finds_its_inflections() -> None:

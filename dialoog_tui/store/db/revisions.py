@@ -19,5 +19,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0010_tables",
     "0011_search",
     "0012_search_gin",
+    "0013_search_dutch_stems",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
