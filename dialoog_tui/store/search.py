@@ -199,11 +199,15 @@ worse: it reads no more rows than there are matches."""
 
 
 def _by_lookups(connection: Any, statement: Any, values: dict[str, Any]) -> Any:
-    for setting in LOOKUPS_ONLY:
-        connection.execute(sql(f"SET LOCAL {setting} = off"))
+    """The rows of `statement`, planned without `LOOKUPS_ONLY`'s join methods; the rest of
+    the transaction plans with them as before (a raise ends the transaction, and with it
+    the change)."""
+    read = ", ".join(f"current_setting('{name}')" for name in LOOKUPS_ONLY)
+    switch = ", ".join(f"set_config('{name}', 'off', true)" for name in LOOKUPS_ONLY)
+    before = connection.execute(sql(f"SELECT {read}, {switch}")).one()[: len(LOOKUPS_ONLY)]
     rows = connection.execute(statement, values).all()
-    for setting in LOOKUPS_ONLY:  # the rest of the transaction plans as it would
-        connection.execute(sql(f"RESET {setting}"))
+    restore = ", ".join(f"set_config('{name}', :{name}, true)" for name in LOOKUPS_ONLY)
+    connection.execute(sql(f"SELECT {restore}"), dict(zip(LOOKUPS_ONLY, before, strict=True)))
     return rows
 
 

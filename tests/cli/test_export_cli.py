@@ -362,13 +362,13 @@ def test_a_trailing_slash_makes_a_folder_even_of_a_name_with_an_extension(
 def test_the_file_named_with_o_chooses_the_format_when_format_is_not_given(
     capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
 ) -> None:
-    for name in ("verslag.md", "verslag.html", "VERSLAG.JSON"):
+    for name in ("verslag.md", "verslag.html", "NOTULEN.MD"):
         code, printed, err = run(capsys, "--db", demo, "export", "2", "-o", str(tmp_path / name))
         assert code == 0, err
         assert (tmp_path / name).is_file(), printed
     assert (tmp_path / "verslag.md").read_text(encoding="utf-8").startswith("# ")
     assert (tmp_path / "verslag.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert (tmp_path / "VERSLAG.JSON").read_text(encoding="utf-8").startswith("{")
+    assert (tmp_path / "NOTULEN.MD").read_text(encoding="utf-8").startswith("# ")
 
 
 def test_a_file_name_of_another_format_than_format_is_refused_before_anything_is_written(

@@ -202,3 +202,37 @@ def test_postgresql_takes_each_contribution_into_its_search_index_at_once(
         "ix_search_text_words": ["fastupdate=off"],
         "ix_search_para_words": ["fastupdate=off"],
     }
+
+
+def test_a_postgresql_search_leaves_the_planner_as_it_found_it(database: Database) -> None:
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("the join methods are PostgreSQL's")
+
+    def search_then_settings(db: object) -> list[str]:
+        connection = db.connection()  # type: ignore[attr-defined]
+        connection.execute(text("SET enable_mergejoin = off"))  # someone's own setting
+        search_ids(connection, parse_query("bibliotheek"), Within(), limit=5)
+        return list(
+            connection.execute(
+                text(
+                    "SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin')"
+                )
+            ).one()
+        )
+
+    assert database.read(search_then_settings) == ["on", "off"]
+
+
+def test_a_named_contribution_is_found_by_its_words_not_by_its_paraphrase(
+    database: Database, evening: tuple[int, int]
+) -> None:
+    library, _ = evening
+    cid = say(
+        database,
+        library,
+        "De bieb moet langer open",
+        paraphrase="openingstijden uitbreiden",
+        consent=Consent.NAMED,
+    )
+    assert found(database, "bieb") == [cid]
+    assert found(database, "openingstijden") == []
