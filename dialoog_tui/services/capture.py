@@ -7,7 +7,7 @@ the store thread) and tests call these, never the repositories themselves.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
@@ -71,6 +71,8 @@ class CaptureSnapshot:
     """The shared vocabulary of values (for autocomplete)."""
     interests: list[Term]
     """The shared vocabulary of interests (for autocomplete)."""
+    changes: int = 0
+    """The session's count of changes to its contributions (`since` reads those after)."""
 
 
 def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> CaptureSnapshot:
@@ -100,6 +102,7 @@ def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> Ca
         draft=load_draft(db=db, session_id=session_id),
         values=_by_use(db, TermKind.VALUE),
         interests=_by_use(db, TermKind.INTEREST),
+        changes=contributions.changes_made(db=db, session_id=session_id),
     )
 
 
@@ -136,7 +139,7 @@ def older(
 
 @dataclass(frozen=True)
 class Arrivals:
-    """What others logged in a session since a screen last looked."""
+    """What others logged or changed in a session since a screen last looked."""
 
     contributions: list[Contribution]
     """Numbered above what the screen had seen, in order."""
@@ -144,6 +147,11 @@ class Arrivals:
     """The session's participants now, when others brought someone new (else empty)."""
     up_to: int
     """The highest number read (every contribution up to it is known now)."""
+    changed: list[Contribution] = field(default_factory=list)
+    """Changed since the count of changes the screen had seen (removed ones too), in order:
+    others' corrections, and the screen's own."""
+    changes: int = 0
+    """The session's count of changes now."""
 
 
 def since(
@@ -153,24 +161,30 @@ def since(
     seq: int,
     known: Collection[int] = (),
     seen: Collection[int] = (),
+    changes: int = 0,
 ) -> Arrivals:
-    """The session's contributions numbered above `seq` that are not among the `seen` ids;
-    and its participants now when one of those was said by someone not among the `known`
-    participant ids. Mostly there is nothing but the screen's own last line: one look at
-    the numbers then, no more."""
+    """The session's contributions numbered above `seq` that are not among the `seen` ids,
+    and those changed since its count of changes was `changes`; its participants now when
+    one of those was said by someone not among the `known` participant ids. Mostly there is
+    nothing but the screen's own last line: one look at the numbers and one at the count
+    then, no more."""
 
     def read(db: Session) -> Arrivals:
         numbers = contributions.numbers_above(db=db, session_id=session_id, seq=seq)
         up_to = max((number for _id, number in numbers), default=seq)
-        if all(cid in seen for cid, _number in numbers):
-            return Arrivals([], [], up_to)
-        arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
-        arrived = [c for c in arrived if c.id not in seen]
-        newcomers = {c.participant_id for c in arrived if c.participant_id is not None}
+        count = contributions.changes_made(db=db, session_id=session_id)
+        changed = []
+        if count > changes:
+            changed = contributions.changed_since(db=db, session_id=session_id, count=changes)
+        arrived = []
+        if not all(cid in seen for cid, _number in numbers):
+            arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
+            arrived = [c for c in arrived if c.id not in seen]
+        speakers = {c.participant_id for c in [*arrived, *changed]} - {None}
         people = []
-        if newcomers - set(known):
+        if speakers - set(known):
             people = list_session_participants(db=db, session_id=session_id)
-        return Arrivals(arrived, people, up_to)
+        return Arrivals(arrived, people, up_to, changed, count)
 
     return database.read(read)
 

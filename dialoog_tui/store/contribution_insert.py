@@ -139,6 +139,7 @@ def new_row(
         "recorded_by": recorded_by[:200] if recorded_by else None,
         "client_key": client_key,
         "table_id": table_id,
+        "changed_in": 0,
     }
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -35,6 +35,7 @@ from dialoog_tui.store.schema.tables import (
     ContributionRevisionRow,
     ContributionRow,
     PhaseRow,
+    SessionRow,
 )
 from dialoog_tui.store.search import index_rows
 from dialoog_tui.store.vocabulary import link_terms, terms_of
@@ -397,6 +398,31 @@ def newer_than(*, db: Session, session_id: int, seq: int) -> list[Contribution]:
     return _with_terms(db, [to_contribution(row) for row in rows])
 
 
+def changes_made(*, db: Session, session_id: int) -> int:
+    """The session's count of changes to its contributions so far."""
+    return db.exec(select(SessionRow.changes).where(SessionRow.id == session_id)).one()
+
+
+def changed_since(*, db: Session, session_id: int, count: int) -> list[Contribution]:
+    """The session's contributions changed after its count of changes was `count`, removed
+    ones too (a screen drops them), in order."""
+    rows = db.exec(
+        select(ContributionRow)
+        .where(ContributionRow.session_id == session_id, ContributionRow.changed_in > count)
+        .order_by(col(ContributionRow.seq))
+    ).all()
+    return _with_terms(db, [to_contribution(row) for row in rows])
+
+
+def _count_change(db: Session, session_id: int) -> int:
+    """One more change in the session: its new count. On PostgreSQL this holds the session's
+    row until the change commits, so two changes never share a count; new contributions
+    do not count (they are read by number), so an Enter never waits for it."""
+    counted = update(SessionRow).where(col(SessionRow.id) == session_id)
+    statement = counted.values(changes=SessionRow.changes + 1).returning(col(SessionRow.changes))
+    return int(db.connection().execute(statement).scalar_one())
+
+
 def session_contributions(*, db: Session, session_id: int) -> list[Contribution]:
     """Every live contribution of a session, in order."""
     rows = db.exec(
@@ -446,9 +472,10 @@ def _with_terms(db: Session, contributions: list[Contribution]) -> list[Contribu
 
 def _changed(db: Session, row: ContributionRow) -> Contribution:
     """A contribution as it is after a change, which the screens watching its session hear
-    of on commit (a room view must drop a line that went off the record), found by search
-    by its words as they are now."""
+    of on commit (a room view must drop a line that went off the record, a capture screen
+    shows the correction: `changed_since`), found by search by its words as they are now."""
     announce(db, row.session_id)
+    row.changed_in = _count_change(db, row.session_id)
     assert row.id is not None
     index_rows(db.connection(), [(row.id, row.text, row.paraphrase)])
     return _with_terms(db, [to_contribution(row)])[0]

@@ -20,5 +20,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0011_search",
     "0012_search_gin",
     "0013_search_dutch_stems",
+    "0014_contribution_changes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -43,6 +43,8 @@ class SessionRow(SQLModel, table=True):
     default_consent: str = Field(default="named", max_length=20)
     deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     """Set when the session was deleted: it is hidden everywhere, and can be restored."""
+    changes: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    """How many changes were made to its contributions (`ContributionRow.changed_in`)."""
 
 
 class PhaseRow(SQLModel, table=True):
@@ -109,6 +111,7 @@ class ContributionRow(SQLModel, table=True):
             postgresql_where=text("deleted_at IS NOT NULL"),
         ),
         Index("ix_contribution_client_key", "client_key", unique=True),
+        Index("ix_contribution_session_changed", "session_id", "changed_in"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -138,6 +141,9 @@ class ContributionRow(SQLModel, table=True):
     # session's contributions (SQLite's reflection would not read an inline rule anyway).
     table_id: int | None = Field(default=None, foreign_key="session_table.id")
     """The table it was said at (None: the whole room, or a session without tables)."""
+    changed_in: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    """Its session's count of changes when it last changed (0: never): screens open on the
+    session read what changed since the count they saw (`contributions.changed_since`)."""
 
 
 class ContributionRevisionRow(SQLModel, table=True):

@@ -197,8 +197,9 @@ class ContributionLog(ScrollView, can_focus=False):
         self._painter.forget(contribution_id)
         self._relayout()
 
-    def restore(self, contribution: Contribution) -> None:
-        """Put a contribution back in its place (by number), e.g. after an undo."""
+    def restore(self, contribution: Contribution, *, scroll: bool = True) -> None:
+        """Put a contribution back in its place (by number), e.g. after an undo; shown there
+        unless not `scroll` (another screen's undo does not move this one's view)."""
         if contribution.id in self._index_by_id:
             self.replace(contribution)
             return
@@ -206,7 +207,8 @@ class ContributionLog(ScrollView, can_focus=False):
             return  # it belongs to a page that is not loaded; it will appear when it is
         insort(self._rows, contribution, key=lambda c: c.seq)
         self._relayout()
-        self._scroll_to_row(self._index_by_id[contribution.id])
+        if scroll:
+            self._scroll_to_row(self._index_by_id[contribution.id])
 
     def restyle(self, look: Look | None = None) -> None:
         """Re-render everything: names, domains or the colour theme changed."""

@@ -1,6 +1,7 @@
 """What the other screens on this session log (the other tables' note-takers), shown as it
-arrives: the store's watch (`services/watching.py`) says that something was written, and
-the recorder reads only what is numbered above what this screen has read.
+arrives, and what they correct: the store's watch (`services/watching.py`) says that
+something was written, and the recorder reads only what is numbered above what this screen
+has read and what changed after the session's count of changes it saw.
 
 The watch starts once the session is loaded, so its module, which needs SQLAlchemy, is
 imported after the first frame.
@@ -74,12 +75,19 @@ class OtherScreens:
             while again:
                 self._again = False
                 try:
-                    arrived = await screen.recorder.catch_up()
+                    caught = await screen.recorder.catch_up()
                 except StoreError:
                     return  # away for now: the watch calls again once it can
-                if arrived:
-                    screen.log_view.arrive(arrived)
-                    screen.log_view.when_drawn(lambda: screen.view.show_state(preview=False))
+                log = screen.log_view
+                if caught.arrived:
+                    log.arrive(caught.arrived)
+                for corrected in caught.corrected:
+                    if corrected.deleted_at is not None:
+                        log.drop(corrected.id)
+                    else:
+                        log.restore(corrected, scroll=False)  # as it reads now
+                if caught.arrived or caught.corrected:
+                    log.when_drawn(lambda: screen.view.show_state(preview=False))
                 again = self._again
         finally:
             self._reading = False

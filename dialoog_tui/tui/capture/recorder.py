@@ -64,6 +64,16 @@ brings a whole page); every row drawn is a row measured before the first look is
 
 
 @dataclass(frozen=True)
+class CaughtUp:
+    """What other screens did in the session since this one last looked."""
+
+    arrived: list[Contribution]
+    """Logged by them, in order."""
+    corrected: list[Contribution]
+    """Shown here and changed by them since, as they are now (removed ones too)."""
+
+
+@dataclass(frozen=True)
 class RecordChange:
     """What changed in the record."""
 
@@ -141,6 +151,7 @@ class Recorder:
         self._stored_draft: str | None = None
         """The draft as this recorder last left it in the store (None: not known)."""
         self._read_up_to = 0
+        self._changes_seen = 0
         """The highest contribution number read from the store (a load or a catch-up): all
         others' contributions up to it are known. Not this screen's own lines: another
         table's line may have been numbered just below one of them and not be read yet."""
@@ -190,6 +201,7 @@ class Recorder:
             )
         self._take_over(loaded, domains=[d.name for d in loaded.domains])
         self._read_up_to = loaded.latest[-1].seq if loaded.latest else 0
+        self._changes_seen = loaded.changes
         self._stored_draft = loaded.draft
         context = self.context
         context.known_participants = list(loaded.known_participants)
@@ -485,21 +497,39 @@ class Recorder:
         for contribution in loaded:
             self._contributions[contribution.id] = contribution
 
-    async def catch_up(self) -> list[Contribution]:
+    async def catch_up(self) -> CaughtUp:
         """What others logged in this session since this screen last looked (in order):
-        counted, and their speakers known."""
+        counted, and their speakers known; and the contributions shown here that others
+        corrected since (edited, removed, restored…), recounted."""
         known = [p.id for p in self.context.session_participants]
         seen = [c.id for c in self._contributions.values() if c.seq > self._read_up_to]
         arrived = await self.gateway.call(
-            capture.since, self.session_id, seq=self._read_up_to, known=known, seen=seen
+            capture.since,
+            self.session_id,
+            seq=self._read_up_to,
+            known=known,
+            seen=seen,
+            changes=self._changes_seen,
         )
         self._read_up_to = max(self._read_up_to, arrived.up_to)
+        self._changes_seen = max(self._changes_seen, arrived.changes)
         fresh = [c for c in arrived.contributions if c.id not in self._contributions]
         for person in arrived.session_participants:
             self.context.remember(person)
         self.context.count(fresh, 1)
         self._remember(*fresh)
-        return fresh
+        corrected = []
+        for now in arrived.changed:
+            before = self._contributions.get(now.id)
+            if before is None or before == now:  # not shown here, or this screen's own change
+                continue
+            # Only live contributions are counted: a removal takes one away, a restore adds it.
+            self.context.count([c for c in (before,) if c.deleted_at is None], -1)
+            self.context.count([c for c in (now,) if c.deleted_at is None], 1)
+            self.context.learn(now)
+            self._remember(now)
+            corrected.append(now)
+        return CaughtUp(fresh, corrected)
 
     def _took_effect(self, logged: Logged) -> None:
         self.context.remember(logged.participant)

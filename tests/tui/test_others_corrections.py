@@ -1,0 +1,71 @@
+"""A correction made at another screen shows in a capture screen open on the session:
+the edited line reads as it does now, a removed one leaves, an undone removal comes back,
+and the counts follow (issue 22: live for everyone)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+from dialoog_tui.core.kinds import Kind
+from dialoog_tui.core.model import NewSession
+from dialoog_tui.services import capture as capture_service
+from dialoog_tui.store.db.database import Database
+from tests.tui.conftest import AppFactory, capture, settle, type_line
+
+
+async def until(pilot: Pilot[int], holds: Callable[[], bool]) -> None:
+    """Until the watch has heard the other program and the screen shows it."""
+    for _ in range(200):  # a few tenths of a second
+        if holds():
+            break
+        await pilot.pause(0.02)
+    await settle(pilot)
+
+
+async def test_another_screens_edit_removal_and_undo_show_here(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Wereldcafé"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = capture(app)
+        await type_line(pilot, "@Rik/inw de bus rijdt te weinig")
+        await type_line(pilot, "het plein is te donker")
+        first, second = screen.log_view.rows
+        rik = first.participant_id
+        assert screen.recorder.context.counts[rik] == 2
+
+        # The note-taker at the other table, in a program of their own, fixes a line…
+        capture_service.edit(
+            seeded,
+            first.id,
+            speaker=screen.recorder.context.speaker_for(rik),
+            kind=Kind.REMARK,
+            text="de bus rijdt 's avonds te weinig",
+            tags=(),
+            ladder=None,
+            paraphrase=None,
+            consent=None,
+        )
+        await until(pilot, lambda: screen.log_view.rows[0].text != first.text)
+        assert [c.text for c in screen.log_view.rows] == [
+            "de bus rijdt 's avonds te weinig",
+            "het plein is te donker",
+        ]
+
+        # …removes one, and takes that back.
+        capture_service.remove(seeded, second.id)
+        await until(pilot, lambda: len(screen.log_view.rows) == 1)
+        assert [c.id for c in screen.log_view.rows] == [first.id]
+        assert screen.recorder.context.counts[rik] == 1
+        capture_service.restore(seeded, second.id)
+        await until(pilot, lambda: len(screen.log_view.rows) == 2)
+        assert [c.id for c in screen.log_view.rows] == [first.id, second.id]
+        assert screen.recorder.context.counts[rik] == 2
+
+        # This screen's own lines and corrections go on as before.
+        await type_line(pilot, "en nog iets")
+        assert [c.text for c in screen.log_view.rows][-1] == "en nog iets"
+        assert screen.recorder.context.counts[rik] == 3
