@@ -264,6 +264,16 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "notify.logged_failed": ("Niet gelogd: {error}", "Not logged: {error}"),
     "notify.cannot_log": ("Kan niet loggen: {reason}", "Cannot log: {reason}"),
     "notify.removed": ("#{seq} verwijderd (Ctrl+Z: terug)", "#{seq} removed (Ctrl+Z: undo)"),
+    "notify.removed_elsewhere": (
+        "#{seq} is op een ander scherm verwijderd",
+        "#{seq} was removed at another screen",
+    ),
+    "notify.changed_elsewhere": (
+        "#{seq} is op een ander scherm gewijzigd: Enter slaat jouw versie erover op,"
+        " Esc laat die staan",
+        "#{seq} was changed at another screen: Enter stores your version over it,"
+        " Esc leaves theirs",
+    ),
     "notify.undone": ("Ongedaan: {what}", "Undone: {what}"),
     "notify.redone": ("Opnieuw: {what}", "Redone: {what}"),
     "notify.nothing_to_undo": ("Niets om ongedaan te maken", "Nothing to undo"),

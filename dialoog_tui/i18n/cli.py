@@ -397,6 +397,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{name} kan niet terugkomen: het nummer ging intussen naar {other}",
         "{name} cannot come back: their number went to {other} since",
     ),
+    "error.speaker_gone": (
+        "{name} is op een ander scherm samengevoegd of verwijderd: noem de spreker opnieuw",
+        "{name} was merged or removed at another screen: name the speaker again",
+    ),
     "error.merge_self": (
         "iemand kan niet met zichzelf worden samengevoegd",
         "a participant cannot be merged into themselves",

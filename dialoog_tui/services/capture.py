@@ -144,7 +144,8 @@ class Arrivals:
     contributions: list[Contribution]
     """Numbered above what the screen had seen, in order."""
     session_participants: list[Participant]
-    """The session's participants now, when others brought someone new (else empty)."""
+    """The session's participants now, when others brought someone new or changed
+    something (a merge takes someone away; else empty)."""
     up_to: int
     """The highest number read (every contribution up to it is known now)."""
     changed: list[Contribution] = field(default_factory=list)
@@ -152,6 +153,9 @@ class Arrivals:
     others' corrections, and the screen's own."""
     changes: int = 0
     """The session's count of changes now."""
+    counts: dict[int | None, int] | None = None
+    """Live contributions per participant now, when something changed (else None: the
+    new contributions are all there is to add)."""
 
 
 def since(
@@ -173,18 +177,19 @@ def since(
         numbers = contributions.numbers_above(db=db, session_id=session_id, seq=seq)
         up_to = max((number for _id, number in numbers), default=seq)
         count = contributions.changes_made(db=db, session_id=session_id)
-        changed = []
+        changed, counts = [], None
         if count > changes:
             changed = contributions.changed_since(db=db, session_id=session_id, count=changes)
+            counts = participation_counts(db=db, session_id=session_id)
         arrived = []
         if not all(cid in seen for cid, _number in numbers):
             arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
             arrived = [c for c in arrived if c.id not in seen]
         speakers = {c.participant_id for c in [*arrived, *changed]} - {None}
         people = []
-        if speakers - set(known):
+        if speakers - set(known) or counts is not None:
             people = list_session_participants(db=db, session_id=session_id)
-        return Arrivals(arrived, people, up_to, changed, count)
+        return Arrivals(arrived, people, up_to, changed, count, counts)
 
     return database.read(read)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -17,6 +17,7 @@ from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.core.waiting import WaitingLine
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.changes import count_change
 from dialoog_tui.store.commitments import commitments_of, set_commitment
 from dialoog_tui.store.contribution_insert import (
     SessionRunner,
@@ -170,7 +171,7 @@ def log_entry(
         lambda db: log_contribution(
             db=db,
             session_id=session_id,
-            speaker=speaker,
+            speaker=_still_there(db, speaker),
             kind=kind,
             text=text,
             at=at,
@@ -213,13 +214,34 @@ def log_waiting(database: Database, line: WaitingLine) -> Logged:
     return database.write(work)
 
 
+def _still_there(db: Session, speaker: Speaker) -> Speaker:
+    """`speaker`, unless another screen merged or removed them since this one knew them:
+    then the typed line is refused (it stays in the input) with a message that says so,
+    rather than stored for a newcomer of that name, the typo the merge took away."""
+    known = speaker.participant
+    if known is not None and participant_of(db=db, participant_id=known.id) is None:
+        raise InvalidInput(
+            f"{known.name} was merged or removed at another screen: name the speaker again",
+            key="error.speaker_gone",
+            name=known.name,
+        )
+    return speaker
+
+
+def _speaker_now(db: Session, speaker: Speaker) -> Speaker:
+    """`speaker`, or, when another screen removed or merged them while the line waited,
+    someone of their name and domain: a line that waited must be stored."""
+    known = speaker.participant
+    if known is not None and participant_of(db=db, participant_id=known.id) is None:
+        return Speaker(new_name=known.name, domain=known.domain)
+    return speaker
+
+
 def _as_things_are(db: Session, line: WaitingLine) -> WaitingLine:
     """`line` with what changed while it waited taken into account: a speaker removed or
     merged meanwhile is named anew (the same name finds whoever took them in); a phase or a
     contribution answered that went is left out."""
-    known = line.speaker.participant
-    if known is not None and participant_of(db=db, participant_id=known.id) is None:
-        line = replace(line, speaker=Speaker(new_name=known.name, domain=known.domain))
+    line = replace(line, speaker=_speaker_now(db, line.speaker))
     if line.phase_id is not None and db.get(PhaseRow, line.phase_id) is None:
         line = replace(line, phase_id=None)
     if line.reply_to_id is not None and db.get(ContributionRow, line.reply_to_id) is None:
@@ -414,15 +436,6 @@ def changed_since(*, db: Session, session_id: int, count: int) -> list[Contribut
     return _with_terms(db, [to_contribution(row) for row in rows])
 
 
-def _count_change(db: Session, session_id: int) -> int:
-    """One more change in the session: its new count. On PostgreSQL this holds the session's
-    row until the change commits, so two changes never share a count; new contributions
-    do not count (they are read by number), so an Enter never waits for it."""
-    counted = update(SessionRow).where(col(SessionRow.id) == session_id)
-    statement = counted.values(changes=SessionRow.changes + 1).returning(col(SessionRow.changes))
-    return int(db.connection().execute(statement).scalar_one())
-
-
 def session_contributions(*, db: Session, session_id: int) -> list[Contribution]:
     """Every live contribution of a session, in order."""
     rows = db.exec(
@@ -475,7 +488,9 @@ def _changed(db: Session, row: ContributionRow) -> Contribution:
     of on commit (a room view must drop a line that went off the record, a capture screen
     shows the correction: `changed_since`), found by search by its words as they are now."""
     announce(db, row.session_id)
-    row.changed_in = _count_change(db, row.session_id)
+    db.add(row)
+    db.flush()  # the contribution's row first, then its session's (see `store.changes`)
+    row.changed_in = count_change(db, row.session_id)
     assert row.id is not None
     index_rows(db.connection(), [(row.id, row.text, row.paraphrase)])
     return _with_terms(db, [to_contribution(row)])[0]

@@ -24,6 +24,7 @@ from dialoog_tui.core.corrections import (
 )
 from dialoog_tui.core.model import Participant
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.changes import mark_changed
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
 from dialoog_tui.store.schema.convert import to_participant
@@ -122,6 +123,7 @@ def _move_contributions(db: Session, ids: Iterable[int], participant_id: int | N
             .where(col(ContributionRow.id).in_(ids))
             .values(participant_id=participant_id)
         )
+        mark_changed(db, ids)  # screens open on their sessions show the new speaker
 
 
 def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsMerged:

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, select
 from dialoog_tui.core.corrections import PhaseRemoved, PhaseRenamed, PhasesReordered
 from dialoog_tui.core.model import Phase
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.changes import mark_changed
 from dialoog_tui.store.db.claims import claim_name
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.convert import to_phase
@@ -139,6 +140,7 @@ def remove_phase(db: Session, phase_id: int, into: int | None) -> PhaseRemoved:
         db.exec(
             update(ContributionRow).where(col(ContributionRow.id).in_(moved)).values(phase_id=into)
         )
+        mark_changed(db, moved)
     session = db.get(SessionRow, phase.session_id)
     assert session is not None
     was_current = session.current_phase_id == phase_id
@@ -174,6 +176,7 @@ def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:
             .where(col(ContributionRow.id).in_(removed.moved))
             .values(phase_id=phase.id)
         )
+        mark_changed(db, removed.moved)
     if removed.was_current:
         session = db.get(SessionRow, phase.session_id)
         assert session is not None

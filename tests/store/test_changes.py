@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services import capture
 from dialoog_tui.store import contributions, sessions
 from dialoog_tui.store.db.database import Database
@@ -57,3 +60,77 @@ def test_a_screen_reads_each_correction_once_and_new_lines_stay_out_of_the_count
     last = capture.since(database, session.id, seq=2, changes=later.changes)
     assert [(c.id, c.consent) for c in last.changed] == [(first.id, Consent.OFF_RECORD)]
     assert capture.since(database, session.id, seq=2, changes=last.changes).changed == []
+
+
+def test_a_merge_and_a_removed_phase_count_as_changes_of_the_lines_they_move(
+    database: Database,
+) -> None:
+    from dialoog_tui.store import corrections, phases
+
+    session = database.write(lambda db: sessions.create_session(db=db, title="Tafel 2"))
+    stray = database.write(lambda db: phases.add_phase(db=db, session_id=session.id, title="Idee"))
+    lines = [
+        contributions.log_entry(
+            database,
+            session_id=session.id,
+            speaker=Speaker(new_name=name, domain="inwoner"),
+            kind=Kind.REMARK,
+            text=text,
+            at=AT,
+            phase_id=stray.id,
+        )
+        for name, text in (("Lotte", "meer bankjes"), ("Lote", "en schaduw"))
+    ]
+    lotte, lote = (line.participant for line in lines)
+    assert lotte is not None and lote is not None
+    before = capture.since(
+        database, session.id, seq=2, seen=[line.contribution.id for line in lines]
+    )
+
+    database.write(lambda db: corrections.merge_participants(db, lote.id, lotte.id))
+    merged = capture.since(database, session.id, seq=2, changes=before.changes)
+    assert [(c.text, c.participant_id) for c in merged.changed] == [("en schaduw", lotte.id)]
+    assert merged.counts == {lotte.id: 2}
+
+    database.write(lambda db: phases.remove_phase(db, stray.id, None))
+    moved = capture.since(database, session.id, seq=2, changes=merged.changes)
+    assert [(c.text, c.phase_id) for c in moved.changed] == [
+        ("meer bankjes", None),
+        ("en schaduw", None),
+    ]
+
+
+def test_a_typed_line_for_someone_merged_away_meanwhile_is_refused_with_a_reason(
+    database: Database,
+) -> None:
+    from dialoog_tui.store import corrections
+
+    session = database.write(lambda db: sessions.create_session(db=db, title="Tafel 3"))
+    lotte, lote = (
+        contributions.log_entry(
+            database,
+            session_id=session.id,
+            speaker=Speaker(new_name=name, domain="inwoner"),
+            kind=Kind.REMARK,
+            text=text,
+            at=AT,
+        ).participant
+        for name, text in (("Lotte", "meer bankjes"), ("Lote", "en schaduw"))
+    )
+    assert lotte is not None and lote is not None
+    database.write(lambda db: corrections.merge_participants(db, lote.id, lotte.id))
+    # A screen that has not heard of the merge yet logs the next line for Lote.
+    with pytest.raises(InvalidInput) as refused:
+        contributions.log_entry(
+            database,
+            session_id=session.id,
+            speaker=Speaker(participant=lote),
+            kind=Kind.REMARK,
+            text="en een boom",
+            at=AT,
+        )
+    assert refused.value.key == "error.speaker_gone"
+    stored = database.read(
+        lambda db: contributions.session_contributions(db=db, session_id=session.id)
+    )
+    assert [c.text for c in stored] == ["meer bankjes", "en schaduw"]  # no Lote again

@@ -17,7 +17,7 @@ from tests.tui.conftest import AppFactory, capture, settle, type_line
 
 async def until(pilot: Pilot[int], holds: Callable[[], bool]) -> None:
     """Until the watch has heard the other program and the screen shows it."""
-    for _ in range(200):  # a few tenths of a second
+    for _ in range(200):  # mostly a few tenths of a second; at most 4 s
         if holds():
             break
         await pilot.pause(0.02)
@@ -69,3 +69,53 @@ async def test_another_screens_edit_removal_and_undo_show_here(
         await type_line(pilot, "en nog iets")
         assert [c.text for c in screen.log_view.rows][-1] == "en nog iets"
         assert screen.recorder.context.counts[rik] == 3
+
+
+async def test_a_line_removed_elsewhere_while_it_is_edited_here_closes_the_prompt(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from dialoog_tui.tui.capture.modes import EntryMode
+
+    app = app_factory(NewSession(title="Wereldcafé"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = capture(app)
+        await type_line(pilot, "@Rik/inw de bus rijdt te weinig")
+        await type_line(pilot, "het plein is te donker")
+        second = screen.log_view.rows[1]
+        await pilot.press("up", "ctrl+e")
+        await settle(pilot)
+        assert screen.entry.mode is EntryMode.EDIT and screen.entry.target == second
+
+        capture_service.remove(seeded, second.id)  # at the other table
+        await until(pilot, lambda: screen.entry.mode is EntryMode.CAPTURE)
+        assert screen.entry.mode is EntryMode.CAPTURE
+        assert any("#2 is op een ander scherm verwijderd" in n.message for n in app._notifications)
+        assert [c.text for c in screen.log_view.rows] == ["de bus rijdt te weinig"]
+
+
+async def test_after_a_merge_elsewhere_the_next_line_goes_to_who_the_speaker_became(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from dialoog_tui.store import corrections
+
+    app = app_factory(NewSession(title="Buurt"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = capture(app)
+        await type_line(pilot, "@Lotte/inw meer bankjes")
+        await type_line(pilot, "@Lote/inw en schaduw")  # a typo: the same person
+        lotte, lote = (c.participant_id for c in screen.log_view.rows)
+        assert lotte is not None and lote is not None
+
+        seeded.write(lambda db: corrections.merge_participants(db, lote, lotte))  # elsewhere
+        await until(pilot, lambda: screen.log_view.rows[1].participant_id == lotte)
+        assert [p.name for p in screen.recorder.context.session_participants] == ["Lotte"]
+        assert screen.recorder.context.counts[lotte] == 2
+
+        await type_line(pilot, "en een boom")  # no name: Lote spoke last, and is Lotte now
+        assert [(c.text, c.participant_id) for c in screen.log_view.rows][-1] == (
+            "en een boom",
+            lotte,
+        )
+        assert not any("Database" in n.message for n in app._notifications)

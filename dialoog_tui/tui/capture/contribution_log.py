@@ -152,6 +152,19 @@ class ContributionLog(ScrollView, can_focus=False):
         if follow:
             self.scroll_end(animate=False, immediate=True)
 
+    def correct(self, corrected: Sequence[Contribution]) -> None:
+        """Show contributions another screen changed as they read now: a removed one leaves,
+        the others take their place (back in it after an undo). A view that followed the end
+        goes on following it; one scrolled up or with a selection stays where it is."""
+        follow = self._selected_id is None and self.scroll_y >= self.max_scroll_y
+        for contribution in corrected:
+            if contribution.deleted_at is not None:
+                self.drop(contribution.id)
+            else:
+                self.restore(contribution, scroll=False)
+        if follow:
+            self.scroll_end(animate=False, immediate=True)
+
     def when_drawn(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the rows appended so far are on screen (now if they are).
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dialoog_tui.errors import StoreError
@@ -18,6 +20,7 @@ from dialoog_tui.errors import StoreError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from dialoog_tui.core.model import Contribution
     from dialoog_tui.services.database import DatabaseTarget
     from dialoog_tui.services.watching import Watch
     from dialoog_tui.tui.capture.screen import CaptureScreen
@@ -81,13 +84,28 @@ class OtherScreens:
                 log = screen.log_view
                 if caught.arrived:
                     log.arrive(caught.arrived)
-                for corrected in caught.corrected:
-                    if corrected.deleted_at is not None:
-                        log.drop(corrected.id)
-                    else:
-                        log.restore(corrected, scroll=False)  # as it reads now
+                if caught.corrected:
+                    log.correct(caught.corrected)
+                    self._tell_the_prompt(caught.corrected)
                 if caught.arrived or caught.corrected:
                     log.when_drawn(lambda: screen.view.show_state(preview=False))
                 again = self._again
         finally:
             self._reading = False
+
+    def _tell_the_prompt(self, corrected: Sequence[Contribution]) -> None:
+        """Another screen changed the contribution the input line is about (an edit, its
+        ladder or paraphrase): removed, the prompt closes; changed, it is about the new
+        version (an undo goes back to that), and Enter would store this one over it."""
+        screen = self._screen
+        target = screen.entry.target
+        now = next((c for c in corrected if target is not None and c.id == target.id), None)
+        if now is None:
+            return
+        if now.deleted_at is not None:
+            screen.prompts.close()
+            message = screen.t("notify.removed_elsewhere", seq=now.seq)
+        else:
+            screen.entry = replace(screen.entry, target=now)
+            message = screen.t("notify.changed_elsewhere", seq=now.seq)
+        screen.notify(message, severity="warning", markup=False)

@@ -6,7 +6,7 @@ No widgets here: every method returns what changed, and the screen shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from dialoog_tui.core.model import (
     Contribution,
     Logged,
     NewSession,
+    Participant,
     Phase,
     SessionRequest,
     Table,
@@ -70,7 +71,8 @@ class CaughtUp:
     arrived: list[Contribution]
     """Logged by them, in order."""
     corrected: list[Contribution]
-    """Shown here and changed by them since, as they are now (removed ones too)."""
+    """Changed by them since, as they are now: removed ones that show here, live ones to
+    show (in their place, when it is loaded)."""
 
 
 @dataclass(frozen=True)
@@ -151,10 +153,12 @@ class Recorder:
         self._stored_draft: str | None = None
         """The draft as this recorder last left it in the store (None: not known)."""
         self._read_up_to = 0
-        self._changes_seen = 0
         """The highest contribution number read from the store (a load or a catch-up): all
         others' contributions up to it are known. Not this screen's own lines: another
         table's line may have been numbered just below one of them and not be read yet."""
+        self._changes_seen = 0
+        """The session's count of changes when this screen last read them (a load or a
+        catch-up): every correction up to it is shown."""
 
     @property
     def session_id(self) -> int:
@@ -514,22 +518,38 @@ class Recorder:
         self._read_up_to = max(self._read_up_to, arrived.up_to)
         self._changes_seen = max(self._changes_seen, arrived.changes)
         fresh = [c for c in arrived.contributions if c.id not in self._contributions]
-        for person in arrived.session_participants:
-            self.context.remember(person)
-        self.context.count(fresh, 1)
         self._remember(*fresh)
         corrected = []
         for now in arrived.changed:
             before = self._contributions.get(now.id)
-            if before is None or before == now:  # not shown here, or this screen's own change
-                continue
-            # Only live contributions are counted: a removal takes one away, a restore adds it.
-            self.context.count([c for c in (before,) if c.deleted_at is None], -1)
-            self.context.count([c for c in (now,) if c.deleted_at is None], 1)
+            if before == now or (before is None and now.deleted_at is not None):
+                continue  # this screen's own change, or nothing to show
             self.context.learn(now)
             self._remember(now)
             corrected.append(now)
+        if arrived.counts is None:
+            for person in arrived.session_participants:
+                self.context.remember(person)
+            self.context.count(fresh, 1)
+        else:  # corrected: what changed may lie on a page not loaded here
+            self._people_now(arrived.session_participants)
+            self.context.counts.clear()
+            self.context.counts.update(arrived.counts)
         return CaughtUp(fresh, corrected)
+
+    def _people_now(self, people: Sequence[Participant]) -> None:
+        """The session's participants as another screen left them: one merged away there is
+        gone here too, and when they were speaking, the speaker of the newest line speaks
+        on (a line for them would be refused)."""
+        context = self.context
+        now = {person.id for person in people}
+        speaking = context.current_speaker.participant
+        for gone in [p.id for p in context.session_participants if p.id not in now]:
+            context.forget(gone)
+        for person in people:
+            context.remember(person)
+        if speaking is not None and speaking.id not in now:
+            self.newest_speaks_on()
 
     def _took_effect(self, logged: Logged) -> None:
         self.context.remember(logged.participant)
