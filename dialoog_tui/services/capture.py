@@ -31,6 +31,7 @@ from dialoog_tui.core.waiting import WaitingLine
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.services.sessions import open_session_request
 from dialoog_tui.store import contributions, corrections, drafts, phases, tables
+from dialoog_tui.store.changes import changes_made
 from dialoog_tui.store.contributions import (
     latest_contributions,
     participation_counts,
@@ -102,7 +103,7 @@ def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> Ca
         draft=load_draft(db=db, session_id=session_id),
         values=_by_use(db, TermKind.VALUE),
         interests=_by_use(db, TermKind.INTEREST),
-        changes=contributions.changes_made(db=db, session_id=session_id),
+        changes=changes_made(db=db, session_id=session_id),
     )
 
 
@@ -170,13 +171,12 @@ def since(
     """The session's contributions numbered above `seq` that are not among the `seen` ids,
     and those changed since its count of changes was `changes`; its participants now when
     one of those was said by someone not among the `known` participant ids. Mostly there is
-    nothing but the screen's own last line: one look at the numbers and one at the count
-    then, no more."""
+    nothing but the screen's own last line: one look at the numbers and the count then, no
+    more."""
 
     def read(db: Session) -> Arrivals:
-        numbers = contributions.numbers_above(db=db, session_id=session_id, seq=seq)
+        count, numbers = contributions.news(db=db, session_id=session_id, seq=seq)
         up_to = max((number for _id, number in numbers), default=seq)
-        count = contributions.changes_made(db=db, session_id=session_id)
         changed, counts = [], None
         if count > changes:
             changed = contributions.changed_since(db=db, session_id=session_id, count=changes)

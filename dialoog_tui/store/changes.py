@@ -24,6 +24,11 @@ from dialoog_tui.store.db.watch import announce
 from dialoog_tui.store.schema.tables import ContributionRow, SessionRow
 
 
+def changes_made(*, db: Session, session_id: int) -> int:
+    """The session's count of changes to its contributions so far."""
+    return db.exec(select(SessionRow.changes).where(SessionRow.id == session_id)).one()
+
+
 def count_change(db: Session, session_id: int) -> int:
     """One more change in the session: its new count."""
     counted = update(SessionRow).where(col(SessionRow.id) == session_id)

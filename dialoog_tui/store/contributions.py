@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import and_, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
-from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged
+from dialoog_tui.core.model import CommitmentTerms, Contribution, Logged, Participant
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.core.waiting import WaitingLine
 from dialoog_tui.errors import InvalidInput, NotFound
@@ -167,27 +167,39 @@ def log_entry(
         stored = log_plain(connection, database.engine.dialect, row)
         if stored is not None:
             return Logged(stored_contribution(stored), participant)
-    return database.write(
-        lambda db: log_contribution(
-            db=db,
-            session_id=session_id,
-            speaker=_still_there(db, speaker),
-            kind=kind,
-            text=text,
-            at=at,
-            tags=tags,
-            phase_id=phase_id,
-            reply_to_id=reply_to_id,
-            clear_draft_text=True,
-            ladder=ladder,
-            consent=consent,
-            commitment=commitment,
-            paraphrase=paraphrase,
-            recorded_by=recorded_by,
-            client_key=client_key,
-            table_id=table_id,
+    try:
+        return database.write(
+            lambda db: log_contribution(
+                db=db,
+                session_id=session_id,
+                speaker=speaker,
+                kind=kind,
+                text=text,
+                at=at,
+                tags=tags,
+                phase_id=phase_id,
+                reply_to_id=reply_to_id,
+                clear_draft_text=True,
+                ladder=ladder,
+                consent=consent,
+                commitment=commitment,
+                paraphrase=paraphrase,
+                recorded_by=recorded_by,
+                client_key=client_key,
+                table_id=table_id,
+            )
         )
-    )
+    except IntegrityError:
+        # Refused only now, not looked up on every Enter: the speaker may have been merged
+        # or removed at another screen since this one knew them.
+        gone = database.read(lambda db: _gone(db, speaker))
+        if gone is None:
+            raise
+        raise InvalidInput(
+            f"{gone.name} was merged or removed at another screen: name the speaker again",
+            key="error.speaker_gone",
+            name=gone.name,
+        ) from None
 
 
 def log_waiting(database: Database, line: WaitingLine) -> Logged:
@@ -214,27 +226,20 @@ def log_waiting(database: Database, line: WaitingLine) -> Logged:
     return database.write(work)
 
 
-def _still_there(db: Session, speaker: Speaker) -> Speaker:
-    """`speaker`, unless another screen merged or removed them since this one knew them:
-    then the typed line is refused (it stays in the input) with a message that says so,
-    rather than stored for a newcomer of that name, the typo the merge took away."""
+def _gone(db: Session, speaker: Speaker) -> Participant | None:
+    """The participant `speaker` names, when another screen merged or removed them since the
+    line was typed (else None)."""
     known = speaker.participant
     if known is not None and participant_of(db=db, participant_id=known.id) is None:
-        raise InvalidInput(
-            f"{known.name} was merged or removed at another screen: name the speaker again",
-            key="error.speaker_gone",
-            name=known.name,
-        )
-    return speaker
+        return known
+    return None
 
 
 def _speaker_now(db: Session, speaker: Speaker) -> Speaker:
     """`speaker`, or, when another screen removed or merged them while the line waited,
     someone of their name and domain: a line that waited must be stored."""
-    known = speaker.participant
-    if known is not None and participant_of(db=db, participant_id=known.id) is None:
-        return Speaker(new_name=known.name, domain=known.domain)
-    return speaker
+    gone = _gone(db, speaker)
+    return Speaker(new_name=gone.name, domain=gone.domain) if gone is not None else speaker
 
 
 def _as_things_are(db: Session, line: WaitingLine) -> WaitingLine:
@@ -399,14 +404,23 @@ def latest_contributions(
     return _with_terms(db, [to_contribution(row) for row in reversed(rows)])
 
 
-def numbers_above(*, db: Session, session_id: int, seq: int) -> list[tuple[int, int]]:
-    """The ids and numbers of the live contributions numbered above `seq` (in the index)."""
+def news(*, db: Session, session_id: int, seq: int) -> tuple[int, list[tuple[int, int]]]:
+    """What a screen watching the session reads each time it hears of it, in one look: the
+    session's count of changes (`store.changes`), and the ids and numbers of its live
+    contributions numbered above `seq`."""
+    above = and_(
+        col(ContributionRow.session_id) == col(SessionRow.id),
+        col(ContributionRow.seq) > seq,
+        col(ContributionRow.deleted_at).is_(None),
+    )
     rows = db.exec(
-        select(ContributionRow.id, ContributionRow.seq)
-        .where(ContributionRow.session_id == session_id, ContributionRow.seq > seq)
-        .where(col(ContributionRow.deleted_at).is_(None))
+        select(SessionRow.changes, ContributionRow.id, ContributionRow.seq)
+        .select_from(SessionRow)
+        .outerjoin(ContributionRow, above)
+        .where(SessionRow.id == session_id)
     ).all()
-    return [(cid, number) for cid, number in rows if cid is not None]
+    count = rows[0][0] if rows else 0
+    return count, [(cid, number) for _count, cid, number in rows if cid is not None]
 
 
 def newer_than(*, db: Session, session_id: int, seq: int) -> list[Contribution]:
@@ -418,11 +432,6 @@ def newer_than(*, db: Session, session_id: int, seq: int) -> list[Contribution]:
         .order_by(col(ContributionRow.seq))
     ).all()
     return _with_terms(db, [to_contribution(row) for row in rows])
-
-
-def changes_made(*, db: Session, session_id: int) -> int:
-    """The session's count of changes to its contributions so far."""
-    return db.exec(select(SessionRow.changes).where(SessionRow.id == session_id)).one()
 
 
 def changed_since(*, db: Session, session_id: int, count: int) -> list[Contribution]:
