@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.common import CommandMaker, say, with_database
 from dialoog_tui.config import language_from_locale
+from dialoog_tui.core.export import SESSION_FORMATS
 from dialoog_tui.errors import InvalidInput
-
-FORMATS = ("md", "html", "json", "qdpx")
 
 if TYPE_CHECKING:
     from dialoog_tui.services.database import Database
@@ -88,7 +87,7 @@ def _named_format(output: str | None) -> str | None:
     if not output or output.endswith(("/", os.sep)) or os.path.isdir(output):
         return None
     extension = os.path.splitext(output)[1].lower().removeprefix(".")
-    return extension if extension in FORMATS else None
+    return extension if extension in SESSION_FORMATS else None
 
 
 def _session_ids(database: Database, keys: list[str]) -> list[int] | None:
@@ -113,7 +112,7 @@ def register(command: CommandMaker) -> None:
     export_.add_argument("--all", action="store_true", help="with --themes: every session")
     export_.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=SESSION_FORMATS,
         default=None,
         help="md, html, json, or qdpx (a REFI-QDA project for ATLAS.ti, NVivo, MAXQDA, …);"
         " without it, the extension of the file -o names",

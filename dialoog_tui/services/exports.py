@@ -20,6 +20,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dialoog_tui.core.export import SESSION_FORMATS
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.files import export_path, write_new_files
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from dialoog_tui.core.model import Session
     from dialoog_tui.store.db.database import Database
 
-SESSION_FORMATS = ("md", "html", "json", "qdpx")
 THEME_FORMATS = ("md", "html")
 LAYOUTS = ("minutes", "by-kind")
 SLUG_LENGTH = 80
