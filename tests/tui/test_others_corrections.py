@@ -12,6 +12,7 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.services import capture as capture_service
 from dialoog_tui.store.db.database import Database
+from dialoog_tui.tui.capture.screen import CaptureScreen
 from tests.tui.conftest import AppFactory, capture, settle, type_line
 
 
@@ -24,15 +25,23 @@ async def until(pilot: Pilot[int], holds: Callable[[], bool]) -> None:
     await settle(pilot)
 
 
+async def logged(app: object, pilot: Pilot[int], *lines: str) -> CaptureScreen:
+    """The capture screen once `lines` are logged on it."""
+    await settle(pilot)
+    screen = capture(app)
+    for line in lines:
+        await type_line(pilot, line)
+    return screen
+
+
 async def test_another_screens_edit_removal_and_undo_show_here(
     app_factory: AppFactory, seeded: Database
 ) -> None:
     app = app_factory(NewSession(title="Wereldcafé"))
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = capture(app)
-        await type_line(pilot, "@Rik/inw de bus rijdt te weinig")
-        await type_line(pilot, "het plein is te donker")
+        screen = await logged(
+            app, pilot, "@Rik/inw de bus rijdt te weinig", "het plein is te donker"
+        )
         first, second = screen.log_view.rows
         rik = first.participant_id
         assert screen.recorder.context.counts[rik] == 2
@@ -78,10 +87,9 @@ async def test_a_line_removed_elsewhere_while_it_is_edited_here_closes_the_promp
 
     app = app_factory(NewSession(title="Wereldcafé"))
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = capture(app)
-        await type_line(pilot, "@Rik/inw de bus rijdt te weinig")
-        await type_line(pilot, "het plein is te donker")
+        screen = await logged(
+            app, pilot, "@Rik/inw de bus rijdt te weinig", "het plein is te donker"
+        )
         second = screen.log_view.rows[1]
         await pilot.press("up", "ctrl+e")
         await settle(pilot)
@@ -101,10 +109,8 @@ async def test_after_a_merge_elsewhere_the_next_line_goes_to_who_the_speaker_bec
 
     app = app_factory(NewSession(title="Buurt"))
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = capture(app)
-        await type_line(pilot, "@Lotte/inw meer bankjes")
-        await type_line(pilot, "@Lote/inw en schaduw")  # a typo: the same person
+        # "Lote": a typo, the same person
+        screen = await logged(app, pilot, "@Lotte/inw meer bankjes", "@Lote/inw en schaduw")
         lotte, lote = (c.participant_id for c in screen.log_view.rows)
         assert lotte is not None and lote is not None
 
