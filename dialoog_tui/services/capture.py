@@ -157,6 +157,10 @@ class Arrivals:
     counts: dict[int | None, int] | None = None
     """Live contributions per participant now, when something changed (else None: the
     new contributions are all there is to add)."""
+    session: DialogueSession | None = None
+    """The session and its agenda as they are now, when something changed: a correction
+    elsewhere may have renamed, moved or taken off a phase, or edited the session's facts."""
+    phases: list[Phase] = field(default_factory=list)
 
 
 def since(
@@ -170,17 +174,20 @@ def since(
 ) -> Arrivals:
     """The session's contributions numbered above `seq` that are not among the `seen` ids,
     and those changed since its count of changes was `changes`; its participants now when
-    one of those was said by someone not among the `known` participant ids. Mostly there is
+    one of those was said by someone not among the `known` participant ids, and with its
+    agenda when anything changed. Mostly there is
     nothing but the screen's own last line: one look at the numbers and the count then, no
     more."""
 
     def read(db: Session) -> Arrivals:
         count, numbers = contributions.news(db=db, session_id=session_id, seq=seq)
         up_to = max((number for _id, number in numbers), default=seq)
-        changed, counts = [], None
+        changed, counts, session, agenda = [], None, None, []
         if count > changes:
             changed = contributions.changed_since(db=db, session_id=session_id, count=changes)
             counts = participation_counts(db=db, session_id=session_id)
+            session = get_session(db=db, session_id=session_id)
+            agenda = list_phases(db=db, session_id=session_id)
         arrived = []
         if not all(cid in seen for cid, _number in numbers):
             arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
@@ -189,7 +196,7 @@ def since(
         people = []
         if speakers - set(known) or counts is not None:
             people = list_session_participants(db=db, session_id=session_id)
-        return Arrivals(arrived, people, up_to, changed, count, counts)
+        return Arrivals(arrived, people, up_to, changed, count, counts, session, agenda)
 
     return database.read(read)
 

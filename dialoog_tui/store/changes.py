@@ -3,19 +3,22 @@ count of its latest change: a screen open on the session reads what changed afte
 count it saw (`contributions.changed_since`) and shows it as it is now.
 
 What counts: an edit, a removal or its undo, a consent, ladder or paraphrase
-(`contributions._changed`), and the contributions a correction moves to another phase or
-participant (`mark_changed`). A new contribution does not: screens read those by number,
-and an Enter never waits on the session's row.
+(`contributions._changed`), the contributions a correction moves to another phase or
+participant (`mark_changed`), and a correction of who takes part or of the agenda
+(`setup_changed`: a rename, a merge, a phase moved), after which a screen reads the
+session's people and agenda anew. A new contribution does not: screens read those by
+number, and an Enter never waits on the session's row.
 
 On PostgreSQL a change holds its session's row until it commits, so two changes never share
 a count and counts commit in order: a screen that saw count N has seen every change up to
 it. Rows are locked contributions first, then sessions in id order, as every writer here
-does, so two corrections never wait on each other in a circle.
+does, and a correction of a participant or a phase counts its sessions before it touches
+their rows, so two corrections never wait on each other in a circle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -55,4 +58,12 @@ def mark_changed(db: Session, contribution_ids: Sequence[int]) -> None:
             .where(col(ContributionRow.session_id) == session_id)
             .values(changed_in=count)
         )
+        announce(db, session_id)
+
+
+def setup_changed(db: Session, session_ids: Iterable[int]) -> None:
+    """Who takes part in these sessions, or their agenda or facts, changed (a correction):
+    one change in each, so the screens watching read the session's people and agenda anew."""
+    for session_id in sorted(set(session_ids)):
+        count_change(db, session_id)
         announce(db, session_id)

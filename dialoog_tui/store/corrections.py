@@ -24,7 +24,7 @@ from dialoog_tui.core.corrections import (
 )
 from dialoog_tui.core.model import Participant
 from dialoog_tui.errors import InvalidInput, NotFound
-from dialoog_tui.store.changes import mark_changed
+from dialoog_tui.store.changes import mark_changed, setup_changed
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
 from dialoog_tui.store.schema.convert import to_participant
@@ -81,6 +81,7 @@ def change_participant(
     if not name:
         raise InvalidInput("a participant needs a name", key="error.needs_name")
     before = ParticipantFacts.of(get_participant(db, participant_id))
+    setup_changed(db, _sessions_of(db, participant_id))  # screens there show the new name
     row = db.get(ParticipantRow, participant_id)
     assert row is not None
     domain = domain_row_by_name(db=db, name=after.domain) if after.domain else None
@@ -104,6 +105,16 @@ def _memberships(db: Session, participant_id: int) -> list[SessionParticipantRow
             )
         )
     )
+
+
+def _sessions_of(db: Session, participant_id: int) -> set[int]:
+    """The sessions a participant sits in or spoke in."""
+    spoken = db.exec(
+        select(ContributionRow.session_id)
+        .where(ContributionRow.participant_id == participant_id)
+        .distinct()
+    )
+    return {row.session_id for row in _memberships(db, participant_id)} | set(spoken)
 
 
 def _contribution_ids(db: Session, participant_id: int) -> tuple[int, ...]:
@@ -150,6 +161,7 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
             )
     moved = _contribution_ids(db, gone_id)
     _move_contributions(db, moved, kept_id)
+    setup_changed(db, (place.session_id for place in places))
     db.flush()
     gone_row = db.get(ParticipantRow, gone_id)
     db.delete(gone_row)
@@ -202,6 +214,7 @@ def unmerge(db: Session, merged: ParticipantsMerged) -> None:
     db.flush()
     _bring_back(db, merged.gone, merged.memberships)
     _move_contributions(db, merged.moved, merged.gone.id)
+    setup_changed(db, (place.session_id for place in merged.memberships))
     db.flush()
 
 
@@ -217,6 +230,7 @@ def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
     places = tuple(
         Membership(r.session_id, r.position, r.joined_at) for r in _memberships(db, participant_id)
     )
+    setup_changed(db, (place.session_id for place in places))
     for row in _memberships(db, participant_id):
         db.delete(row)
     db.flush()
@@ -227,6 +241,7 @@ def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
 
 def bring_back_participant(db: Session, removed: ParticipantRemoved) -> None:
     """Reverse a removal."""
+    setup_changed(db, (place.session_id for place in removed.memberships))
     _bring_back(db, removed.participant, removed.memberships)
 
 

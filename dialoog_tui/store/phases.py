@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 from dialoog_tui.core.corrections import PhaseRemoved, PhaseRenamed, PhasesReordered
 from dialoog_tui.core.model import Phase
 from dialoog_tui.errors import InvalidInput, NotFound
-from dialoog_tui.store.changes import mark_changed
+from dialoog_tui.store.changes import mark_changed, setup_changed
 from dialoog_tui.store.db.claims import claim_name
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.convert import to_phase
@@ -83,6 +83,7 @@ def rename_phase(db: Session, phase_id: int, title: str) -> PhaseRenamed:
     if not title:
         raise InvalidInput("a phase needs a title", key="error.needs_phase_title")
     row = _phase_row(db, phase_id)
+    setup_changed(db, [row.session_id])  # screens on the session show the new title
     before = row.title
     row.title = title
     db.add(row)
@@ -96,6 +97,7 @@ def reorder_phases(
     """Put the agenda in `order` (every phase id of the session, first to last). With
     `since` (undo and redo), `order` is an agenda as it was: phases added since keep their
     place after it, phases gone since are left out."""
+    setup_changed(db, [session_id])  # screens on the session read the new agenda
     before = agenda_order(db, session_id)
     if since:
         order = (*(p for p in order if p in before), *(p for p in before if p not in order))
@@ -169,7 +171,7 @@ def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:
         )
     )
     db.flush()
-    reorder_phases(db, phase.session_id, removed.order, since=True)
+    # Its contributions before the agenda: contributions are locked before their session.
     if removed.moved:
         db.exec(
             update(ContributionRow)
@@ -177,6 +179,7 @@ def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:
             .values(phase_id=phase.id)
         )
         mark_changed(db, removed.moved)
+    reorder_phases(db, phase.session_id, removed.order, since=True)
     if removed.was_current:
         session = db.get(SessionRow, phase.session_id)
         assert session is not None

@@ -14,6 +14,7 @@ from dialoog_tui.core.corrections import SessionDeleted, SessionEdited, SessionF
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.model import SessionSummary
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.changes import setup_changed
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.convert import to_session
 from dialoog_tui.store.schema.tables import ContributionRow, SessionRow
@@ -211,6 +212,7 @@ def edit_session(db: Session, session_id: int, after: SessionFacts) -> SessionEd
     if after.started_at.tzinfo is None:
         raise InvalidInput("a session's date needs a time zone")
     before = session_facts(db, session_id)
+    setup_changed(db, [session_id])  # screens on it show the new facts
     row = _session_row(db, session_id)
     row.title = title
     row.question = (after.question or "").strip() or None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlmodel import Session
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -134,3 +135,49 @@ def test_a_typed_line_for_someone_merged_away_meanwhile_is_refused_with_a_reason
         lambda db: contributions.session_contributions(db=db, session_id=session.id)
     )
     assert [c.text for c in stored] == ["meer bankjes", "en schaduw"]  # no Lote again
+
+
+def test_renames_of_people_phases_and_the_session_count_only_where_they_show(
+    database: Database,
+) -> None:
+    from dataclasses import replace
+
+    from dialoog_tui.core.corrections import ParticipantFacts
+    from dialoog_tui.store import corrections, participants, phases
+
+    here = database.write(lambda db: sessions.create_session(db=db, title="Tafel 1"))
+    there = database.write(lambda db: sessions.create_session(db=db, title="Tafel 2"))
+
+    def joined(name: str) -> int:
+        def join(db: Session) -> int:
+            person = participants.create_participant(db=db, name=name, domain="inwoner")
+            participants.join_session(db=db, session_id=here.id, participant_id=person.id)
+            return person.id
+
+        return database.write(join)
+
+    quiet, typo = joined("Anneke"), joined("Ane")  # both sit here, neither spoke yet
+    phase = database.write(lambda db: phases.add_phase(db=db, session_id=here.id, title="Idee"))
+
+    def counts() -> tuple[int, int]:
+        return (
+            capture.since(database, here.id, seq=0).changes,
+            capture.since(database, there.id, seq=0).changes,
+        )
+
+    assert counts() == (0, 0)
+    after = ParticipantFacts("Anne", "ondernemer", None)
+    database.write(lambda db: corrections.change_participant(db, quiet, after))
+    assert counts() == (1, 0)
+    database.write(lambda db: corrections.merge_participants(db, typo, quiet))
+    database.write(lambda db: phases.rename_phase(db, phase.id, "Ideeën"))
+    facts = database.read(lambda db: sessions.session_facts(db, here.id))
+    edited = replace(facts, title="Tafel één")
+    database.write(lambda db: sessions.edit_session(db, here.id, edited))
+    assert counts() == (4, 0)
+
+    now = capture.since(database, here.id, seq=0, changes=1)
+    assert [(p.name, p.domain) for p in now.session_participants] == [("Anne", "ondernemer")]
+    assert [p.title for p in now.phases] == ["Ideeën"]
+    assert now.session is not None and now.session.title == "Tafel één"
+    assert capture.since(database, here.id, seq=0, changes=now.changes).session is None

@@ -5,6 +5,7 @@ and the counts follow (issue 22: live for everyone)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual.pilot import Pilot
 
@@ -125,3 +126,51 @@ async def test_after_a_merge_elsewhere_the_next_line_goes_to_who_the_speaker_bec
             lotte,
         )
         assert not any("Database" in n.message for n in app._notifications)
+
+
+def screen_lines(widget: object) -> str:
+    """What a line-API widget shows, line by line."""
+    from textual.widget import Widget
+
+    assert isinstance(widget, Widget)
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_a_rename_of_a_person_a_phase_or_the_session_elsewhere_shows_here(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from dialoog_tui.core.corrections import ParticipantFacts
+    from dialoog_tui.services import corrections
+
+    meeting = NewSession(title="Groen plan", phases=("Opening", "Ideen"))
+    app = app_factory(meeting)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await logged(app, pilot, "@Lote/inw meer bomen")
+        await pilot.press("ctrl+n")  # into the second phase
+        await type_line(pilot, "en schaduw")
+        lote = screen.log_view.rows[0].participant_id
+        assert lote is not None
+        second = screen.recorder.current_phase
+        assert second is not None and second.title == "Ideen"
+        log_before = screen_lines(screen.log_view)
+        assert "Lote" in log_before and "2. Ideen" in log_before
+
+        # At another table: the typo in the name, the phase's title and the session's.
+        after = ParticipantFacts("Lotte", "ondernemer", None)
+        corrections.change_participant(seeded, lote, after)
+        await until(pilot, lambda: "Lotte" in screen_lines(screen.participants))
+        corrections.rename_phase(seeded, second.id, "Ideeën")
+        facts = corrections.session_facts(seeded, screen.recorder.session_id)
+        corrections.edit_session(seeded, screen.recorder.session_id, replace(facts, title="Groen"))
+        await until(pilot, lambda: "Ideeën" in screen_lines(screen.session_header))
+
+        log = screen_lines(screen.log_view)
+        assert "Lotte" in log and "Lote " not in log
+        assert "2. Ideeën" in log and "Ideen" not in log
+        assert "Groen " in screen_lines(screen.session_header)
+        assert screen.recorder.context.current_speaker.participant is not None
+        assert screen.recorder.context.current_speaker.participant.domain == "ondernemer"
+        # This screen stays in the phase it is in, and logs on under the new names.
+        await type_line(pilot, "en water")
+        newest = screen.log_view.rows[-1]
+        assert newest.phase_id == second.id and newest.participant_id == lote

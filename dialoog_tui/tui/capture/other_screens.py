@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from dialoog_tui.errors import StoreError
@@ -87,8 +88,11 @@ class OtherScreens:
                 if caught.corrected:
                     log.correct(caught.corrected)
                     self._tell_the_prompt(caught.corrected)
-                if caught.arrived or caught.corrected:
-                    log.when_drawn(lambda: screen.view.show_state(preview=False))
+                if caught.reread:
+                    log.restyle()  # a name, a domain or a phase may read differently now
+                if caught.arrived or caught.corrected or caught.reread:
+                    # After a rename, the typed line's preview may name someone anew.
+                    log.when_drawn(partial(screen.view.show_state, preview=caught.reread))
                 again = self._again
         finally:
             self._reading = False

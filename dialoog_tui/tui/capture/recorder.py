@@ -73,6 +73,9 @@ class CaughtUp:
     corrected: list[Contribution]
     """Changed by them since, as they are now: removed ones that show here, live ones to
     show (in their place, when it is loaded)."""
+    reread: bool = False
+    """The session's people, agenda and facts were read anew: names, domains and phases
+    may read differently now (a correction elsewhere)."""
 
 
 @dataclass(frozen=True)
@@ -535,7 +538,17 @@ class Recorder:
             self._people_now(arrived.session_participants)
             self.context.counts.clear()
             self.context.counts.update(arrived.counts)
-        return CaughtUp(fresh, corrected)
+            if arrived.session is not None:
+                self._agenda_now(arrived.session, arrived.phases)
+        return CaughtUp(fresh, corrected, reread=arrived.counts is not None)
+
+    def _agenda_now(self, session: DialogueSession, phases: list[Phase]) -> None:
+        """The session's facts and agenda as another screen left them. This screen stays in
+        its own phase while that is on the agenda (each table moves on at its own pace)."""
+        own = self.session.current_phase_id if self.session is not None else None
+        if own is not None and any(phase.id == own for phase in phases):
+            session = replace(session, current_phase_id=own)
+        self.session, self.phases = session, phases
 
     def _people_now(self, people: Sequence[Participant]) -> None:
         """The session's participants as another screen left them: one merged away there is
@@ -550,6 +563,8 @@ class Recorder:
             context.remember(person)
         if speaking is not None and speaking.id not in now:
             self.newest_speaks_on()
+        elif speaking is not None:  # under their name and domain as they are now
+            context.current_speaker = context.speaker_for(speaking.id)
 
     def _took_effect(self, logged: Logged) -> None:
         self.context.remember(logged.participant)
