@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from textual.app import App
 from textual.message import Message
 
 from dialoog_tui.core.model import NewSession
+from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.i18n import Translator
 
 
@@ -26,11 +27,20 @@ def say_failure(app: App[Any], t: Translator, event: BackgroundWorkFailed) -> No
     """The one way a failed background job reaches the user: a session that could not be
     opened at all ends the app with the reason, as the CLI would; anything else is a
     notification."""
-    message = t.explain(event.error)
     if event.group == "open":
-        app.exit(return_code=1, message=t("cli.error", message=message))
+        app.exit(return_code=1, message=t("cli.error", message=t.explain(event.error)))
     else:
-        app.notify(t("notify.store_error", error=message), severity="error", markup=False)
+        message, severity = trouble(t, event.error)
+        app.notify(message, severity=severity, markup=False)
+
+
+def trouble(t: Translator, error: BaseException) -> tuple[str, Literal["warning", "error"]]:
+    """What the user reads when store work failed, and how loud: what was typed refused (a
+    name left empty, a phase that is not there) is theirs to mend, not a database error."""
+    if isinstance(error, InvalidInput | NotFound):
+        said = t.explain(error)  # written to follow "error:", here it stands on its own
+        return said[:1].upper() + said[1:], "warning"
+    return t("notify.store_error", error=t.explain(error)), "error"
 
 
 @dataclass

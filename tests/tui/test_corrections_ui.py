@@ -195,3 +195,20 @@ async def test_a_new_name_and_a_new_place_at_once_are_refused_not_half_kept(
         assert any("not both at once" in n.message for n in app._notifications)
         agenda = seeded.read(lambda db: list_phases(db=db, session_id=1))
         assert [p.title for p in agenda] == ["Opening", "Ideeën"]
+
+
+async def test_a_name_left_empty_is_refused_as_a_typing_matter_not_a_database_error(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(GREEN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Lote meer bomen graag")
+        screen = await _open_on(pilot, "Lote")
+        await _field(pilot, screen, "name", "")
+        await pilot.press("enter")
+        await settle(pilot)
+        said = [(n.message, n.severity) for n in app._notifications]
+        assert ("Een deelnemer heeft een naam nodig", "warning") in said, said
+        assert not any("Databasefout" in message for message, _ in said)
+        assert ("Lote", None) in _people(seeded)

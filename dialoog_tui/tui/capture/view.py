@@ -21,6 +21,7 @@ from dialoog_tui.tui.capture.preview import ladder_text, problem_text, render_pr
 from dialoog_tui.tui.capture.recorder import RecordChange
 from dialoog_tui.tui.capture.surface import CaptureSurface
 from dialoog_tui.tui.look import Look, look_from_variables
+from dialoog_tui.tui.messages import trouble
 
 T = TypeVar("T")
 
@@ -195,9 +196,8 @@ class CaptureView:
         try:
             return await work
         except Exception as error:
-            t = self._screen.t
-            message = t("notify.store_error", error=t.explain(error))
-            self._screen.notify(message, severity="error", markup=False)
+            message, severity = trouble(self._screen.t, error)
+            self._screen.notify(message, severity=severity, markup=False)
             return None
 
     def warn_not_loggable(self, preview: EntryPreview) -> None:
