@@ -106,3 +106,54 @@ def test_an_interest_few_carry_or_only_paraphrases_carry_names_nothing() -> None
         _said(5, ("rust",), consent=Consent.PARAPHRASE),
     ]
     assert ladder_names([(0, 1, 2), (3, 4, 5)], inputs, lambda i: i.interests) == [None, None]
+
+
+def test_a_phrase_that_names_another_theme_already_is_passed_over() -> None:
+    stems = Stems()
+    scores = scores_of(stems, {"parkeren": 1.0, "bewoners": 0.8, "straat": 0.3})
+    assert phrase_label(PARKING, scores, stems, taken={"parkeren voor bewoners"}) != (
+        "parkeren voor bewoners"
+    )
+    assert phrase_label(PARKING, scores, stems, taken={"parkeren voor bewoners"}) is not None
+
+
+def test_two_themes_never_share_a_label() -> None:
+    from dialoog_tui.core.themes.explain import label_groups
+
+    said = [
+        "De bus rijdt te weinig naar het dorp.",
+        "De bus naar het dorp is altijd te laat.",
+        "De bus is 's ochtends vol.",
+    ]
+    group = [ThemeInput(contribution_id=n, session_id=1, text=t) for n, t in enumerate(said)]
+    again = [ThemeInput(contribution_id=10 + n, session_id=2, text=t) for n, t in enumerate(said)]
+    (first, _), (second, _) = label_groups([group, again])
+    assert first.casefold() != second.casefold()
+
+
+def test_an_interest_a_few_of_a_large_theme_carry_names_it_when_it_is_theirs() -> None:
+    # A note-taker records interests for a few contributions only: three of a theme of
+    # twenty-three, and no one outside it.
+    inputs = [_said(n, ("serieus genomen worden",) if n < 3 else ()) for n in range(23)] + [
+        _said(23 + n, ("bereikbaarheid",)) for n in range(3)
+    ]
+    groups = [tuple(range(23)), (23, 24, 25)]
+    named = ladder_names(groups, inputs, lambda item: item.interests)
+    assert named == ["serieus genomen worden", "bereikbaarheid"]
+
+
+def test_an_interest_heard_across_themes_names_the_one_that_carries_it_far_beyond_its_size() -> (
+    None
+):
+    # Six of eighty-six members carry "bereikbaarheid" three times; four themes of twenty
+    # carry it once each: fewer than half of its carriers, but five times its size's share.
+    inputs = [_said(n, ("bereikbaarheid",) if n < 3 else ()) for n in range(6)]
+    inputs += [_said(6 + n, ("bereikbaarheid",) if n % 20 == 0 else ()) for n in range(80)]
+    groups = [tuple(range(6))] + [tuple(range(6 + 20 * g, 26 + 20 * g)) for g in range(4)]
+    assert ladder_names(groups, inputs, lambda item: item.interests) == [
+        "bereikbaarheid",
+        None,
+        None,
+        None,
+        None,
+    ]

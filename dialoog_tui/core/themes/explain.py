@@ -190,6 +190,7 @@ def _described(
     interests = ladder_names(groups, inputs, lambda item: item.interests)
     values = ladder_names(groups, inputs, lambda item: item.values)
     described = []
+    taken: set[str] = set()  # two themes never share a label: a board could not tell them apart
     for position, (members, counts) in enumerate(zip(groups, per_group, strict=True)):
         terms = _group_terms(members, counts, frequency, average, documents, stems)
         scores = {
@@ -199,10 +200,18 @@ def _described(
         }
         texts = [Member(inputs[m].text, inputs[m].language, names) for m in members]
         phrase = phrase_label(
-            texts, scores, stems, typical=typical[position] if typical is not None else None
+            texts,
+            scores,
+            stems,
+            typical=typical[position] if typical is not None else None,
+            taken=taken,
         )
         shared = interests[position] or values[position]
-        described.append((shared or phrase or label_of(terms), terms))
+        if shared is not None and shared.casefold() in taken:
+            shared = None
+        label = shared or phrase or label_of(terms)
+        taken.add(label.casefold())
+        described.append((label, terms))
     return described
 
 

@@ -13,7 +13,7 @@ The label is the candidate's most frequent wording, in the members' own language
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from dialoog_tui.core.themes.text import (
@@ -86,13 +86,16 @@ def phrase_label(
     *,
     typical: Sequence[float] | None = None,
     fallback: str = "nl",
+    taken: Collection[str] = (),
 ) -> str | None:
-    """The best phrase for a theme of `members`; None when no content word is shared.
+    """The best phrase for a theme of `members` that does not name another theme already
+    (`taken`, casefolded); None when no content word is shared.
 
     With `typical` (per member, how close its meaning comes to what sets the theme apart),
     of the candidates that score near the best, the one whose speakers are the most typical
     wins: a phrase of the theme's core, not just the word most members happen to use."""
     ranked = candidates(members, term_scores, stems, fallback=fallback)
+    ranked = [c for c in ranked if c.wording.casefold() not in taken]
     if not ranked:
         return None
     if typical is None:
