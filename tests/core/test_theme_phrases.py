@@ -157,3 +157,20 @@ def test_an_interest_heard_across_themes_names_the_one_that_carries_it_far_beyon
         None,
         None,
     ]
+
+
+def test_a_tag_the_note_taker_put_on_a_theme_names_it_where_no_interest_does() -> None:
+    from dialoog_tui.core.themes.explain import label_groups
+
+    said = [
+        ("Worden de kinderen op de avond ook gevraagd?", ("participatie", "spelen")),
+        ("Buurtwerk organiseert een avond met groep 7 en 8.", ("participatie",)),
+        ("Op de avond schrijven bewoners zich in voor de klankbordgroep.", ("participatie",)),
+        ("Mogen wij de volgende avond meepraten?", ()),
+    ]
+    group = [
+        ThemeInput(contribution_id=n, session_id=1, text=text, tags=tags)
+        for n, (text, tags) in enumerate(said)
+    ]
+    [(label, _terms)] = label_groups([group])
+    assert label == "participatie"

@@ -175,8 +175,9 @@ def _described(
     stems: Stems,
     typical: Sequence[list[float] | None] | None = None,
 ) -> list[tuple[str, list[str]]]:
-    """Per group of input indices: its label (a phrase of its members where one is shared,
-    else its first terms) and its most distinctive terms."""
+    """Per group of input indices: its label (the interest, tag or value its members share,
+    see `ladder_names`; else a phrase of its members where one is shared, else its first
+    terms) and its most distinctive terms."""
     frequency: Counter[str] = Counter()
     per_group: list[Counter[str]] = []
     for members in groups:
@@ -189,6 +190,7 @@ def _described(
     names = frozenset(word for item in inputs if item.speaker for word in words(item.speaker))
     interests = ladder_names(groups, inputs, lambda item: item.interests)
     values = ladder_names(groups, inputs, lambda item: item.values)
+    tags = ladder_names(groups, inputs, lambda item: item.tags)
     described = []
     taken: set[str] = set()  # two themes never share a label: a board could not tell them apart
     for position, (members, counts) in enumerate(zip(groups, per_group, strict=True)):
@@ -206,7 +208,7 @@ def _described(
             typical=typical[position] if typical is not None else None,
             taken=taken,
         )
-        shared = interests[position] or values[position]
+        shared = interests[position] or tags[position] or values[position]
         if shared is not None and shared.casefold() in taken:
             shared = None
         label = shared or phrase or label_of(terms)

@@ -1,9 +1,10 @@
-"""A theme named by what its members' note-taker recorded as being at stake.
+"""A theme named by what its members' note-taker recorded as being at stake, or as what it
+was about.
 
 An interest (belang) is the note-taker's word for what matters to a speaker: "nachtrust",
 "veilig oversteken". Where the members of a theme share one, it names the theme more
-plainly than any phrase from the texts; `explain` falls back to a value (waarde), then to a
-phrase (`phrases`).
+plainly than any phrase from the texts; `explain` falls back to a tag the note-taker put on
+them ("#participatie"), then to a value (waarde), then to a phrase (`phrases`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def ladder_names(
     inputs: Sequence[ThemeInput],
     terms_of: Callable[[ThemeInput], Sequence[str]],
 ) -> list[str | None]:
-    """Per group of input indices, the term (`terms_of`: its interests, or its values) that
+    """Per group of input indices, the term (`terms_of`: its interests, tags or values) that
     names it, if one does: carried by at least `LEAST` of its members and `SHARE` of them,
     and mostly here: at least half of all who carry it across the groups, or `LIFT` times
     the share of them the group's size would give it. A term names one
