@@ -38,3 +38,13 @@ class InvalidInput(StoreError):
 class DatabaseAway(StoreError):
     """The database cannot be reached now (the server is down or restarting, the network is
     gone); it may answer again. Nothing of the work was stored."""
+
+
+def no_session(key: str) -> NotFound:
+    """A key that names no session: one sentence, whether the store finds out or the check
+    before the screen appears does."""
+    return NotFound(
+        f"no session {key!r} (give an id or slug from 'dialoog sessions')",
+        key="error.no_session",
+        key_typed=key,
+    )

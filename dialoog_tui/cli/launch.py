@@ -21,8 +21,9 @@ def run_tui(args: argparse.Namespace) -> int:
     request = _request(args)
     if args.command == "new" and args.no_open:
         return _create_only(target, request, table=args.table)
-    # A foreign, newer or unwritable file is refused before the screen ever appears.
-    check_before_start(target)
+    # A foreign, newer or unwritable file, or a session it does not hold, is refused before
+    # the screen ever appears.
+    check_before_start(target, session=request if isinstance(request, str) else None)
     return run_app(
         target,
         request,

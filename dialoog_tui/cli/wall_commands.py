@@ -33,7 +33,7 @@ def wall(args: argparse.Namespace) -> int:
     from dialoog_tui.tui.wall import run_wall
 
     target = resolve_target(args.db)
-    check_before_start(target)
+    check_before_start(target, session=str(args.session))
     return run_wall(target, str(args.session), lang=args.lang or current_language())
 
 

@@ -52,6 +52,31 @@ def glance(path: Path, key: int | str, *, limit: int) -> Glance | None:
         connection.close()
 
 
+def names_a_session(path: Path, key: str) -> bool | None:
+    """Whether `key` (an id or a slug, as the store reads it) names a session in the file
+    at `path` that was not deleted; None when this cannot tell (no such file, another
+    revision, a busy or damaged file)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+    try:
+        if connection.execute("SELECT version_num FROM alembic_version").fetchone() != (
+            HEAD_REVISION,
+        ):
+            return None
+        key = key.strip()
+        found = connection.execute(
+            "SELECT 1 FROM dialogue_session WHERE (id = ? OR slug = ?) AND deleted_at IS NULL",
+            (int(key) if key.isdigit() else None, key.lower()),
+        ).fetchone()
+        return found is not None
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
 def _read(db: sqlite3.Connection, key: int | str, limit: int) -> Glance | None:
     if db.execute("SELECT version_num FROM alembic_version").fetchone() != (HEAD_REVISION,):
         return None

@@ -13,7 +13,7 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.corrections import SessionDeleted, SessionEdited, SessionFacts
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.model import SessionSummary
-from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.errors import InvalidInput, NotFound, no_session
 from dialoog_tui.store.changes import setup_changed
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.convert import to_session
@@ -80,11 +80,7 @@ def find_session(*, db: Session, key: str, deleted: bool = False) -> DialogueSes
                 key="error.no_deleted_session",
                 key_typed=key,
             )
-        raise NotFound(
-            f"no session {key!r} (give an id or slug from 'dialoog sessions')",
-            key="error.no_session",
-            key_typed=key,
-        )
+        raise no_session(key)
     return to_session(row)
 
 

@@ -277,3 +277,26 @@ def test_the_command_word_is_found_past_the_global_options() -> None:
     assert command_word(["--db", "x.sqlite3", "--lang", "nl", "open", "plein"]) == "open"
     assert command_word(["--no-live-themes", "--theme", "dialoog-light"]) is None
     assert command_word(["sessions", "--json"]) == "sessions"
+
+
+@pytest.mark.parametrize("command", ["open", "room", "wall"])
+def test_a_session_the_file_does_not_hold_is_refused_before_the_screen_appears(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    run(capsys, "--db", db, "new", "Groen plan", "--no-open")
+    screens: list[str] = []
+
+    def screen(_target: object, request: object, **_options: object) -> int:
+        screens.append(str(request))
+        return 0
+
+    monkeypatch.setattr("dialoog_tui.cli.launch.run_app", screen)
+    monkeypatch.setattr("dialoog_tui.tui.wall.run_wall", screen)
+    code, _, err = run(capsys, "--db", db, "--lang", "nl", command, "onbekend")
+    assert code == 1
+    assert err == (
+        "dialoog: fout: geen sessie 'onbekend' (geef een id of slug uit 'dialoog sessions')\n"
+    )
+    assert screens == []
+    assert run(capsys, "--db", db, command, "groen-plan")[0] == 0
+    assert screens == ["groen-plan"]
