@@ -12,8 +12,9 @@ number, and an Enter never waits on the session's row.
 On PostgreSQL a change holds its session's row until it commits, so two changes never share
 a count and counts commit in order: a screen that saw count N has seen every change up to
 it. Rows are locked contributions first, then sessions in id order, as every writer here
-does, and a correction of a participant or a phase counts its sessions before it touches
-their rows, so two corrections never wait on each other in a circle.
+does, and a correction of a participant or a phase counts its sessions (once each, in
+one pass) before it touches their rows or seats, so two corrections never wait on each
+other in a circle.
 """
 
 from __future__ import annotations
@@ -39,31 +40,38 @@ def count_change(db: Session, session_id: int) -> int:
     return int(db.connection().execute(statement).scalar_one())
 
 
-def mark_changed(db: Session, contribution_ids: Sequence[int]) -> None:
+def mark_changed(
+    db: Session, contribution_ids: Sequence[int], *, setup: Iterable[int] = ()
+) -> None:
     """These contributions were changed in bulk (moved to another phase or participant):
-    one change in each of their sessions, which the screens watching hear of on commit."""
-    if not contribution_ids:
-        return
-    db.flush()  # the contributions' rows first (see the module's docstring)
-    sessions = db.exec(
-        select(ContributionRow.session_id)
-        .where(col(ContributionRow.id).in_(contribution_ids))
-        .distinct()
-    ).all()
-    for session_id in sorted(sessions):
-        count = count_change(db, session_id)
-        db.exec(
-            update(ContributionRow)
-            .where(col(ContributionRow.id).in_(contribution_ids))
-            .where(col(ContributionRow.session_id) == session_id)
-            .values(changed_in=count)
+    one change in each of their sessions, which the screens watching hear of on commit;
+    and in the `setup` sessions, whose people or agenda changed with them (see
+    `setup_changed`), in the same pass: every session is locked once, in id order."""
+    moved: set[int] = set()
+    if contribution_ids:
+        db.flush()  # the contributions' rows first (see the module's docstring)
+        moved = set(
+            db.exec(
+                select(ContributionRow.session_id)
+                .where(col(ContributionRow.id).in_(contribution_ids))
+                .distinct()
+            ).all()
         )
+    for session_id in sorted(moved | set(setup)):
+        count = count_change(db, session_id)
+        if session_id in moved:
+            db.exec(
+                update(ContributionRow)
+                .where(col(ContributionRow.id).in_(contribution_ids))
+                .where(col(ContributionRow.session_id) == session_id)
+                .values(changed_in=count)
+            )
         announce(db, session_id)
 
 
 def setup_changed(db: Session, session_ids: Iterable[int]) -> None:
     """Who takes part in these sessions, or their agenda or facts, changed (a correction):
-    one change in each, so the screens watching read the session's people and agenda anew."""
-    for session_id in sorted(set(session_ids)):
-        count_change(db, session_id)
-        announce(db, session_id)
+    one change in each, so the screens watching read the session's people and agenda anew.
+    Called before the correction touches those rows (a merge's lines come first:
+    `mark_changed(…, setup=…)`)."""
+    mark_changed(db, (), setup=session_ids)

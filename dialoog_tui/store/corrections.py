@@ -126,7 +126,12 @@ def _contribution_ids(db: Session, participant_id: int) -> tuple[int, ...]:
     return tuple(i for i in ids if i is not None)
 
 
-def _move_contributions(db: Session, ids: Iterable[int], participant_id: int | None) -> None:
+def _move_contributions(
+    db: Session, ids: Iterable[int], participant_id: int | None, *, setup: Iterable[int] = ()
+) -> None:
+    """Give these contributions another speaker; then one change in each of their sessions
+    and of the `setup` sessions, whose seats change with them (each session once, in id
+    order, before any seat is touched), so screens open on them show the new speaker."""
     ids = list(ids)
     if ids:
         db.exec(
@@ -134,7 +139,7 @@ def _move_contributions(db: Session, ids: Iterable[int], participant_id: int | N
             .where(col(ContributionRow.id).in_(ids))
             .values(participant_id=participant_id)
         )
-        mark_changed(db, ids)  # screens open on their sessions show the new speaker
+    mark_changed(db, ids, setup=setup)
 
 
 def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsMerged:
@@ -143,34 +148,25 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
         raise InvalidInput("a participant cannot be merged into themselves", key="error.merge_self")
     gone, kept = get_participant(db, gone_id), get_participant(db, kept_id)
     kept_sessions = {row.session_id for row in _memberships(db, kept_id)}
-    places: list[Membership] = []
-    for row in _memberships(db, gone_id):
-        shared = row.session_id in kept_sessions
-        places.append(Membership(row.session_id, row.position, row.joined_at, shared))
+    seats = _memberships(db, gone_id)
+    places = tuple(
+        Membership(row.session_id, row.position, row.joined_at, row.session_id in kept_sessions)
+        for row in seats
+    )
+    moved = _contribution_ids(db, gone_id)
+    _move_contributions(db, moved, kept_id, setup=(place.session_id for place in places))
+    for row in seats:
         db.delete(row)
     db.flush()
-    for place in places:
-        if not place.shared:
-            db.add(
-                SessionParticipantRow(
-                    session_id=place.session_id,
-                    participant_id=kept_id,
-                    position=place.position,
-                    joined_at=place.joined_at,
-                )
-            )
-    moved = _contribution_ids(db, gone_id)
-    _move_contributions(db, moved, kept_id)
-    setup_changed(db, (place.session_id for place in places))
+    _seat(db, kept_id, (place for place in places if not place.shared))
+    db.delete(db.get(ParticipantRow, gone_id))
     db.flush()
-    gone_row = db.get(ParticipantRow, gone_id)
-    db.delete(gone_row)
-    db.flush()
-    return ParticipantsMerged(kept, gone, moved, tuple(places))
+    return ParticipantsMerged(kept, gone, moved, places)
 
 
-def _bring_back(db: Session, participant: Participant, places: Iterable[Membership]) -> None:
-    """Put a merged or removed participant back under their own id, in their places."""
+def _bring_back_person(db: Session, participant: Participant) -> None:
+    """Put a merged or removed participant back under their own id (their seats follow:
+    `_seat`)."""
     taken = db.get(ParticipantRow, participant.id)
     if taken is not None:
         # SQLite gives the highest id again once its holder is gone: whoever came in since
@@ -192,11 +188,15 @@ def _bring_back(db: Session, participant: Participant, places: Iterable[Membersh
         )
     )
     db.flush()
+
+
+def _seat(db: Session, participant_id: int, places: Iterable[Membership]) -> None:
+    """Give a participant these places in their sessions."""
     for place in places:
         db.add(
             SessionParticipantRow(
                 session_id=place.session_id,
-                participant_id=participant.id,
+                participant_id=participant_id,
                 position=place.position,
                 joined_at=place.joined_at,
             )
@@ -206,16 +206,18 @@ def _bring_back(db: Session, participant: Participant, places: Iterable[Membersh
 
 def unmerge(db: Session, merged: ParticipantsMerged) -> None:
     """Reverse a merge: `gone` returns with their contributions and places."""
-    for place in merged.memberships:
+    places = merged.memberships
+    _bring_back_person(db, merged.gone)
+    _move_contributions(
+        db, merged.moved, merged.gone.id, setup=(place.session_id for place in places)
+    )
+    for place in places:
         if not place.shared:
             row = db.get(SessionParticipantRow, (place.session_id, merged.kept.id))
             if row is not None:
                 db.delete(row)
     db.flush()
-    _bring_back(db, merged.gone, merged.memberships)
-    _move_contributions(db, merged.moved, merged.gone.id)
-    setup_changed(db, (place.session_id for place in merged.memberships))
-    db.flush()
+    _seat(db, merged.gone.id, places)
 
 
 def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
@@ -227,11 +229,10 @@ def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
             key="error.has_contributions",
             name=participant.name,
         )
-    places = tuple(
-        Membership(r.session_id, r.position, r.joined_at) for r in _memberships(db, participant_id)
-    )
+    seats = _memberships(db, participant_id)
+    places = tuple(Membership(r.session_id, r.position, r.joined_at) for r in seats)
     setup_changed(db, (place.session_id for place in places))
-    for row in _memberships(db, participant_id):
+    for row in seats:
         db.delete(row)
     db.flush()
     db.delete(db.get(ParticipantRow, participant_id))
@@ -242,7 +243,8 @@ def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
 def bring_back_participant(db: Session, removed: ParticipantRemoved) -> None:
     """Reverse a removal."""
     setup_changed(db, (place.session_id for place in removed.memberships))
-    _bring_back(db, removed.participant, removed.memberships)
+    _bring_back_person(db, removed.participant)
+    _seat(db, removed.participant.id, removed.memberships)
 
 
 def forget_new_speaker(db: Session, contribution_id: int) -> ParticipantRemoved | None:
@@ -264,7 +266,10 @@ def forget_new_speaker(db: Session, contribution_id: int) -> ParticipantRemoved 
 
 
 def restore_speaker(db: Session, contribution_id: int, removed: ParticipantRemoved) -> None:
-    """Reverse `forget_new_speaker`."""
-    bring_back_participant(db, removed)
-    _move_contributions(db, [contribution_id], removed.participant.id)
-    db.flush()
+    """Reverse `forget_new_speaker`: the speaker, then their line, then their seats."""
+    places = removed.memberships
+    _bring_back_person(db, removed.participant)
+    _move_contributions(
+        db, [contribution_id], removed.participant.id, setup=(p.session_id for p in places)
+    )
+    _seat(db, removed.participant.id, places)

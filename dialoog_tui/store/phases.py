@@ -142,7 +142,8 @@ def remove_phase(db: Session, phase_id: int, into: int | None) -> PhaseRemoved:
         db.exec(
             update(ContributionRow).where(col(ContributionRow.id).in_(moved)).values(phase_id=into)
         )
-        mark_changed(db, moved)
+    # Its lines, then its session (the agenda changes), then the agenda's rows.
+    mark_changed(db, moved, setup=[phase.session_id])
     session = db.get(SessionRow, phase.session_id)
     assert session is not None
     was_current = session.current_phase_id == phase_id
@@ -171,14 +172,14 @@ def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:
         )
     )
     db.flush()
-    # Its contributions before the agenda: contributions are locked before their session.
+    # Its lines, then its session (the agenda changes), then the agenda's rows.
     if removed.moved:
         db.exec(
             update(ContributionRow)
             .where(col(ContributionRow.id).in_(removed.moved))
             .values(phase_id=phase.id)
         )
-        mark_changed(db, removed.moved)
+    mark_changed(db, removed.moved, setup=[phase.session_id])
     reorder_phases(db, phase.session_id, removed.order, since=True)
     if removed.was_current:
         session = db.get(SessionRow, phase.session_id)

@@ -3,6 +3,7 @@ in its session, and a screen reads what changed after the count it saw."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -181,3 +182,55 @@ def test_renames_of_people_phases_and_the_session_count_only_where_they_show(
     assert [p.title for p in now.phases] == ["Ideeën"]
     assert now.session is not None and now.session.title == "Tafel één"
     assert capture.since(database, here.id, seq=0, changes=now.changes).session is None
+
+
+def test_every_correction_of_seats_and_agenda_and_its_undo_counts_where_it_shows(
+    database: Database,
+) -> None:
+    from dialoog_tui.store import corrections, participants, phases
+
+    here = database.write(lambda db: sessions.create_session(db=db, title="Tafel 1"))
+    there = database.write(lambda db: sessions.create_session(db=db, title="Tafel 2"))
+
+    def joined(db: Session) -> int:
+        person = participants.create_participant(db=db, name="Stil", domain="inwoner")
+        participants.join_session(db=db, session_id=here.id, participant_id=person.id)
+        return person.id
+
+    quiet = database.write(joined)
+    first, second = (
+        database.write(
+            lambda db, title=title: phases.add_phase(db=db, session_id=here.id, title=title)
+        )
+        for title in ("Opening", "Ideeën")
+    )
+    spoke = contributions.log_entry(
+        database,
+        session_id=here.id,
+        speaker=Speaker(new_name="Lote", domain="inwoner"),
+        kind=Kind.REMARK,
+        text="meer bankjes",
+        at=AT,
+    ).participant
+    assert spoke is not None
+    seen = capture.since(database, here.id, seq=1).changes
+
+    def counted(correction: Callable[[Session], object]) -> None:
+        nonlocal seen
+        database.write(correction)
+        now = capture.since(database, here.id, seq=1).changes
+        assert now > seen, correction
+        assert capture.since(database, there.id, seq=0).changes == 0
+        seen = now
+
+    removed = database.write(lambda db: corrections.remove_participant(db, quiet))
+    counted(lambda db: corrections.bring_back_participant(db, removed))
+    merged = database.write(lambda db: corrections.merge_participants(db, spoke.id, quiet))
+    counted(lambda db: corrections.unmerge(db, merged))
+    counted(lambda db: phases.reorder_phases(db, here.id, (second.id, first.id)))
+    gone = database.write(lambda db: phases.remove_phase(db, first.id, None))
+    counted(lambda db: phases.bring_back_phase(db, gone))
+    names = [
+        p.name for p in capture.since(database, here.id, seq=1, changes=0).session_participants
+    ]
+    assert sorted(names) == ["Lote", "Stil"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from sqlmodel import Session
 from textual.pilot import Pilot
 
 from dialoog_tui.core.kinds import Kind
@@ -141,6 +142,7 @@ async def test_a_rename_of_a_person_a_phase_or_the_session_elsewhere_shows_here(
 ) -> None:
     from dialoog_tui.core.corrections import ParticipantFacts
     from dialoog_tui.services import corrections
+    from dialoog_tui.store import phases
 
     meeting = NewSession(title="Groen plan", phases=("Opening", "Ideen"))
     app = app_factory(meeting)
@@ -155,7 +157,14 @@ async def test_a_rename_of_a_person_a_phase_or_the_session_elsewhere_shows_here(
         log_before = screen_lines(screen.log_view)
         assert "Lote" in log_before and "2. Ideen" in log_before
 
-        # At another table: the typo in the name, the phase's title and the session's.
+        # At another table: back to the opening there, then the typo in the name, the
+        # phase's title and the session's.
+        opening = screen.recorder.phases[0]
+        seeded.write(
+            lambda db: phases.enter_phase(
+                db=db, session_id=screen.recorder.session_id, phase_id=opening.id
+            )
+        )
         after = ParticipantFacts("Lotte", "ondernemer", None)
         corrections.change_participant(seeded, lote, after)
         await until(pilot, lambda: "Lotte" in screen_lines(screen.participants))
@@ -174,3 +183,31 @@ async def test_a_rename_of_a_person_a_phase_or_the_session_elsewhere_shows_here(
         await type_line(pilot, "en water")
         newest = screen.log_view.rows[-1]
         assert newest.phase_id == second.id and newest.participant_id == lote
+
+
+async def test_a_screen_in_no_phase_stays_there_when_another_table_enters_one(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from dialoog_tui.core.corrections import ParticipantFacts
+    from dialoog_tui.services import corrections
+    from dialoog_tui.store import phases
+
+    app = app_factory(NewSession(title="Wereldcafé"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await logged(app, pilot, "@Rik/inw de bus rijdt te weinig")
+        session_id = screen.recorder.session_id
+        assert screen.recorder.current_phase is None
+
+        def their_round(db: Session) -> None:  # another table starts a round of its own
+            phase = phases.add_phase(db=db, session_id=session_id, title="Ronde 1")
+            phases.enter_phase(db=db, session_id=session_id, phase_id=phase.id)
+
+        seeded.write(their_round)
+        rik = screen.log_view.rows[0].participant_id
+        assert rik is not None
+        corrections.change_participant(seeded, rik, ParticipantFacts("Rick", "inwoner", None))
+        await until(pilot, lambda: "Rick" in screen_lines(screen.participants))
+        assert [p.title for p in screen.recorder.phases] == ["Ronde 1"]
+        assert screen.recorder.current_phase is None
+        await type_line(pilot, "en 's avonds helemaal niet")
+        assert screen.log_view.rows[-1].phase_id is None

@@ -74,8 +74,8 @@ class CaughtUp:
     """Changed by them since, as they are now: removed ones that show here, live ones to
     show (in their place, when it is loaded)."""
     reread: bool = False
-    """The session's people, agenda and facts were read anew: names, domains and phases
-    may read differently now (a correction elsewhere)."""
+    """Something changed elsewhere, and the session's people, agenda and facts were read
+    anew with it: names, domains and phases may read differently now."""
 
 
 @dataclass(frozen=True)
@@ -544,11 +544,12 @@ class Recorder:
 
     def _agenda_now(self, session: DialogueSession, phases: list[Phase]) -> None:
         """The session's facts and agenda as another screen left them. This screen stays in
-        its own phase while that is on the agenda (each table moves on at its own pace)."""
+        its own phase, or in none (each table moves on at its own pace, and what another
+        table entered last is theirs); when its phase was taken off there, in none."""
         own = self.session.current_phase_id if self.session is not None else None
-        if own is not None and any(phase.id == own for phase in phases):
-            session = replace(session, current_phase_id=own)
-        self.session, self.phases = session, phases
+        if own is not None and not any(phase.id == own for phase in phases):
+            own = None
+        self.session, self.phases = replace(session, current_phase_id=own), phases
 
     def _people_now(self, people: Sequence[Participant]) -> None:
         """The session's participants as another screen left them: one merged away there is
