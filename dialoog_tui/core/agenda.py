@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dialoog_tui.core.model import Phase
+from dialoog_tui.core.numbers import typed_number
 from dialoog_tui.core.speakers import prefix_matches
 
 
@@ -19,7 +20,8 @@ def phase_matches(typed: str, agenda: Sequence[Phase]) -> list[Phase]:
     key = " ".join(typed.split()).casefold()
     if not key:
         return []
-    if key.isdigit():
-        return [p for p in agenda if p.position == int(key)]
+    number = typed_number(key)
+    if number is not None:
+        return [p for p in agenda if p.position == number]
     exact = [p for p in agenda if " ".join(p.title.split()).casefold() == key]
     return exact or prefix_matches(key, agenda, lambda p: p.title)

@@ -32,6 +32,7 @@ from dialoog_tui.core.corrections import (
 )
 from dialoog_tui.core.model import Participant, Phase
 from dialoog_tui.core.model import Session as DialogueSession
+from dialoog_tui.core.numbers import typed_number
 from dialoog_tui.core.speakers import prefix_matches
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store import corrections as store
@@ -97,8 +98,9 @@ def find_participant(
         else:
             people = list_participants(db=db)
         typed = key.strip().removeprefix("#")
-        if typed.isdigit():
-            by_id = [p for p in people if p.id == int(typed)]
+        number = typed_number(typed)
+        if number is not None:
+            by_id = [p for p in people if p.id == number]
             if by_id:
                 return by_id[0]
         wanted = " ".join(typed.split()).casefold()

@@ -21,6 +21,7 @@ from pathlib import Path
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
+from dialoog_tui.core.numbers import typed_number
 from dialoog_tui.store.db.revisions import HEAD_REVISION
 
 
@@ -68,7 +69,7 @@ def names_a_session(path: Path, key: str) -> bool | None:
         key = key.strip()
         found = connection.execute(
             "SELECT 1 FROM dialogue_session WHERE (id = ? OR slug = ?) AND deleted_at IS NULL",
-            (int(key) if key.isdigit() else None, key.lower()),
+            (typed_number(key), key.lower()),
         ).fetchone()
         return found is not None
     except sqlite3.Error:
@@ -113,9 +114,9 @@ SESSION_COLUMNS = (
 
 
 def _session(db: sqlite3.Connection, key: int | str) -> Session | None:
-    by_id = isinstance(key, int) or key.strip().isdigit()
-    query = "id = ?" if by_id else "slug = ?"
-    value: int | str = int(key) if by_id else str(key).strip().lower()
+    number = key if isinstance(key, int) else typed_number(key)
+    query = "id = ?" if number is not None else "slug = ?"
+    value: int | str = number if number is not None else str(key).strip().lower()
     row = db.execute(
         f"SELECT {SESSION_COLUMNS} FROM dialogue_session WHERE {query} AND deleted_at IS NULL",
         (value,),

@@ -13,6 +13,7 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.corrections import SessionDeleted, SessionEdited, SessionFacts
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.model import SessionSummary
+from dialoog_tui.core.numbers import typed_number
 from dialoog_tui.errors import InvalidInput, NotFound, no_session
 from dialoog_tui.store.changes import setup_changed
 from dialoog_tui.store.db.clock import utc_now
@@ -70,7 +71,8 @@ def find_session(*, db: Session, key: str, deleted: bool = False) -> DialogueSes
     """The session named by an id or a slug (the forms `dialoog sessions` prints); a deleted
     one only when `deleted` (to restore it)."""
     key = key.strip()
-    row = db.get(SessionRow, int(key)) if key.isdigit() else None
+    number = typed_number(key)
+    row = db.get(SessionRow, number) if number is not None else None
     if row is None:
         row = db.exec(select(SessionRow).where(SessionRow.slug == key.lower())).first()
     if row is None or (row.deleted_at is not None) != deleted:

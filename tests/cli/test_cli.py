@@ -298,5 +298,8 @@ def test_a_session_the_file_does_not_hold_is_refused_before_the_screen_appears(
         "dialoog: fout: geen sessie 'onbekend' (geef een id of slug uit 'dialoog sessions')\n"
     )
     assert screens == []
+    for odd in ("²", "9" * 30):  # a digit only to Python; a number no id can be
+        code, _, err = run(capsys, "--db", db, "--lang", "nl", command, odd)
+        assert code == 1 and err.startswith(f"dialoog: fout: geen sessie '{odd}'"), err
     assert run(capsys, "--db", db, command, "groen-plan")[0] == 0
     assert screens == ["groen-plan"]
