@@ -129,6 +129,11 @@ def test_two_themes_never_share_a_label() -> None:
     again = [ThemeInput(contribution_id=10 + n, session_id=2, text=t) for n, t in enumerate(said)]
     (first, _), (second, _) = label_groups([group, again])
     assert first.casefold() != second.casefold()
+    # Nothing shared at all: the fallback of words is numbered rather than repeated.
+    lone = [ThemeInput(contribution_id=20, session_id=1, text="Fietsenstalling")]
+    twin = [ThemeInput(contribution_id=21, session_id=2, text="Fietsenstalling")]
+    (one, _), (other, _) = label_groups([lone, twin])
+    assert one.casefold() != other.casefold()
 
 
 def test_an_interest_a_few_of_a_large_theme_carry_names_it_when_it_is_theirs() -> None:

@@ -208,13 +208,21 @@ def _described(
             typical=typical[position] if typical is not None else None,
             taken=taken,
         )
-        shared = interests[position] or tags[position] or values[position]
-        if shared is not None and shared.casefold() in taken:
-            shared = None
-        label = shared or phrase or label_of(terms)
+        shared = [interests[position], tags[position], values[position]]
+        free = [name for name in shared if name and name.casefold() not in taken]
+        label = free[0] if free else phrase or _untaken(label_of(terms), taken)
         taken.add(label.casefold())
         described.append((label, terms))
     return described
+
+
+def _untaken(label: str, taken: Collection[str]) -> str:
+    """`label`, numbered when another theme has it already ("bus (2)")."""
+    number, candidate = 1, label
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{label} ({number})"
+    return candidate
 
 
 def _group_terms(
