@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from sqlmodel import Session
 from textual.pilot import Pilot
@@ -179,10 +180,16 @@ async def test_a_rename_of_a_person_a_phase_or_the_session_elsewhere_shows_here(
         assert "Groen " in screen_lines(screen.session_header)
         assert screen.recorder.context.current_speaker.participant is not None
         assert screen.recorder.context.current_speaker.participant.domain == "ondernemer"
-        # This screen stays in the phase it is in, and logs on under the new names.
+        # This screen stays in the phase it is in, and logs on under the new names…
         await type_line(pilot, "en water")
         newest = screen.log_view.rows[-1]
         assert newest.phase_id == second.id and newest.participant_id == lote
+        # …also after a correction of its own, which reads the session again.
+        await screen.recorder.correct(
+            partial(corrections.rename_phase, phase_id=opening.id, title="Begin")
+        )
+        assert screen.recorder.current_phase is not None
+        assert screen.recorder.current_phase.id == second.id
 
 
 async def test_a_screen_in_no_phase_stays_there_when_another_table_enters_one(

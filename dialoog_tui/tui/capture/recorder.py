@@ -429,9 +429,14 @@ class Recorder:
 
     async def _reload(self) -> RecordChange:
         speaker = self.context.current_speaker
+        own = self.session.current_phase_id if self.session is not None else None
         loaded = await self.load(self.session_id)
         if speaker.participant is not None:
             self.context.current_speaker = self.context.speaker_for(speaker.participant.id)
+        # This table stays in its own phase, or in none, whatever another table entered
+        # last; where this very correction took its phase off, it goes where its lines went.
+        if self.session is not None and (own is None or any(p.id == own for p in self.phases)):
+            self.session = replace(self.session, current_phase_id=own)
         return RecordChange(reloaded=loaded)
 
     async def _step(self, change: Change | Correction, *, backwards: bool) -> RecordChange:
