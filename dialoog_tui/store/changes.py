@@ -5,7 +5,7 @@ count it saw (`contributions.changed_since`) and shows it as it is now.
 What counts: an edit, a removal or its undo, a consent, ladder or paraphrase
 (`contributions._changed`), the contributions a correction moves to another phase or
 participant (`mark_changed`), and a correction of who takes part or of the agenda
-(`setup_changed`: a rename, a merge, a phase moved), after which a screen reads the
+(`setup_changed`: a rename, a merge, a phase added or moved), after which a screen reads the
 session's people and agenda anew. A new contribution does not: screens read those by
 number, and an Enter never waits on the session's row.
 

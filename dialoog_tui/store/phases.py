@@ -29,6 +29,7 @@ def add_phase(*, db: Session, session_id: int, title: str) -> Phase:
     title = " ".join(title.split())
     if not title:
         raise InvalidInput("a phase needs a title", key="error.needs_phase_title")
+    setup_changed(db, [session_id])  # the other tables' agendas take it in
     last = db.exec(
         select(func.max(PhaseRow.position)).where(PhaseRow.session_id == session_id)
     ).one()

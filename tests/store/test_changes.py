@@ -166,18 +166,19 @@ def test_renames_of_people_phases_and_the_session_count_only_where_they_show(
             capture.since(database, there.id, seq=0).changes,
         )
 
-    assert counts() == (0, 0)
+    start, _ = counts()  # adding the phase counted already
+    assert counts() == (start, 0)
     after = ParticipantFacts("Anne", "ondernemer", None)
     database.write(lambda db: corrections.change_participant(db, quiet, after))
-    assert counts() == (1, 0)
+    assert counts() == (start + 1, 0)
     database.write(lambda db: corrections.merge_participants(db, typo, quiet))
     database.write(lambda db: phases.rename_phase(db, phase.id, "Ideeën"))
     facts = database.read(lambda db: sessions.session_facts(db, here.id))
     edited = replace(facts, title="Tafel één")
     database.write(lambda db: sessions.edit_session(db, here.id, edited))
-    assert counts() == (4, 0)
+    assert counts() == (start + 4, 0)
 
-    now = capture.since(database, here.id, seq=0, changes=1)
+    now = capture.since(database, here.id, seq=0, changes=start + 1)
     assert [(p.name, p.domain) for p in now.session_participants] == [("Anne", "ondernemer")]
     assert [p.title for p in now.phases] == ["Ideeën"]
     assert now.session is not None and now.session.title == "Tafel één"
@@ -228,6 +229,7 @@ def test_every_correction_of_seats_and_agenda_and_its_undo_counts_where_it_shows
     merged = database.write(lambda db: corrections.merge_participants(db, spoke.id, quiet))
     counted(lambda db: corrections.unmerge(db, merged))
     counted(lambda db: phases.reorder_phases(db, here.id, (second.id, first.id)))
+    counted(lambda db: phases.add_phase(db=db, session_id=here.id, title="Afspraken"))
     gone = database.write(lambda db: phases.remove_phase(db, first.id, None))
     counted(lambda db: phases.bring_back_phase(db, gone))
     names = [

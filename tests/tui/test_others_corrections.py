@@ -210,6 +210,9 @@ async def test_a_screen_in_no_phase_stays_there_when_another_table_enters_one(
             phases.enter_phase(db=db, session_id=session_id, phase_id=phase.id)
 
         seeded.write(their_round)
+        await until(pilot, lambda: [p.title for p in screen.recorder.phases] == ["Ronde 1"])
+        assert [p.title for p in screen.recorder.phases] == ["Ronde 1"]  # its agenda too
+        assert screen.recorder.current_phase is None
         rik = screen.log_view.rows[0].participant_id
         assert rik is not None
         corrections.change_participant(seeded, rik, ParticipantFacts("Rick", "inwoner", None))
