@@ -27,8 +27,9 @@ from dialoog_tui.core.themes.types import PinnedGroup, ThemeInput, ThemeParams
 DEFAULT_MIN_SESSIONS = 2
 """A theme heard in this many sessions or more is recurring."""
 
-ENGINE_VERSION = 3
-"""Changes when the engine would group the same data differently."""
+ENGINE_VERSION = 4
+"""Changes when the engine would group or name the same data differently: a run kept from
+before is made again (4: themes named by a few members' interests, by tags, never alike)."""
 
 
 def fingerprint(inputs: Sequence[ThemeInput], model: str | None = None) -> str:
