@@ -175,9 +175,8 @@ def since(
     """The session's contributions numbered above `seq` that are not among the `seen` ids,
     and those changed since its count of changes was `changes`; its participants now when
     one of those was said by someone not among the `known` participant ids, and with its
-    agenda when anything changed. Mostly there is
-    nothing but the screen's own last line: one look at the numbers and the count then, no
-    more."""
+    agenda when anything changed. Mostly there is nothing but the screen's own last line:
+    one look at the numbers and the count then, no more."""
 
     def read(db: Session) -> Arrivals:
         count, numbers = contributions.news(db=db, session_id=session_id, seq=seq)

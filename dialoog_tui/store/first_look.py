@@ -14,15 +14,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
 from dialoog_tui.core.numbers import typed_number
 from dialoog_tui.store.db.revisions import HEAD_REVISION
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -41,46 +45,33 @@ class Glance:
 def glance(path: Path, key: int | str, *, limit: int) -> Glance | None:
     """The session `key` (id or slug) in the file at `path`; None when it cannot be read this
     way (no such file or session, another revision, a busy or damaged file)."""
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
-    except sqlite3.Error:
-        return None
-    try:
-        return _read(connection, key, limit)
-    except (sqlite3.Error, ValueError, KeyError):
-        return None
-    finally:
-        connection.close()
+    return _look(path, lambda db: _read(db, key, limit))
 
 
 def names_a_session(path: Path, key: str) -> bool | None:
     """Whether `key` (an id or a slug, as the store reads it) names a session in the file
     at `path` that was not deleted; None when this cannot tell (no such file, another
     revision, a busy or damaged file)."""
+    return _look(path, lambda db: _session(db, key) is not None)
+
+
+def _look(path: Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """What `read` reads from the file at `path`, read-only, when the file is at the
+    revision this version knows; None when it cannot be read this way."""
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.2)
     except sqlite3.Error:
         return None
     try:
-        if connection.execute("SELECT version_num FROM alembic_version").fetchone() != (
-            HEAD_REVISION,
-        ):
-            return None
-        key = key.strip()
-        found = connection.execute(
-            "SELECT 1 FROM dialogue_session WHERE (id = ? OR slug = ?) AND deleted_at IS NULL",
-            (typed_number(key), key.lower()),
-        ).fetchone()
-        return found is not None
-    except sqlite3.Error:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return read(connection) if revision == (HEAD_REVISION,) else None
+    except (sqlite3.Error, ValueError, KeyError):
         return None
     finally:
         connection.close()
 
 
 def _read(db: sqlite3.Connection, key: int | str, limit: int) -> Glance | None:
-    if db.execute("SELECT version_num FROM alembic_version").fetchone() != (HEAD_REVISION,):
-        return None
     session = _session(db, key)
     if session is None:
         return None

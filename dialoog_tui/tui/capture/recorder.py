@@ -433,10 +433,8 @@ class Recorder:
         loaded = await self.load(self.session_id)
         if speaker.participant is not None:
             self.context.current_speaker = self.context.speaker_for(speaker.participant.id)
-        # This table stays in its own phase, or in none, whatever another table entered
-        # last; where this very correction took its phase off, it goes where its lines went.
-        if self.session is not None and (own is None or any(p.id == own for p in self.phases)):
-            self.session = replace(self.session, current_phase_id=own)
+        if self.session is not None:  # where this correction took it off: where its lines went
+            self._stay_in(own, if_gone=self.session.current_phase_id)
         return RecordChange(reloaded=loaded)
 
     async def _step(self, change: Change | Correction, *, backwards: bool) -> RecordChange:
@@ -548,13 +546,19 @@ class Recorder:
         return CaughtUp(fresh, corrected, reread=arrived.counts is not None)
 
     def _agenda_now(self, session: DialogueSession, phases: list[Phase]) -> None:
-        """The session's facts and agenda as another screen left them. This screen stays in
-        its own phase, or in none (each table moves on at its own pace, and what another
-        table entered last is theirs); when its phase was taken off there, in none."""
+        """The session's facts and agenda as another screen left them; when it took this
+        screen's phase off, no phase."""
         own = self.session.current_phase_id if self.session is not None else None
-        if own is not None and not any(phase.id == own for phase in phases):
-            own = None
-        self.session, self.phases = replace(session, current_phase_id=own), phases
+        self.session, self.phases = session, phases
+        self._stay_in(own, if_gone=None)
+
+    def _stay_in(self, own: int | None, *, if_gone: int | None) -> None:
+        """After the session was read anew: this screen stays in its own phase, or in none,
+        whatever another table entered last (each table moves on at its own pace); in
+        `if_gone` when its phase is no longer on the agenda."""
+        assert self.session is not None
+        on_agenda = own is None or any(phase.id == own for phase in self.phases)
+        self.session = replace(self.session, current_phase_id=own if on_agenda else if_gone)
 
     def _people_now(self, people: Sequence[Participant]) -> None:
         """The session's participants as another screen left them: one merged away there is
