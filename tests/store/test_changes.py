@@ -138,26 +138,30 @@ def test_a_typed_line_for_someone_merged_away_meanwhile_is_refused_with_a_reason
     assert [c.text for c in stored] == ["meer bankjes", "en schaduw"]  # no Lote again
 
 
+def seated(database: Database, session_id: int, name: str) -> int:
+    """A participant who sits in the session and has not spoken yet."""
+    from dialoog_tui.store import participants
+
+    def join(db: Session) -> int:
+        person = participants.create_participant(db=db, name=name, domain="inwoner")
+        participants.join_session(db=db, session_id=session_id, participant_id=person.id)
+        return person.id
+
+    return database.write(join)
+
+
 def test_renames_of_people_phases_and_the_session_count_only_where_they_show(
     database: Database,
 ) -> None:
     from dataclasses import replace
 
     from dialoog_tui.core.corrections import ParticipantFacts
-    from dialoog_tui.store import corrections, participants, phases
+    from dialoog_tui.store import corrections, phases
 
     here = database.write(lambda db: sessions.create_session(db=db, title="Tafel 1"))
     there = database.write(lambda db: sessions.create_session(db=db, title="Tafel 2"))
 
-    def joined(name: str) -> int:
-        def join(db: Session) -> int:
-            person = participants.create_participant(db=db, name=name, domain="inwoner")
-            participants.join_session(db=db, session_id=here.id, participant_id=person.id)
-            return person.id
-
-        return database.write(join)
-
-    quiet, typo = joined("Anneke"), joined("Ane")  # both sit here, neither spoke yet
+    quiet, typo = (seated(database, here.id, name) for name in ("Anneke", "Ane"))
     phase = database.write(lambda db: phases.add_phase(db=db, session_id=here.id, title="Idee"))
 
     def counts() -> tuple[int, int]:
@@ -188,17 +192,12 @@ def test_renames_of_people_phases_and_the_session_count_only_where_they_show(
 def test_every_correction_of_seats_and_agenda_and_its_undo_counts_where_it_shows(
     database: Database,
 ) -> None:
-    from dialoog_tui.store import corrections, participants, phases
+    from dialoog_tui.store import corrections, phases
 
     here = database.write(lambda db: sessions.create_session(db=db, title="Tafel 1"))
     there = database.write(lambda db: sessions.create_session(db=db, title="Tafel 2"))
 
-    def joined(db: Session) -> int:
-        person = participants.create_participant(db=db, name="Stil", domain="inwoner")
-        participants.join_session(db=db, session_id=here.id, participant_id=person.id)
-        return person.id
-
-    quiet = database.write(joined)
+    quiet = seated(database, here.id, "Stil")
     first, second = (
         database.write(
             lambda db, title=title: phases.add_phase(db=db, session_id=here.id, title=title)
