@@ -39,6 +39,19 @@ async def test_two_lines_by_anna_are_logged_and_shown(
     ]
 
 
+async def test_an_enter_the_terminal_turned_into_a_newline_logs_the_line(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    # Typed while dialoog starts, before the terminal is in raw mode, Enter arrives as "\n".
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Anna/inw vroeg getypt", "ctrl+j")
+        await settle(pilot)
+        assert capture(app).entry_bar.input.value == ""
+    assert [c.text for c in stored(seeded)] == ["vroeg getypt"]
+
+
 async def test_preview_shows_how_the_line_will_be_read(
     app_factory: AppFactory, seeded: Database
 ) -> None:
@@ -305,3 +318,4 @@ async def test_older_contributions_load_when_scrolling_up(
             await settle(pilot)
         assert [c.text for c in log.rows[:2]] == ["bijdrage 0", "bijdrage 1"]
         assert len(log.rows) == 450
+

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
@@ -22,6 +25,13 @@ class EntryInput(Input):
     keys typed in the meantime. The line so never leaves the screen before its row is on
     it, and a failed write leaves the text where it was.
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # An Enter typed while dialoog starts, before the terminal is in raw mode, is turned
+        # into a newline by the terminal and arrives as Ctrl+J: it logs the line all the
+        # same (else the first line of a quick note-taker stayed in the input, unlogged).
+        Binding("ctrl+j", "submit", show=False),
+    ]
 
     in_flight: str | None = None
     """The submitted line, from Enter until it is settled."""
