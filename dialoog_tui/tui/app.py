@@ -76,6 +76,12 @@ class DialoogApp(App[int]):
     def on_mount(self) -> None:
         self._remember_theme()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._remember_theme())
+        # Shown once the app's own mount is over: Textual holds back every frame until then,
+        # so a screen pushed now would be laid out and drawn for nothing, and the first frame
+        # shown would hold only what changed since (the input line came a frame later).
+        self.call_later(self._show_first_screen)
+
+    def _show_first_screen(self) -> None:
         if self._request is None:
             self.push_screen(self._picker())
         elif self._room:

@@ -53,17 +53,6 @@ class StoreGateway:
         """Run `use_case(database, *args, **kwargs)` on the store thread."""
         return await self._submit(lambda: use_case(self._opening().result(), *args, **kwargs))
 
-    async def before_opening(
-        self,
-        use_case: Callable[Concatenate[DatabaseTarget, P], T],
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
-        """Run `use_case(target, *args, **kwargs)` on the store thread, ahead of opening the
-        database when that has not begun: a first look that needs no SQLAlchemy."""
-        job = self._executor.submit(lambda: use_case(self.target, *args, **kwargs))
-        return await asyncio.wrap_future(job)
-
     async def ready(self) -> None:
         """Wait until the database is open (raises what opening raised)."""
         await asyncio.wrap_future(self._opening())

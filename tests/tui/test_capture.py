@@ -319,3 +319,48 @@ async def test_older_contributions_load_when_scrolling_up(
         assert [c.text for c in log.rows[:2]] == ["bijdrage 0", "bijdrage 1"]
         assert len(log.rows) == 450
 
+
+async def test_a_first_look_shows_the_newest_contributions_before_the_store_opens(
+    app_factory: AppFactory, seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    from datetime import UTC, datetime
+
+    from dialoog_tui.core.speakers import ROOM
+    from dialoog_tui.tui.gateway import StoreGateway
+
+    session_id = seeded.write(lambda db: sessions.create_session(db=db, title="Lang")).id
+
+    def many(db):  # type: ignore[no-untyped-def]
+        for number in range(80):
+            contributions.log_contribution(
+                db=db,
+                session_id=session_id,
+                speaker=ROOM,
+                kind=Kind.REMARK,
+                text=f"bijdrage {number}",
+                at=datetime(2026, 3, 12, 18, tzinfo=UTC),
+            )
+
+    seeded.write(many)
+    opening = StoreGateway._open
+    may_open = threading.Event()
+
+    def slow_open(gateway: StoreGateway) -> Database:
+        may_open.wait(timeout=30)
+        return opening(gateway)
+
+    monkeypatch.setattr(StoreGateway, "_open", slow_open)
+    app = app_factory(session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = capture(app)
+        log = screen.log_view
+        # As many as the terminal has lines: enough to fill the log, newest at the bottom.
+        assert [c.text for c in log.rows] == [f"bijdrage {n}" for n in range(50, 80)]
+        shown = ["".join(s.text for s in log.render_line(y)) for y in range(log.size.height)]
+        assert any("bijdrage 79" in line for line in shown)
+        await pilot.press(*"al getypt")
+        may_open.set()
+        await settle(pilot)
+        assert len(log.rows) == 80 and screen.entry_bar.input.value == "al getypt"

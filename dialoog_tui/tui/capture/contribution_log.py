@@ -113,8 +113,10 @@ class ContributionLog(ScrollView, can_focus=False):
         self._rows = list(rows)
         self.has_older = has_older
         self._older_requested = False
-        self._relayout()
-        self.scroll_end(animate=False, immediate=True)
+        if self._painter.width:
+            self._relayout()
+            self.scroll_end(animate=False, immediate=True)
+        # Else not laid out yet: `_fit_width` lays the rows out at the width they get.
 
     def append(self, contribution: Contribution, *, follow: bool = True) -> None:
         """Add a newly logged contribution at the end and show it, in the next frame
@@ -289,6 +291,9 @@ class ContributionLog(ScrollView, can_focus=False):
     # --- layout --------------------------------------------------------------------------
 
     def on_resize(self, _event: events.Resize) -> None:
+        self._fit_width()
+
+    def _fit_width(self) -> None:
         if self.scrollable_content_region.width != self._painter.width:
             self._relayout()
             if self._selected_id is None:
@@ -366,6 +371,9 @@ class ContributionLog(ScrollView, can_focus=False):
         # 0.1 ms a line, the largest part of the frame after Enter. These lines are finished
         # already (own background; the CSS gives the log no border, padding or tint), so they
         # go out as they are, through the app's filters, whose results each strip caches.
+        # The screen's first frame is drawn before the Resize event reaches the log: fitted
+        # here too, the rows it already holds (a first look) show in that frame.
+        self._fit_width()
         filters = self.get_line_filters()
         _, background = self.background_colors
         strips = []

@@ -40,11 +40,12 @@ from dialoog_tui.core.undo import (
 )
 from dialoog_tui.core.waiting import WaitingLine, new_key
 from dialoog_tui.errors import DatabaseAway, StoreError
+from dialoog_tui.services import first_look
 from dialoog_tui.tui.gateway import StoreGateway
 
 if TYPE_CHECKING:
     from dialoog_tui.core.corrections import Correction, ParticipantRemoved
-    from dialoog_tui.services import capture, corrections, first_look
+    from dialoog_tui.services import capture, corrections
     from dialoog_tui.services.capture import CaptureSnapshot
     from dialoog_tui.services.database import Database
     from dialoog_tui.services.first_look import Glance
@@ -55,12 +56,8 @@ else:
     # Loaded on the store thread when first used, so the screen draws before SQLAlchemy loads.
     capture = LazyModule("dialoog_tui.services.capture")
     corrections = LazyModule("dialoog_tui.services.corrections")
-    first_look = LazyModule("dialoog_tui.services.first_look")
 
 PAGE_SIZE = 200
-FIRST_LOOK_SIZE = 60
-"""Contributions a first look reads: more than a tall terminal shows (the load that follows
-brings a whole page); every row drawn is a row measured before the first look is seen."""
 """Contributions loaded at a time: the newest page at start, older pages on scrolling up."""
 
 
@@ -185,15 +182,14 @@ class Recorder:
         """The id of the session asked for, made first if it is new."""
         return await self.gateway.call(capture.open_session, request)
 
-    async def glance(self, request: SessionRequest) -> Glance | None:
-        """A first look at an existing session, read before the store is open (None: not
-        possible, and the full load shows it). Takes over its people and agenda, so the log
-        can name speakers and phases; `load` replaces all of it."""
+    def glance(self, request: SessionRequest, *, rows: int) -> Glance | None:
+        """A first look at an existing session: its newest `rows` contributions, read on this
+        thread before the store is open (a few milliseconds of SQLite, no SQLAlchemy; None:
+        not possible, and the full load shows it). Takes over its people and agenda, so the
+        log can name speakers and phases; `load` replaces all of it."""
         if isinstance(request, NewSession):
             return None
-        seen = await self.gateway.before_opening(
-            first_look.first_look, request, page_size=FIRST_LOOK_SIZE
-        )
+        seen = first_look.first_look(self.gateway.target, request, page_size=rows)
         if seen is None:
             return None
         self._take_over(seen, domains=seen.domains)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -43,9 +42,6 @@ from dialoog_tui.tui.commands import PaletteEntry, palette_entries_for, with_com
 from dialoog_tui.tui.found import Chosen, ShowsFound
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
-
-if TYPE_CHECKING:
-    from dialoog_tui.services.first_look import Glance
 
 NARROW = 100
 """Columns below which the side panel takes less room (a laptop beside a projector: 80)."""
@@ -86,7 +82,6 @@ class CaptureScreen(DialoogScreen[None]):
         self.keys = RecordKeys(self, self.view, self.prompts)
         """What the keys that change the record do."""
         self._loaded = asyncio.Event()
-        self._first_look: asyncio.Future[Glance | None] | None = None
         self._draft_timer: Timer | None = None
         self.live_themes_on = live_themes
         """Whether the live themes panel shows (F4 switches)."""
@@ -145,23 +140,21 @@ class CaptureScreen(DialoogScreen[None]):
         self.entry_bar.input.focus()
         self.view.restyle()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.view.restyle())
-        # The first look starts now, on the store thread, while the first frame is drawn.
-        self._first_look = asyncio.ensure_future(self.recorder.glance(self._request))
-        # Draw first, then load: the input line is ready for typing while the database opens.
+        # An existing session in an SQLite file is drawn from a first look in the first
+        # frame: as many of the newest contributions as the terminal has lines, read now.
+        seen = self.recorder.glance(self._request, rows=self.app.size.height)
+        if seen is not None:
+            self.log_view.reset(seen.latest, has_older=seen.has_older)
+            self.view.show_state(preview=False)
+        # Draw first, then load: opening the store imports SQLAlchemy on the store thread,
+        # which holds the GIL for most of 100-150 ms; begun before, it would slow the first
+        # frame down to its pace. The input line takes typing meanwhile.
         self.call_after_refresh(
             self.run_worker, self._open(), group="open", exclusive=True, exit_on_error=False
         )
 
     async def _open(self) -> None:
-        """Find or create the session, then load it (on the store thread). An existing
-        session in an SQLite file is drawn from a first look while the store opens."""
-        seen = await self._first_look if self._first_look is not None else None
-        if seen is not None:
-            self.log_view.reset(seen.latest, has_older=seen.has_older)
-            self.view.show_state(preview=False)
-            # Opening the store imports SQLAlchemy on the store thread, which holds the GIL
-            # for most of 100-150 ms: begun now, it would slow this frame down to its pace.
-            await self._next_frame()
+        """Find or create the session, then load it (on the store thread)."""
         session_id = await self.recorder.open(self._request)
         loaded = await self.recorder.load(session_id)
         self.log_view.reset(loaded.latest, has_older=loaded.has_older)
@@ -182,17 +175,6 @@ class CaptureScreen(DialoogScreen[None]):
         self.refresh_bindings()
         if self._show_first is not None:
             await self.show_contribution(self._show_first.contribution_id, self._show_first.seq)
-
-    def _next_frame(self) -> asyncio.Future[None]:
-        """Done once the screen has been drawn with what was changed before."""
-        drawn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def now_drawn() -> None:
-            if not drawn.done():
-                drawn.set_result(None)
-
-        self.call_after_refresh(now_drawn)
-        return drawn
 
     def watch_entry(self, before: EntryState, after: EntryState) -> None:
         if (before.mode, before.target, before.offered) != (
