@@ -149,13 +149,19 @@ class LogRows:
         return self._number_width + 1 + time_width + 1 + 1 + name_width + 1 + kind_width
 
     def height(self, contribution: Contribution, place: RowPlace = RowPlace()) -> int:
-        """How many lines the contribution takes at the current width, where it sits."""
+        """How many lines the contribution takes at the current width, where it sits.
+        Counted from its wrapped text without drawing it: drawing takes twice as long as
+        wrapping, and only the rows in view are drawn (a first look measures a screenful
+        of rows, a load a whole page)."""
+        cached = self._strips.get(contribution.id)
+        if cached is not None and cached[0] == place:
+            return len(cached[1])
+        body = self._body(contribution)
         text_width = self._width - self._prefix_width()
-        if text_width > 0 and place.divider is None:
-            body = self._body(contribution)
-            if cell_len(body.plain) <= text_width:
-                return 1  # the common case, without wrapping anything
-        return len(self.lines(contribution, place))
+        if text_width > 0 and place.divider is None and cell_len(body.plain) <= text_width:
+            return 1  # the common case, without wrapping anything
+        wrapped = self._wrapped(body, max(text_width, 10), place, self._console())
+        return max(len(wrapped), 1) + (place.divider is not None)
 
     def _body(self, contribution: Contribution) -> Text:
         look, labels = self._look, self._labels
@@ -212,16 +218,10 @@ class LogRows:
             (fit(self._kind_text(contribution, kind_width - 1), kind_width - 1), kind_style),
             " ",
         )
-        indent = prefix.cell_len
-        text_width = max(self._width - indent, 10)
+        indent = prefix.cell_len  # as `_prefix_width`
         console = self._console()
-        wrapped = list(self._body(contribution).wrap(console, text_width, overflow="fold"))
-        if place.folded and len(wrapped) >= FOLD_FROM:
-            hidden = len(wrapped) - FOLDED_LINES
-            wrapped = [
-                *wrapped[:FOLDED_LINES],
-                Text(self._labels.more.format(count=hidden), look.meta),
-            ]
+        body = self._body(contribution)
+        wrapped = self._wrapped(body, max(self._width - indent, 10), place, console)
         strips: list[Strip] = []
         if place.divider is not None:
             strips.append(self._divider(place.divider, console))
@@ -238,10 +238,21 @@ class LogRows:
         self._strips[contribution.id] = (place, strips)
         return strips
 
+    def _wrapped(self, body: Text, width: int, place: RowPlace, console: Console) -> list[Text]:
+        """A row's text as the lines it takes at `width`, folded where it sits folded."""
+        wrapped = list(body.wrap(console, width, overflow="fold"))
+        if place.folded and len(wrapped) >= FOLD_FROM:
+            hidden = len(wrapped) - FOLDED_LINES
+            wrapped = [
+                *wrapped[:FOLDED_LINES],
+                Text(self._labels.more.format(count=hidden), self._look.meta),
+            ]
+        return wrapped
+
     def folds(self, contribution: Contribution) -> bool:
         """Whether the contribution is long enough to fold (selecting it then changes its
         height)."""
-        return len(self.lines(contribution, RowPlace(folded=False))) >= FOLD_FROM
+        return self.height(contribution, RowPlace(folded=False)) >= FOLD_FROM
 
     def _divider(self, title: str, console: Console) -> Strip:
         """`── 2. Ideeën ─────…`: where a phase starts."""
