@@ -129,7 +129,8 @@ class ContributionLog(ScrollView, can_focus=False):
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
             self._drawn = False
             return
-        height = self._painter.height(contribution, self._place(len(self._rows) - 1))
+        # Drawn in the next frame: measured by drawing it (its lines are kept for that frame).
+        height = len(self._painter.lines(contribution, self._place(len(self._rows) - 1)))
         self._starts.append(self._total)
         self._heights.append(height)
         self._total += height
