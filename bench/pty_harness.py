@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import signal
 import struct
 import subprocess
@@ -83,7 +84,12 @@ class PtyProgram:
                     raise RuntimeError(f"program ended before showing {text!r}: …{tail}")
                 remaining = deadline - time.perf_counter()
                 if remaining <= 0:
-                    raise TimeoutError(f"{text!r} did not appear within {timeout} s")
+                    # What was drawn since, without the escape sequences: what showed instead.
+                    drawn = self._output[after:][-6000:].decode(errors="replace")
+                    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", " ", drawn)
+                    raise TimeoutError(
+                        f"{text!r} did not appear within {timeout} s; drawn since: …{shown}"
+                    )
                 self._changed.wait(remaining)
 
     def type(self, keys: str) -> float:
