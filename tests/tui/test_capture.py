@@ -282,17 +282,16 @@ async def test_hostile_text_is_stored_and_shown_verbatim(
     assert stored(seeded)[-1].text == hostile.strip()
 
 
-async def test_older_contributions_load_when_scrolling_up(
-    app_factory: AppFactory, seeded: Database
-) -> None:
+def long_session(database: Database, count: int) -> int:
+    """A session of `count` remarks by the room, `bijdrage 0` onwards; its id."""
     from datetime import UTC, datetime
 
     from dialoog_tui.core.speakers import ROOM
 
-    session_id = seeded.write(lambda db: sessions.create_session(db=db, title="Lang")).id
+    session_id = database.write(lambda db: sessions.create_session(db=db, title="Lang")).id
 
     def many(db):  # type: ignore[no-untyped-def]
-        for number in range(450):
+        for number in range(count):
             contributions.log_contribution(
                 db=db,
                 session_id=session_id,
@@ -302,7 +301,14 @@ async def test_older_contributions_load_when_scrolling_up(
                 at=datetime(2026, 3, 12, 18, tzinfo=UTC),
             )
 
-    seeded.write(many)
+    database.write(many)
+    return session_id
+
+
+async def test_older_contributions_load_when_scrolling_up(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    session_id = long_session(seeded, 450)
     app = app_factory(session_id)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -324,25 +330,10 @@ async def test_a_first_look_shows_the_newest_contributions_before_the_store_open
     app_factory: AppFactory, seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import threading
-    from datetime import UTC, datetime
 
-    from dialoog_tui.core.speakers import ROOM
     from dialoog_tui.tui.gateway import StoreGateway
 
-    session_id = seeded.write(lambda db: sessions.create_session(db=db, title="Lang")).id
-
-    def many(db):  # type: ignore[no-untyped-def]
-        for number in range(80):
-            contributions.log_contribution(
-                db=db,
-                session_id=session_id,
-                speaker=ROOM,
-                kind=Kind.REMARK,
-                text=f"bijdrage {number}",
-                at=datetime(2026, 3, 12, 18, tzinfo=UTC),
-            )
-
-    seeded.write(many)
+    session_id = long_session(seeded, 80)
     opening = StoreGateway._open
     may_open = threading.Event()
 
