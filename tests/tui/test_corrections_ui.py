@@ -56,6 +56,15 @@ async def _field(pilot: Pilot[int], screen: CorrectionsScreen, name: str, value:
     await pilot.press(*value)
 
 
+async def _correct(pilot: Pilot[int], label: str, **fields: str) -> None:
+    """F6 on the row that begins with `label`, these fields filled in, Enter; settled."""
+    screen = await _open_on(pilot, label)
+    for name, value in fields.items():
+        await _field(pilot, screen, name, value)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def _people(database: Database) -> list[tuple[str, str | None]]:
     people = database.read(lambda db: list_session_participants(db=db, session_id=1))
     return [(p.name, p.domain) for p in people]
@@ -75,16 +84,10 @@ async def test_a_typo_a_wrong_domain_and_a_stray_phase_are_fixed_from_the_keyboa
         await type_line(pilot, "@Lotte een plein bij de flats")
         assert ("Lote", None) in _people(seeded)
 
-        screen = await _open_on(pilot, "Lote")
-        await _field(pilot, screen, "merge", "Lot")
-        await pilot.press("enter")
-        await settle(pilot)
+        await _correct(pilot, "Lote", merge="Lot")
         assert _people(seeded) == [("Lotte", "inwoner"), ("Piet", "overheid"), ("Karin", "inwoner")]
 
-        screen = await _open_on(pilot, "Karin")
-        await _field(pilot, screen, "domain", "onder")
-        await pilot.press("enter")
-        await settle(pilot)
+        await _correct(pilot, "Karin", domain="onder")
         assert _people(seeded)[2] == ("Karin", "ondernemer")
 
         screen = await _open_on(pilot, "3. Idea")
@@ -112,10 +115,7 @@ async def test_a_correction_is_undone_and_redone_like_any_change(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await type_line(pilot, "@Piet we kijken ernaar")
-        screen = await _open_on(pilot, "Piet")
-        await _field(pilot, screen, "name", "Pieter")
-        await pilot.press("enter")
-        await settle(pilot)
+        await _correct(pilot, "Piet", name="Pieter")
         assert _people(seeded)[1] == ("Pieter", "overheid")
         await pilot.press("ctrl+z")
         await settle(pilot)
@@ -187,11 +187,7 @@ async def test_a_new_name_and_a_new_place_at_once_are_refused_not_half_kept(
     app = app_factory(GREEN, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        screen = await _open_on(pilot, "2. Ideeën")
-        await _field(pilot, screen, "phase_title", "Ideeën en wensen")
-        await _field(pilot, screen, "position", "1")
-        await pilot.press("enter")
-        await settle(pilot)
+        await _correct(pilot, "2. Ideeën", phase_title="Ideeën en wensen", position="1")
         assert any("not both at once" in n.message for n in app._notifications)
         agenda = seeded.read(lambda db: list_phases(db=db, session_id=1))
         assert [p.title for p in agenda] == ["Opening", "Ideeën"]
@@ -204,10 +200,7 @@ async def test_a_name_left_empty_is_refused_as_a_typing_matter_not_a_database_er
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await type_line(pilot, "@Lote meer bomen graag")
-        screen = await _open_on(pilot, "Lote")
-        await _field(pilot, screen, "name", "")
-        await pilot.press("enter")
-        await settle(pilot)
+        await _correct(pilot, "Lote", name="")
         said = [(n.message, n.severity) for n in app._notifications]
         assert ("Een deelnemer heeft een naam nodig", "warning") in said, said
         assert not any("Databasefout" in message for message, _ in said)
