@@ -116,7 +116,7 @@ class ContributionLog(ScrollView, can_focus=False):
         if self._painter.width:
             self._relayout()
             self.scroll_end(animate=False, immediate=True)
-        # Else not laid out yet: `_fit_width` lays the rows out at the width they get.
+        # Else not drawn yet: `_fit_width` lays the rows out at the width they get.
 
     def append(self, contribution: Contribution, *, follow: bool = True) -> None:
         """Add a newly logged contribution at the end and show it, in the next frame
@@ -291,10 +291,8 @@ class ContributionLog(ScrollView, can_focus=False):
 
     # --- layout --------------------------------------------------------------------------
 
-    def on_resize(self, _event: events.Resize) -> None:
-        self._fit_width()
-
     def _fit_width(self) -> None:
+        """Lay the rows out again when the log's width changed (called as it is drawn)."""
         if self.scrollable_content_region.width != self._painter.width:
             self._relayout()
             if self._selected_id is None:
@@ -372,8 +370,9 @@ class ContributionLog(ScrollView, can_focus=False):
         # 0.1 ms a line, the largest part of the frame after Enter. These lines are finished
         # already (own background; the CSS gives the log no border, padding or tint), so they
         # go out as they are, through the app's filters, whose results each strip caches.
-        # The screen's first frame is drawn before the Resize event reaches the log: fitted
-        # here too, the rows it already holds (a first look) show in that frame.
+        # Fitted to its width here, as it is drawn, not on its Resize event: the screen's
+        # first frame is drawn before that event arrives, and should show the rows the log
+        # already holds (a first look).
         self._fit_width()
         filters = self.get_line_filters()
         _, background = self.background_colors
