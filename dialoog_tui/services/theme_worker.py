@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from dialoog_tui.core.themes.progress import Step
 from dialoog_tui.errors import InvalidInput
+from dialoog_tui.hold_lock import HOLD_LOCK_ENV, writes_outside_hold
 from dialoog_tui.priority import BACKGROUND_ENV, run_in_background
 
 if TYPE_CHECKING:
@@ -173,6 +174,9 @@ def main(out: IO[str] = sys.stdout) -> int:
         out.write(event_line(event) + "\n")
         out.flush()
 
+    # Held still only between writes (see hold_lock): the lock is ready before it may be.
+    lock = os.environ.get(HOLD_LOCK_ENV, "")
+    writing = writes_outside_hold(lock) if holdable and lock else None
     if holdable:
         emit(Holdable())
     try:
@@ -180,6 +184,8 @@ def main(out: IO[str] = sys.stdout) -> int:
         from dialoog_tui.services.database import open_database, resolve_target
 
         database = open_database(resolve_target(None))
+        if writing is not None:
+            database.writing = writing
         try:
             emit(run(database, request, lambda step: emit(Progressed(step))))
         finally:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from dialoog_tui.core.themes.progress import Step
+from dialoog_tui.hold_lock import writes_outside_hold
 from dialoog_tui.services.demo import load_demo
 from dialoog_tui.services.theme_worker import Finished
 from dialoog_tui.store.db.database import Database
@@ -190,3 +191,29 @@ def test_a_run_never_outlives_an_app_killed_with_kill_9(
         while not _gone(child) and time.monotonic() < deadline:
             time.sleep(0.01)  # polling for the kernel to end it, not a timing
         assert _gone(child), f"the theme run outlived the app ({moment})"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads process states in /proc")
+async def test_a_run_is_not_held_inside_a_write_only_once_it_is_over(
+    target: DatabaseTarget, seeded: Database
+) -> None:
+    # Held with the database's write lock in hand, the child would make every Enter wait
+    # until the typing paused: a held child is always between two writes (hold_lock.py).
+    seeded.write(lambda db: load_demo(db=db))
+    runner = ThemeRunner(target)
+    running = asyncio.create_task(runner.run(None, live_session=2, opening=True))
+    for _ in range(1000):
+        if runner.child_pid is not None and runner._holdable:
+            break
+        await asyncio.sleep(0.01)
+    assert runner._lock is not None
+    pid = runner.child_pid
+    with writes_outside_hold(runner._lock.path)():  # as the child does around each write
+        runner.pause()
+        await asyncio.sleep(0.2)
+        assert not runner._held and _state(pid) != "T"
+    runner.pause()  # the next key, after the write
+    assert await _stopped(pid)
+    runner.resume()
+    finished = await asyncio.wait_for(running, timeout=120)
+    assert finished is not None and finished.view

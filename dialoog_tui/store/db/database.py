@@ -6,6 +6,7 @@ import logging
 import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,6 +51,9 @@ class Database:
         self.target = target
         """Where the database lives."""
         self._kept: PoolProxiedConnection | None = None
+        self.writing: Callable[[], AbstractContextManager[object]] = nullcontext
+        """What each write transaction runs inside (a background child: a lock that keeps
+        its parent from holding it still meanwhile, see `hold_lock`)."""
 
     def read(self, work: Callable[[Session], T]) -> T:
         """Run `work` in a transaction that is rolled back afterwards."""
@@ -70,7 +74,7 @@ class Database:
         while True:
             attempt += 1
             try:
-                with Session(self.engine, expire_on_commit=False) as db:
+                with self.writing(), Session(self.engine, expire_on_commit=False) as db:
                     result = work(db)
                     db.commit()
                     return result

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from dialoog_tui.core.themes.progress import Step
+from dialoog_tui.hold_lock import HOLD_LOCK_ENV, HoldLock, holding_possible
 from dialoog_tui.priority import BACKGROUND_ENV
 from dialoog_tui.services.database import DATABASE_ENV, DatabaseTarget
 from dialoog_tui.services.theme_worker import (
@@ -53,6 +54,8 @@ class ThemeRunner:
         """The child said it ends with this process (see `priority.run_in_background`)."""
         self._held = False
         """The child was sent SIGSTOP (and no SIGCONT since)."""
+        self._lock: HoldLock | None = None
+        """Taken while the child is held: it is never held inside a write (`hold_lock`)."""
 
     @property
     def child_pid(self) -> int | None:
@@ -83,6 +86,7 @@ class ThemeRunner:
         if not self.running:
             self.start()
         self._holdable = self._held = False
+        self._lock = HoldLock() if holding_possible() else None
         request = ThemeRunRequest(
             session_ids=tuple(session_ids) if session_ids is not None else None,
             fresh=fresh,
@@ -117,6 +121,9 @@ class ThemeRunner:
                 self.cancel()
             self._process, self.running, self.paused = None, False, False
             self._holdable = self._held = False
+            if self._lock is not None:
+                self._lock.close()
+                self._lock = None
         if self.cancelled:
             return None
         if isinstance(outcome, Finished) and code == 0:
@@ -153,13 +160,20 @@ class ThemeRunner:
             with contextlib.suppress(ProcessLookupError):
                 self._process.send_signal(signal.SIGCONT)
         self._held = False
+        if self._lock is not None:
+            self._lock.give_back()
 
     def _hold(self) -> None:
         if self._process is None or self._held or not self._holdable or not self.paused:
             return
-        with contextlib.suppress(ProcessLookupError):
+        if self._lock is None or not self._lock.take():
+            return  # writing now: held at the next key, once the write is over
+        try:
             self._process.send_signal(signal.SIGSTOP)
-            self._held = True
+        except ProcessLookupError:
+            self._lock.give_back()
+            return
+        self._held = True
 
     async def _follow(
         self, process: asyncio.subprocess.Process, on_progress: OnProgress
@@ -190,6 +204,8 @@ class ThemeRunner:
         # makes Python fork the whole TUI process instead of vfork-ing it, which blocked
         # the event loop for some 11 ms at each start (a 216 MB process, measured).
         env[BACKGROUND_ENV] = str(os.getpid())
+        if self._lock is not None:
+            env[HOLD_LOCK_ENV] = self._lock.path
         # One core for the numerics: the other stays free for the TUI.
         for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             env[name] = "1"
