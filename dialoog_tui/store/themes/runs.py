@@ -205,7 +205,9 @@ def save_run(
             for rank, (cid, sim) in enumerate(zip(theme.members, theme.similarities, strict=True))
         )
     if members:
-        db.exec(insert(ThemeMemberRow), params=members)
+        # On the table, not the ORM: its bulk path handles each row in Python and took 1.4 s
+        # of a 1.8 s write at 100,000 members, a write every Enter meanwhile waits for.
+        db.connection().execute(insert(ThemeMemberRow), members)
     if found.placement is not None:
         save_placement(db=db, run_id=run.id, placement=found.placement)
     save_themes(db=db, themes=found.curated, at=at)
