@@ -63,14 +63,19 @@ class HoldLock:
             fcntl.flock(self._descriptor, fcntl.LOCK_UN)
         self.taken = False
 
+    def forget_name(self) -> None:
+        """Remove the file's name once the child has the file open: the lock lives on in the
+        open files, and an app killed meanwhile leaves nothing behind."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+
     def close(self) -> None:
         """Let go and remove the file (again: no effect)."""
         self.give_back()
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)
+            self.forget_name()
 
 
 def writes_outside_hold(path: str) -> Callable[[], AbstractContextManager[None]]:

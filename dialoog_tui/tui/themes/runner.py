@@ -189,6 +189,8 @@ class ThemeRunner:
             match event:
                 case Holdable():
                     self._holdable = True
+                    if self._lock is not None:
+                        self._lock.forget_name()  # the child has it open by now
                     self._hold()  # asked for before it could be done
                 case Progressed(step):
                     on_progress(step)
