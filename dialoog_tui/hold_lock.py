@@ -78,11 +78,17 @@ class HoldLock:
             self.forget_name()
 
 
-def writes_outside_hold(path: str) -> Callable[[], AbstractContextManager[None]]:
-    """The child's side: a context each write runs in, holding the lock at `path`."""
+def writes_outside_hold(path: str) -> Callable[[], AbstractContextManager[None]] | None:
+    """The child's side: a context each write runs in, holding the lock at `path`; None
+    when there is no such lock (no path, or the file is gone): then it must not be held."""
+    if not path or not holding_possible():
+        return None
     import fcntl
 
-    descriptor = os.open(path, os.O_RDWR)
+    try:
+        descriptor = os.open(path, os.O_RDWR)
+    except OSError:
+        return None
 
     @contextlib.contextmanager
     def writing() -> Iterator[None]:

@@ -174,10 +174,10 @@ def main(out: IO[str] = sys.stdout) -> int:
         out.write(event_line(event) + "\n")
         out.flush()
 
-    # Held still only between writes (see hold_lock): the lock is ready before it may be.
-    lock = os.environ.get(HOLD_LOCK_ENV, "")
-    writing = writes_outside_hold(lock) if holdable and lock else None
-    if holdable:
+    # Held still only between writes (see hold_lock): the lock is ready before it may be,
+    # and without it (the parent's file is gone) the child runs on unheld.
+    writing = writes_outside_hold(os.environ.get(HOLD_LOCK_ENV, "")) if holdable else None
+    if writing is not None:
         emit(Holdable())
     try:
         request = _request(sys.stdin.readline())

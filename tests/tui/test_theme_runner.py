@@ -185,6 +185,10 @@ def test_a_run_never_outlives_an_app_killed_with_kill_9(
         child = int(app.stdout.readline())
         if moment == "while held":
             assert app.stdout.readline().strip() == "held"
+            # SIGSTOP is sent; the kernel stops the child a moment later.
+            deadline = time.monotonic() + 10
+            while _state(child) != "T" and time.monotonic() < deadline:
+                time.sleep(0.01)
             assert _state(child) == "T"
         app.kill()
         app.wait()
@@ -220,7 +224,9 @@ async def test_a_run_is_not_held_inside_a_write_only_once_it_is_over(
     # nothing behind. The test reaches it as the child has it open.
     assert not Path(runner._lock.path).exists()
     pid = runner.child_pid
-    with writes_outside_hold(_lock_file_of(pid))():  # as the child does around each write
+    writing = writes_outside_hold(_lock_file_of(pid))
+    assert writing is not None
+    with writing():  # as the child does around each write
         runner.pause()
         await asyncio.sleep(0.2)
         assert not runner._held and _state(pid) != "T"
