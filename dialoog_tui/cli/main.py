@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dialoog_tui.cli.common import explain, say, speak
 from dialoog_tui.cli.launch import run_tui
 from dialoog_tui.cli.parser import LAUNCHING, build_parser, command_word
+from dialoog_tui.collector import resume
 from dialoog_tui.core.themes.refusals import CurationError
 from dialoog_tui.errors import StoreError
 
@@ -22,6 +23,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     speak(arguments)
     asks_help = any(word in ("-h", "--help") for word in arguments)
     launching = command_word(arguments) in LAUNCHING and not asks_help
+    if not launching:
+        resume()  # held back at the entry point for the app's start only
     args = build_parser(launch_only=launching).parse_args(arguments)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
     try:

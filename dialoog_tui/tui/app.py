@@ -14,6 +14,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
+from dialoog_tui.collector import SETTLED_AT_LATEST, settle_if_held
 from dialoog_tui.config import default_person, load_settings, save_settings
 from dialoog_tui.core.model import NewSession, SessionRequest
 from dialoog_tui.i18n import Translator
@@ -74,6 +75,9 @@ class DialoogApp(App[int]):
             self.set_keymap(self._settings.keymap)
 
     def on_mount(self) -> None:
+        # The collector is held back while the app starts (collector.py); capture resumes
+        # it once a session is loaded, this in any case.
+        self.set_timer(SETTLED_AT_LATEST, settle_if_held)
         self._remember_theme()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._remember_theme())
         # Shown once the app's own mount is over: Textual holds back every frame until then,

@@ -9,7 +9,6 @@ the record-changing keys (`record_keys.py`); the record itself is the recorder's
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Iterator
 
 from textual import events, on
@@ -19,6 +18,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Input
 
+from dialoog_tui.collector import settled
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import SessionRequest
 from dialoog_tui.i18n import Translator
@@ -168,8 +168,8 @@ class CaptureScreen(DialoogScreen[None]):
         # What exists now (modules, widgets, the loaded page) lives as long as the screen.
         # Left to the collector, a full collection walks it all: 16-48 ms, measured three
         # times in 35 s of capture, each a frozen screen if it falls on an Enter. Frozen,
-        # the collector leaves it alone.
-        gc.freeze()
+        # the collector leaves it alone; held back since the start, it collects again now.
+        settled()
         self._show_live_themes()
         self.view.show_state()
         self.refresh_bindings()
