@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -26,7 +27,6 @@ from dialoog_tui.tui.capture import elsewhere
 from dialoog_tui.tui.capture.commands import CAPTURE_COMMANDS, SPEAKER_COMMANDS, speaker_entries
 from dialoog_tui.tui.capture.contribution_log import ContributionLog
 from dialoog_tui.tui.capture.entry_bar import EntryBar
-from dialoog_tui.tui.capture.live_themes import LiveThemes, live_panel
 from dialoog_tui.tui.capture.modes import EntryState
 from dialoog_tui.tui.capture.other_screens import OtherScreens
 from dialoog_tui.tui.capture.participants_panel import ParticipantsPanel
@@ -42,6 +42,9 @@ from dialoog_tui.tui.commands import PaletteEntry, palette_entries_for, with_com
 from dialoog_tui.tui.found import Chosen, ShowsFound
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
+
+if TYPE_CHECKING:
+    from dialoog_tui.tui.capture.live_themes import LiveThemes
 
 NARROW = 100
 """Columns below which the side panel takes less room (a laptop beside a projector: 80)."""
@@ -425,6 +428,10 @@ class CaptureScreen(DialoogScreen[None]):
         self._show_live_themes()
 
     def _show_live_themes(self) -> None:
+        # Imported when the session has loaded: the theme runner and its child's protocol
+        # are not needed for the first frame.
+        from dialoog_tui.tui.capture.live_themes import live_panel
+
         on = self.live_themes_on
         self.live_themes = live_panel(self, self.live_themes, self.recorder, self.t, on=on)
 
