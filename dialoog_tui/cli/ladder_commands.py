@@ -15,7 +15,8 @@ from dialoog_tui.cli.common import (
     with_database,
 )
 from dialoog_tui.core.display import visible
-from dialoog_tui.core.ladder import InterestStatus, LadderReport, TermKind
+from dialoog_tui.core.ladder import TermKind
+from dialoog_tui.core.ladder_report import InterestStatus, LadderReport
 
 if TYPE_CHECKING:
     from dialoog_tui.services.database import Database

@@ -24,7 +24,8 @@ from collections.abc import Collection, Iterable
 from typing import Any, Protocol, TypeVar, cast
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.ladder import Commitment, InterestState, LadderItem
+from dialoog_tui.core.ladder import Commitment
+from dialoog_tui.core.ladder_report import InterestState, LadderItem
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.record import SessionRecord
 

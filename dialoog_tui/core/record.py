@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dialoog_tui.core.ladder import Commitment, InterestState
+from dialoog_tui.core.ladder import Commitment
+from dialoog_tui.core.ladder_report import InterestState
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session, Table
 
 

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from dialoog_tui.core.demo import AMSTERDAM, SERIES
 from dialoog_tui.core.importing import read_import
-from dialoog_tui.core.ladder import InterestStatus
+from dialoog_tui.core.ladder_report import InterestStatus
 from dialoog_tui.services.imports import import_rows
 from dialoog_tui.store.contributions import session_contributions
 from dialoog_tui.store.db.database import Database

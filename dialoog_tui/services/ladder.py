@@ -7,14 +7,8 @@ from datetime import date
 
 from sqlmodel import Session
 
-from dialoog_tui.core.ladder import (
-    Commitment,
-    InterestState,
-    InterestStatus,
-    LadderReport,
-    Term,
-    TermKind,
-)
+from dialoog_tui.core.ladder import Commitment, Term, TermKind
+from dialoog_tui.core.ladder_report import InterestState, InterestStatus, LadderReport
 from dialoog_tui.store import commitments, interests, vocabulary
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.ladder import load_ladder

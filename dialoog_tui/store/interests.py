@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from dialoog_tui.core.ladder import InterestState, InterestStatus, TermKind
+from dialoog_tui.core.ladder import TermKind
+from dialoog_tui.core.ladder_report import InterestState, InterestStatus
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.tables import (

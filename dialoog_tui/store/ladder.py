@@ -15,7 +15,7 @@ from dialoog_tui.core.consent_gate import (
     shareable_commitments,
 )
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import LadderItem, LadderReport, build_ladder
+from dialoog_tui.core.ladder_report import LadderItem, LadderReport, build_ladder
 from dialoog_tui.store.commitments import commitments_of
 from dialoog_tui.store.interests import interest_states
 from dialoog_tui.store.participants import contributions_in_context

@@ -10,7 +10,8 @@ from sqlmodel import Session, col, delete, or_, select
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import may_share
-from dialoog_tui.core.ladder import InterestStatus, Term, TermKind
+from dialoog_tui.core.ladder import Term, TermKind
+from dialoog_tui.core.ladder_report import InterestStatus
 from dialoog_tui.core.quick_entry import normalise_annotation
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.clock import utc_now

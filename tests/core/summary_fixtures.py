@@ -9,7 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.export.session_md import SummaryOptions
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import Commitment, InterestState, InterestStatus
+from dialoog_tui.core.ladder import Commitment
+from dialoog_tui.core.ladder_report import InterestState, InterestStatus
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
 from dialoog_tui.core.record import SessionRecord
 from dialoog_tui.core.themes.explain import ThemeSummary

@@ -15,7 +15,8 @@ from dialoog_tui.core.export.session_json import session_to_json
 from dialoog_tui.core.export.session_md import SummaryOptions, session_markdown
 from dialoog_tui.core.export.themes_md import themes_markdown
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import Commitment, InterestState, InterestStatus
+from dialoog_tui.core.ladder import Commitment
+from dialoog_tui.core.ladder_report import InterestState, InterestStatus
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session
 from dialoog_tui.core.record import SessionRecord
 from dialoog_tui.core.themes.card import ThemeMember, build_card

@@ -8,8 +8,8 @@ from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.dates import parse_due
 from dialoog_tui.core.export.ladder_json import ladder_to_json
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import (
-    Commitment,
+from dialoog_tui.core.ladder import Commitment
+from dialoog_tui.core.ladder_report import (
     InterestState,
     InterestStatus,
     LadderItem,

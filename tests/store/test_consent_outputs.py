@@ -17,7 +17,8 @@ from dialoog_tui.cli.ladder_commands import print_ladder
 from dialoog_tui.cli.search_commands import found_to_json, print_found
 from dialoog_tui.core.export.ladder_json import ladder_to_json
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import InterestStatus, Ladder, TermKind
+from dialoog_tui.core.ladder import Ladder, TermKind
+from dialoog_tui.core.ladder_report import InterestStatus
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.services.exports import ExportChoice, session_export

@@ -8,7 +8,8 @@ import pytest
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import InterestStatus, Ladder, TermKind
+from dialoog_tui.core.ladder import Ladder, TermKind
+from dialoog_tui.core.ladder_report import InterestStatus
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.store import commitments, contributions, interests, ladder, sessions, vocabulary
 from dialoog_tui.store.db.database import Database

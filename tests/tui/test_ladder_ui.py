@@ -7,7 +7,8 @@ from textual.widgets import DataTable
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import InterestStatus, Ladder
+from dialoog_tui.core.ladder import Ladder
+from dialoog_tui.core.ladder_report import InterestStatus
 from dialoog_tui.core.model import NewSession
 from dialoog_tui.store import contributions, interests
 from dialoog_tui.store.db.database import Database

@@ -9,7 +9,8 @@ from typing import Any
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import share, shareable, shareable_commitments
-from dialoog_tui.core.ladder import Commitment, InterestState, LadderItem, LadderReport
+from dialoog_tui.core.ladder import Commitment
+from dialoog_tui.core.ladder_report import InterestState, LadderItem, LadderReport
 
 SCHEMA = "dialoog.ladder"
 SCHEMA_VERSION = 2

@@ -29,7 +29,7 @@ from dialoog_tui.core.export.markdown import md_cell
 from dialoog_tui.core.export.session_md import SessionWriter, SummaryOptions, participation
 from dialoog_tui.core.export.voices import Voices
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.ladder import InterestStatus
+from dialoog_tui.core.ladder_report import InterestStatus
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
 from dialoog_tui.core.themes.live import LiveTheme

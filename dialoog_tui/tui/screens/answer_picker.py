@@ -15,7 +15,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from dialoog_tui.core.display import visible
-from dialoog_tui.core.ladder import LadderItem
+from dialoog_tui.core.ladder_report import LadderItem
 from dialoog_tui.i18n import Translator
 
 

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from dialoog_tui.core.display import fit, visible
-from dialoog_tui.core.ladder import InterestState, InterestStatus, LadderItem, LadderReport
+from dialoog_tui.core.ladder_report import InterestState, InterestStatus, LadderItem, LadderReport
 from dialoog_tui.core.model import Session
 from dialoog_tui.i18n import Translator
 from dialoog_tui.lazy import LazyModule
