@@ -355,3 +355,20 @@ async def test_a_first_look_shows_the_newest_contributions_before_the_store_open
         may_open.set()
         await settle(pilot)
         assert len(log.rows) == 80 and screen.entry_bar.input.value == "al getypt"
+
+
+async def test_the_resistance_a_ladder_prompt_asks_about_stays_in_view(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    # The prompt makes the input bar taller and the log shorter: a log that followed the
+    # end keeps showing it, so the note-taker sees the line the prompt is about.
+    app = app_factory(long_session(seeded, 60))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        log = capture(app).log_view
+        await type_line(pilot, "! dat kost ons klanten")
+        assert capture(app).entry_bar.mode is EntryMode.LADDER
+        await pilot.pause()
+        assert log.scroll_y == log.max_scroll_y > 0
+        last = log.region.height - 1
+        assert "dat kost ons klanten" in log.render_line(last).text

@@ -92,6 +92,8 @@ class ContributionLog(ScrollView, can_focus=False):
         """True while older contributions exist that are not loaded yet."""
         self._older_requested = False
         self._drawn = True
+        self._view_height = 0
+        """The height the rows were last drawn in."""
         self._when_drawn: list[Callable[[], object]] = []
         self._draw_wait: Timer | None = None
 
@@ -292,11 +294,22 @@ class ContributionLog(ScrollView, can_focus=False):
     # --- layout --------------------------------------------------------------------------
 
     def _fit_width(self) -> None:
-        """Lay the rows out again when the log's width changed (called as it is drawn)."""
-        if self.scrollable_content_region.width != self._painter.width:
+        """Lay the rows out again when the log's width changed, and keep the end in view when
+        its height did (called as it is drawn)."""
+        view = self.scrollable_content_region
+        if view.width != self._painter.width:
             self._relayout()
             if self._selected_id is None:
                 self.scroll_end(animate=False, immediate=True)
+        elif (
+            view.height != self._view_height
+            and self._selected_id is None
+            and self.scroll_y >= self._total - self._view_height
+        ):
+            # A prompt made the input bar taller (or the terminal changed): a view that showed
+            # the end shows it still, with the line the prompt is about.
+            self.scroll_end(animate=False, immediate=True)
+        self._view_height = view.height
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # Not ScrollView's version: it moves the scrollbar, which the CSS hides (size 0), and
