@@ -59,6 +59,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Alt + the key beside a name in the participants panel makes that person the speaker",
     ),
     "cmd.palette": ("opdrachten", "commands"),
+    "cmd.palette.help": (
+        "Zoek een opdracht, een spreker of een kleurthema",
+        "Search for a command, a speaker or a colour theme",
+    ),
     "cmd.screenshot": ("Schermafdruk", "Screenshot"),
     "cmd.screenshot.help": (
         "Bewaar het scherm als SVG-afbeelding in Downloads",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from rich.console import Console
+from textual.widgets import Input, Static
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession
@@ -99,11 +101,37 @@ async def test_help_lists_the_keys(app_factory: AppFactory, seeded: Database) ->
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(static.render()) for static in app.screen.query("Static"))
+        text = " ".join(_as_text(static) for static in app.screen.query(Static))
         for expected in ("Ctrl+E", "Edit", "Ctrl+Z", "Undo", "Alt+1", "@Name"):
             assert expected in text
         await pilot.press("escape")
         assert isinstance(app.screen, CaptureScreen)
+
+
+async def test_help_speaks_dutch_and_keeps_long_texts_in_their_column(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#help-keys", Static)
+        lines = [line.rstrip() for line in _as_text(keys).splitlines() if line.strip()]
+    assert not any("Command palette" in line for line in lines)
+    assert any(line.startswith("Ctrl+P") and "opdrachten" in line for line in lines)
+    # A description that wraps goes on under itself, never where the keys are.
+    continued = [line for line in lines if line[0] == " "]
+    assert continued and all(line[: len("Ctrl+P") + 1].strip() == "" for line in continued)
+    assert not any(line[0].islower() for line in lines)
+
+
+def _as_text(static: Static) -> str:
+    """What `static` shows, as plain text at its width."""
+    console = Console(width=static.content_region.width, record=True, file=io.StringIO())
+    console.print(static.content)
+    return console.export_text()
 
 
 async def test_english_interface(app_factory: AppFactory, seeded: Database) -> None:

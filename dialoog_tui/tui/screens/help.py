@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,7 +13,6 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from dialoog_tui.core.display import fit
 from dialoog_tui.i18n import Translator
 from dialoog_tui.tui.commands import Command, key_display
 
@@ -33,17 +33,19 @@ class HelpScreen(ModalScreen[None]):
             (key_display(command.key), command.label(t), command.help(t, name="…"))
             for command in self._commands
         ]
-        rows.append(("Ctrl+P", "Command palette", ""))
+        rows.append(("Ctrl+P", t("cmd.palette"), t("cmd.palette.help")))
         rows.append(("Ctrl+Q", t("cmd.quit"), t("cmd.quit.help")))
-        keys = Text()
+        # Three columns: a description that wraps goes on under itself, not under the keys.
+        keys = Table.grid(padding=(0, 1))
+        keys.add_column(style="bold", no_wrap=True)
+        keys.add_column(no_wrap=True, max_width=16, overflow="ellipsis")
+        keys.add_column(ratio=1)
         for key, label, description in rows:
-            keys.append(fit(key, 10), "bold")
-            keys.append(fit(label, 16))
-            keys.append(description + "\n")
+            keys.add_row(Text(key), Text(label), Text(description))
         with VerticalScroll(id="help-body"):
             yield Static(Text(t("help.title"), style="bold"), classes="help-heading")
             yield Static(Text(t("help.keys"), style="bold underline"))
-            yield Static(keys)
+            yield Static(keys, id="help-keys")
             yield Static(Text(t("help.syntax"), style="bold underline"), classes="help-section")
             yield Static(Text(t("help.syntax.body")))
             yield Static(Text(t("help.close"), style="italic"), classes="help-section")
