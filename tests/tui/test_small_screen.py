@@ -38,6 +38,10 @@ async def test_the_log_keeps_room_and_the_panel_shows_who_speaks(
         hints = str(screen.query_one("#key-hints").render())
         assert "F6 Corrigeer" in hints and "F1 Help" in hints  # the line wraps, not cut
         assert screen.query_one("#key-hints").size.height == 2
+        # It wraps between two keys, never between a key and what it does.
+        lines = [line.strip() for line in hints.splitlines()]
+        assert len(lines) == 2 and all(len(line) <= 80 for line in lines)
+        assert lines[0].endswith(("Thema's", "Exporteer", "Corrigeer", "Ladder", "Fase"))
         await pilot.press("f7")
         await pilot.pause()
         assert screen.log_view.size.width == 80
