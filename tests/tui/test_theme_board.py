@@ -448,3 +448,24 @@ async def test_the_board_says_when_contributions_are_newer_than_its_themes(
         board = await open_board(pilot)
         status = str(board.query_one("#board-status", Static).render())
         assert status == "Contributions newer than these themes: 1. R finds the themes again"
+
+
+async def test_the_live_panel_says_it_has_no_themes_only_when_no_run_is_under_way() -> None:
+    from textual.app import App, ComposeResult
+
+    from dialoog_tui.i18n import Translator
+    from dialoog_tui.tui.capture.themes_panel import ThemesPanel
+
+    t = Translator("nl")
+
+    class Holder(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ThemesPanel(t, id="live-themes")
+
+    async with Holder().run_test(size=(40, 10)) as pilot:
+        panel = pilot.app.query_one(ThemesPanel)
+        panel.show_status(t("live.running"))  # a session opened: its first run begins
+        shown = str(panel.content)
+        assert t("live.running") in shown and t("live.none") not in shown
+        panel.show_status("")  # the run found nothing
+        assert t("live.none") in str(panel.content)

@@ -52,7 +52,8 @@ class ThemesPanel(Static):
         text = Text(t("live.title"), style="bold")
         if self._status:
             text.append(f"  {self._status}", "italic")
-        if not self.shown and not self.new:
+        if not self.shown and not self.new and not self._status:
+            # Not while a run is under way: a session just opened has its themes coming.
             text.append("\n" + t("live.none"), "italic")
         for live in self.shown[:SHOWN]:
             mark = "↻" if live.elsewhere else "·"
