@@ -38,6 +38,7 @@ from dialoog_tui.store.sessions import (
     create_session,
     find_session,
     find_session_by_title,
+    set_current_phase,
     start_no_later_than,
 )
 
@@ -86,6 +87,8 @@ class _SessionState:
     """What a reply in the file can answer."""
     speaker: Speaker = ROOM
     earliest: datetime | None = None
+    newest: tuple[datetime, int | None] | None = None
+    """When the newest row was said, and in which phase."""
 
 
 def import_text(
@@ -262,6 +265,8 @@ def import_rows(
         report.imported += 1
         state.answerable.add(logged.contribution.id, ref=row.ref, at=at)
         state.earliest = min(at, state.earliest or at)
+        if state.newest is None or at >= state.newest[0]:
+            state.newest = (at, phase.id if phase else None)
         if state.there is not None:
             state.there.add(ref=row.ref)
     if report.skipped and not skip_bad:
@@ -270,6 +275,13 @@ def import_rows(
         if state.created and state.earliest is not None:
             dated = start_no_later_than(db=db, session_id=state.session.id, moment=state.earliest)
             report.sessions[dated.id] = dated
+        if (
+            state.session.current_phase_id is None
+            and state.newest is not None
+            and state.newest[1] is not None
+        ):
+            # Opened for capture, a session in no phase yet goes on where the notes ended.
+            set_current_phase(db=db, session_id=state.session.id, phase_id=state.newest[1])
     return report
 
 

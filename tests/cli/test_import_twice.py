@@ -119,6 +119,25 @@ def test_a_new_session_is_dated_by_its_earliest_contribution(
     assert document["session"]["started_at"] == first
 
 
+def test_a_session_in_no_phase_yet_goes_on_in_the_phase_the_notes_ended_in(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text(CSV.replace("Waarom nu pas?", "Nog een vraag"), encoding="utf-8")
+    run(capsys, "--db", db, "import", str(source), "--session", "Wijkavond")
+    _, out, _ = run(capsys, "--db", db, "export", "wijkavond", "--format", "json")
+    assert json.loads(out)["session"]["current_phase"] == "Knelpunten"
+    # Into a session that exists, an import leaves the phase the note-taker is in.
+    later = tmp_path / "later.csv"
+    later.write_text(
+        CSV.splitlines()[0] + "\nNa afloop,Piet,ondernemer,inbreng,2026-03-12 21:00,Afsluiting\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--db", db, "import", str(later), "--session", "wijkavond")
+    _, out, _ = run(capsys, "--db", db, "export", "wijkavond", "--format", "json")
+    assert json.loads(out)["session"]["current_phase"] == "Knelpunten"
+
+
 def test_every_bad_row_is_named_in_one_go(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
