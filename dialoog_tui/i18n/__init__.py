@@ -131,11 +131,15 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Onder #{seq}: belang, waarde:…, voorwaarde:…",
         "Under #{seq}: interest, value:…, condition:…",
     ),
+    # Offered after a resistance: the label says what a plain line does, the empty line
+    # how to answer; each fits 80 columns.
+    "mode.ladder.offered": (
+        "Onder #{seq}: gewone tekst is de volgende bijdrage · Esc slaat over",
+        "Under #{seq}: plain text is the next contribution · Esc skips",
+    ),
     "mode.ladder.skip": (
-        'waarom? belang:x · waarde:x · voorwaarde:"…" — gewone tekst is de volgende bijdrage'
-        " · Esc slaat over",
-        'why? interest:x · value:x · condition:"…" — plain text is the next contribution'
-        " · Esc skips",
+        'waarom? belang:x · waarde:x · voorwaarde:"…"',
+        'why? interest:x · value:x · condition:"…"',
     ),
     "mode.ladder.placeholder": (
         'gewone tekst = belang · waarde:x · voorwaarde:"…" — Esc annuleert',

@@ -3,7 +3,7 @@ Ctrl+L on a selected contribution, consent, and the ladder view."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -104,7 +104,8 @@ async def test_the_offered_ladder_says_what_a_plain_line_does_and_esc_keeps_the_
         await type_line(pilot, "@Anna/inw ! Geen garage")
         screen = capture(app)
         assert screen.entry_bar.mode is EntryMode.LADDER
-        assert "plain text is the next contribution" in screen.entry_bar.input.placeholder
+        said = str(screen.entry_bar.query_one("#entry-mode", Static).content)
+        assert "plain text is the next contribution" in said and "Esc skips" in said
         await pilot.press(*"en de bus")
         await pilot.press("escape")  # skip the ladder, not the line being typed
         assert screen.entry_bar.mode is EntryMode.CAPTURE
@@ -112,6 +113,21 @@ async def test_the_offered_ladder_says_what_a_plain_line_does_and_esc_keeps_the_
         await pilot.press("enter")
         await settle(pilot)
     assert [c.text for c in stored(seeded)] == ["Geen garage", "en de bus"]
+
+
+async def test_at_80_columns_the_offered_ladder_says_all_of_it(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna/inw ! Geen garage")
+        bar = capture(app).entry_bar
+        said = str(bar.query_one("#entry-mode", Static).content)
+        assert "gewone tekst is de volgende bijdrage" in said and "Esc slaat over" in said
+        # The label and the hint in the empty line each fit the width they are shown in.
+        assert len(said) <= bar.query_one("#entry-mode", Static).content_region.width
+        assert len(bar.input.placeholder) <= bar.input.content_region.width
 
 
 async def test_ladder_later_on_a_selected_contribution_and_undo(

@@ -92,7 +92,7 @@ class Prompts:
             )
         )
         hint = t("mode.ladder.skip" if offered else "mode.ladder.placeholder")
-        label = t("mode.ladder", seq=contribution.seq)
+        label = t("mode.ladder.offered" if offered else "mode.ladder", seq=contribution.seq)
         self.open(EntryMode.LADDER, label, current, hint, target=contribution, offered=offered)
 
     def paraphrase(self, contribution: Contribution, *, offered: bool) -> None:
