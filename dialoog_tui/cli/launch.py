@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 
 from dialoog_tui.cli.common import CommandMaker
@@ -13,7 +12,6 @@ from dialoog_tui.core.model import NewSession, SessionRequest
 from dialoog_tui.core.speakers import split_participant
 from dialoog_tui.errors import InvalidInput
 from dialoog_tui.paths import settings_path
-from dialoog_tui.services import first_look
 from dialoog_tui.services.database import DatabaseTarget, check_before_start, resolve_target
 
 
@@ -26,10 +24,6 @@ def run_tui(args: argparse.Namespace) -> int:
     # A foreign, newer or unwritable file, or a session it does not hold, is refused before
     # the screen ever appears.
     check_before_start(target, session=request if isinstance(request, str) else None)
-    if isinstance(request, str) and args.command == "open":
-        # Capture's first frame shows the session's newest contributions, a screenful:
-        # read beside the start from here on (services/first_look.py).
-        first_look.begin(target, request, page_size=shutil.get_terminal_size().lines)
     return run_app(
         target,
         request,

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import threading
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -16,12 +13,11 @@ from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, NewSession
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.services import capture
-from dialoog_tui.services.first_look import begin, first_look
+from dialoog_tui.services.first_look import first_look
 from dialoog_tui.services.sessions import start_session
 from dialoog_tui.store.contributions import log_entry
 from dialoog_tui.store.db.database import open_database
 from dialoog_tui.store.db.target import resolve_target
-from dialoog_tui.store.first_look import Glance, glance
 from dialoog_tui.store.participants import list_session_participants
 from tests.store.writing import AT
 
@@ -90,37 +86,3 @@ def test_the_first_look_loads_no_sqlalchemy() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert loaded.stdout.strip() == "[]", loaded.stderr
-
-
-def test_a_first_look_begun_at_launch_is_the_one_the_screen_takes_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = resolve_target(str(tmp_path / "begun.sqlite3"))
-    database = open_database(target)
-    session_id = database.write(
-        lambda db: start_session(
-            db=db, new=NewSession("Groen plan", participants=(("Anna", "inw"),))
-        )
-    )
-    log_entry(
-        database,
-        session_id=session_id,
-        speaker=Speaker(),
-        kind=Kind.REMARK,
-        text="meer bomen",
-        at=AT,
-    )
-    database.close()
-    reads: list[str] = []
-
-    def counted(path: Path, key: int | str, *, limit: int) -> Glance | None:
-        reads.append(threading.current_thread().name)
-        return glance(path, key, limit=limit)
-
-    monkeypatch.setattr("dialoog_tui.services.first_look.glance", counted)
-    begin(target, "groen-plan", page_size=10)
-    begun = first_look(target, "groen-plan", page_size=10)
-    assert begun is not None and [c.text for c in begun.latest] == ["meer bomen"]
-    assert reads == ["dialoog-first-look"]  # read beside the start, not again on this thread
-    assert first_look(target, "groen-plan", page_size=10) == begun  # taken once: read anew
-    assert reads == ["dialoog-first-look", threading.current_thread().name]
