@@ -118,7 +118,7 @@ class ContributionLog(ScrollView, can_focus=False):
         if self._painter.width:
             self._relayout()
             self.scroll_end(animate=False, immediate=True)
-        # Else not drawn yet: `_fit_width` lays the rows out at the width they get.
+        # Else not drawn yet: `_fit_view` lays the rows out at the width they get.
 
     def append(self, contribution: Contribution, *, follow: bool = True) -> None:
         """Add a newly logged contribution at the end and show it, in the next frame
@@ -293,7 +293,7 @@ class ContributionLog(ScrollView, can_focus=False):
 
     # --- layout --------------------------------------------------------------------------
 
-    def _fit_width(self) -> None:
+    def _fit_view(self) -> None:
         """Lay the rows out again when the log's width changed, and keep the end in view when
         its height did (called as it is drawn)."""
         view = self.scrollable_content_region
@@ -386,7 +386,7 @@ class ContributionLog(ScrollView, can_focus=False):
         # Fitted to its width here, as it is drawn, not on its Resize event: the screen's
         # first frame is drawn before that event arrives, and should show the rows the log
         # already holds (a first look).
-        self._fit_width()
+        self._fit_view()
         filters = self.get_line_filters()
         _, background = self.background_colors
         strips = []
