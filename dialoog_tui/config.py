@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import locale
 import os
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 LANGUAGES = ("nl", "en")
 USER_ENV = "DIALOOG_USER"
@@ -30,8 +32,7 @@ def default_person() -> str:
         return "unknown"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Struct, frozen=True):
     """Choices remembered in the settings file."""
 
     theme: str = "dialoog-dark"

@@ -150,7 +150,7 @@ def domains(args: argparse.Namespace) -> int:
 
 def person(args: argparse.Namespace) -> int:
     """`dialoog person [NAME]`: who takes the notes (for histories and contributions)."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from dialoog_tui.config import current_user, load_settings, save_settings
     from dialoog_tui.paths import settings_path

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec import Struct, field
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.dates import parse_due
@@ -17,8 +18,7 @@ from dialoog_tui.core.quick_entry import ParsedEntry, SpeakerMention, parse_entr
 from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
 
 
-@dataclass(frozen=True)
-class EntryPreview:
+class EntryPreview(Struct, frozen=True):
     """How a typed line will be read if Enter is pressed now."""
 
     line: str
@@ -65,8 +65,7 @@ class EntryPreview:
         )
 
 
-@dataclass
-class CaptureContext:
+class CaptureContext(Struct):
     """The people and counts a capture screen resolves lines against."""
 
     domains: list[str] = field(default_factory=list)

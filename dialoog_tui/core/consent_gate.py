@@ -19,9 +19,10 @@ The capture screen, for the note-taker, reads the record without the gate and ma
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Iterable
 from typing import Any, Protocol, TypeVar, cast
+
+from msgspec import structs
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.ladder import Commitment
@@ -34,7 +35,7 @@ SHAREABLE_CONSENTS: tuple[Consent, ...] = tuple(c for c in Consent if c is not C
 
 
 class Consented(Protocol):
-    """Anything that carries what was said with its consent (a frozen dataclass)."""
+    """Anything that carries what was said with its consent (a frozen Struct)."""
 
     @property
     def consent(self) -> Consent: ...
@@ -67,7 +68,7 @@ def share(item: C) -> C | None:
         changes["speaker"] = None
     if not changes:
         return item
-    return cast(C, dataclasses.replace(cast(Any, item), **changes))
+    return cast(C, structs.replace(cast(Any, item), **changes))
 
 
 def shareable(items: Iterable[C]) -> list[C]:
@@ -87,7 +88,7 @@ def shareable_record(record: SessionRecord) -> SessionRecord:
     kept_ids = {c.id for c in kept}
     # A reply to something off the record would tell that it exists.
     kept = [
-        dataclasses.replace(c, reply_to_id=None)
+        structs.replace(c, reply_to_id=None)
         if c.reply_to_id is not None and c.reply_to_id not in kept_ids
         else c
         for c in kept
@@ -101,7 +102,7 @@ def shareable_record(record: SessionRecord) -> SessionRecord:
         for pid, person in record.participants.items()
         if pid in heard or pid not in spoke_at_all
     }
-    return dataclasses.replace(
+    return structs.replace(
         record,
         participants=people,
         contributions=kept,
@@ -129,7 +130,7 @@ def heard_only_anonymously(record: SessionRecord) -> set[int]:
 def _nameless_owner(entry: Commitment, speaker: Participant | None) -> Commitment:
     """An anonymous commitment's ledger entry without its owner when that is the speaker."""
     if entry.owner and speaker is not None and entry.owner.casefold() == speaker.name.casefold():
-        return dataclasses.replace(entry, owner=None)
+        return structs.replace(entry, owner=None)
     return entry
 
 
@@ -144,7 +145,7 @@ def interests_among(
         raised_by = tuple(cid for cid in state.raised_by if cid in contribution_ids)
         if raised_by:
             answer = state.answered_by_id if state.answered_by_id in contribution_ids else None
-            kept.append(dataclasses.replace(state, raised_by=raised_by, answered_by_id=answer))
+            kept.append(structs.replace(state, raised_by=raised_by, answered_by_id=answer))
     return kept
 
 

@@ -9,8 +9,9 @@ back exactly as they were.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Participant, Phase, Session
@@ -18,8 +19,7 @@ from dialoog_tui.core.speakers import prefix_matches
 from dialoog_tui.i18n import Translator
 
 
-@dataclass(frozen=True)
-class ParticipantFacts:
+class ParticipantFacts(Struct, frozen=True):
     """What a correction can change about a participant."""
 
     name: str
@@ -32,8 +32,7 @@ class ParticipantFacts:
         return ParticipantFacts(participant.name, participant.domain, participant.organisation)
 
 
-@dataclass(frozen=True)
-class Membership:
+class Membership(Struct, frozen=True):
     """A participant's place in one session (their quick key follows `position`)."""
 
     session_id: int
@@ -43,8 +42,7 @@ class Membership:
     """In a merge: the kept participant was already in this session."""
 
 
-@dataclass(frozen=True)
-class ParticipantChanged:
+class ParticipantChanged(Struct, frozen=True):
     """A participant was renamed, or given another domain or organisation."""
 
     participant_id: int
@@ -52,8 +50,7 @@ class ParticipantChanged:
     after: ParticipantFacts
 
 
-@dataclass(frozen=True)
-class ParticipantsMerged:
+class ParticipantsMerged(Struct, frozen=True):
     """`gone` was merged into `kept`: their contributions and sessions went to `kept`."""
 
     kept: Participant
@@ -64,16 +61,14 @@ class ParticipantsMerged:
     """`gone`'s places in sessions."""
 
 
-@dataclass(frozen=True)
-class ParticipantRemoved:
+class ParticipantRemoved(Struct, frozen=True):
     """A participant with no contributions was removed."""
 
     participant: Participant
     memberships: tuple[Membership, ...]
 
 
-@dataclass(frozen=True)
-class PhaseRenamed:
+class PhaseRenamed(Struct, frozen=True):
     """An agenda item got another title."""
 
     phase_id: int
@@ -81,8 +76,7 @@ class PhaseRenamed:
     after: str
 
 
-@dataclass(frozen=True)
-class PhasesReordered:
+class PhasesReordered(Struct, frozen=True):
     """The agenda was put in another order (phase ids, first to last)."""
 
     session_id: int
@@ -92,8 +86,7 @@ class PhasesReordered:
     """The titles in the new order (for the record)."""
 
 
-@dataclass(frozen=True)
-class PhaseRemoved:
+class PhaseRemoved(Struct, frozen=True):
     """An agenda item was taken off; its contributions went to `into` (None: no phase)."""
 
     phase: Phase
@@ -104,8 +97,7 @@ class PhaseRemoved:
     was_current: bool
 
 
-@dataclass(frozen=True)
-class SessionFacts:
+class SessionFacts(Struct, frozen=True):
     """What a correction can change about a session."""
 
     title: str
@@ -130,8 +122,7 @@ class SessionFacts:
         )
 
 
-@dataclass(frozen=True)
-class SessionEdited:
+class SessionEdited(Struct, frozen=True):
     """A session's title, question, place, people, date or default consent changed."""
 
     session_id: int
@@ -139,8 +130,7 @@ class SessionEdited:
     after: SessionFacts
 
 
-@dataclass(frozen=True)
-class SessionDeleted:
+class SessionDeleted(Struct, frozen=True):
     """A session was deleted (it is hidden, and `restore` brings it back)."""
 
     session_id: int

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import TypeVar
+
+from msgspec import Struct
 
 K = TypeVar("K")
 
 
-@dataclass(frozen=True)
-class StoredMark:
+class StoredMark(Struct, frozen=True):
     """What identifies a stored contribution for an import."""
 
     id: int

@@ -10,8 +10,9 @@ import csv
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
+
+from msgspec import Struct, field
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -55,8 +56,7 @@ _REPLY_PREFIX = re.compile(r"^\^(\d{1,2}:\d{2})[ \t]+")
 _TAG_SPLIT = re.compile(r"[;,\s]+")
 
 
-@dataclass(frozen=True)
-class ImportRow:
+class ImportRow(Struct, frozen=True):
     """One contribution to import, checked but not yet stored."""
 
     line: int
@@ -102,8 +102,7 @@ class ImportRow:
     in a text file, as `19:05`; the latest one at that minute)."""
 
 
-@dataclass(frozen=True)
-class RowProblem:
+class RowProblem(Struct, frozen=True):
     """Why a row cannot be imported."""
 
     line: int
@@ -119,8 +118,7 @@ class RowProblem:
         return Translator("en")(self.key, **self.values)
 
 
-@dataclass(frozen=True)
-class ImportFile:
+class ImportFile(Struct, frozen=True):
     """A read import file: its good rows and its problems."""
 
     rows: list[ImportRow]

@@ -4,9 +4,10 @@ them is `ladder_report`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+
+from msgspec import Struct
 
 
 class TermKind(StrEnum):
@@ -16,8 +17,7 @@ class TermKind(StrEnum):
     VALUE = "value"
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Struct, frozen=True):
     """An entry of the shared vocabulary of interests or values."""
 
     id: int
@@ -30,8 +30,7 @@ class Term:
     """An English name that means the same (starter values have one)."""
 
 
-@dataclass(frozen=True)
-class Ladder:
+class Ladder(Struct, frozen=True):
     """Interests, values and condition under one contribution."""
 
     interests: tuple[str, ...] = ()
@@ -47,8 +46,7 @@ class Ladder:
         return not (self.interests or self.values or self.condition)
 
 
-@dataclass(frozen=True)
-class Commitment:
+class Commitment(Struct, frozen=True):
     """A commitment's ledger entry: who does it, by when, and whether it was done."""
 
     contribution_id: int

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+from msgspec import Struct, field
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -35,8 +36,7 @@ class InterestStatus(StrEnum):
         return None
 
 
-@dataclass(frozen=True)
-class LadderItem:
+class LadderItem(Struct, frozen=True):
     """One contribution as the ladder sees it."""
 
     contribution_id: int
@@ -54,8 +54,7 @@ class LadderItem:
     """The note-taker's paraphrase (the consent gate shows it instead of `text`)."""
 
 
-@dataclass(frozen=True)
-class InterestState:
+class InterestState(Struct, frozen=True):
     """An interest raised in a session, with what was done with it."""
 
     session_id: int
@@ -67,8 +66,7 @@ class InterestState:
     """Contributions that named it in this session."""
 
 
-@dataclass(frozen=True)
-class ValueCount:
+class ValueCount(Struct, frozen=True):
     """How often a value sits under resistance, by domain (and under anything)."""
 
     value: str
@@ -77,8 +75,7 @@ class ValueCount:
     overall: int
 
 
-@dataclass(frozen=True)
-class BridgingInterest:
+class BridgingInterest(Struct, frozen=True):
     """An interest named on both sides: by some who resist and by others who propose or agree."""
 
     interest: str
@@ -94,8 +91,7 @@ class BridgingInterest:
         )
 
 
-@dataclass(frozen=True)
-class LadderReport:
+class LadderReport(Struct, frozen=True):
     """Everything the ladder view and `dialoog ladder` show."""
 
     sessions: tuple[tuple[int, str], ...]

@@ -1,9 +1,10 @@
-"""Domain types shared by every layer. Plain frozen dataclasses: no ORM, no UI."""
+"""Domain types shared by every layer. Plain frozen values (msgspec Structs): no ORM, no UI."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -17,8 +18,7 @@ DEFAULT_DOMAINS: tuple[str, ...] = (
 """The domains a fresh database starts with; a team can add its own."""
 
 
-@dataclass(frozen=True)
-class Domain:
+class Domain(Struct, frozen=True):
     """A sector of society a participant speaks from."""
 
     id: int
@@ -29,8 +29,7 @@ class Domain:
     """Order in lists; also picks the domain's colour from the theme."""
 
 
-@dataclass(frozen=True)
-class Participant:
+class Participant(Struct, frozen=True):
     """A person, reusable across sessions."""
 
     id: int
@@ -43,8 +42,7 @@ class Participant:
     """Organisation the participant speaks for, if any."""
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(Struct, frozen=True):
     """One dialogue meeting."""
 
     id: int
@@ -69,8 +67,7 @@ class Session:
     """The consent new contributions get unless the note-taker says otherwise."""
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(Struct, frozen=True):
     """A session as listed in the picker and by `dialoog sessions`."""
 
     session: Session
@@ -81,8 +78,7 @@ class SessionSummary:
     """Time of the latest contribution, if any."""
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(Struct, frozen=True):
     """An agenda item within a session."""
 
     id: int
@@ -95,8 +91,7 @@ class Phase:
     """Name of the agenda item."""
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Struct, frozen=True):
     """A table of a big meeting (a world café, tafelgesprekken): a group with a note-taker
     of its own, in one session."""
 
@@ -107,8 +102,7 @@ class Table:
     """Who takes the notes there (the first note-taker who sat down at it)."""
 
 
-@dataclass(frozen=True)
-class Contribution:
+class Contribution(Struct, frozen=True):
     """One logged utterance."""
 
     id: int
@@ -167,8 +161,7 @@ def put_participant(people: list[Participant], participant: Participant) -> None
     people.append(participant)
 
 
-@dataclass(frozen=True)
-class NewSession:
+class NewSession(Struct, frozen=True):
     """What `dialoog new` and the picker's form ask for to start a session."""
 
     title: str
@@ -193,8 +186,7 @@ SessionRequest = int | str | NewSession
 """Which session to open: an id, an id-or-slug as typed, or a new session to create."""
 
 
-@dataclass(frozen=True)
-class CommitmentTerms:
+class CommitmentTerms(Struct, frozen=True):
     """Owner and due date for a new commitment."""
 
     owner: str | None = None
@@ -203,8 +195,7 @@ class CommitmentTerms:
     """By when."""
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(Struct, frozen=True):
     """A contribution as stored, with the participant it was attributed to."""
 
     contribution: Contribution

@@ -23,8 +23,9 @@ a line that parses to the same entry, which is how an edit starts from a logged 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
+
+from msgspec import Struct
 
 from dialoog_tui.core.kinds import SIGIL_KINDS, Kind
 
@@ -75,8 +76,7 @@ WRITTEN_KEYWORD: dict[Annotation, str] = {
 }
 
 
-@dataclass(frozen=True)
-class SpeakerMention:
+class SpeakerMention(Struct, frozen=True):
     """The `@Name/domain` at the start of a line, as typed (resolution happens elsewhere)."""
 
     name: str
@@ -85,8 +85,7 @@ class SpeakerMention:
     """The domain or domain prefix after '/', if any."""
 
 
-@dataclass(frozen=True)
-class ParsedEntry:
+class ParsedEntry(Struct, frozen=True):
     """How a quick-entry line reads."""
 
     speaker: SpeakerMention | None = None
@@ -253,8 +252,7 @@ def _format_word(word: str) -> str:
     return f'"{escaped}"'
 
 
-@dataclass
-class _Body:
+class _Body(Struct):
     text: str
     tags: tuple[str, ...]
     annotations: list[tuple[Annotation, str]]

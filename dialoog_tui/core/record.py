@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from dialoog_tui.core.ladder import Commitment
 from dialoog_tui.core.ladder_report import InterestState
 from dialoog_tui.core.model import Contribution, Participant, Phase, Session, Table
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+class SessionRecord(Struct, frozen=True):
     """Everything about one session, read in one transaction."""
 
     session: Session

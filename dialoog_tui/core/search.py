@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from msgspec import Struct
 
 WORD = re.compile(r"\w+")
 """A word of a text as people wrote it (letters and digits of any script; accents kept
@@ -85,8 +86,7 @@ def _plain_words(text: str) -> list[str]:
     return words
 
 
-@dataclass(frozen=True)
-class Indexed:
+class Indexed(Struct, frozen=True):
     """What a text is found by: its stems in each language, space-separated, in order."""
 
     dutch: str
@@ -101,8 +101,7 @@ def indexed(text: str | None) -> Indexed:
     return Indexed(" ".join(stems(words, "dutch")), " ".join(stems(words, "english")))
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Struct, frozen=True):
     """One word of a query, or a phrase: its stems in each language, in order."""
 
     dutch: tuple[str, ...]
@@ -118,8 +117,7 @@ class Term:
         return dutch in self.dutch or english in self.english
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(Struct, frozen=True):
     """What a search asks: every term must be found (a phrase as a phrase)."""
 
     terms: tuple[Term, ...]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
+
+from msgspec import Struct
 
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.quick_entry import SpeakerMention
@@ -24,8 +25,7 @@ class SpeakerProblem(StrEnum):
     AMBIGUOUS_DOMAIN = "ambiguous_domain"
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(Struct, frozen=True):
     """The result of resolving who speaks: an existing participant, a new one, or the room."""
 
     participant: Participant | None = None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Generic, TypeVar
+
+from msgspec import Struct, field
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -12,8 +13,7 @@ from dialoog_tui.core.ladder import Ladder
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class ContributionContent:
+class ContributionContent(Struct, frozen=True):
     """The editable part of a contribution, as it was before or after an edit."""
 
     participant_id: int | None
@@ -32,8 +32,7 @@ class ContributionContent:
     """The consent (None: as it is); giving a paraphrase can change it."""
 
 
-@dataclass(frozen=True)
-class WasLogged:
+class WasLogged(Struct, frozen=True):
     """A contribution was logged; undoing it removes it (and the speaker its line
     introduced, when nothing else refers to them: a typo'd name leaves no participant)."""
 
@@ -41,15 +40,13 @@ class WasLogged:
     introduced_speaker: bool = False
 
 
-@dataclass(frozen=True)
-class WasRemoved:
+class WasRemoved(Struct, frozen=True):
     """A contribution was removed; undoing it brings it back."""
 
     contribution_id: int
 
 
-@dataclass(frozen=True)
-class WasEdited:
+class WasEdited(Struct, frozen=True):
     """A contribution was edited; undoing it puts the earlier content back."""
 
     contribution_id: int
@@ -57,8 +54,7 @@ class WasEdited:
     after: ContributionContent
 
 
-@dataclass(frozen=True)
-class WasLaddered:
+class WasLaddered(Struct, frozen=True):
     """Interests, values or condition were set; undoing it puts the earlier ones back."""
 
     contribution_id: int
@@ -66,8 +62,7 @@ class WasLaddered:
     after: Ladder
 
 
-@dataclass(frozen=True)
-class WasConsented:
+class WasConsented(Struct, frozen=True):
     """The consent was changed; undoing it restores the earlier consent."""
 
     contribution_id: int
@@ -75,16 +70,14 @@ class WasConsented:
     after: Consent
 
 
-@dataclass(frozen=True)
-class Paraphrased:
+class Paraphrased(Struct, frozen=True):
     """A contribution's paraphrase with the consent it goes with."""
 
     paraphrase: str | None
     consent: Consent
 
 
-@dataclass(frozen=True)
-class WasParaphrased:
+class WasParaphrased(Struct, frozen=True):
     """The note-taker's paraphrase was written or changed; undoing it puts the earlier one
     (and the consent that went with it) back."""
 

@@ -9,9 +9,10 @@ way, or after a restart) is recognised rather than doubled.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from msgspec import Struct, field
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -25,8 +26,7 @@ def new_key() -> str:
     return os.urandom(16).hex()
 
 
-@dataclass(frozen=True)
-class WaitingLine:
+class WaitingLine(Struct, frozen=True):
     """One logged line, as it would have been stored."""
 
     key: str

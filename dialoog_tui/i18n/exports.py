@@ -3,7 +3,7 @@ Dutch and English."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 _WORDS: dict[str, tuple[str, str]] = {
     "date": ("Datum", "Date"),
@@ -111,8 +111,7 @@ HIDDEN_NAME = {"nl": "[naam]", "en": "[name]"}
 """For a name of someone an export does not show: no number, no domain."""
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(Struct, frozen=True):
     """Looks up the summary's words in one language (`nl` or `en`)."""
 
     lang: str = "nl"

@@ -7,8 +7,8 @@ the store thread) and tests call these, never the repositories themselves.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.agenda import phase_matches
@@ -46,8 +46,7 @@ from dialoog_tui.store.sessions import get_session
 from dialoog_tui.store.vocabulary import list_terms, term_usage
 
 
-@dataclass(frozen=True)
-class CaptureSnapshot:
+class CaptureSnapshot(Struct, frozen=True):
     """A session as the capture screen opens it."""
 
     session: DialogueSession
@@ -138,8 +137,7 @@ def older(
     )
 
 
-@dataclass(frozen=True)
-class Arrivals:
+class Arrivals(Struct, frozen=True):
     """What others logged or changed in a session since a screen last looked."""
 
     contributions: list[Contribution]

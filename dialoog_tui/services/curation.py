@@ -4,9 +4,9 @@ CLI and the theme board call (`act`, `undo`, `history`), each its own transactio
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 
+from msgspec.structs import replace
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.themes import curation

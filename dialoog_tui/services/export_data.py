@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from sqlmodel import Session
 
 from dialoog_tui.core.export.qdpx import ThemeCodes
@@ -21,8 +21,7 @@ from dialoog_tui.store.tables import table_named
 from dialoog_tui.store.themes.members import theme_members
 
 
-@dataclass(frozen=True)
-class SessionSummaryData:
+class SessionSummaryData(Struct, frozen=True):
     record: SessionRecord
     """Through the consent gate."""
     themes: list[LiveTheme] | None
@@ -44,8 +43,7 @@ def session_summary_data(*, db: Session, key: str, table: str | None = None) -> 
     return SessionSummaryData(record, themes, list_participants(db=db))
 
 
-@dataclass(frozen=True)
-class ThemeReportData:
+class ThemeReportData(Struct, frozen=True):
     report: ThemeReport
     cards: list[ThemeCard]
     """One per theme, in the report's order."""
@@ -65,8 +63,7 @@ def theme_report_data(*, db: Session, session_ids: Sequence[int]) -> ThemeReport
     return ThemeReportData(report, cards, list_participants(db=db))
 
 
-@dataclass(frozen=True)
-class SessionQdpxData:
+class SessionQdpxData(Struct, frozen=True):
     record: SessionRecord
     """Through the consent gate (the project is shared)."""
     themes: list[ThemeCodes] | None

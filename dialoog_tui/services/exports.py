@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from dialoog_tui.core.export import SESSION_FORMATS
 from dialoog_tui.errors import InvalidInput
@@ -34,8 +35,7 @@ LAYOUTS = ("minutes", "by-kind")
 SLUG_LENGTH = 80
 
 
-@dataclass(frozen=True)
-class ExportChoice:
+class ExportChoice(Struct, frozen=True):
     """What the user asked for."""
 
     format: str
@@ -51,8 +51,7 @@ class ExportChoice:
     """A session's minutes: only what was said at this table of it (None: the whole room)."""
 
 
-@dataclass(frozen=True)
-class Export:
+class Export(Struct, frozen=True):
     """A rendered export."""
 
     text: str

@@ -4,9 +4,9 @@ them or none."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from msgspec import Struct, field
 from sqlmodel import Session
 
 from dialoog_tui.config import current_user
@@ -57,8 +57,7 @@ class ImportFailed(StoreError):
         super().__init__(f"line {first.line}: {first.message}{more}; nothing was imported")
 
 
-@dataclass
-class ImportReport:
+class ImportReport(Struct):
     """What an import did."""
 
     imported: int = 0
@@ -75,8 +74,7 @@ class ImportReport:
     """Comments of a consultation its moderator took out (not imported)."""
 
 
-@dataclass
-class _SessionState:
+class _SessionState(Struct):
     session: DialogueSession
     people: list[Participant]
     there: AlreadyThere | None

@@ -13,8 +13,8 @@ model cannot be loaded, every refresh clusters by words instead (`themes.unsaved
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from msgspec import Struct
 from sqlmodel import Session
 
 from dialoog_tui.core.themes.curation import CuratedTheme
@@ -63,8 +63,7 @@ def session_view(
     return live_view(run, state.curated, state.session_of, session_id, placed)
 
 
-@dataclass(frozen=True)
-class _Stored:
+class _Stored(Struct, frozen=True):
     """What a refresh reads, in one transaction."""
 
     scope: list[int]

@@ -6,9 +6,9 @@ anonymous has no name, paraphrase shows the paraphrase."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import datetime
 
+from msgspec import Struct
 from sqlmodel import Session
 
 from dialoog_tui.core.consent import Consent
@@ -26,8 +26,7 @@ LATEST = 12
 """Contributions a table shows at most (newest first: a small screen cuts the oldest)."""
 
 
-@dataclass(frozen=True)
-class RoomLine:
+class RoomLine(Struct, frozen=True):
     """One contribution as the room may see it."""
 
     seq: int
@@ -43,8 +42,7 @@ class RoomLine:
     """Said by the room as a whole, not by one person."""
 
 
-@dataclass(frozen=True)
-class TableView:
+class TableView(Struct, frozen=True):
     """One table: who spoke there by domain, and what was said last."""
 
     name: str | None
@@ -57,8 +55,7 @@ class TableView:
     """The newest, oldest first."""
 
 
-@dataclass(frozen=True)
-class RoomTheme:
+class RoomTheme(Struct, frozen=True):
     """A theme of the stored run heard in this session, with the tables it was heard at."""
 
     title: str
@@ -68,8 +65,7 @@ class RoomTheme:
     """Its contributions in this session."""
 
 
-@dataclass(frozen=True)
-class Room:
+class Room(Struct, frozen=True):
     """The session as the room view shows it."""
 
     session_id: int

@@ -8,9 +8,10 @@ contribution is found and shown by its paraphrase, an anonymous one without its 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
 
+from msgspec import Struct
+from msgspec.structs import replace
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
@@ -34,8 +35,7 @@ MOST = 1000
 """Results a search shows at most, however many are asked for."""
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Struct, frozen=True):
     """A contribution a search found, as it may be shown."""
 
     contribution_id: int
@@ -62,8 +62,7 @@ class Hit:
         return self.consent is Consent.ANONYMOUS
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(Struct, frozen=True):
     """Where to look (None: anywhere)."""
 
     sessions: Sequence[str] | None = None
@@ -76,8 +75,11 @@ class Filters:
     kind: Kind | None = None
 
 
-@dataclass(frozen=True)
-class Found:
+ANYWHERE = Filters()
+"""No filter: every session, speaker, domain and kind."""
+
+
+class Found(Struct, frozen=True):
     """What a search found."""
 
     query: str
@@ -87,7 +89,7 @@ class Found:
 
 
 def search(
-    database: Database, text: str, filters: Filters = Filters(), *, limit: int = LIMIT
+    database: Database, text: str, filters: Filters = ANYWHERE, *, limit: int = LIMIT
 ) -> Found:
     """The contributions `text` finds (words, "phrases"), best first. InvalidInput when it
     holds no word to look for; NotFound when a session it is limited to does not exist."""

@@ -17,8 +17,9 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from dialoog_tui.core.themes.progress import Step
 from dialoog_tui.errors import InvalidInput
@@ -33,8 +34,7 @@ MODULE = "dialoog_tui.services.theme_worker"
 """What `python -m` runs."""
 
 
-@dataclass(frozen=True)
-class ThemeRunRequest:
+class ThemeRunRequest(Struct, frozen=True):
     """What to find."""
 
     session_ids: tuple[int, ...] | None = None
@@ -49,20 +49,17 @@ class ThemeRunRequest:
     changed since the last)."""
 
 
-@dataclass(frozen=True)
-class Holdable:
+class Holdable(Struct, frozen=True):
     """The worker ends with its parent now: the parent may hold it still (SIGSTOP)."""
 
 
-@dataclass(frozen=True)
-class Progressed:
+class Progressed(Struct, frozen=True):
     """A step of the run began."""
 
     step: Step
 
 
-@dataclass(frozen=True)
-class Finished:
+class Finished(Struct, frozen=True):
     """The run is done (and stored, if asked)."""
 
     run_id: int | None
@@ -71,8 +68,7 @@ class Finished:
     """What the live panel shows for `live_session`, when asked for."""
 
 
-@dataclass(frozen=True)
-class Failed:
+class Failed(Struct, frozen=True):
     """The run could not be done; `message` says why in one sentence."""
 
     message: str

@@ -9,9 +9,9 @@ kept as it is: the same data keeps the same proposed themes and ids, also after 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from msgspec import Struct
 from sqlmodel import Session
 
 from dialoog_tui.core.themes.card import ThemeCard, build_card
@@ -44,8 +44,7 @@ from dialoog_tui.store.themes.runs import (
 )
 
 
-@dataclass(frozen=True)
-class RunInputs:
+class RunInputs(Struct, frozen=True):
     """What a run reads."""
 
     inputs: list[ThemeInput]
@@ -174,8 +173,7 @@ def load_card(
     return build_card(theme, theme_members(db=db, contribution_ids=theme.contributions))
 
 
-@dataclass(frozen=True)
-class BoardData:
+class BoardData(Struct, frozen=True):
     """What the theme board shows."""
 
     report: ThemeReport | None

@@ -15,10 +15,12 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
@@ -29,8 +31,7 @@ from dialoog_tui.store.db.revisions import HEAD_REVISION
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Glance:
+class Glance(Struct, frozen=True):
     """What capture draws first."""
 
     session: Session

@@ -20,9 +20,9 @@ must not be found either), nothing of one off the record.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from sqlalchemy import Column, Integer, MetaData, Table, Text, bindparam, delete, insert
 from sqlalchemy import text as sql
 
@@ -106,8 +106,7 @@ def index_rows(connection: Any, rows: Sequence[tuple[int, str | None, str | None
     connection.execute(REMEMBER, [index_values(cid, text, para) for cid, text, para in rows])
 
 
-@dataclass(frozen=True)
-class Within:
+class Within(Struct, frozen=True):
     """Where a search looks (None: anywhere)."""
 
     session_ids: Sequence[int] | None = None

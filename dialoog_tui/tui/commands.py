@@ -4,10 +4,10 @@ command palette. Binding ids equal command ids, so a keymap in the settings can 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, runtime_checkable
 
+from msgspec import Struct
 from rich.text import Text
 from textual.binding import Binding, BindingsMap
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -44,8 +44,7 @@ def alt_key(char: str) -> str:
     return f"alt+{char},{alias}" if alias else f"alt+{char}"
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(Struct, frozen=True):
     """One thing the user can do."""
 
     id: str
@@ -109,8 +108,7 @@ def key_display(key: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class PaletteEntry:
+class PaletteEntry(Struct, frozen=True):
     """A command as the palette offers it."""
 
     title: Text

@@ -4,12 +4,12 @@ can name it without importing that screen at start-up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class Chosen:
+
+class Chosen(Struct, frozen=True):
     """The contribution to jump to."""
 
     session_id: int

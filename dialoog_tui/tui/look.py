@@ -8,8 +8,8 @@ here, from the same theme variables the TCSS uses. Themes without dialoog's own 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
+from msgspec import Struct, field
 from rich.style import Style
 from textual.color import Color, ColorParseError
 
@@ -29,8 +29,7 @@ _KIND_FALLBACK = {
 _DOMAIN_FALLBACK = ("primary", "secondary", "warning", "success", "error", "accent")
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(Struct, frozen=True):
     """Resolved styles for one theme."""
 
     base: Style = field(default_factory=Style)

@@ -3,8 +3,9 @@ commitment that answers an interest, a theme — and texts that try to break Mar
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.export.session_md import SummaryOptions

@@ -5,8 +5,9 @@ they answer), consent and hostile text in the new layout, and the charts' data.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.export.charts import Recurrence, Stage, bins_of, recurrence_chart

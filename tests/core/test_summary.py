@@ -5,13 +5,13 @@ and pseudonyms. `UPDATE_GOLDEN=1 pytest tests/core/test_summary.py` rewrites the
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.export.html import markdown_to_html

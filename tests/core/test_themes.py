@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.explain import FoundTheme, label_groups, summarise, theme_id

@@ -153,7 +153,7 @@ def seated(database: Database, session_id: int, name: str) -> int:
 def test_renames_of_people_phases_and_the_session_count_only_where_they_show(
     database: Database,
 ) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from dialoog_tui.core.corrections import ParticipantFacts
     from dialoog_tui.store import corrections, phases

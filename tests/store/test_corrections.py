@@ -3,11 +3,11 @@ is reversed exactly (same ids, same places, same contributions)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.corrections import ParticipantFacts

@@ -5,9 +5,9 @@ and the counts follow (issue 22: live for everyone)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
+from msgspec.structs import replace
 from sqlmodel import Session
 from textual.pilot import Pilot
 

@@ -3,10 +3,10 @@ keyboard (accept, rename, merge, undo, split, move, remove), checked in the stor
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 from textual.widgets import DataTable, Static
 
 from dialoog_tui.core.themes.curation import CuratedTheme

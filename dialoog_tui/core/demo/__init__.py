@@ -3,16 +3,16 @@ dialoog (fictional town and people). The contributions are quick-entry Markdown 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from msgspec import Struct
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-@dataclass(frozen=True)
-class DemoSession:
+class DemoSession(Struct, frozen=True):
     """One session of the demo series."""
 
     title: str

@@ -13,8 +13,9 @@ import html
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+
+from msgspec import Struct
 
 from dialoog_tui.core.display import printable
 
@@ -34,8 +35,7 @@ NARROWEST_COLUMN = 22
 """A session's column in the recurrence chart: a dot and some air."""
 
 
-@dataclass(frozen=True)
-class Chart:
+class Chart(Struct, frozen=True):
     """One picture: its file name beside a Markdown export, its caption and text
     alternative, and its drawing."""
 
@@ -74,8 +74,7 @@ class Chart:
         )
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(Struct, frozen=True):
     """A Markdown export and the pictures it refers to."""
 
     markdown: str
@@ -100,8 +99,7 @@ def _short(value: str, most: int) -> str:
 # --- participation per domain --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(Struct, frozen=True):
     """One labelled bar: its label, its length and what is written beside it."""
 
     label: str
@@ -142,8 +140,7 @@ def _width(text: str) -> float:
 # --- the course of the meeting -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(Struct, frozen=True):
     """A stretch of the meeting spent in one phase, for the timeline."""
 
     title: str
@@ -153,8 +150,7 @@ class Stage:
     """When each of its contributions was made."""
 
 
-@dataclass(frozen=True)
-class Bin:
+class Bin(Struct, frozen=True):
     """A bar of the timeline: the contributions made in `minutes` from `start`."""
 
     start: datetime
@@ -252,8 +248,7 @@ def timeline_chart(
 # --- themes across sessions ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Recurrence:
+class Recurrence(Struct, frozen=True):
     """Where one theme was heard: its members per session."""
 
     title: str

@@ -14,7 +14,8 @@ hidden by `Voices`, a reply to something the summary may not show is not said to
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent_gate import shareable_record
 from dialoog_tui.core.export.charts import (
@@ -36,8 +37,7 @@ from dialoog_tui.core.themes.live import LiveTheme
 from dialoog_tui.i18n.exports import Words
 
 
-@dataclass(frozen=True)
-class Stretch:
+class Stretch(Struct, frozen=True):
     """A stretch of the meeting spent in one phase: a phase the meeting came back to makes a
     second stretch."""
 

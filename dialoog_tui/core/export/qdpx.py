@@ -27,9 +27,10 @@ import io
 import uuid
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from xml.etree import ElementTree as ET
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
@@ -44,8 +45,7 @@ _ID_SPACE = uuid.UUID("6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b")
 """Where dialoog's GUIDs are made (uuid5): the same thing, the same id."""
 
 
-@dataclass(frozen=True)
-class ThemeCodes:
+class ThemeCodes(Struct, frozen=True):
     """A theme of the session, as a code: its title and its members here."""
 
     id: str

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
@@ -24,8 +25,7 @@ from dialoog_tui.core.themes.live import LiveTheme
 from dialoog_tui.i18n.exports import Words
 
 
-@dataclass(frozen=True)
-class SummaryOptions:
+class SummaryOptions(Struct, frozen=True):
     """How a summary is written."""
 
     exported_at: datetime
@@ -55,8 +55,7 @@ def session_markdown(
     return writer.document(themes)
 
 
-@dataclass(frozen=True)
-class DomainShare:
+class DomainShare(Struct, frozen=True):
     """What one domain brought to a session."""
 
     domain: str

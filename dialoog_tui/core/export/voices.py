@@ -11,7 +11,8 @@ What may be shown at all is decided before, by the consent gate (`core.consent_g
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.export.pseudonyms import Pseudonyms
@@ -19,8 +20,7 @@ from dialoog_tui.core.model import Participant
 from dialoog_tui.i18n.exports import Words
 
 
-@dataclass(frozen=True)
-class Voices:
+class Voices(Struct, frozen=True):
     """Names and texts as one export may show them."""
 
     words: Words

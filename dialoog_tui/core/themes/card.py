@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.consent_gate import shareable
@@ -22,8 +23,7 @@ from dialoog_tui.core.themes.explain import ThemeSummary
 QUOTES_PER_DOMAIN = 3
 
 
-@dataclass(frozen=True)
-class ThemeMember:
+class ThemeMember(Struct, frozen=True):
     """A member contribution as the card lists it."""
 
     contribution_id: int
@@ -53,8 +53,7 @@ class ThemeMember:
         return self.speaker if self.consent is Consent.NAMED else None
 
 
-@dataclass(frozen=True)
-class ThemeCard:
+class ThemeCard(Struct, frozen=True):
     """One theme, with its members read from the store."""
 
     theme: ThemeSummary

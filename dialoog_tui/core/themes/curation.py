@@ -10,9 +10,11 @@ the state before, which is what undo puts back.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from dialoog_tui.core.themes.explain import theme_id
 from dialoog_tui.core.themes.refusals import CurationError
@@ -31,8 +33,7 @@ class ActionKind(StrEnum):
     UNDO = "undo"
 
 
-@dataclass(frozen=True)
-class CuratedTheme:
+class CuratedTheme(Struct, frozen=True):
     """A theme as the facilitator left it."""
 
     id: str
@@ -76,8 +77,7 @@ class CuratedTheme:
         return self.name or self.label
 
 
-@dataclass(frozen=True)
-class Proposal:
+class Proposal(Struct, frozen=True):
     """A theme the engine proposed (not curated yet)."""
 
     id: str
@@ -87,8 +87,7 @@ class Proposal:
     similarities: tuple[float, ...]
 
 
-@dataclass(frozen=True)
-class ThemeAction:
+class ThemeAction(Struct, frozen=True):
     """One recorded action, for the history."""
 
     id: int
@@ -109,8 +108,7 @@ class ThemeAction:
         return f"{self.kind.value} #{self.id}: {self.detail}"
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """The new state of the themes an action touched."""
 
     kind: ActionKind

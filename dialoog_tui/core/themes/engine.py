@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from dialoog_tui.core.themes import meetings
 from dialoog_tui.core.themes.grouping import assign, kmeans, theme_count
@@ -42,8 +44,7 @@ from dialoog_tui.core.themes.vectors import documents as read_documents
 from dialoog_tui.core.themes.vectors import load_libraries, vectorise
 
 
-@dataclass
-class Clustering:
+class Clustering(Struct):
     """What the engine found, with what the explanation needs."""
 
     clusters: list[Cluster]
@@ -144,8 +145,7 @@ def cluster_key(position: int) -> str:
     return f"#{position}"
 
 
-@dataclass
-class _Spaces:
+class _Spaces(Struct):
     """The vectors of the inputs the engine compares (unit rows, a row per content input)."""
 
     grouping: Any

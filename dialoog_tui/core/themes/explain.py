@@ -12,10 +12,11 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import combinations
 from os.path import commonprefix
 from typing import Any, TypeVar
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
@@ -35,8 +36,7 @@ _Key = TypeVar("_Key", int, tuple[int, str])
 QUOTES = 3
 
 
-@dataclass(frozen=True)
-class FoundTheme:
+class FoundTheme(Struct, frozen=True):
     """A theme as the engine found it: what is stored for a run."""
 
     id: str
@@ -53,8 +53,7 @@ class FoundTheme:
     """Mean similarity of the members to the theme's centre (0–1)."""
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(Struct, frozen=True):
     """A representative contribution, as a shareable overview may show it."""
 
     contribution_id: int
@@ -66,8 +65,7 @@ class Quote:
     """Quoted without a name because the speaker asked for that."""
 
 
-@dataclass(frozen=True)
-class ThemeSummary:
+class ThemeSummary(Struct, frozen=True):
     """One theme, explained with the contributions as they are now."""
 
     id: str

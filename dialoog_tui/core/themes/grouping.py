@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import replace
 from typing import Any
+
+from msgspec.structs import replace
 
 from dialoog_tui.core.themes.types import Cluster, ThemeParams
 

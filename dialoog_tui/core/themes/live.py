@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 from dialoog_tui.core.themes.curation import CuratedTheme, held_by
 from dialoog_tui.core.themes.run import ThemeReport, ThemeRun
 
 
-@dataclass(frozen=True)
-class LiveTheme:
+class LiveTheme(Struct, frozen=True):
     """A theme with members in the session."""
 
     id: str
@@ -33,8 +34,7 @@ class LiveTheme:
     """Their titles, most heard first, where known (a session summary names them)."""
 
 
-@dataclass(frozen=True)
-class LiveView:
+class LiveView(Struct, frozen=True):
     """What the live panel shows for a session."""
 
     themes: list[LiveTheme] = field(default_factory=list)

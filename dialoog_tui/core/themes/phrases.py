@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from dialoog_tui.core.themes.text import (
     BACKCHANNEL,
@@ -55,8 +56,7 @@ DETERMINERS = {
 """Words that may follow a joining word ("vertrouwen in de gemeente")."""
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(Struct, frozen=True):
     """What a phrase may be taken from: a member's text as the engine read it."""
 
     text: str
@@ -65,8 +65,7 @@ class Member:
     """Words that are people's names: a theme is not "Piet"."""
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Struct, frozen=True):
     """A phrase a label could be."""
 
     wording: str

@@ -18,15 +18,15 @@ stay comparable with contributions logged since.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 OUTSIDE_SAMPLE = 2000
 """Contributions outside a theme its spread is measured on."""
 
 
-@dataclass(frozen=True)
-class ThemePlace:
+class ThemePlace(Struct, frozen=True):
     """A theme as placement sees it."""
 
     key: str
@@ -42,8 +42,7 @@ class ThemePlace:
         return (similarity - self.outside_mean) / self.outside_spread
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(Struct, frozen=True):
     """The centres of a run's themes, to place contributions into later."""
 
     model: str

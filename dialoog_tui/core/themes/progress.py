@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from dialoog_tui.i18n.progress import STEP_TEXTS
 
@@ -20,8 +21,7 @@ STEPS: Mapping[str, str] = STEP_TEXTS
 PREFIX = "themes: "
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Struct, frozen=True):
     """One step of a run: its key in `STEPS`, and a count where the step has one."""
 
     key: str

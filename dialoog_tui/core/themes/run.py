@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent_gate import shareable
 from dialoog_tui.core.model import Table
@@ -56,8 +58,7 @@ def in_meeting_order(inputs: Sequence[ThemeInput]) -> list[ThemeInput]:
 _NEVER = datetime.min.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class FoundThemes:
+class FoundThemes(Struct, frozen=True):
     """The engine's answer for one set of contributions."""
 
     themes: tuple[FoundTheme, ...]
@@ -75,8 +76,7 @@ class FoundThemes:
     vectors)."""
 
 
-@dataclass(frozen=True)
-class ThemeRun:
+class ThemeRun(Struct, frozen=True):
     """A stored run: when, over which sessions, and what it found."""
 
     id: int
@@ -88,8 +88,7 @@ class ThemeRun:
     found: FoundThemes
 
 
-@dataclass(frozen=True)
-class ThemeReport:
+class ThemeReport(Struct, frozen=True):
     """A run explained with the contributions as they are now, ready to print."""
 
     run: ThemeRun

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+
+from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 
 
-@dataclass(frozen=True)
-class ThemeInput:
+class ThemeInput(Struct, frozen=True):
     """One contribution as the engine sees it."""
 
     contribution_id: int
@@ -36,8 +36,7 @@ class ThemeInput:
     the themes of a room are found over all its tables, and then read per table."""
 
 
-@dataclass(frozen=True)
-class ThemeParams:
+class ThemeParams(Struct, frozen=True):
     """Settings of the engine. The defaults are what the quality benchmark measured."""
 
     seed: int = 0
@@ -100,8 +99,7 @@ class ThemeParams:
     """How many times a tag, interest or value counts as a word."""
 
 
-@dataclass(frozen=True)
-class Cluster:
+class Cluster(Struct, frozen=True):
     """A group found by the engine (indices into the inputs)."""
 
     members: tuple[int, ...]
@@ -115,8 +113,7 @@ class Cluster:
         return sum(self.similarities) / len(self.similarities)
 
 
-@dataclass(frozen=True)
-class PinnedGroup:
+class PinnedGroup(Struct, frozen=True):
     """A curated theme: its members stay together and are not clustered again."""
 
     key: str

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from dialoog_tui.paths import default_database_path
 
 DATABASE_ENV = "DIALOOG_DB"
 
 
-@dataclass(frozen=True)
-class DatabaseTarget:
+class DatabaseTarget(Struct, frozen=True):
     """A database location, resolved but not yet opened."""
 
     url: str

@@ -8,8 +8,8 @@ the look changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
@@ -20,8 +20,7 @@ from dialoog_tui.core.model import Contribution
 from dialoog_tui.tui.look import Look
 
 
-@dataclass(frozen=True)
-class SpeakerLabel:
+class SpeakerLabel(Struct, frozen=True):
     """How a speaker appears in the log."""
 
     name: str
@@ -32,8 +31,7 @@ class SpeakerLabel:
     """A short form of the domain (`inw`), shown beside the name on wide screens."""
 
 
-@dataclass(frozen=True)
-class LadderLabels:
+class LadderLabels(Struct, frozen=True):
     """The words for the ladder shown after a contribution's text."""
 
     interest: str
@@ -49,14 +47,17 @@ class LadderLabels:
     """Under a folded contribution."""
 
 
-@dataclass(frozen=True)
-class RowPlace:
+class RowPlace(Struct, frozen=True):
     """What a row shows besides its own contribution, given where it sits in the log."""
 
     divider: str | None = None
     """The phase that starts at this row (a line above it), if one does."""
     folded: bool = True
     """Whether a long contribution shows only its first lines (it unfolds when selected)."""
+
+
+ON_ITS_OWN = RowPlace()
+"""A row with no phase starting at it, folded if long."""
 
 
 FOLDED_LINES = 5
@@ -148,7 +149,7 @@ class LogRows:
         time_width = 5 if self._shows_time() else 0
         return self._number_width + 1 + time_width + 1 + 1 + name_width + 1 + kind_width
 
-    def height(self, contribution: Contribution, place: RowPlace = RowPlace()) -> int:
+    def height(self, contribution: Contribution, place: RowPlace = ON_ITS_OWN) -> int:
         """How many lines the contribution takes at the current width, where it sits.
         Counted from its wrapped text without drawing it: drawing takes twice as long as
         wrapping, and only the rows in view are drawn (a first look measures a screenful
@@ -194,7 +195,7 @@ class LogRows:
             body.append(f" ≈ {labels.paraphrase}: {visible(contribution.paraphrase)}", look.meta)
         return body
 
-    def lines(self, contribution: Contribution, place: RowPlace = RowPlace()) -> list[Strip]:
+    def lines(self, contribution: Contribution, place: RowPlace = ON_ITS_OWN) -> list[Strip]:
         """The contribution's lines at the current width, where it sits (cached until it,
         or its place, changes)."""
         cached = self._strips.get(contribution.id)

@@ -13,8 +13,10 @@ the input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from enum import Enum
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Contribution
@@ -40,8 +42,7 @@ ON_SELECTION = frozenset({"edit", "remove", "reply", "ladder", "paraphrase"})
 """Actions on the selected contribution: only while typing, and only with a selection."""
 
 
-@dataclass(frozen=True)
-class EntryState:
+class EntryState(Struct, frozen=True):
     """The input line's mode and what it is about."""
 
     mode: EntryMode = EntryMode.CAPTURE

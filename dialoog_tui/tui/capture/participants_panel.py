@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from msgspec import Struct
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -23,8 +23,7 @@ BAR_WIDTH = 8
 LineSpec = tuple[object, ...]
 
 
-@dataclass(frozen=True)
-class Participation:
+class Participation(Struct, frozen=True):
     """What the panel shows; the screen builds it from its capture context."""
 
     people: Sequence[Participant]

@@ -7,9 +7,11 @@ No widgets here: every method returns what changed, and the screen shows it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from dialoog_tui.core.capture import CaptureContext, EntryPreview
 from dialoog_tui.core.consent import Consent
@@ -61,8 +63,7 @@ PAGE_SIZE = 200
 """Contributions loaded at a time: the newest page at start, older pages on scrolling up."""
 
 
-@dataclass(frozen=True)
-class CaughtUp:
+class CaughtUp(Struct, frozen=True):
     """What other screens did in the session since this one last looked."""
 
     arrived: list[Contribution]
@@ -75,8 +76,7 @@ class CaughtUp:
     anew with it: names, domains and phases may read differently now."""
 
 
-@dataclass(frozen=True)
-class RecordChange:
+class RecordChange(Struct, frozen=True):
     """What changed in the record."""
 
     logged: Contribution | None = None

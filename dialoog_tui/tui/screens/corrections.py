@@ -10,10 +10,10 @@ correction as a use case for the recorder to run, so Ctrl+Z undoes it like any c
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from msgspec import Struct
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -54,8 +54,7 @@ PHASE_FIELDS = ("phase_title", "position", "into")
 SESSION_FIELDS = ("title", "question", "location", "organiser", "note_taker", "date", "consent")
 
 
-@dataclass(frozen=True)
-class Setup:
+class Setup(Struct, frozen=True):
     """What the meeting has now, as capture knows it."""
 
     session: DialogueSession
