@@ -22,6 +22,8 @@ from dialoog_tui.i18n import Translator
 class AnswerPicker(ModalScreen[int | None]):
     """Returns the answering contribution's id, None for 'no reference', or CANCELLED."""
 
+    CSS_PATH = "ladder.tcss"
+
     CANCELLED = -1
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 

@@ -67,6 +67,8 @@ class Setup(Struct, frozen=True):
 class CorrectionsScreen(ModalScreen[Fix | None]):
     """Returns the correction to make (None: nothing)."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", show=False),
         Binding("ctrl+d", "remove", show=False, priority=True),

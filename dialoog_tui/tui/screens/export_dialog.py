@@ -49,6 +49,8 @@ class RemembersFolder(Protocol):
 class ExportDialog(ModalScreen[Path | None]):
     """Tells the user where the file went, and returns its path (None when cancelled)."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
     def __init__(

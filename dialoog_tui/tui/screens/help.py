@@ -20,6 +20,8 @@ from dialoog_tui.tui.commands import Command, key_display
 class HelpScreen(ModalScreen[None]):
     """Opened with F1; any of Esc, F1 or q closes it."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "dismiss", show=False)]
 
     def __init__(self, t: Translator, commands: Sequence[Command]) -> None:

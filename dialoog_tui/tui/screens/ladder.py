@@ -39,6 +39,8 @@ LADDER_COMMANDS: tuple[Command, ...] = (
 class LadderScreen(DialoogScreen[None]):
     """Opened with F2 from the capture screen; one session or all of them."""
 
+    CSS_PATH = "ladder.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("tab", "app.focus_next", show=False)]
 
     def __init__(self, gateway: StoreGateway, session: Session, t: Translator) -> None:

@@ -33,6 +33,8 @@ FIELDS = (
 class NewSessionScreen(ModalScreen[NewSession | None]):
     """Enter in any field creates the session; Esc cancels."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, t: Translator, *, person: str = "") -> None:

@@ -46,6 +46,8 @@ SHOWN_TEXT = 400
 class SearchScreen(DialoogScreen[Chosen | None]):
     """A query line over the results; the chosen result is the screen's answer."""
 
+    CSS_PATH = "search.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "to_results", show=False),
     ]

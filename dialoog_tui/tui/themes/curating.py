@@ -36,6 +36,8 @@ class CuratingScreen(DialoogScreen[None]):
     """A screen from which themes are curated. It yields an Input with id `NAME_FIELD` and
     says in `focus_list` where the focus returns after naming."""
 
+    CSS_PATH = "themes.tcss"
+
     def __init__(self, gateway: StoreGateway, t: Translator) -> None:
         super().__init__()
         self.gateway = gateway

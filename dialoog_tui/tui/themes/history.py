@@ -29,6 +29,8 @@ HISTORY_COMMANDS: tuple[Command, ...] = (Command("close", "escape,h", text_key="
 class ThemeHistoryScreen(DialoogScreen[None]):
     """The curation history, newest first."""
 
+    CSS_PATH = "themes.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("tab", "app.focus_next", show=False)]
 
     def __init__(self, gateway: StoreGateway, t: Translator) -> None:
