@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from msgspec import Struct
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -70,18 +71,20 @@ def participation_lines(data: Participation) -> list[LineSpec]:
     return lines
 
 
-def render_line_spec(spec: LineSpec, look: Look, t: Translator, width: int) -> Text:
-    """One panel line as styled text."""
+def render_line_spec(spec: LineSpec, look: Look, t: Translator, width: int) -> list[Segment]:
+    """One panel line as styled pieces, on the panel's base style. Built as segments, not
+    as Rich text: a start draws some fifty of these lines, and rendering text through the
+    console took 2.6 ms of the first frame."""
     kind = spec[0]
-    line = Text(no_wrap=True, overflow="ellipsis")
+    pieces: list[tuple[str, Style]] = []
     if kind == "heading":
-        line.append(t(str(spec[1])), look.strong)
+        pieces.append((t(str(spec[1])), look.strong))
         if spec[2]:
-            line.append("  Alt+…", look.meta)
+            pieces.append(("  Alt+…", look.meta))
     elif kind == "hint":
-        line.append(t(str(spec[1])), look.placeholder)
+        pieces.append((t(str(spec[1])), look.placeholder))
     elif kind == "silent":
-        line.append(f"· {spec[1]} {t('capture.silent')}", look.meta)
+        pieces.append((f"· {spec[1]} {t('capture.silent')}", look.meta))
     elif kind == "person":
         _, key, name, position, count, speaking = spec
         name_width = max(width - 9, 6)
@@ -92,19 +95,19 @@ def render_line_spec(spec: LineSpec, look: Look, t: Translator, width: int) -> T
             style = look.domain_style(position if isinstance(position, int) else None) + (
                 look.strong if speaking else look.text
             )
-        line.append("▶" if speaking else " ", look.strong)
-        line.append(f"{key} ", look.meta)
-        line.append(fit(label, name_width), style)
-        line.append(f" {count:>3}" if count else "   ·", look.text if count else look.meta)
+        pieces.append(("▶" if speaking else " ", look.strong))
+        pieces.append((f"{key} ", look.meta))
+        pieces.append((fit(label, name_width), style))
+        pieces.append((f" {count:>3}" if count else "   ·", look.text if count else look.meta))
     elif kind == "domain":
         _, name, position, count, filled = spec
         style = look.domain_style(position if isinstance(position, int) else None)
         filled = int(filled) if isinstance(filled, int) else 0
-        line.append(fit(str(name), max(width - BAR_WIDTH - 5, 6)), style)
-        line.append(" " + "█" * filled, style)
-        line.append("░" * (BAR_WIDTH - filled), look.meta)
-        line.append(f" {count:>3}" if count else "   ·", look.text if count else look.meta)
-    return line
+        pieces.append((fit(visible(str(name)), max(width - BAR_WIDTH - 5, 6)), style))
+        pieces.append((" " + "█" * filled, style))
+        pieces.append(("░" * (BAR_WIDTH - filled), look.meta))
+        pieces.append((f" {count:>3}" if count else "   ·", look.text if count else look.meta))
+    return [Segment(text, look.base + style) for text, style in pieces if text]
 
 
 class ParticipantsPanel(ScrollView, can_focus=False):
@@ -163,10 +166,7 @@ class ParticipantsPanel(ScrollView, can_focus=False):
             return Strip.blank(width, base)
         strip = self._strips.get(line)
         if strip is None:
-            text = render_line_spec(self._specs[line], self._look, self._t, width)
-            text.stylize_before(base)
-            strip = (
-                Strip(list(text.render(self.app.console))).crop_extend(0, width, base).simplify()
-            )
+            segments = render_line_spec(self._specs[line], self._look, self._t, width)
+            strip = Strip(segments).crop_extend(0, width, base).simplify()
             self._strips[line] = strip
         return strip
