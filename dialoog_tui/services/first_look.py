@@ -4,8 +4,10 @@ while the store is still loading."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dialoog_tui.services.database import DatabaseTarget
-from dialoog_tui.store.first_look import Glance, glance
+from dialoog_tui.store.first_look import Glance, counted, glance
 
 
 def first_look(target: DatabaseTarget, key: int | str, *, page_size: int) -> Glance | None:
@@ -17,4 +19,11 @@ def first_look(target: DatabaseTarget, key: int | str, *, page_size: int) -> Gla
     return glance(path, key, limit=page_size)
 
 
-__all__ = ["Glance", "first_look"]
+def first_counts(target: DatabaseTarget, session_id: int) -> Counter[int | None] | None:
+    """Contributions per participant in the session a first look read (None: the room);
+    None where only the store can count them."""
+    path = target.sqlite_path
+    return None if path is None else counted(path, session_id)
+
+
+__all__ = ["Glance", "first_counts", "first_look"]

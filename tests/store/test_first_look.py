@@ -13,7 +13,7 @@ from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, NewSession
 from dialoog_tui.core.speakers import Speaker
 from dialoog_tui.services import capture
-from dialoog_tui.services.first_look import first_look
+from dialoog_tui.services.first_look import first_counts, first_look
 from dialoog_tui.services.sessions import start_session
 from dialoog_tui.store.contributions import log_entry
 from dialoog_tui.store.db.database import open_database
@@ -72,11 +72,12 @@ def test_the_first_look_equals_the_full_load(tmp_path: Path) -> None:
     assert seen.latest[0].interests == ("budget",) and seen.latest[2].owner == "Karin"
     assert (seen.session, seen.phases, seen.has_older) == (full.session, full.phases, True)
     assert seen.session_participants == full.session_participants
-    assert dict(seen.counts) == full.counts
+    assert dict(first_counts(target, session_id) or {}) == full.counts
     assert seen.domains == [d.name for d in full.domains]
     assert first_look(target, str(session_id), page_size=200) is not None
     assert first_look(target, "nergens", page_size=200) is None
     assert first_look(resolve_target(str(tmp_path / "none.sqlite3")), 1, page_size=5) is None
+    assert first_counts(resolve_target(str(tmp_path / "none.sqlite3")), 1) is None
 
 
 def test_the_first_look_loads_no_sqlalchemy() -> None:

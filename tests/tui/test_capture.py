@@ -351,6 +351,12 @@ async def test_a_first_look_shows_the_newest_contributions_before_the_store_open
         assert [c.text for c in log.rows] == [f"bijdrage {n}" for n in range(50, 80)]
         shown = ["".join(s.text for s in log.render_line(y)) for y in range(log.size.height)]
         assert any("bijdrage 79" in line for line in shown)
+        # Who spoke how often follows in the frame after, still before the store opens.
+        for _ in range(50):
+            if screen.recorder.counted:
+                break
+            await pilot.pause()
+        assert screen.recorder.counted and screen.recorder.total == 80
         await pilot.press(*"al getypt")
         may_open.set()
         await settle(pilot)

@@ -63,3 +63,19 @@ def test_a_long_name_is_cut_to_the_panel_and_a_silent_person_is_counted() -> Non
     assert anna == " 1 Annemarie van …   3"  # the name cut to what the panel leaves it
     assert bas.startswith(" 2 Bas") and bas.endswith("·")
     assert "· 1 nog niet gesproken" in lines  # Bas has not spoken yet
+
+
+def test_before_the_count_a_line_shows_no_number_rather_than_none() -> None:
+    people = [Participant(id=1, name="Anna", domain="inwoner")]
+    lines = drawn(
+        Participation(
+            people=people,
+            counts=None,
+            domains=["inwoner"],
+            domain_counts={},
+            current_speaker_id=1,
+        )
+    )
+    assert lines[1].rstrip() == "▶1 Anna"  # not `·`, which would say she has not spoken
+    assert not any(mark in line for line in lines for mark in "·█░")
+    assert lines[-1].rstrip() == "inwoner"

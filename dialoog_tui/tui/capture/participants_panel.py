@@ -29,8 +29,8 @@ class Participation(Struct, frozen=True):
 
     people: Sequence[Participant]
     """Session participants in quick-key order."""
-    counts: Mapping[int | None, int]
-    """Contributions per participant id (None: the room)."""
+    counts: Mapping[int | None, int] | None
+    """Contributions per participant id (None: the room); None while not counted yet."""
     domains: Sequence[str]
     """Configured domains in order."""
     domain_counts: Mapping[str | None, int]
@@ -45,6 +45,7 @@ def participation_lines(data: Participation) -> list[LineSpec]:
     lines: list[LineSpec] = [("heading", "capture.participants", True)]
     if not data.people:
         lines.append(("hint", "capture.no_participants"))
+    counts = data.counts
     for index, person in enumerate(data.people):
         key = QUICK_KEYS[index] if index < len(QUICK_KEYS) else " "
         lines.append(
@@ -53,22 +54,31 @@ def participation_lines(data: Participation) -> list[LineSpec]:
                 key,
                 person.name,
                 positions.get(person.domain or ""),
-                data.counts.get(person.id, 0),
+                None if counts is None else counts.get(person.id, 0),
                 person.id == data.current_speaker_id,
             )
         )
-    lines.append(
-        ("person", "0", None, None, data.counts.get(None, 0), data.current_speaker_id is None)
-    )
-    silent = sum(1 for p in data.people if data.counts.get(p.id, 0) == 0)
+    room = None if counts is None else counts.get(None, 0)
+    lines.append(("person", "0", None, None, room, data.current_speaker_id is None))
+    silent = 0 if counts is None else sum(1 for p in data.people if counts.get(p.id, 0) == 0)
     if silent:
         lines.append(("silent", silent))
     lines += [("blank",), ("heading", "capture.domains", False)]
     most = max([*data.domain_counts.values(), 1])
     for name in data.domains:
+        if counts is None:
+            lines.append(("domain", name, positions[name], None, 0))
+            continue
         count = data.domain_counts.get(name, 0)
         lines.append(("domain", name, positions[name], count, round(BAR_WIDTH * count / most)))
     return lines
+
+
+def _count(count: object, look: Look) -> tuple[str, Style]:
+    """A count at the end of a line: blank while not counted, `·` for none."""
+    if count is None:
+        return "    ", look.meta
+    return (f" {count:>3}", look.text) if count else ("   ·", look.meta)
 
 
 def render_line_spec(spec: LineSpec, look: Look, t: Translator, width: int) -> list[Segment]:
@@ -98,15 +108,17 @@ def render_line_spec(spec: LineSpec, look: Look, t: Translator, width: int) -> l
         pieces.append(("▶" if speaking else " ", look.strong))
         pieces.append((f"{key} ", look.meta))
         pieces.append((fit(label, name_width), style))
-        pieces.append((f" {count:>3}" if count else "   ·", look.text if count else look.meta))
+        pieces.append(_count(count, look))
     elif kind == "domain":
         _, name, position, count, filled = spec
         style = look.domain_style(position if isinstance(position, int) else None)
         filled = int(filled) if isinstance(filled, int) else 0
         pieces.append((fit(visible(str(name)), max(width - BAR_WIDTH - 5, 6)), style))
+        if count is None:  # an empty bar would read as nobody of this domain spoke
+            return [Segment(text, look.base + style) for text, style in pieces]
         pieces.append((" " + "█" * filled, style))
         pieces.append(("░" * (BAR_WIDTH - filled), look.meta))
-        pieces.append((f" {count:>3}" if count else "   ·", look.text if count else look.meta))
+        pieces.append(_count(count, look))
     return [Segment(text, look.base + style) for text, style in pieces if text]
 
 

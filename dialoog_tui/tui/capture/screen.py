@@ -149,12 +149,18 @@ class CaptureScreen(DialoogScreen[None]):
         if seen is not None:
             self.log_view.reset(seen.latest, has_older=seen.has_older)
             self.view.show_state(preview=False)
+            self.call_after_refresh(self._count_first)
         # Draw first, then load: opening the store imports SQLAlchemy on the store thread,
         # which holds the GIL for most of 100-150 ms; begun before, it would slow the first
         # frame down to its pace. The input line takes typing meanwhile.
         self.call_after_refresh(
             self.run_worker, self._open(), group="open", exclusive=True, exit_on_error=False
         )
+
+    def _count_first(self) -> None:
+        """Who spoke how often, in the frame after the first look (see `Recorder.glance`)."""
+        if self.recorder.count_first():
+            self.view.show_state(preview=False)
 
     async def _open(self) -> None:
         """Find or create the session, then load it (on the store thread)."""

@@ -47,7 +47,7 @@ class SessionHeader(Widget):
         self._clock = clock
         self._session: Session | None = None
         self._phase: Phase | None = None
-        self._count = 0
+        self._count: int | None = 0
         self._waiting = 0
         self._table: str | None = None
         self._lines = [Text(t("capture.loading")), Text()]
@@ -57,9 +57,9 @@ class SessionHeader(Widget):
         self.set_interval(1, self._redraw)
 
     def show(
-        self, session: Session, phase: Phase | None, count: int, look: Look | None = None
+        self, session: Session, phase: Phase | None, count: int | None, look: Look | None = None
     ) -> None:
-        """Show the session's current state."""
+        """Show the session's current state (`count` None: not counted yet)."""
         self._session, self._phase, self._count = session, phase, count
         if look is not None:
             self._look = look
@@ -109,7 +109,8 @@ class SessionHeader(Widget):
             text.append(visible(self._phase.title), look.strong)
         else:
             text.append(t("capture.no_phase"), look.meta)
-        text.append(f"   {t('picker.count', count=self._count)}", look.meta)
+        if self._count is not None:
+            text.append(f"   {t('picker.count', count=self._count)}", look.meta)
         for y, line in enumerate((title, text)):
             if line != self._lines[y]:
                 self._lines[y] = line

@@ -76,13 +76,16 @@ class CaptureView:
         if recorder.table is not None:
             screen.session_header.show_table(recorder.table.name)
         screen.session_header.show(
-            recorder.session, recorder.current_phase, recorder.total, self.look
+            recorder.session,
+            recorder.current_phase,
+            recorder.total if recorder.counted else None,
+            self.look,
         )
         current = context.current_speaker.participant
         screen.participants.show(
             Participation(
                 people=context.session_participants,
-                counts=context.counts,
+                counts=context.counts if recorder.counted else None,
                 domains=context.domains,
                 domain_counts=context.domain_counts(),
                 current_speaker_id=current.id if current else None,
