@@ -12,6 +12,8 @@ from msgspec.structs import asdict
 
 LANGUAGES = ("nl", "en")
 USER_ENV = "DIALOOG_USER"
+DEFAULT_THEME = "dialoog-dark"
+"""The colour theme of a first run."""
 
 
 def current_user() -> str:
@@ -35,7 +37,7 @@ def default_person() -> str:
 class Settings(Struct, frozen=True):
     """Choices remembered in the settings file."""
 
-    theme: str = "dialoog-dark"
+    theme: str = DEFAULT_THEME
     """Name of the colour theme."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, to rebind commands (for example {"edit": "ctrl+o"})."""
@@ -59,7 +61,7 @@ def load_settings(path: Path) -> Settings:
     person = raw.get("person")
     folder = raw.get("export_folder")
     return Settings(
-        theme=theme if isinstance(theme, str) else Settings.theme,
+        theme=theme if isinstance(theme, str) else DEFAULT_THEME,
         keymap={str(k): str(v) for k, v in keymap.items()} if isinstance(keymap, dict) else {},
         person=" ".join(person.split())[:200] if isinstance(person, str) else "",
         export_folder=folder if isinstance(folder, str) else "",

@@ -10,9 +10,8 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from dialoog_tui.config import DEFAULT_THEME
 from dialoog_tui.paths import bundled_themes_dir
-
-DEFAULT_THEME = "dialoog-dark"
 
 _COLOUR_FIELDS = (
     "primary",
