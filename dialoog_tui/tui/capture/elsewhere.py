@@ -60,6 +60,7 @@ def corrections_screen(
 
     if recorder.session is None:
         return None
+    recorder.count_first()  # opened in the frame after a first look: count before saying how many
     context = recorder.context
     setup = Setup(
         session=recorder.session,
