@@ -114,11 +114,10 @@ def render_line_spec(spec: LineSpec, look: Look, t: Translator, width: int) -> l
         style = look.domain_style(position if isinstance(position, int) else None)
         filled = int(filled) if isinstance(filled, int) else 0
         pieces.append((fit(visible(str(name)), max(width - BAR_WIDTH - 5, 6)), style))
-        if count is None:  # an empty bar would read as nobody of this domain spoke
-            return [Segment(text, look.base + style) for text, style in pieces]
-        pieces.append((" " + "█" * filled, style))
-        pieces.append(("░" * (BAR_WIDTH - filled), look.meta))
-        pieces.append(_count(count, look))
+        if count is not None:  # before the count, an empty bar would read as nobody spoke
+            pieces.append((" " + "█" * filled, style))
+            pieces.append(("░" * (BAR_WIDTH - filled), look.meta))
+            pieces.append(_count(count, look))
     return [Segment(text, look.base + style) for text, style in pieces if text]
 
 

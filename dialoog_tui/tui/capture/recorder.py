@@ -6,7 +6,7 @@ No widgets here: every method returns what changed, and the screen shows it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -208,9 +208,7 @@ class Recorder:
         counts = first_look.first_counts(self.gateway.target, self.session.id)
         if counts is None:
             return False
-        self.context.counts.clear()
-        self.context.counts.update(counts)
-        self.counted = True
+        self._count_as(counts)
         return True
 
     async def load(self, session_id: int) -> CaptureSnapshot:
@@ -221,9 +219,7 @@ class Recorder:
                 capture.take_seat, session_id, self.table_name, note_taker=self.person
             )
         self._take_over(loaded, domains=[d.name for d in loaded.domains])
-        self.context.counts.clear()
-        self.context.counts.update(loaded.counts)
-        self.counted = True
+        self._count_as(loaded.counts)
         self._read_up_to = loaded.latest[-1].seq if loaded.latest else 0
         self._changes_seen = loaded.changes
         self._stored_draft = loaded.draft
@@ -244,6 +240,12 @@ class Recorder:
         context.session_participants = list(read.session_participants)
         context.domains = domains
         self._remember(*read.latest)
+
+    def _count_as(self, counts: Mapping[int | None, int]) -> None:
+        """Take over the session's contributions per participant, as read from the store."""
+        self.context.counts.clear()
+        self.context.counts.update(counts)
+        self.counted = True
 
     async def older(self, before_seq: int, *, count: int = PAGE_SIZE) -> list[Contribution]:
         """The `count` contributions before number `before_seq` (a page)."""
@@ -554,8 +556,7 @@ class Recorder:
             self.context.count(fresh, 1)
         else:  # corrected: what changed may lie on a page not loaded here
             self._people_now(arrived.session_participants)
-            self.context.counts.clear()
-            self.context.counts.update(arrived.counts)
+            self._count_as(arrived.counts)
             if arrived.session is not None:
                 self._agenda_now(arrived.session, arrived.phases)
         return CaughtUp(fresh, corrected, reread=arrived.counts is not None)
