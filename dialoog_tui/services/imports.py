@@ -297,7 +297,9 @@ def _start_of(rows: list[ImportRow], now: datetime, zone: tzinfo | None) -> date
 
 
 def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:
-    if speaker.new_name is not None:
+    # A ref names the row whoever it names as its speaker: one merged into another or
+    # renamed since the last import is new by name, and the row is still there.
+    if speaker.new_name is not None and not row.ref:
         return False  # someone new cannot have said it before
     timed = row.at is not None or row.clock_time is not None
     return there.take(

@@ -235,3 +235,22 @@ def test_notes_with_times_of_day_only_are_placed_the_same_at_every_import(
     days = {c["at"][:10] for c in document["contributions"]}
     assert len(days) == 1  # one morning, whatever the hour of the import
     assert document["session"]["started_at"] == document["contributions"][0]["at"]
+
+
+def test_a_row_with_a_ref_stays_there_after_its_speaker_was_merged_or_renamed(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text(
+        "session,speaker,domain,ref,text\navond,Jan,inw,a1,Een\navond,Piet,inw,a2,Twee\n"
+        "avond,Karin,overheid,a3,Drie\n",
+        encoding="utf-8",
+    )
+    run(capsys, "--db", db, "import", str(source))
+    assert run(capsys, "--db", db, "participant", "merge", "Jan", "Piet")[0] == 0
+    assert run(capsys, "--db", db, "participant", "edit", "Karin", "--name", "Karina")[0] == 0
+    _, out, _ = run(capsys, "--db", db, "import", str(source))
+    assert "3 already there, 0 new" in out
+    assert _texts(capsys, db, "avond") == ["Een", "Twee", "Drie"]
+    _, out, _ = run(capsys, "--db", db, "participant", "list", "--session", "avond")
+    assert "Jan" not in out and "Karin " not in out
