@@ -241,6 +241,18 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "see what recurs across the sessions with: dialoog themes --all",
     ),
     # sessions: errors
+    "error.no_theme": (
+        "geen thema met id {theme} (zie dialoog themes)",
+        "no theme with id {theme} (see dialoog themes)",
+    ),
+    "error.theme_merged": (
+        "thema {theme} bestaat niet meer: het is samengevoegd met {survivor}",
+        "theme {theme} no longer exists: it was merged into {survivor}",
+    ),
+    "error.theme_absorbed": (
+        "thema {theme} bestaat niet meer: zijn bijdragen zitten in andere thema's",
+        "theme {theme} no longer exists: its contributions are in other themes",
+    ),
     "error.no_session": (
         "geen sessie {key_typed!r} (geef een id of slug uit 'dialoog sessions')",
         "no session {key_typed!r} (give an id or slug from 'dialoog sessions')",

@@ -178,6 +178,10 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Bijdrage {contribution} zit niet in thema {theme}",
         "Contribution {contribution} is not in theme {theme}",
     ),
+    "themes.refused.no_contribution": (
+        "Er is geen bijdrage {contribution} om in een thema te plaatsen",
+        "There is no contribution {contribution} to place in a theme",
+    ),
     "themes.refused.last_member": (
         "Bijdrage {contribution} is het enige in thema {theme}; markeer het liever als geen thema",
         "Contribution {contribution} is all that theme {theme} holds; mark it not a theme instead",

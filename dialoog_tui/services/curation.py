@@ -9,9 +9,12 @@ from datetime import datetime
 from msgspec.structs import replace
 from sqlmodel import Session, col, select
 
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes import curation
 from dialoog_tui.core.themes.curation import CuratedTheme, Outcome, ThemeAction
 from dialoog_tui.core.themes.refusals import CurationError
+from dialoog_tui.errors import NotFound
+from dialoog_tui.store.contributions import get_contribution
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.schema.tables import ThemeMemberRow, ThemeRow, ThemeRunRow
 from dialoog_tui.store.themes import curation as curated_store
@@ -89,6 +92,8 @@ def move_contribution(
     """Into theme `key`, out of whichever theme holds it now (curated or proposed)."""
     from dialoog_tui.store.themes.curation import load_curated
 
+    if not _placeable(db, contribution):
+        raise CurationError("no_contribution", contribution=contribution)
     holder = curation.theme_holding(contribution, load_curated(db=db))
     source = holder.id if holder else _proposal_holding(db, contribution)
     keys = [key] if source is None or source == key else [key, source]
@@ -103,6 +108,16 @@ def move_contribution(
             contribution, themes[1] if len(themes) > 1 else None, themes[0]
         ),
     )
+
+
+def _placeable(db: Session, contribution_id: int) -> bool:
+    """Whether a theme may hold the contribution: it exists, is not removed, and is on the
+    record (off the record, it is in no theme and no output)."""
+    try:
+        contribution = get_contribution(db=db, contribution_id=contribution_id)
+    except NotFound:
+        return False
+    return contribution.deleted_at is None and contribution.consent is not Consent.OFF_RECORD
 
 
 def remove_from_theme(

@@ -109,8 +109,9 @@ def test_move_remove_reject_history_and_undo(capsys: pytest.CaptureFixture[str],
     [
         (("accept", "tnope"), "no theme with id tnope"),
         (("merge", "tnope"), "no theme with id tnope"),
-        (("move", "99999", "tnope"), "no theme"),
-        (("undo",), "nothing to undo"),
+        (("move", "1", "tnope"), "no theme"),
+        (("move", "99999", "tnope"), "no contribution 99999"),
+        (("undo",), "Nothing to undo"),
     ],
 )
 def test_bad_curation_gets_one_clear_line(
@@ -131,4 +132,20 @@ def test_split_refuses_contributions_outside_the_theme(
     code, _, err = run(
         capsys, "--db", db, "theme", "split", parking["id"], str(trees["contributions"][0])
     )
-    assert code == 1 and "not in theme" in err
+    assert code == 1 and "Not in theme" in err
+
+
+def test_moving_a_contribution_that_is_not_there_is_refused_in_the_interface_language(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    target = themes(capsys, db)[0]["id"]
+    code, _, err = run(capsys, "--db", db, "theme", "move", "999999", target)
+    assert code != 0
+    assert "There is no contribution 999999 to place in a theme" in err
+    assert "Error" not in err and "Traceback" not in err
+    code, _, err = run(capsys, "--db", db, "--lang", "nl", "theme", "move", "999999", target)
+    assert code != 0 and "Er is geen bijdrage 999999 om in een thema te plaatsen" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "nl", "theme", "merge", target)
+    assert code != 0 and "Samenvoegen kan pas met twee of meer verschillende thema's" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "nl", "theme", "accept", "tnope")
+    assert code == 1 and err.strip() == "dialoog: fout: geen thema met id tnope (zie dialoog themes)"

@@ -12,6 +12,7 @@ REFUSALS: Mapping[str, str] = {
     "split_empties": "that would leave the theme empty; rename it instead",
     "already_member": "contribution {contribution} is already in theme {theme}",
     "not_member": "contribution {contribution} is not in theme {theme}",
+    "no_contribution": "there is no contribution {contribution} to place in a theme",
     "last_member": "contribution {contribution} is all that theme {theme} holds; reject it instead",
     "nothing_to_undo": "nothing to undo",
 }
@@ -26,3 +27,5 @@ class CurationError(ValueError):
         super().__init__(REFUSALS[reason].format(**values))
         self.reason = reason
         self.values = values
+        self.key = f"themes.refused.{reason}"
+        """The interface text that says it (`Translator.explain`, as for `StoreError`)."""

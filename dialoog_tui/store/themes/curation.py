@@ -140,14 +140,25 @@ def resolve(db: Session, key: str, curated: dict[str, CuratedTheme]) -> CuratedT
     key = key.strip()
     if key in curated:
         if (survivor := curated[key].merged_into) is not None:
-            raise NotFound(f"theme {key} no longer exists: it was merged into {survivor}")
+            raise NotFound(
+                f"theme {key} no longer exists: it was merged into {survivor}",
+                key="error.theme_merged",
+                theme=key,
+                survivor=survivor,
+            )
         return curated[key]
     proposal = find_proposal(db=db, key=key)
     if proposal is None:
-        raise NotFound(f"no theme with id {key} (see dialoog themes)")
+        raise NotFound(
+            f"no theme with id {key} (see dialoog themes)", key="error.no_theme", theme=key
+        )
     adopted = adopt(proposal, held_by(curated))
     if not adopted.members:  # all it held is in curated themes now: it is on no board
-        raise NotFound(f"theme {key} no longer exists: its contributions are in other themes")
+        raise NotFound(
+            f"theme {key} no longer exists: its contributions are in other themes",
+            key="error.theme_absorbed",
+            theme=key,
+        )
     return adopted
 
 
