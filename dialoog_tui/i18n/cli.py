@@ -214,9 +214,18 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "row.unreadable_stamp": ("onleesbare tijd [{stamp}]", "unreadable time [{stamp}]"),
     "row.no_text": ("een regel zonder tekst", "a line without text"),
-    "row.speaker_unclear": (
-        "spreker niet duidelijk ({problem}: {choices})",
-        "speaker not clear ({problem}: {choices})",
+    # One per `core.speakers.SpeakerProblem`.
+    "row.speaker_ambiguous_name": (
+        "spreker niet duidelijk: meerdere deelnemers ({choices})",
+        "speaker not clear: several participants ({choices})",
+    ),
+    "row.speaker_unknown_domain": (
+        "onbekend domein; kies uit: {choices}",
+        "unknown domain; choose from: {choices}",
+    ),
+    "row.speaker_ambiguous_domain": (
+        "domein niet duidelijk: meerdere domeinen ({choices})",
+        "domain not clear: several domains ({choices})",
     ),
     "row.reply_unknown": (
         "antwoordt op {to}, maar daar is in deze sessie niets gezegd",

@@ -199,11 +199,7 @@ def import_rows(
         if speaker.problem is not None:
             choices = ", ".join(speaker.candidates)
             report.skipped.append(
-                RowProblem(
-                    row.line,
-                    "row.speaker_unclear",
-                    {"problem": speaker.problem.value, "choices": choices},
-                )
+                RowProblem(row.line, f"row.speaker_{speaker.problem.value}", {"choices": choices})
             )
             continue
         at = row.at or (

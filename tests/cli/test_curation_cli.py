@@ -148,4 +148,6 @@ def test_moving_a_contribution_that_is_not_there_is_refused_in_the_interface_lan
     code, _, err = run(capsys, "--db", db, "--lang", "nl", "theme", "merge", target)
     assert code != 0 and "Samenvoegen kan pas met twee of meer verschillende thema's" in err
     code, _, err = run(capsys, "--db", db, "--lang", "nl", "theme", "accept", "tnope")
-    assert code == 1 and err.strip() == "dialoog: fout: geen thema met id tnope (zie dialoog themes)"
+    assert (
+        code == 1 and err.strip() == "dialoog: fout: geen thema met id tnope (zie dialoog themes)"
+    )

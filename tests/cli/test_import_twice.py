@@ -254,3 +254,18 @@ def test_a_row_with_a_ref_stays_there_after_its_speaker_was_merged_or_renamed(
     assert _texts(capsys, db, "avond") == ["Een", "Twee", "Drie"]
     _, out, _ = run(capsys, "--db", db, "participant", "list", "--session", "avond")
     assert "Jan" not in out and "Karin " not in out
+
+
+def test_a_row_whose_speaker_is_unclear_says_why_in_words(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    from dialoog_tui.core.speakers import SpeakerProblem
+    from dialoog_tui.i18n import MESSAGES
+
+    assert all(f"row.speaker_{problem.value}" in MESSAGES for problem in SpeakerProblem)
+    source = tmp_path / "avond.csv"
+    source.write_text("text,speaker,domain\nGoed,Anna,inw\nSlecht,Bram,xyz\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "--lang", "nl", "import", str(source))
+    assert code == 1
+    assert "regel 3: onbekend domein; kies uit: inwoner" in err
+    assert "unknown_domain" not in err
