@@ -76,8 +76,10 @@ async def test_an_existing_file_is_a_notification_not_an_overwrite(
         assert any("already exists" in n.message for n in app._notifications)
         (written,) = tmp_path.glob("plein-*.md")
         before = written.read_text(encoding="utf-8")
-        app.screen.query_one("#export-force", Checkbox).value = True
-        app.screen.query_one("#export-folder", Input).focus()
+        # The focus went to the box the message names: Space ticks it, Enter exports.
+        assert app.screen.focused is app.screen.query_one("#export-force", Checkbox)
+        await pilot.press("space")
+        assert app.screen.query_one("#export-force", Checkbox).value
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ExportDialog)

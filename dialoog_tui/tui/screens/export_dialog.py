@@ -36,6 +36,13 @@ FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "qdpx": "REFI-QDA"}
 LAYOUTS = ("minutes", "by-kind")
 
 
+class OverwriteBox(MarkedCheckbox, inherit_bindings=False):
+    """Ticked with Space; Enter exports. An existing file moves the focus here, and the
+    note-taker who ticks it and presses Enter means "export", not "untick"."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_button", show=False)]
+
+
 @runtime_checkable
 class RemembersFolder(Protocol):
     """An app that keeps the export folder between exports (`DialoogApp`)."""
@@ -51,7 +58,11 @@ class ExportDialog(ModalScreen[Path | None]):
 
     CSS_PATH = "dialogs.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", show=False),
+        # Reaches the screen only from a control that leaves Enter alone (`OverwriteBox`).
+        Binding("enter", "export", show=False),
+    ]
 
     def __init__(
         self,
@@ -93,7 +104,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield MarkedCheckbox(t("export.anonymize"), id="export-anonymize")
             yield Label(t("export.folder"))
             yield Input(str(self._proposed_folder()), id="export-folder")
-            yield MarkedCheckbox(t("export.overwrite"), id="export-force")
+            yield OverwriteBox(t("export.overwrite"), id="export-force")
             with Horizontal(id="export-buttons"):
                 yield Button(t("export.go"), variant="primary", id="export-go")
                 yield Button(t("new.cancel"), id="export-cancel")
@@ -120,6 +131,10 @@ class ExportDialog(ModalScreen[Path | None]):
             return LAYOUTS[0]
         return LAYOUTS[max(self.query_one("#export-layout", RadioSet).pressed_index, 0)]
 
+    def action_export(self) -> None:
+        if not self.query_one("#export-go", Button).disabled:
+            self._go()
+
     @on(Input.Submitted, "#export-folder")
     @on(Button.Pressed, "#export-go")
     def _go(self) -> None:
@@ -142,9 +157,13 @@ class ExportDialog(ModalScreen[Path | None]):
             written = await self._write(folder, choice, force)
         except ExistingFile as error:
             self._refused(self._t("export.exists", path=str(error.path)))
+            # The message says to tick it: Space does, Enter then exports (the button's
+            # focus went to the next control, Cancel, while it was disabled).
+            self.query_one("#export-force", Checkbox).focus()
             return
         except (InvalidInput, NotFound) as error:
             self._refused(self._t.explain(error))
+            self.query_one("#export-folder", Input).focus()
             return
         if isinstance(self.app, RemembersFolder):
             self.app.remember_export_folder(written[0].parent.resolve())
