@@ -104,7 +104,7 @@ def print_report(result: ThemeReport) -> None:
             themes=len(result.themes),
             recurring=len(recurring),
             min=result.min_sessions,
-            unassigned=len(result.unassigned),
+            unassigned=say("cli.contributions", count=len(result.unassigned)),
         )
     )
     if not result.themes:

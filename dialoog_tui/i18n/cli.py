@@ -29,7 +29,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.imported.new": (", {count} nieuw", ", {count} new"),
     "cli.imported.already": (
-        "{already} stonden er al, {imported} nieuw (--again importeert ze toch opnieuw)",
+        "{already} al aanwezig, {imported} nieuw (--again importeert ze toch opnieuw)",
         "{already} already there, {imported} new (--again imports them anyway)",
     ),
     "cli.rows_more": ("… en nog {count} regels", "… and {count} more lines"),
@@ -299,9 +299,9 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.themes.counts": (
         "{themes} thema's, {recurring} terugkerend (gehoord in {min}+ sessies); "
-        "{unassigned} bijdragen niet ingedeeld",
+        "{unassigned} niet ingedeeld",
         "{themes} themes, {recurring} recurring (heard in {min}+ sessions); "
-        "{unassigned} contributions unassigned",
+        "{unassigned} unassigned",
     ),
     "cli.search.none": ("Niets gevonden voor “{query}”.", "Nothing found for “{query}”."),
     "cli.search.head": (

@@ -50,11 +50,15 @@ CORRECTION_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Date like 2026-11-03 19:30. Ctrl+D deletes the session (it can be restored).",
     ),
     "fix.confirm_delete": (
-        "Nogmaals Ctrl+D verwijdert '{title}' met {contributions} bijdragen en {people} "
-        "deelnemers. Terughalen: dialoog session restore {slug}",
-        "Ctrl+D again deletes '{title}' with {contributions} contributions and {people} "
-        "participants. To restore: dialoog session restore {slug}",
+        "Nogmaals Ctrl+D verwijdert '{title}' met {contributions} en {people}. "
+        "Terughalen: dialoog session restore {slug}",
+        "Ctrl+D again deletes '{title}' with {contributions} and {people}. "
+        "To restore: dialoog session restore {slug}",
     ),
+    "fix.contributions": ("{count} bijdragen", "{count} contributions"),
+    "fix.contributions.one": ("{count} bijdrage", "{count} contribution"),
+    "fix.people_count": ("{count} deelnemers", "{count} participants"),
+    "fix.people_count.one": ("{count} deelnemer", "{count} participant"),
     "fix.bad_value": ("{field}: {problem}", "{field}: {problem}"),
     "fix.unknown_person": (
         "Samenvoegen met: geen deelnemer '{name}' in deze sessie",

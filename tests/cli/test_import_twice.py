@@ -269,3 +269,13 @@ def test_a_row_whose_speaker_is_unclear_says_why_in_words(
     assert code == 1
     assert "regel 3: onbekend domein; kies uit: inwoner" in err
     assert "unknown_domain" not in err
+
+
+def test_counts_read_as_dutch_for_one_and_for_many(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text("text,ref\nEerste,r1\n", encoding="utf-8")
+    run(capsys, "--db", db, "import", str(source))
+    _, out, _ = run(capsys, "--db", db, "--lang", "nl", "import", str(source))
+    assert "1 al aanwezig, 0 nieuw" in out and "stonden" not in out

@@ -157,7 +157,7 @@ async def test_deleting_the_session_asks_twice_and_names_what_goes(
         await pilot.press("ctrl+d")
         await pilot.pause()
         hint = str(screen.query_one("#fix-hint").render())
-        assert "1 bijdragen" in hint and "2 deelnemers" in hint and "restore groen-plan" in hint
+        assert "met 1 bijdrage en 2 deelnemers" in hint and "restore groen-plan" in hint
         await pilot.press("ctrl+d")
         await settle(pilot)
         from dialoog_tui.services.sessions import listing

@@ -185,11 +185,11 @@ def timeline_chart(
     *,
     zone: tzinfo | None,
     counted: Callable[[int], str],
-    per_bar: str,
+    per_bar: Callable[[int], str],
 ) -> Chart:
     """Contributions over time as bars, on bands that mark each phase with its number; the
     phases are named below with their times and counts. `counted` words a count
-    ("12 bijdragen"), `per_bar` what a bar holds ("bijdragen per {minutes} minuten")."""
+    ("12 bijdragen"), `per_bar` what a bar of so many minutes holds ("bijdragen per 5 minuten")."""
     bins = bins_of(stages)
     left, right, top, plot = 44, WIDTH - 16, 26, 150
     if not bins:
@@ -229,7 +229,7 @@ def timeline_chart(
         f'<text x="{left}" y="{top + plot + 16}">{clock(start)}</text>'
         f'<text x="{right}" y="{top + plot + 16}" text-anchor="end">{clock(end)}</text>'
         f'<text x="{(left + right) / 2:.1f}" y="{top + plot + 16}" text-anchor="middle"'
-        f' fill="{FAINT}">{_text(per_bar.format(minutes=bins[0].minutes))}</text>'
+        f' fill="{FAINT}">{_text(per_bar(bins[0].minutes))}</text>'
     )
     legend_top = top + plot + 40
     lines = []

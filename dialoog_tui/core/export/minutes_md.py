@@ -235,7 +235,7 @@ class _MinutesWriter(SessionWriter):
                 stages,
                 zone=self.options.zone,
                 counted=lambda count: w("contributions_count", count=count),
-                per_bar=w("chart_per_bar"),
+                per_bar=lambda minutes: w("chart_per_bar", count=minutes),
             ),
         }
 

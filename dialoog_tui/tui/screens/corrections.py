@@ -307,8 +307,8 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
                 self._t(
                     "fix.confirm_delete",
                     title=setup.session.title,
-                    contributions=setup.contributions,
-                    people=len(setup.people),
+                    contributions=self._t("fix.contributions", count=setup.contributions),
+                    people=self._t("fix.people_count", count=len(setup.people)),
                     slug=setup.session.slug,
                 )
             )
