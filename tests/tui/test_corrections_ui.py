@@ -133,10 +133,14 @@ async def test_undoing_the_line_with_a_typo_takes_the_typo_out_of_the_panel(
     app = app_factory(GREEN)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
+        await type_line(pilot, "@Piet we kijken ernaar")
         await type_line(pilot, "@Lote meer bomen")
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert _people(seeded) == [("Lotte", "inwoner"), ("Piet", "overheid")]
+        # Piet spoke before the typo: he speaks on, not the room.
+        speaking = capture(app).recorder.context.current_speaker.participant
+        assert speaking is not None and speaking.name == "Piet"
         names = [p.name for p in capture(app).recorder.context.session_participants]
         assert names == ["Lotte", "Piet"]
         await pilot.press("ctrl+y")

@@ -659,9 +659,18 @@ class Recorder:
         self.context.counts[removed.participant_id] -= 1
         if forgotten is not None:
             self._forgotten[contribution_id] = forgotten
+            speaking = self.context.current_speaker.participant
             self.context.forget(forgotten.participant.id)
             removed = replace(removed, participant_id=None)
         self._remember(removed)
+        if (
+            forgotten is not None
+            and speaking is not None
+            and speaking.id == forgotten.participant.id
+        ):
+            # The one the line brought in is gone with it: whoever spoke before speaks on,
+            # not the room (the next line without @ would be the room's).
+            self.newest_speaks_on()
         return RecordChange(removed=removed, seq=removed.seq)
 
     async def _relog(self, contribution_id: int) -> RecordChange:
