@@ -46,14 +46,24 @@ class Consent(StrEnum):
 
     @classmethod
     def from_name(cls, name: str) -> Consent | None:
-        """A consent from its id or its Dutch or English name; None if unknown."""
+        """A consent from its id or its Dutch or English name, or a unique beginning of one
+        (`anon`, as for domains and phases); None if unknown or ambiguous."""
         key = name.strip().casefold().replace("-", "_").replace(" ", "_")
-        for consent in cls:
-            names = {consent.value, consent.label("nl"), consent.label("en")}
-            if key in {n.casefold().replace("-", "_").replace(" ", "_") for n in names}:
+        named = {
+            consent: {
+                n.casefold().replace("-", "_").replace(" ", "_")
+                for n in (consent.value, consent.label("nl"), consent.label("en"))
+            }
+            for consent in cls
+        }
+        for consent, names in named.items():
+            if key in names:
                 return consent
         alias = labels.CONSENT_ALIASES.get(key)
-        return cls(alias) if alias else None
+        if alias:
+            return cls(alias)
+        begun = {c for c, names in named.items() if key and any(n.startswith(key) for n in names)}
+        return begun.pop() if len(begun) == 1 else None
 
 
 _MARKERS = {

@@ -107,6 +107,11 @@ def test_consent_cycles_and_reads_dutch() -> None:
     assert Consent.from_name("off the record") is Consent.OFF_RECORD
     assert Consent.from_name("Parafrase") is Consent.PARAPHRASE
     assert Consent.from_name("wie weet") is None
+    # A unique beginning is enough, as for domains and phases; an ambiguous one is not.
+    assert Consent.from_name("anon") is Consent.ANONYMOUS
+    assert Consent.from_name("vertr") is Consent.OFF_RECORD
+    assert Consent.from_name("met") is Consent.NAMED
+    assert Consent.from_name("") is None
 
 
 def test_due_dates() -> None:
