@@ -181,7 +181,7 @@ class DialoogApp(App[int]):
         # Imported when needed: opening a session directly should not pay for the list widget.
         from dialoog_tui.tui.screens.picker import PickerScreen
 
-        return PickerScreen(self.gateway, self.t, person=self.person)
+        return PickerScreen(self.gateway, self.t, person=lambda: self.person)
 
     def action_show_picker(self) -> None:
         """Back to the session list (the capture screen stays saved)."""

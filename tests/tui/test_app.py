@@ -74,11 +74,19 @@ async def test_the_new_session_form_takes_people_agenda_consent_and_remembers_th
         form.query_one("#field-note_taker", Input).value = "Marieke de Vries"
         form.query_one("#field-participants", Input).value = "Anna/inw, Piet/over"
         form.query_one("#field-phases", Input).value = "Opening; Ideeën"
-        form.query_one("#field-consent", Input).value = "anoniem"
+        form.query_one("#field-consent", Input).value = "anon"  # a beginning is enough
         await pilot.press(*"Wijkavond", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CaptureScreen)
         await type_line(pilot, "@Anna meer bomen")
+        # The next session's form offers the note-taker just named, without a restart.
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen)
+        assert app.screen.query_one("#field-note_taker", Input).value == "Marieke de Vries"
+        await pilot.press("escape")
     session = seeded.read(lambda db: sessions.list_sessions(db=db))[0].session
     assert (session.note_taker, session.default_consent) == ("Marieke de Vries", Consent.ANONYMOUS)
     people = seeded.read(lambda db: list_session_participants(db=db, session_id=session.id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rich.text import Text
 from textual import on
@@ -35,8 +35,11 @@ PICKER_COMMANDS: tuple[Command, ...] = (
 class PickerScreen(DialoogScreen[None]):
     """A list of sessions, newest first, with 'new session' on top."""
 
-    def __init__(self, gateway: StoreGateway, t: Translator, *, person: str = "") -> None:
-        """`person`: who takes the notes, offered as a new session's note-taker."""
+    def __init__(
+        self, gateway: StoreGateway, t: Translator, *, person: Callable[[], str] = str
+    ) -> None:
+        """`person`: who takes the notes, offered as a new session's note-taker; asked each
+        time, as the first session made names them."""
         super().__init__()
         self._gateway = gateway
         self._t = t
@@ -97,7 +100,7 @@ class PickerScreen(DialoogScreen[None]):
             if new is not None:
                 self._request(new)
 
-        self.app.push_screen(NewSessionScreen(self._t, person=self._person), start)
+        self.app.push_screen(NewSessionScreen(self._t, person=self._person()), start)
 
     def _open(self, option_id: str | None) -> None:
         if option_id == NEW_SESSION:
