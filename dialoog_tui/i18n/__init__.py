@@ -126,6 +126,11 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "nummer of naam van de fase (nieuwe naam: nieuwe fase) — Esc annuleert",
         "phase number or name (a new name adds a phase) — Esc cancels",
     ),
+    "preview.phase_new": ("→ nieuwe fase: {title}", "→ new phase: {title}"),
+    "preview.phase_several": (
+        "meerdere fasen: {titles} — typ meer van de naam",
+        "several phases: {titles} — type more of the name",
+    ),
     "mode.capture": ("Invoer", "Entry"),
     "mode.ladder": (
         "Onder #{seq}: belang, waarde:…, voorwaarde:…",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.kinds import Kind
@@ -219,6 +220,29 @@ async def test_the_phase_prompt_takes_a_unique_beginning_and_refuses_an_ambiguou
         await type_line(pilot, "Idee")  # begins two phases: none is entered, none is added
         assert screen.recorder.current_phase.title == "Ideeën ordenen"
         assert [p.title for p in screen.recorder.phases] == ["Opening", "Ideeën", "Ideeën ordenen"]
+
+
+async def test_the_phase_prompt_says_which_phase_enter_goes_to_before_it_is_pressed(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", phases=("Opening", "Ideeën", "Ideeën ordenen")))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+
+        async def hint_for(typed: str) -> str:
+            field = app.screen.query_one("#entry", Input)
+            field.value = ""
+            await pilot.press(*typed)
+            await pilot.pause()
+            return str(app.screen.query_one("#entry-preview").render())
+
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert await hint_for("ideeën o") == "→ 3. Ideeën ordenen"
+        assert await hint_for("open") == "→ 1. Opening"
+        assert "meerdere fasen: Ideeën, Ideeën ordenen" in await hint_for("Idee")
+        assert await hint_for("Pauz") == "→ nieuwe fase: Pauz"
+        assert await hint_for("9") == "→ nieuwe fase: 9"
 
 
 async def test_reply_links_to_the_selected_contribution(

@@ -10,9 +10,10 @@ from typing import TypeVar
 
 from rich.text import Text
 
+from dialoog_tui.core.agenda import phase_matches
 from dialoog_tui.core.capture import EntryPreview
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.display import abbreviate_domain
+from dialoog_tui.core.display import abbreviate_domain, visible
 from dialoog_tui.core.quick_entry import parse_entry
 from dialoog_tui.tui.capture.log_rows import LadderLabels, SpeakerLabel
 from dialoog_tui.tui.capture.modes import EntryMode, ladder_of
@@ -151,7 +152,7 @@ class CaptureView:
         bar, state = screen.entry_bar, screen.entry
         value = bar.input.value
         if state.mode is EntryMode.PHASE:
-            bar.show_preview(Text(self._phase_hint(value), look.meta))
+            bar.show_preview(self._phase_hint(value))
             return
         if state.mode is EntryMode.LADDER and not state.is_new_contribution(value):
             bar.show_preview(ladder_text(ladder_of(value), t, look))
@@ -176,10 +177,21 @@ class CaptureView:
             )
         )
 
-    def _phase_hint(self, typed: str) -> str:
+    def _phase_hint(self, typed: str) -> Text:
+        """The agenda; once something is typed, the phase Enter goes to, as the store
+        will pick it (`agenda.phase_matches`): an existing one, a new one, or none yet."""
+        t, look = self._screen.t, self.look
         phases = self._screen.recorder.phases
-        listing = "  ".join(f"{p.position}. {p.title}" for p in phases)
-        return f"{listing}" if not typed.strip() else f"→ {typed.strip()}"
+        if not typed.strip():
+            return Text("  ".join(f"{p.position}. {visible(p.title)}" for p in phases), look.meta)
+        matches = phase_matches(typed, phases)
+        if len(matches) == 1:
+            chosen = matches[0]
+            return Text(f"→ {chosen.position}. {visible(chosen.title)}", look.meta)
+        if matches:
+            titles = ", ".join(visible(p.title) for p in matches)
+            return Text("⚠ " + t("preview.phase_several", titles=titles), look.strong)
+        return Text(t("preview.phase_new", title=visible(" ".join(typed.split()))), look.meta)
 
     def ladder_labels(self) -> LadderLabels:
         """The words the log puts before interests, values, a condition and a paraphrase."""
