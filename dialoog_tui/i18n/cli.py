@@ -250,6 +250,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "see what recurs across the sessions with: dialoog themes --all",
     ),
     # sessions: errors
+    "error.phase_ambiguous": (
+        "{typed!r} is het begin van meer dan één fase ({titles}): typ meer van de naam",
+        "{typed!r} begins more than one phase ({titles}): type more of it",
+    ),
     "error.no_theme": (
         "geen thema met id {theme} (zie dialoog themes)",
         "no theme with id {theme} (see dialoog themes)",

@@ -328,7 +328,12 @@ def go_to_phase(
     matches = phase_matches(typed, agenda)
     if len(matches) > 1:
         titles = ", ".join(p.title for p in matches)
-        raise InvalidInput(f"{typed!r} begins more than one phase ({titles}): type more of it")
+        raise InvalidInput(
+            f"{typed!r} begins more than one phase ({titles}): type more of it",
+            key="error.phase_ambiguous",
+            typed=typed,
+            titles=titles,
+        )
     chosen = matches[0] if matches else None
 
     def enter(db: Session) -> tuple[Phase, list[Phase]]:

@@ -219,6 +219,8 @@ async def test_the_phase_prompt_takes_a_unique_beginning_and_refuses_an_ambiguou
         await pilot.press("ctrl+g")
         await type_line(pilot, "Idee")  # begins two phases: none is entered, none is added
         assert screen.recorder.current_phase.title == "Ideeën ordenen"
+        said = [n.message for n in app._notifications]
+        assert any("is het begin van meer dan één fase (Ideeën, Ideeën ordenen)" in m for m in said)
         assert [p.title for p in screen.recorder.phases] == ["Opening", "Ideeën", "Ideeën ordenen"]
 
 
