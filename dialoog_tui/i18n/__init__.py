@@ -131,6 +131,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "meerdere fasen: {titles} — typ meer van de naam",
         "several phases: {titles} — type more of the name",
     ),
+    "key.space": ("Spatie", "Space"),
     "mode.capture": ("Invoer", "Entry"),
     "mode.ladder": (
         "Onder #{seq}: belang, waarde:…, voorwaarde:…",

@@ -62,7 +62,7 @@ class Command(Struct, frozen=True):
 
     def label(self, t: Translator) -> str:
         """The short name, for the footer and the palette."""
-        return t(self.text_key or f"cmd.{self.id}", key=key_display(self.key))
+        return t(self.text_key or f"cmd.{self.id}", key=key_display(self.key, t))
 
     def help(self, t: Translator, **values: object) -> str:
         """One sentence on what it does."""
@@ -100,12 +100,30 @@ def either_case(keys: str) -> str:
     return ",".join(dict.fromkeys(found))
 
 
-def key_display(key: str) -> str:
-    """A key as people write it: Ctrl+E, Alt+1, F1, Enter."""
+NAMED_KEYS = {
+    "escape": "Esc",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "delete": "Del",
+}
+"""Keys shown as most keyboards label them, the same in every language."""
+
+
+def key_display(key: str, t: Translator | None = None) -> str:
+    """A key as people write it: Ctrl+E, Alt+1, F1, Enter, Esc, ↑; the space bar in the
+    interface's language (with `t`)."""
     first = key.split(",")[0]
-    return "+".join(
-        part.upper() if len(part) <= 1 else part.capitalize() for part in first.split("+")
-    )
+
+    def shown(part: str) -> str:
+        if part == "space" and t is not None:
+            return t("key.space")
+        return NAMED_KEYS.get(part) or (part.upper() if len(part) <= 1 else part.capitalize())
+
+    return "+".join(shown(part) for part in first.split("+"))
 
 
 class PaletteEntry(Struct, frozen=True):
@@ -160,5 +178,5 @@ def palette_entries_for(
     for command in commands:
         action = command.action or command.id
         if enabled(action):
-            title = Text(f"{command.label(t)}  ({key_display(command.key)})")
+            title = Text(f"{command.label(t)}  ({key_display(command.key, t)})")
             yield PaletteEntry(title=title, help=command.help(t), action=action)

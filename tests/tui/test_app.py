@@ -133,6 +133,12 @@ async def test_help_speaks_dutch_and_keeps_long_texts_in_their_column(
     continued = [line for line in lines if line[0] == " "]
     assert continued and all(line[: len("Ctrl+P") + 1].strip() == "" for line in continued)
     assert not any(line[0].islower() for line in lines)
+    # Keys as keyboards label them, not Textual's English names.
+    assert not any(
+        line.startswith(("Escape", "Up ", "Down ", "Pageup", "Pagedown")) for line in lines
+    )
+    assert any(line.startswith("PgUp") for line in lines)
+    assert any(line.startswith("↑") for line in lines)
 
 
 def _as_text(static: Static) -> str:

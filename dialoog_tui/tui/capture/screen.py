@@ -137,7 +137,7 @@ class CaptureScreen(DialoogScreen[None]):
             suggester=EntrySuggester(self.recorder.context),
             id="entry-bar",
         )
-        yield KeyHints(t("cmd.palette"), id="key-hints")
+        yield KeyHints(t, id="key-hints")
 
     def on_mount(self) -> None:
         self.entry_bar.input.focus()

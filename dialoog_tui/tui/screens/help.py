@@ -32,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         t = self._t
         rows = [
-            (key_display(command.key), command.label(t), command.help(t, name="…"))
+            (key_display(command.key, t), command.label(t), command.help(t, name="…"))
             for command in self._commands
         ]
         rows.append(("Ctrl+P", t("cmd.palette"), t("cmd.palette.help")))

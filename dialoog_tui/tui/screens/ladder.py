@@ -66,7 +66,7 @@ class LadderScreen(DialoogScreen[None]):
             yield Static(id="ladder-bridging")
             yield Static(Text(t("ladder.ledger"), style="bold"), classes="ladder-heading")
             yield DataTable(id="ladder-ledger", cursor_type="row", zebra_stripes=True)
-        yield KeyHints(t("cmd.palette"), id="key-hints")
+        yield KeyHints(t, id="key-hints")
 
     def on_mount(self) -> None:
         t = self._t

@@ -50,7 +50,7 @@ class PickerScreen(DialoogScreen[None]):
         yield Static(Text(self._t("picker.title"), style="bold"), id="picker-title")
         yield OptionList(id="sessions")
         yield Static(id="picker-hint")
-        yield KeyHints(self._t("cmd.palette"), id="key-hints")
+        yield KeyHints(self._t, id="key-hints")
 
     def on_mount(self) -> None:
         self.query_one("#picker-hint", Static).update(self._t("picker.loading"))

@@ -85,7 +85,7 @@ class RoomScreen(DialoogScreen[None]):
         with VerticalScroll(id="room-themes"):
             yield Static(id="room-themes-text")
         if not self.wall:
-            yield KeyHints(self._t("cmd.palette"), id="key-hints")
+            yield KeyHints(self._t, id="key-hints")
 
     def on_mount(self) -> None:
         # Group "open": a session that cannot be opened ends the app with the reason.

@@ -68,7 +68,7 @@ class SearchScreen(DialoogScreen[Chosen | None]):
         yield Input(value=self._query, placeholder=t("search.placeholder"), id="search-query")
         yield Static(Text(t("search.hint")), id="search-status")
         yield OptionList(id="search-results")
-        yield KeyHints(t("cmd.palette"), id="key-hints")
+        yield KeyHints(t, id="key-hints")
 
     def on_mount(self) -> None:
         self.query_one("#search-query", Input).focus()

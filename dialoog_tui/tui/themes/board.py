@@ -87,7 +87,7 @@ class ThemeBoardScreen(CuratingScreen):
         yield DataTable(id="board-themes", cursor_type="row", zebra_stripes=True)
         yield Static(id="board-status")
         yield Input(id=NAME_FIELD, classes="board-input")
-        yield KeyHints(self.t("cmd.palette"), id="key-hints")
+        yield KeyHints(self.t, id="key-hints")
 
     def on_mount(self) -> None:
         t = self.t

@@ -87,7 +87,7 @@ class ThemeCardScreen(CuratingScreen):
             yield DataTable(id="card-members", cursor_type="row", zebra_stripes=True)
         yield OptionList(id="card-targets")
         yield Input(id=NAME_FIELD, classes="board-input")
-        yield KeyHints(self.t("cmd.palette"), id="key-hints")
+        yield KeyHints(self.t, id="key-hints")
 
     def on_mount(self) -> None:
         t = self.t

@@ -42,7 +42,7 @@ class ThemeHistoryScreen(DialoogScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(self._t("themes.history"), style="bold"), id="board-title")
         yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-        yield KeyHints(self._t("cmd.palette"), id="key-hints")
+        yield KeyHints(self._t, id="key-hints")
 
     def on_mount(self) -> None:
         t = self._t

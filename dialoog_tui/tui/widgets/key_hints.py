@@ -12,15 +12,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from dialoog_tui.i18n import Translator
 from dialoog_tui.tui.commands import key_display
 
 
 class KeyHints(Static):
     """`Ctrl+E Bewerk  Ctrl+D Verwijder …` for the screen's shown, enabled bindings."""
 
-    def __init__(self, palette_label: str, *, id: str | None = None) -> None:
+    def __init__(self, t: Translator, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._palette_label = palette_label
+        self._t = t
         self._keys: list[tuple[str, str]] = []
         self._shown: list[tuple[str, str] | str] = []
 
@@ -39,8 +40,8 @@ class KeyHints(Static):
             if not binding.show or not active.enabled or binding.action in shown:
                 continue
             shown.add(binding.action)
-            keys.append((key_display(key), binding.description))
-        keys.append(("Ctrl+P", self._palette_label))
+            keys.append((key_display(key, self._t), binding.description))
+        keys.append(("Ctrl+P", self._t("cmd.palette")))
         # The bindings are announced as updated on many a key press (Enter included) while
         # the keys shown stay the same; redraw only when they differ.
         if keys != self._keys:
