@@ -14,7 +14,7 @@ from dialoog_tui.core.themes.progress import Progress, Step, progress_line
 from dialoog_tui.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from dialoog_tui.core.themes.explain import ThemeSummary
+    from dialoog_tui.core.themes.explain import Quote, ThemeSummary
     from dialoog_tui.core.themes.run import ThemeReport
     from dialoog_tui.services.database import Database
 
@@ -161,7 +161,16 @@ def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
         nobody = say("cli.theme.anonymous") if quote.anonymous else say("cli.theme.room")
         who = visible(quote.speaker or nobody)
         domain = f", {visible(quote.domain)}" if quote.domain else ""
-        print(f"    “{visible(quote.text)}” — {who}{domain} (#{quote.contribution_id})")
+        print(f"    “{visible(quote.text)}” — {who}{domain} ({_where(quote, result)})")
+
+
+def _where(quote: Quote, result: ThemeReport) -> str:
+    """`Avond 2 #13 · id 109`: where the log and the minutes show it, and the id the
+    curation commands take."""
+    title = result.session_titles.get(quote.session_id) if quote.session_id else None
+    if quote.seq is None or title is None:
+        return f"id {quote.contribution_id}"
+    return f"{visible(title)} #{quote.seq} · id {quote.contribution_id}"
 
 
 def register(command: CommandMaker) -> None:

@@ -135,6 +135,22 @@ def test_split_refuses_contributions_outside_the_theme(
     assert code == 1 and "Not in theme" in err
 
 
+def test_quotes_give_the_number_in_their_session_and_the_id_to_curate_with(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    import re
+
+    found = themes(capsys, db)
+    quotes = [q for t in found for q in t["quotes"]]
+    assert quotes and all(q["seq"] and q["session"] for q in quotes)
+    code, out, _ = run(capsys, "--db", db, "themes", "--all")
+    assert code == 0
+    shown = re.findall(r"\((Avond [AB]) #(\d+) · id (\d+)\)$", out, re.MULTILINE)
+    assert len(shown) == len(quotes)
+    by_id = {q["contribution"]: q for q in quotes}
+    assert all(int(seq) == by_id[int(cid)]["seq"] for _, seq, cid in shown)
+
+
 def test_moving_a_contribution_that_is_not_there_is_refused_in_the_interface_language(
     capsys: pytest.CaptureFixture[str], db: str
 ) -> None:

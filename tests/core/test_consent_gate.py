@@ -111,6 +111,7 @@ def _members(record: SessionRecord) -> dict[int, ThemeMember]:
             c.id,
             1,
             "Plein",
+            c.seq,
             c.at,
             c.kind,
             person.name if (person := record.speaker(c)) else None,
@@ -218,7 +219,7 @@ def test_paraphrase_shows_as_the_paraphrase_and_anonymous_as_nobody() -> None:
         Contribution(1, 1, 1, START, Kind.REMARK, "letterlijk", 1, consent=Consent.PARAPHRASE)
     )
     assert as_paraphrase is not None and as_paraphrase.text == ""
-    member = ThemeMember(1, 1, "P", START, Kind.REMARK, "Anna", None, Consent.ANONYMOUS, "x")
+    member = ThemeMember(1, 1, "P", 1, START, Kind.REMARK, "Anna", None, Consent.ANONYMOUS, "x")
     shown = share(member)
     assert shown is not None and shown.speaker is None
     assert share(Contribution(1, 1, 1, START, Kind.REMARK, "x", consent=Consent.OFF_RECORD)) is None

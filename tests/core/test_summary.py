@@ -74,6 +74,7 @@ def theme_report() -> tuple[ThemeReport, list]:  # type: ignore[type-arg]
             contribution_id=c.id,
             session_id=1,
             session_title="Marktplein | ontwerpatelier",
+            seq=c.seq,
             at=c.at,
             kind=c.kind,
             speaker=PEOPLE[c.participant_id].name if c.participant_id else None,

@@ -20,6 +20,7 @@ def member(cid: int, speaker: str | None, domain: str | None, **extra: object) -
         contribution_id=cid,
         session_id=1 if cid < 10 else 2,
         session_title="Maart" if cid < 10 else "April",
+        seq=cid,
         at=AT,
         kind=Kind.REMARK,
         speaker=speaker,

@@ -155,6 +155,11 @@ async def test_the_card_shows_quotes_per_domain_and_every_member(
         members = card.query_one("#card-members", DataTable)
         assert members.row_count == theme.size
         assert [int(str(row.value)) for row in members.rows] == list(theme.contributions)
+        # The number shown is the one the log and the minutes give it, in its session.
+        by_id = {m.contribution_id: m for m in card.card.members}
+        first = by_id[theme.contributions[0]]
+        assert members.get_row_at(0)[1] == str(first.seq)
+        assert first.seq != first.contribution_id  # the demo's later sessions tell them apart
         overview = str(card.query_one("#card-overview", Static).render())
         assert "per session" in overview and "Values" in overview
 

@@ -29,6 +29,8 @@ class ThemeMember(Struct, frozen=True):
     contribution_id: int
     session_id: int
     session_title: str
+    seq: int
+    """Its number in its session, as the log and the minutes show it."""
     at: datetime
     kind: Kind
     speaker: str | None

@@ -63,6 +63,9 @@ class Quote(Struct, frozen=True):
     text: str
     anonymous: bool = False
     """Quoted without a name because the speaker asked for that."""
+    session_id: int | None = None
+    seq: int | None = None
+    """Its number in its session (`#12` in the log and the minutes); None: not known."""
 
 
 class ThemeSummary(Struct, frozen=True):
@@ -416,6 +419,8 @@ def _quotes(members: Sequence[ThemeInput]) -> tuple[Quote, ...]:
             domain=m.domain,
             text=m.text,
             anonymous=m.consent is Consent.ANONYMOUS,
+            session_id=m.session_id,
+            seq=m.seq,
         )
         for m in chosen
     )

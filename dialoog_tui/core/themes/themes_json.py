@@ -56,6 +56,8 @@ def _theme(theme: ThemeSummary, report: ThemeReport) -> dict[str, Any]:
         "quotes": [
             {
                 "contribution": quote.contribution_id,
+                "session": quote.session_id,
+                "seq": quote.seq,
                 "speaker": quote.speaker,
                 "anonymous": quote.anonymous,
                 "domain": quote.domain,

@@ -34,6 +34,8 @@ class ThemeInput(Struct, frozen=True):
     table: str | None = None
     """The name of the table it was said at (None: the whole room). Not read by the engine:
     the themes of a room are found over all its tables, and then read per table."""
+    seq: int | None = None
+    """Its number in its session, as the log and the minutes show it (None: not known)."""
 
 
 class ThemeParams(Struct, frozen=True):

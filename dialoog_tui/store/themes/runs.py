@@ -99,6 +99,7 @@ def _live(condition: Any) -> Any:
                 col(ContributionRow.paraphrase),
                 col(ContributionRow.at),
                 col(TableRow.name),
+                col(ContributionRow.seq),
             )
         )
         .join(TableRow, col(TableRow.id) == col(ContributionRow.table_id), isouter=True)
@@ -112,9 +113,20 @@ def _inputs(
 ) -> list[ThemeInput]:
     inputs = []
     for row in rows:
-        cid, session_id, text, tags, consent, speaker, domain, created_at, paraphrase, at, table = (
-            row
-        )
+        (
+            cid,
+            session_id,
+            text,
+            tags,
+            consent,
+            speaker,
+            domain,
+            created_at,
+            paraphrase,
+            at,
+            table,
+            seq,
+        ) = row
         interests, values = terms.get(cid, ((), ()))
         inputs.append(
             ThemeInput(
@@ -131,6 +143,7 @@ def _inputs(
                 paraphrase=paraphrase,
                 at=at,
                 table=table,
+                seq=seq,
             )
         )
     return shareable(inputs)

@@ -135,7 +135,7 @@ class ThemeCardScreen(CuratingScreen):
         for member in card.members:
             table.add_row(
                 "●" if member.contribution_id in self.marked else " ",
-                str(member.contribution_id),
+                str(member.seq),
                 self._speaker(member),
                 Text(fit(visible(member.session_title), 30)),
                 member.at.astimezone().strftime("%d-%m %H:%M"),
