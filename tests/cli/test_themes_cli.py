@@ -93,7 +93,15 @@ def test_the_json_follows_the_documented_schema(
         assert all(set(s) == {"id", "title", "count"} for s in theme["sessions"])
         assert theme["tables"] == []  # the demo's meetings sat as one room
         for quote in theme["quotes"]:
-            assert set(quote) == {"contribution", "speaker", "anonymous", "domain", "text"}
+            assert set(quote) == {
+                "contribution",
+                "session",
+                "seq",
+                "speaker",
+                "anonymous",
+                "domain",
+                "text",
+            }
             assert quote["contribution"] in theme["contributions"]
         # The ids are those of the session export.
         in_session_1 = [c for c in theme["contributions"] if c in exported]
