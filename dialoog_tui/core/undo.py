@@ -9,6 +9,7 @@ from msgspec import Struct, field
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
+from dialoog_tui.core.model import CommitmentTerms
 
 T = TypeVar("T")
 
@@ -30,6 +31,8 @@ class ContributionContent(Struct, frozen=True):
     """The note-taker's paraphrase."""
     consent: Consent | None = None
     """The consent (None: as it is); giving a paraphrase can change it."""
+    commitment: CommitmentTerms | None = None
+    """A commitment's owner and date (None: as they are)."""
 
 
 class WasLogged(Struct, frozen=True):

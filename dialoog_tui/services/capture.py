@@ -17,6 +17,7 @@ from dialoog_tui.core.corrections import ParticipantRemoved
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder, Term, TermKind
 from dialoog_tui.core.model import (
+    CommitmentTerms,
     Contribution,
     Domain,
     Logged,
@@ -227,8 +228,10 @@ def edit(
     ladder: Ladder | None,
     paraphrase: str | None,
     consent: Consent | None,
+    commitment: CommitmentTerms | None = None,
 ) -> Logged:
-    """Change a logged contribution (its previous version is kept)."""
+    """Change a logged contribution (its previous version is kept); a commitment's owner
+    and date with it, when `commitment` gives them."""
     return database.write(
         lambda db: contributions.edit_contribution(
             db=db,
@@ -240,6 +243,7 @@ def edit(
             ladder=ladder,
             paraphrase=paraphrase,
             consent=consent,
+            commitment=commitment,
         )
     )
 

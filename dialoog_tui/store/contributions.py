@@ -281,12 +281,14 @@ def edit_contribution(
     ladder: Ladder | None = None,
     paraphrase: str | None = None,
     consent: Consent | None = None,
+    commitment: CommitmentTerms | None = None,
 ) -> Logged:
     """Change a contribution; the previous version is kept as a revision. With `ladder`, its
     interests, values and condition become those (None leaves them as they are). The
     paraphrase becomes `paraphrase` (None or blank: none); the consent becomes `consent`, or
     without it stays, unless a first paraphrase is given: then a quotable one becomes
-    paraphrase."""
+    paraphrase. A commitment's owner and date become `commitment`'s (the owner by default
+    whoever said it, as when it was logged); without, they stay."""
     row = _row(db, contribution_id)
     participant = realise_speaker(db=db, session_id=row.session_id, speaker=speaker)
     now = utc_now()
@@ -323,7 +325,15 @@ def edit_contribution(
             interests=ladder.interests,
             values=ladder.values,
         )
-    if kind is Kind.COMMITMENT and db.get(CommitmentRow, contribution_id) is None:
+    if kind is Kind.COMMITMENT and commitment is not None:
+        set_commitment(
+            db=db,
+            contribution_id=contribution_id,
+            owner=commitment.owner or (participant.name if participant else None),
+            due_on=commitment.due_on,
+            keep_unset=False,
+        )
+    elif kind is Kind.COMMITMENT and db.get(CommitmentRow, contribution_id) is None:
         set_commitment(
             db=db, contribution_id=contribution_id, owner=participant.name if participant else None
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from textual.widgets import Input
 
@@ -118,6 +120,40 @@ async def test_edit_then_undo_then_redo(app_factory: AppFactory, seeded: Databas
         await pilot.press("ctrl+y")
         await settle(pilot)
         assert stored(seeded)[0].text == "tweede versie"
+
+
+async def test_editing_a_commitment_shows_and_changes_its_owner_and_date(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await type_line(
+            pilot, "@Bos/over > We organiseren een avond eigenaar:Fatima datum:1-3-2027"
+        )
+        await pilot.press("up", "ctrl+e")
+        await pilot.pause()
+        screen = capture(app)
+        line = screen.entry_bar.input.value
+        assert "eigenaar:Fatima" in line and "datum:2027-03-01" in line
+        preview = str(screen.query_one("#entry-preview").render())
+        assert "Fatima" in preview and "Bos" not in preview.split("eigenaar")[-1]
+        await pilot.press("enter")  # nothing changed: nothing stored, not marked as edited
+        await settle(pilot)
+        (kept,) = stored(seeded)
+        assert (kept.owner, kept.due_on, kept.edited_at) == ("Fatima", date(2027, 3, 1), None)
+        await pilot.press("up", "ctrl+e")
+        await pilot.pause()
+        screen.entry_bar.input.value = line.replace("eigenaar:Fatima", "eigenaar:Piet")
+        await pilot.press("enter")
+        await settle(pilot)
+        (changed,) = stored(seeded)
+        assert (changed.owner, changed.due_on) == ("Piet", date(2027, 3, 1))
+        assert changed.edited_at is not None
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        (back,) = stored(seeded)
+        assert (back.owner, back.due_on) == ("Fatima", date(2027, 3, 1))
 
 
 async def test_undo_removes_the_last_one_and_redo_brings_it_back(

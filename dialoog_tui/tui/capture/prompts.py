@@ -74,6 +74,10 @@ class Prompts:
                 values=contribution.values,
                 condition=contribution.condition,
                 paraphrase=contribution.paraphrase,
+                # A commitment's terms as they stand: the preview then says them right, and
+                # the line can change them.
+                owner=contribution.owner,
+                due=contribution.due_on.isoformat() if contribution.due_on else None,
             )
         )
         label = self._screen.t("mode.edit", seq=contribution.seq)

@@ -7,7 +7,7 @@ No widgets here: every method returns what changed, and the screen shows it.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
@@ -15,6 +15,7 @@ from msgspec.structs import replace
 
 from dialoog_tui.core.capture import CaptureContext, EntryPreview
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import (
     CommitmentTerms,
@@ -110,7 +111,13 @@ def _content(contribution: Contribution) -> ContributionContent:
         ladder=_ladder(contribution),
         paraphrase=contribution.paraphrase,
         consent=contribution.consent,
+        commitment=_terms(contribution.kind, contribution.owner, contribution.due_on),
     )
+
+
+def _terms(kind: Kind, owner: str | None, due_on: date | None) -> CommitmentTerms | None:
+    """A commitment's owner and date (None for any other kind: it has none)."""
+    return CommitmentTerms(owner, due_on) if kind is Kind.COMMITMENT else None
 
 
 class Recorder:
@@ -366,14 +373,21 @@ class Recorder:
         """Change a logged contribution to what the edited line says."""
         before = _content(original)
         entry = preview.entry
+        speaker = preview.speaker.participant
         after = ContributionContent(
-            participant_id=None,
+            participant_id=speaker.id if speaker is not None else None,
             kind=entry.kind,
             text=entry.text,
             tags=entry.tags,
             ladder=preview.ladder,
             paraphrase=entry.paraphrase,
+            # The owner is whoever said it unless the line names someone, as when logged.
+            commitment=_terms(
+                entry.kind, entry.owner or (speaker.name if speaker else None), preview.due_on
+            ),
         )
+        if preview.speaker.new_name is None and replace(after, consent=before.consent) == before:
+            return RecordChange()  # nothing to store, to mark as edited or to undo
         change = await self._edit(original.id, preview.speaker, after)
         assert change.replaced is not None
         self.undo_stack.push(WasEdited(original.id, before, _content(change.replaced)))
@@ -613,6 +627,7 @@ class Recorder:
             ladder=content.ladder,
             paraphrase=content.paraphrase,
             consent=content.consent,
+            commitment=content.commitment,
         )
         self.context.remember(logged.participant)
         self.context.learn(logged.contribution)
