@@ -7,11 +7,12 @@ import json
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.common import CommandMaker, OneLineParser, say, with_database
+from dialoog_tui.cli.common import CommandMaker, OneLineParser, say, subcommand, with_database
 from dialoog_tui.config import current_user
 from dialoog_tui.core.display import visible
 
 if TYPE_CHECKING:
+    from dialoog_tui.core.themes.curation import ActionKind
     from dialoog_tui.services.curation import Action
 
 
@@ -25,7 +26,8 @@ def theme(args: argparse.Namespace) -> int:
         return _history(args)
     if action == "undo":
         undone = with_database(args, lambda database: curation.undo(database, actor=who, at=at))
-        print(say("cli.theme.undone", summary=visible(undone.summary)))
+        summary = f"{_named(undone.kind)} #{undone.id}: {undone.detail}"
+        print(say("cli.theme.undone", summary=visible(summary)))
         return 0
     step, arguments = _step(args)
     outcome = with_database(
@@ -34,8 +36,14 @@ def theme(args: argparse.Namespace) -> int:
     if outcome.result is not None:
         print(outcome.result)  # merge: the surviving id; split: the new one
     else:
-        print(f"{action}: {visible(outcome.detail)}")
+        print(f"{_named(outcome.kind)}: {visible(outcome.detail)}")
     return 0
+
+
+def _named(kind: ActionKind) -> str:
+    """An action as the command line says it: its command in English, the theme board's word
+    in Dutch."""
+    return say(f"cli.theme.action.{kind.value}")
 
 
 def _step(args: argparse.Namespace) -> tuple[Action, dict[str, object]]:
@@ -89,9 +97,9 @@ def _history(args: argparse.Namespace) -> int:
         print(say("cli.theme.no_history"))
     for a in actions:
         when = a.at.astimezone().strftime("%Y-%m-%d %H:%M")
-        undone = "  (undone)" if a.undone_at else ""
+        undone = f"  ({say('cli.theme.was_undone')})" if a.undone_at else ""
         themes = ", ".join(a.themes)
-        print(f"{a.id:>4}  {when}  {visible(a.actor):<12} {a.kind.value:<7} {themes}{undone}")
+        print(f"{a.id:>4}  {when}  {visible(a.actor):<12} {_named(a.kind):<7} {themes}{undone}")
         print(f"      {visible(a.detail)}")
     return 0
 
@@ -102,25 +110,25 @@ def register(command: CommandMaker) -> None:
     actions = curate.add_subparsers(
         dest="theme_action", metavar="ACTION", parser_class=OneLineParser, required=True
     )
-    actions.add_parser("accept", help="accept a theme").add_argument("theme", metavar="THEME")
-    rename = actions.add_parser("rename", help="give a theme a name (empty: back to its label)")
+    subcommand(actions, "accept", "accept a theme").add_argument("theme", metavar="THEME")
+    rename = subcommand(actions, "rename", "give a theme a name (empty: back to its label)")
     rename.add_argument("theme", metavar="THEME")
     rename.add_argument("name", metavar="NAME")
-    merge = actions.add_parser("merge", help="merge themes; prints the surviving id")
+    merge = subcommand(actions, "merge", "merge themes; prints the surviving id")
     merge.add_argument("themes", nargs="+", metavar="THEME")
-    split = actions.add_parser("split", help="contributions into a new theme; prints its id")
+    split = subcommand(actions, "split", "contributions into a new theme; prints its id")
     split.add_argument("theme", metavar="THEME")
     split.add_argument("contributions", nargs="+", type=int, metavar="CONTRIBUTION")
-    move = actions.add_parser("move", help="move a contribution into a theme")
+    move = subcommand(actions, "move", "move a contribution into a theme")
     move.add_argument("contribution", type=int, metavar="CONTRIBUTION")
     move.add_argument("theme", metavar="THEME")
-    remove = actions.add_parser("remove", help="take a contribution out of a theme, for good")
+    remove = subcommand(actions, "remove", "take a contribution out of a theme, for good")
     remove.add_argument("theme", metavar="THEME")
     remove.add_argument("contribution", type=int, metavar="CONTRIBUTION")
-    actions.add_parser("reject", help="mark a theme as not a theme").add_argument(
+    subcommand(actions, "reject", "mark a theme as not a theme").add_argument(
         "theme", metavar="THEME"
     )
-    actions.add_parser("undo", help="undo the last curation action")
-    history = actions.add_parser("history", help="every curation action: who, when, what")
+    subcommand(actions, "undo", "undo the last curation action")
+    history = subcommand(actions, "history", "every curation action: who, when, what")
     history.add_argument("--json", action="store_true", help="print JSON")
     curate.set_defaults(handler=theme)

@@ -364,6 +364,16 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.vocab.merged": ("samengevoegd in {kind} {name}", "merged into {kind} {name}"),
     "cli.theme.undone": ("ongedaan: {summary}", "undone: {summary}"),
+    "cli.theme.was_undone": ("ongedaan gemaakt", "undone"),
+    # An action: the theme board's word in Dutch, the command's name in English.
+    "cli.theme.action.accept": ("aanvaard", "accept"),
+    "cli.theme.action.rename": ("hernoemd", "rename"),
+    "cli.theme.action.merge": ("samengevoegd", "merge"),
+    "cli.theme.action.split": ("afgesplitst", "split"),
+    "cli.theme.action.move": ("verplaatst", "move"),
+    "cli.theme.action.remove": ("eruit gehaald", "remove"),
+    "cli.theme.action.reject": ("geen thema", "reject"),
+    "cli.theme.action.undo": ("ongedaan gemaakt", "undo"),
     "cli.theme.no_history": ("Nog niets bewerkt.", "No curation yet."),
     "cli.export.wrote": ("geschreven: {path}", "wrote {path}"),
     "cli.export.off_record_json": (

@@ -167,3 +167,19 @@ def test_moving_a_contribution_that_is_not_there_is_refused_in_the_interface_lan
     assert (
         code == 1 and err.strip() == "dialoog: fout: geen thema met id tnope (zie dialoog themes)"
     )
+
+
+def test_curation_speaks_dutch_in_its_help_and_its_answers(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    target = themes(capsys, db)[0]["id"]
+    code, out, _ = run(capsys, "--db", db, "--lang", "nl", "theme", "accept", target)
+    assert code == 0 and out.startswith("aanvaard: ")
+    code, out, _ = run(capsys, "--db", db, "--lang", "nl", "theme", "undo")
+    assert code == 0 and out.startswith("ongedaan: aanvaard #")
+    _, out, _ = run(capsys, "--db", db, "--lang", "nl", "theme", "history")
+    assert "(ongedaan gemaakt)" in out
+    with pytest.raises(SystemExit):
+        run(capsys, "--lang", "nl", "theme", "--help")
+    out = capsys.readouterr().out
+    assert "aanvaard een thema" in out and "accept a theme" not in out
