@@ -228,6 +228,34 @@ async def test_split_move_and_remove_from_the_card(app_factory: AppFactory, demo
         assert new.id in {t.id for t in report(demo).themes}
 
 
+async def test_the_live_panel_reads_the_themes_again_after_the_board(
+    app_factory: AppFactory, demo: Database
+) -> None:
+    from dialoog_tui.tui.capture.screen import CaptureScreen
+
+    app = app_factory(2, lang="en", live_themes=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen) and screen.live_themes is not None
+        live = screen.live_themes
+        for _tick in range(300):
+            if live.refreshes:
+                break
+            await pilot.pause(0.05)
+        assert live.refreshes == 1 and not live.runner.running
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and live.runner.running  # found or curated there: read again
+        for _tick in range(300):
+            if live.refreshes == 2:
+                break
+            await pilot.pause(0.05)
+        assert live.refreshes == 2
+
+
 async def test_the_live_panel_refreshes_in_the_background_while_typing_goes_on(
     app_factory: AppFactory, demo: Database
 ) -> None:

@@ -384,7 +384,15 @@ class CaptureScreen(DialoogScreen[None]):
 
     def action_theme_board(self) -> None:
         """The themes across all sessions, to review and curate."""
-        self.app.push_screen(elsewhere.theme_board(self.recorder, self.t))
+        self.app.push_screen(
+            elsewhere.theme_board(self.recorder, self.t), lambda _closed: self._themes_changed()
+        )
+
+    def _themes_changed(self) -> None:
+        """Back from the board, where themes may have been found again or curated: the live
+        panel reads them again rather than show the run it had."""
+        if self.live_themes is not None:
+            self.live_themes.refresh()
 
     def action_search(self) -> None:
         """Search what was said in every session (Ctrl+F); the chosen result is shown
