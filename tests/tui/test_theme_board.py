@@ -197,6 +197,26 @@ async def test_the_cards_members_have_room_and_the_cursor_stays_in_sight(
         assert card.screen.region.contains_region(members.region)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_cards_members_show_their_words_without_scrolling_sideways(
+    app_factory: AppFactory, demo: Database, size: tuple[int, int]
+) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test(size=size) as pilot:
+        card = await open_card(pilot)
+        members = card.query_one("#card-members", DataTable)
+        assert card.card is not None
+        assert members.virtual_size.width <= members.size.width
+        first = next(
+            m
+            for m in card.card.members
+            if str(m.contribution_id)
+            == str(members.coordinate_to_cell_key(members.cursor_coordinate).row_key.value)
+        )
+        shown = str(members.get_row_at(0)[5])
+        assert len(shown) >= 20 and first.text.startswith(shown.rstrip("…")[:20])
+
+
 async def test_split_move_and_remove_from_the_card(app_factory: AppFactory, demo: Database) -> None:
     theme = report(demo).themes[0]
     app = app_factory(lang="en")

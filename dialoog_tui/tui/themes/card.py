@@ -47,6 +47,18 @@ CARD_COMMANDS: tuple[Command, ...] = (
 )
 
 
+def _column_widths(width: int) -> tuple[int, int, int, int, int, int]:
+    """Mark, number, speaker, session, time and text across `width` cells: the text gets
+    what the others leave (a third or more), so it shows at 80 columns too, never behind a
+    sideways scroll."""
+    mark, number, time = 1, 4, 11
+    padding = 2 * 6 + 2  # a cell's padding on both sides, and the scrollbar
+    rest = max(width - padding - mark - number - time, 30)
+    speaker = max(8, min(20, rest // 5))
+    session = max(8, min(30, rest // 4))
+    return mark, number, speaker, session, time, max(rest - speaker - session, 10)
+
+
 class ThemeCardScreen(CuratingScreen):
     """One theme; closes itself when the theme is merged away or rejected."""
 
@@ -90,12 +102,8 @@ class ThemeCardScreen(CuratingScreen):
         yield KeyHints(self.t, id="key-hints")
 
     def on_mount(self) -> None:
-        t = self.t
         self._look = look_from_variables(self.app.theme_variables)
         members = self.query_one("#card-members", DataTable)
-        members.add_columns(
-            " ", "#", t("themes.speaker"), t("themes.session"), t("themes.time"), t("themes.text")
-        )
         members.focus()
         self.run_worker(self.reload(), group="card", exclusive=True, exit_on_error=False)
 
@@ -129,21 +137,36 @@ class ThemeCardScreen(CuratingScreen):
         self.query_one("#card-quotes", Static).update(self._quotes(card))
         table = self.query_one("#card-members", DataTable)
         row = table.cursor_row
-        table.clear()
+        widths = _column_widths(table.size.width or self.app.size.width)
+        table.clear(columns=True)
+        labels = (
+            " ",
+            "#",
+            t("themes.speaker"),
+            t("themes.session"),
+            t("themes.time"),
+            t("themes.text"),
+        )
+        for label, width in zip(labels, widths, strict=True):
+            table.add_column(label, width=width)
         present = {m.contribution_id for m in card.members}
         self.marked = [m for m in self.marked if m in present]
         for member in card.members:
             table.add_row(
                 "●" if member.contribution_id in self.marked else " ",
                 str(member.seq),
-                self._speaker(member),
-                Text(fit(visible(member.session_title), 30)),
+                self._speaker(member, widths[2]),
+                Text(fit(visible(member.session_title), widths[3])),
                 member.at.astimezone().strftime("%d-%m %H:%M"),
-                Text(visible(member.text) or self.t("themes.paraphrase_missing")),
+                Text(fit(visible(member.text) or self.t("themes.paraphrase_missing"), widths[5])),
                 key=str(member.contribution_id),
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
+
+    def on_resize(self) -> None:
+        if self.card is not None:
+            self._show(self.card)
 
     def _overview(self, card: ThemeCard) -> Text:
         t = self.t
@@ -199,10 +222,10 @@ class ThemeCardScreen(CuratingScreen):
     def _domain_slot(self, domain: str) -> int | None:
         return self._domains.index(domain) if domain in self._domains else None
 
-    def _speaker(self, member: ThemeMember) -> Text:
+    def _speaker(self, member: ThemeMember, width: int) -> Text:
         name = self._quoted_name(member)
         mark = member.consent.marker.strip()
-        return Text(fit(f"{mark} {name}".strip(), 20))
+        return Text(fit(f"{mark} {name}".strip(), width))
 
     def highlighted_member(self) -> int | None:
         table = self.query_one("#card-members", DataTable)
