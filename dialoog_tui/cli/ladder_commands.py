@@ -73,10 +73,14 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
         overall = say("cli.ladder.overall", count=count.overall)
         print(f"  {name:<28} {under:>3}  {domains}  ({overall})")
     print("\n" + say("cli.ladder.open"))
+    if not report.open_interests:
+        print(f"  {say('cli.ladder.none')}")
     for state in report.open_interests:
         raised = say("cli.contributions", count=len(state.raised_by))
         print(f"  {visible(state.interest):<36} {raised:>16}  — {visible(state.session_title)}")
     print("\n" + say("cli.ladder.bridging"))
+    if not report.bridging:
+        print(f"  {say('cli.ladder.none')}")
     for bridge in report.bridging:
         against, for_ = bridge.domains
         sides = say("cli.ladder.sides", against=", ".join(against), supporting=", ".join(for_))
@@ -86,7 +90,10 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
         for item in bridge.supporting:
             print(f"    + {quote(shareable_item(item))}")
     print("\n" + say("cli.ladder.commitments"))
-    for item, entry in shareable_commitments(report.commitments):
+    ledger = shareable_commitments(report.commitments)
+    if not ledger:
+        print(f"  {say('cli.ladder.none')}")
+    for item, entry in ledger:
         done = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
         due = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
         owner = visible(entry.owner or "—")

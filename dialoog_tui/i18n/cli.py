@@ -347,12 +347,20 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.ladder.overall": ("in totaal {count}", "overall {count}"),
     "cli.ladder.open": ("Open belangen", "Open interests"),
-    "cli.ladder.bridging": ("Verbindende belangen", "Bridging interests"),
+    # As the TUI's ladder view says them (`ladder.bridging`, `ladder.ledger`).
+    "cli.ladder.bridging": (
+        "Overbruggende belangen (zelfde belang, tegengestelde posities)",
+        "Bridging interests (same interest, opposite positions)",
+    ),
+    "cli.ladder.none": ("(geen)", "(none)"),
     "cli.ladder.sides": (
         "weerstand vanuit {against} · steun vanuit {supporting}",
         "resisting {against} · supporting {supporting}",
     ),
-    "cli.ladder.commitments": ("Toezeggingen", "Commitments"),
+    "cli.ladder.commitments": (
+        "Afsprakenlijst: jullie zeiden, wij deden",
+        "You said, we did: commitments",
+    ),
     "cli.ladder.done": ("gedaan", "done"),
     "cli.ladder.open_state": ("open", "open"),
     "cli.ladder.no_date": ("geen datum", "no date"),

@@ -156,3 +156,15 @@ def test_new_session_with_a_default_consent(
     assert json.loads(out)["session"]["default_consent"] == "anonymous"
     code, _, err = run(capsys, "--db", db, "new", "Fout", "--consent", "soms", "--no-open")
     assert code == 1 and "unknown consent" in err
+
+
+def test_the_text_ladder_names_its_parts_as_the_ladder_view_does_and_says_when_one_is_empty(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    from dialoog_tui.i18n import Translator
+
+    t = Translator("nl")
+    _, out, _ = run(capsys, "--db", db, "--lang", "nl", "ladder", "maart")
+    assert t("ladder.bridging") in out and t("ladder.ledger") in out
+    # March has no bridging interest and no commitment: said, not left as a bare heading.
+    assert out.count("(geen)") == 2
