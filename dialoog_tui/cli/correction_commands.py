@@ -4,6 +4,7 @@ scriptable. Each prints what it changed; each is recorded (`dialoog corrections`
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from dialoog_tui.cli.common import (
@@ -126,20 +127,22 @@ def session(args: argparse.Namespace) -> int:
         print(say("cli.session.restored", title=visible(back.title), slug=back.slug))
         return 0
 
+    refused = False
+
     def work(database: Database) -> Correction | None:
+        nonlocal refused
         session_id = session_ids(database, [args.session])[0]
         if action == "delete":
             summary = next(s for s in listing(database) if s.session.id == session_id)
             people = len(corrections.participants(database, str(session_id)))
-            if not args.yes:
-                print(
-                    say(
-                        "cli.session.confirm",
-                        title=visible(summary.session.title),
-                        contributions=say("cli.contributions", count=summary.contribution_count),
-                        people=people,
-                    )
-                )
+            what = {
+                "title": visible(summary.session.title),
+                "contributions": say("cli.contributions", count=summary.contribution_count),
+                "people": say("cli.participants", count=people),
+            }
+            if not args.yes and not _confirmed(say("cli.session.ask", **what)):
+                print(say("cli.session.confirm", **what))
+                refused = True
                 return None
             deleted = corrections.delete_session(database, session_id)
             print(
@@ -152,8 +155,20 @@ def session(args: argparse.Namespace) -> int:
 
     made = with_database(args, work)
     if made is None:
-        return 0 if action != "delete" or args.yes else 1
+        return 1 if refused else 0
     return _done(made)
+
+
+def _confirmed(question: str) -> bool:
+    """Asked at a terminal, whether the person says yes; elsewhere (a script, a pipe) no:
+    there --yes says it."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(question + " ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"j", "ja", "y", "yes"}
 
 
 def _edited(args: argparse.Namespace, facts: SessionFacts) -> SessionFacts:

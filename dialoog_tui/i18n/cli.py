@@ -410,10 +410,15 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "session '{title}' restored ({slug})",
     ),
     "cli.session.confirm": (
-        "Verwijdert '{title}' met {contributions} en {people} deelnemers. Geef --yes om te "
-        "bevestigen.",
-        "Deletes '{title}' with {contributions} and {people} participants. Give --yes to confirm.",
+        "Niet verwijderd: '{title}' met {contributions} en {people}. Geef --yes om te bevestigen.",
+        "Not deleted: '{title}' with {contributions} and {people}. Give --yes to confirm.",
     ),
+    "cli.session.ask": (
+        "'{title}' met {contributions} en {people} verwijderen (terug te halen)? [j/N]",
+        "Delete '{title}' with {contributions} and {people} (it can be restored)? [y/N]",
+    ),
+    "cli.participants": ("{count} deelnemers", "{count} participants"),
+    "cli.participants.one": ("{count} deelnemer", "{count} participant"),
     "cli.no_change": (
         "niets te veranderen: geef een of meer velden",
         "nothing to change: give one or more fields",

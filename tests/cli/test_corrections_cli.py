@@ -157,3 +157,32 @@ def test_the_record_of_corrections_says_when_in_the_user_s_zone(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_deleting_a_session_at_a_terminal_asks_first(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    asked: list[str] = []
+
+    def answer(with_: str) -> None:
+        monkeypatch.setattr("sys.stdin", Terminal())
+        monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or with_)
+
+    answer("n")
+    code, out, _ = run(capsys, "--db", db, "--lang", "nl", "session", "delete", "groen-plan")
+    assert code == 1 and "Niet verwijderd" in out
+    assert (
+        asked[-1]
+        == "'Groen plan' met 2 bijdragen en 2 deelnemers verwijderen (terug te halen)? [j/N] "
+    )
+    assert "groen-plan" in run(capsys, "--db", db, "sessions")[1]
+    answer("j")
+    code, out, _ = run(capsys, "--db", db, "--lang", "nl", "session", "delete", "groen-plan")
+    assert code == 0 and "dialoog session restore groen-plan" in out
+    assert "groen-plan" not in run(capsys, "--db", db, "sessions")[1]
