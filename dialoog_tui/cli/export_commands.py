@@ -73,6 +73,14 @@ def _format(args: argparse.Namespace) -> str:
     """The format asked for: `--format`, else the extension of the file `-o` names (`-o
     verslag.md` means Markdown), else the theme report's Markdown or a session's JSON."""
     named = _named_format(args.output)
+    foreign = _foreign_extension(args.output)
+    if foreign is not None:
+        raise InvalidInput(
+            key="cli.export.unknown_extension",
+            name=args.output,
+            extension=foreign,
+            formats=", ".join(f".{name}" for name in SESSION_FORMATS),
+        )
     if args.format and named and named != args.format:
         # Written into a folder called `verslag.md`, as a name without the format's extension
         # would be, the export would not be where its writer looks.
@@ -88,6 +96,17 @@ def _named_format(output: str | None) -> str | None:
         return None
     extension = os.path.splitext(output)[1].lower().removeprefix(".")
     return extension if extension in SESSION_FORMATS else None
+
+
+def _foreign_extension(output: str | None) -> str | None:
+    """The extension of a file `-o` names that no format of ours writes (`verslag.pdf`):
+    written as a folder of that name, the export would not be where its writer looks. A
+    folder that exists, or a name whose dot is not an extension (`versie 1.2`), is none."""
+    if not output or output.endswith(("/", os.sep)) or os.path.isdir(output):
+        return None
+    extension = os.path.splitext(output)[1].lower().removeprefix(".")
+    looks_like_one = 2 <= len(extension) <= 5 and extension.isalpha()
+    return extension if looks_like_one and extension not in SESSION_FORMATS else None
 
 
 def _session_ids(database: Database, keys: list[str]) -> list[int] | None:

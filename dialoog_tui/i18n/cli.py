@@ -389,6 +389,11 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "--include-off-record is for the JSON session export only",
     ),
     "cli.export.all_themes": ("--all hoort bij --themes", "--all goes with --themes"),
+    "cli.export.unknown_extension": (
+        "-o {name}: dialoog schrijft geen .{extension}; kies een naam op {formats} of een map",
+        "-o {name}: dialoog does not write .{extension}; choose a name ending in {formats}, or a"
+        " folder",
+    ),
     "cli.export.other_extension": (
         "-o {name} heeft de extensie van {named}, niet van --format {format}:"
         " laat --format weg of kies een naam op .{format}",

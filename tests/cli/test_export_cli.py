@@ -227,6 +227,21 @@ def test_bad_export_requests_get_one_clear_line(
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
+def test_a_file_name_of_a_format_we_do_not_write_is_refused_not_made_a_folder(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "verslag.pdf"
+    code, out, err = run(capsys, "--db", demo, "export", "1", "-o", str(target))
+    assert code == 1 and out == ""
+    assert "dialoog schrijft geen .pdf; kies een naam op .md, .html, .json, .qdpx" in err
+    assert not target.exists()
+    # A folder name with a dot in it is still a folder.
+    folder = tmp_path / "versie 1.2"
+    code, out, err = run(capsys, "--db", demo, "export", "1", "--format", "md", "-o", str(folder))
+    assert code == 0, err
+    assert ".md" in {p.suffix for p in folder.iterdir()}
+
+
 def test_a_session_summary_finds_the_themes_when_none_are_stored(
     capsys: pytest.CaptureFixture[str], demo: str
 ) -> None:
