@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import NewSession
@@ -41,6 +41,26 @@ async def test_picker_lists_sessions_and_opens_one(
         await pilot.press("ctrl+o")
         await settle(pilot)
         assert isinstance(app.screen, PickerScreen)
+
+
+async def test_the_pickers_list_stops_at_its_ends(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    seeded.write(lambda db: load_demo(db=db))
+    app = app_factory(None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        options = app.screen.query_one("#sessions", OptionList)
+        last = options.option_count - 1
+        for _ in range(last + 2):  # past the oldest session: it stays there
+            await pilot.press("down")
+        assert options.highlighted == last
+        for _ in range(last + 2):
+            await pilot.press("up")
+        assert options.highlighted == 0  # "new session", and no further
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaptureScreen)
 
 
 async def test_new_session_from_the_picker(app_factory: AppFactory, seeded: Database) -> None:

@@ -19,6 +19,7 @@ from dialoog_tui.tui.gateway import StoreGateway
 from dialoog_tui.tui.messages import SessionChosen
 from dialoog_tui.tui.screens.base import DialoogScreen
 from dialoog_tui.tui.widgets.key_hints import KeyHints
+from dialoog_tui.tui.widgets.lists import EndStopOptionList
 
 sessions = LazyModule("dialoog_tui.services.sessions")
 
@@ -48,7 +49,7 @@ class PickerScreen(DialoogScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self._t("picker.title"), style="bold"), id="picker-title")
-        yield OptionList(id="sessions")
+        yield EndStopOptionList(id="sessions")
         yield Static(id="picker-hint")
         yield KeyHints(self._t, id="key-hints")
 
