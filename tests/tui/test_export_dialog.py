@@ -201,3 +201,22 @@ async def test_a_session_goes_to_a_qda_suite_as_a_refi_qda_project(
     with zipfile.ZipFile(written) as archive:
         project = archive.read("project.qde").decode("utf-8")
     assert 'name="Anna"' in project and 'name="resistance"' in project
+
+
+async def test_the_export_and_new_session_dialogs_fit_a_laptops_24_rows(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        dialog = app.screen.query_one("#export-dialog")
+        assert app.screen.region.contains_region(dialog.region)
+        assert dialog.max_scroll_y == 0  # the title and every option show, nothing scrolled
+        await pilot.press("escape", "ctrl+o")
+        await settle(pilot)
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        form = app.screen.query_one("#new-session")
+        assert app.screen.region.contains_region(form.region)  # its border too
