@@ -440,3 +440,17 @@ async def test_the_resistance_a_ladder_prompt_asks_about_stays_in_view(
         assert log.scroll_y == log.max_scroll_y > 0
         last = log.region.height - 1
         assert "dat kost ons klanten" in log.render_line(last).text
+
+
+async def test_a_preview_too_long_for_its_row_ends_in_an_ellipsis(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        line = '@Anna/inw ! Geen garage belang:"een plek voor de auto dichtbij huis" waarde:rust'
+        app.screen.query_one("#entry", Input).value = line
+        await pilot.pause()
+        shown = app.screen.query_one("#entry-preview")
+        (row,) = [strip.text.rstrip() for strip in shown.render_lines(shown.region.reset_offset)]
+        assert row.endswith("…") and "belang: een plek" in row
