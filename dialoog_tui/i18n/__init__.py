@@ -95,10 +95,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "capture.domains": ("Per domein", "Per domain"),
     "capture.room": ("zaal", "room"),
     "capture.silent": ("nog niet gesproken", "not spoken yet"),
-    "capture.no_participants": (
-        "Nog niemand. Typ @Naam/domein om iemand toe te voegen.",
-        "Nobody yet. Type @Name/domain to add someone.",
-    ),
+    # Three short lines: the panel is some 24 columns wide on an 80-column screen.
+    "capture.no_participants": ("Nog niemand.", "Nobody yet."),
+    "capture.no_participants.how": ("Typ @Naam/domein", "Type @Name/domain"),
+    "capture.no_participants.why": ("om toe te voegen.", "to add someone."),
     "capture.empty_log": (
         "Nog geen inbreng. Typ hieronder en druk Enter.",
         "No contributions yet. Type below and press Enter.",

@@ -79,3 +79,13 @@ def test_before_the_count_a_line_shows_no_number_rather_than_none() -> None:
     assert lines[1].rstrip() == "▶1 Anna"  # not `·`, which would say she has not spoken
     assert not any(mark in line for line in lines for mark in "·█░")
     assert lines[-1].rstrip() == "inwoner"
+
+
+def test_an_empty_session_says_how_to_add_someone_in_lines_that_fit_a_narrow_panel() -> None:
+    lines = drawn(
+        Participation(people=[], counts={}, domains=[], domain_counts={}, current_speaker_id=None),
+        width=22,
+    )
+    hint = [line.rstrip() for line in lines[1:4]]
+    assert hint == ["Nog niemand.", "Typ @Naam/domein", "om toe te voegen."]
+    assert all(len(line) <= 22 for line in hint)

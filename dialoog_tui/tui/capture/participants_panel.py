@@ -44,7 +44,7 @@ def participation_lines(data: Participation) -> list[LineSpec]:
     positions = {name: index for index, name in enumerate(data.domains)}
     lines: list[LineSpec] = [("heading", "capture.participants", True)]
     if not data.people:
-        lines.append(("hint", "capture.no_participants"))
+        lines += [("hint", f"capture.no_participants{part}") for part in ("", ".how", ".why")]
     counts = data.counts
     for index, person in enumerate(data.people):
         key = QUICK_KEYS[index] if index < len(QUICK_KEYS) else " "
