@@ -67,7 +67,12 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
     sessions = say("cli.sessions", count=len(report.sessions))
     print(f"{say('cli.ladder.head', sessions=sessions)}: {titles}\n")
     print(say("cli.ladder.values"))
-    for count in report.values or ():
+    # Under this heading only what was raised under resistance: a value named elsewhere only
+    # is in the JSON (`overall`), not here with a 0.
+    resisted = [count for count in report.values or () if count.under_resistance]
+    if not resisted:
+        print(f"  {say('cli.ladder.none')}")
+    for count in resisted:
         domains = ", ".join(f"{d or '—'} {n}" for d, n in sorted(count.by_domain.items(), key=str))
         name, under = visible(count.value), count.under_resistance
         overall = say("cli.ladder.overall", count=count.overall)

@@ -168,3 +168,15 @@ def test_the_text_ladder_names_its_parts_as_the_ladder_view_does_and_says_when_o
     assert t("ladder.bridging") in out and t("ladder.ledger") in out
     # March has no bridging interest and no commitment: said, not left as a bare heading.
     assert out.count("(geen)") == 2
+
+
+def test_values_under_resistance_lists_only_those_raised_under_resistance(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    _, out, _ = run(capsys, "--db", db, "ladder", "april")
+    section = out.split("\n\n")[1]
+    # April's resistance-free values (bestaanszekerheid under a proposal) are not listed as 0.
+    assert "bestaanszekerheid" not in section and " 0 " not in section
+    assert "(none)" in section
+    _, out, _ = run(capsys, "--db", db, "ladder", "maart")
+    assert "leefbaarheid" in out.split("\n\n")[1]
