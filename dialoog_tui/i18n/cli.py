@@ -326,7 +326,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.theme.recurring": ("terugkerend", "recurring"),
     "cli.theme.one_session": ("één sessie", "one session"),
-    "cli.theme.accepted": ("aanvaard · ", "accepted · "),
+    "cli.theme.accepted": ("geaccepteerd · ", "accepted · "),
     "cli.theme.curated": ("bewerkt · ", "curated · "),
     "cli.theme.label": ("label", "label"),
     "cli.theme.line": (
@@ -374,7 +374,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "cli.theme.undone": ("ongedaan: {summary}", "undone: {summary}"),
     "cli.theme.was_undone": ("ongedaan gemaakt", "undone"),
     # An action: the theme board's word in Dutch, the command's name in English.
-    "cli.theme.action.accept": ("aanvaard", "accept"),
+    "cli.theme.action.accept": ("geaccepteerd", "accept"),
     "cli.theme.action.rename": ("hernoemd", "rename"),
     "cli.theme.action.merge": ("samengevoegd", "merge"),
     "cli.theme.action.split": ("afgesplitst", "split"),

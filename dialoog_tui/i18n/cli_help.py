@@ -98,7 +98,7 @@ HELP_NL: Mapping[str, str] = {
     ),
     "find the themes that recur across sessions": "vind de thema's die over sessies terugkomen",
     "curate a theme: accept, rename, merge, split, move, remove, reject": (
-        "bewerk een thema: aanvaarden, hernoemen, samenvoegen, splitsen, verplaatsen, "
+        "bewerk een thema: accepteren, hernoemen, samenvoegen, splitsen, verplaatsen, "
         "weghalen, afwijzen"
     ),
     "values under resistance, open and bridging interests, ledger": (
@@ -169,7 +169,7 @@ HELP_NL: Mapping[str, str] = {
         "groepeer opnieuw, ook als er niets veranderde sinds de laatste run"
     ),
     "report each step on stderr, however small the run": "meld elke stap op stderr, hoe klein ook",
-    "accept a theme": "aanvaard een thema",
+    "accept a theme": "accepteer een thema",
     "give a theme a name (empty: back to its label)": (
         "geef een thema een naam (leeg: terug naar het label)"
     ),

@@ -174,12 +174,12 @@ def test_curation_speaks_dutch_in_its_help_and_its_answers(
 ) -> None:
     target = themes(capsys, db)[0]["id"]
     code, out, _ = run(capsys, "--db", db, "--lang", "nl", "theme", "accept", target)
-    assert code == 0 and out.startswith("aanvaard: ")
+    assert code == 0 and out.startswith("geaccepteerd: ")
     code, out, _ = run(capsys, "--db", db, "--lang", "nl", "theme", "undo")
-    assert code == 0 and out.startswith("ongedaan: aanvaard #")
+    assert code == 0 and out.startswith("ongedaan: geaccepteerd #")
     _, out, _ = run(capsys, "--db", db, "--lang", "nl", "theme", "history")
     assert "(ongedaan gemaakt)" in out
     with pytest.raises(SystemExit):
         run(capsys, "--lang", "nl", "theme", "--help")
     out = capsys.readouterr().out
-    assert "aanvaard een thema" in out and "accept a theme" not in out
+    assert "accepteer een thema" in out and "accept a theme" not in out
