@@ -59,7 +59,9 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
         if text is None:  # paraphrase only: the note-taker's words, marked as such
             paraphrase, marked = item_json["paraphrase"], f"[{say('cli.ladder.paraphrase')}]"
             text = f"≈ {paraphrase} {marked}" if paraphrase else marked
-        return visible(f"#{item_json['id']} {speaker} ({item_json['domain'] or '—'}): {text}")
+        return visible(
+            f"#{item_json['id']} {speaker} ({item_json['domain'] or say('cli.no_domain')}): {text}"
+        )
 
     titles = ", ".join(visible(title) for _id, title in report.sessions)
     if table is not None:
@@ -73,7 +75,9 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
     if not resisted:
         print(f"  {say('cli.ladder.none')}")
     for count in resisted:
-        domains = ", ".join(f"{d or '—'} {n}" for d, n in sorted(count.by_domain.items(), key=str))
+        domains = ", ".join(
+            f"{d or say('cli.no_domain')} {n}" for d, n in sorted(count.by_domain.items(), key=str)
+        )
         name, under = visible(count.value), count.under_resistance
         overall = say("cli.ladder.overall", count=count.overall)
         print(f"  {name:<28} {under:>3}  {domains}  ({overall})")

@@ -146,7 +146,10 @@ def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
         for sid, count in theme.sessions
     )
     print(f"    {say('cli.theme.sessions')}: {sessions}")
-    domains = " · ".join(f"{visible(name or '—')} {count}" for name, count in theme.domains.items())
+    domains = " · ".join(
+        f"{visible(name) if name else say('cli.no_domain')} {count}"
+        for name, count in theme.domains.items()
+    )
     print(f"    {say('cli.theme.domains')}: {domains}")
     if theme.tables and result.table is None:
         several = len(result.run.session_ids) > 1

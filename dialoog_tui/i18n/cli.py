@@ -326,6 +326,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.theme.recurring": ("terugkerend", "recurring"),
     "cli.theme.one_session": ("één sessie", "one session"),
+    "cli.no_domain": ("zonder domein", "no domain"),
     "cli.theme.accepted": ("geaccepteerd · ", "accepted · "),
     "cli.theme.curated": ("bewerkt · ", "curated · "),
     "cli.theme.label": ("label", "label"),

@@ -208,3 +208,12 @@ def test_hostile_text_reaches_the_terminal_as_symbols(
     code, out, err = run(capsys, "--db", db, "themes", "--all")
     assert code == 0, err
     assert "\x1b" not in out
+
+
+def test_the_room_is_said_as_in_the_exports_not_as_a_dash(
+    capsys: pytest.CaptureFixture[str], demo_db: str
+) -> None:
+    _, out, _ = run(capsys, "--db", demo_db, "--lang", "nl", "themes", "--all")
+    domains = [line for line in out.splitlines() if line.strip().startswith("domeinen:")]
+    assert any("zonder domein" in line for line in domains)
+    assert not any(" — " in line.split(":", 1)[1] for line in domains)

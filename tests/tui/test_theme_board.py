@@ -148,7 +148,7 @@ async def test_the_card_shows_quotes_per_domain_and_every_member(
         assert card.card is not None
         quotes = str(card.query_one("#card-quotes", Static).render())
         for domain, members in card.card.quotes:
-            assert (domain or "—") in quotes
+            assert (domain or "no domain") in quotes
             assert all(m.domain == (domain or None) for m in members)
             assert members[0].text[:30] in quotes
         assert len(card.card.quotes) >= 2  # the first demo theme is heard in several domains

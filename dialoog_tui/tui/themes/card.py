@@ -205,7 +205,9 @@ class ThemeCardScreen(CuratingScreen):
             text.append(t("themes.no_quotes"), "italic")
         for domain, members in card.quotes:
             slot = self._domain_slot(domain)
-            text.append(f"{visible(domain) or '—'}\n", self._look.domain_style(slot))
+            text.append(
+                f"{visible(domain) or self.t('fix.no_domain')}\n", self._look.domain_style(slot)
+            )
             for member in members:
                 text.append("  “")
                 text.append(visible(member.text))
