@@ -185,7 +185,7 @@ def _edited(args: argparse.Namespace, facts: SessionFacts) -> SessionFacts:
     if args.consent is not None:
         named = Consent.from_name(args.consent)
         if named is None:
-            names = ", ".join(c.value for c in Consent)
+            names = ", ".join(c.label(current_language()) for c in Consent)
             raise InvalidInput(key="error.bad_consent", value=args.consent, names=names)
         consent = named
 
@@ -202,7 +202,9 @@ def _edited(args: argparse.Namespace, facts: SessionFacts) -> SessionFacts:
         default_consent=consent,
     )
     if after == facts:
-        raise InvalidInput(key="cli.no_change")
+        options = (args.title, args.question, args.location, args.organiser, args.note_taker)
+        asked = any(v is not None for v in (*options, args.date, args.consent))
+        raise InvalidInput(key="cli.already_so" if asked else "cli.no_change")
     return after
 
 

@@ -218,9 +218,12 @@ def _csv_row(
     if field("consent"):
         consent = Consent.from_name(field("consent"))
         if consent is None:
-            names = ", ".join(c.value for c in Consent)
+            # In both languages: the message picks its own (`row.unknown_consent`).
+            in_both = {
+                f"names_{lang}": ", ".join(c.label(lang) for c in Consent) for lang in ("nl", "en")
+            }
             return None, RowProblem(
-                line, "row.unknown_consent", {"consent": field("consent"), "names": names}
+                line, "row.unknown_consent", {"consent": field("consent"), **in_both}
             )
     speaker = (
         SpeakerMention(field("speaker"), field("domain") or None) if field("speaker") else None

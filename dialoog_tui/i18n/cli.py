@@ -205,8 +205,8 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "'at' is not an ISO 8601 time: {value!r}",
     ),
     "row.unknown_consent": (
-        "onbekende toestemming {consent!r} (gebruik {names})",
-        "unknown consent {consent!r} (use {names})",
+        "onbekende toestemming {consent!r} (gebruik {names_nl})",
+        "unknown consent {consent!r} (use {names_en})",
     ),
     "row.domain_without_speaker": (
         "een 'domain' zonder 'speaker'",
@@ -425,6 +425,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.participants": ("{count} deelnemers", "{count} participants"),
     "cli.participants.one": ("{count} deelnemer", "{count} participant"),
+    "cli.already_so": (
+        "niets veranderd: de sessie is al zo",
+        "nothing changed: the session is so already",
+    ),
     "cli.no_change": (
         "niets te veranderen: geef een of meer velden",
         "nothing to change: give one or more fields",

@@ -186,3 +186,12 @@ def test_deleting_a_session_at_a_terminal_asks_first(
     code, out, _ = run(capsys, "--db", db, "--lang", "nl", "session", "delete", "groen-plan")
     assert code == 0 and "dialoog session restore groen-plan" in out
     assert "groen-plan" not in run(capsys, "--db", db, "sessions")[1]
+
+
+def test_an_edit_to_what_a_session_already_is_says_so(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, _, err = run(capsys, "--db", db, "session", "edit", "groen-plan", "--title", "Groen plan")
+    assert code == 1 and "nothing changed: the session is so already" in err
+    code, _, err = run(capsys, "--db", db, "session", "edit", "groen-plan")
+    assert code == 1 and "nothing to change: give one or more fields" in err

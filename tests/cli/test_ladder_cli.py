@@ -145,6 +145,11 @@ def test_bad_consent_in_an_import_is_a_bad_row(
     source.write_text("text,consent\nhallo,misschien\n", encoding="utf-8")
     code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "import", str(source))
     assert code == 1 and "line 2" in err and "unknown consent" in err
+    assert "(use named, anonymous, paraphrase, off the record)" in err
+    code, _, err = run(
+        capsys, "--db", str(tmp_path / "x.sqlite3"), "--lang", "nl", "import", str(source)
+    )
+    assert "(gebruik met naam, anoniem, parafrase, vertrouwelijk)" in err
 
 
 def test_new_session_with_a_default_consent(
