@@ -154,6 +154,18 @@ async def test_editing_a_commitment_shows_and_changes_its_owner_and_date(
         await settle(pilot)
         (back,) = stored(seeded)
         assert (back.owner, back.due_on) == ("Fatima", date(2027, 3, 1))
+        # Set elsewhere meanwhile (`dialoog commitment`): an edit of the words leaves it.
+        from dialoog_tui.services.ladder import set_commitment
+
+        set_commitment(seeded, back.id, owner="Noor", due_on=date(2028, 1, 1))
+        await pilot.press("up", "ctrl+e")
+        await pilot.pause()
+        screen.entry_bar.input.value = screen.entry_bar.input.value.replace("avond", "middag")
+        await pilot.press("enter")
+        await settle(pilot)
+        (later,) = stored(seeded)
+        assert later.text.endswith("middag")
+        assert (later.owner, later.due_on) == ("Noor", date(2028, 1, 1))
 
 
 async def test_undo_removes_the_last_one_and_redo_brings_it_back(

@@ -147,6 +147,8 @@ async def test_undoing_the_line_with_a_typo_takes_the_typo_out_of_the_panel(
         await settle(pilot)
         assert ("Lote", None) in _people(seeded)
         assert capture(app).log_view.rows[-1].text == "meer bomen"
+        speaking = capture(app).recorder.context.current_speaker.participant
+        assert speaking is not None and speaking.name == "Lote"  # as when it was logged
 
 
 async def test_deleting_the_session_asks_twice_and_names_what_goes(

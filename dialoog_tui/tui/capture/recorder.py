@@ -388,9 +388,16 @@ class Recorder:
         )
         if preview.speaker.new_name is None and replace(after, consent=before.consent) == before:
             return RecordChange()  # nothing to store, to mark as edited or to undo
+        if after.commitment == before.commitment:
+            # Owner and date as this screen knows them: left alone in the store (and by an
+            # undo), so one set elsewhere meanwhile (`dialoog commitment`) is not put back.
+            before, after = replace(before, commitment=None), replace(after, commitment=None)
         change = await self._edit(original.id, preview.speaker, after)
         assert change.replaced is not None
-        self.undo_stack.push(WasEdited(original.id, before, _content(change.replaced)))
+        done = _content(change.replaced)
+        if after.commitment is None:
+            done = replace(done, commitment=None)
+        self.undo_stack.push(WasEdited(original.id, before, done))
         return change
 
     async def set_ladder(self, contribution: Contribution, ladder: Ladder) -> RecordChange:
@@ -693,6 +700,11 @@ class Recorder:
         restored = await self.gateway.call(capture.relog, contribution_id, forgotten)
         if forgotten is not None:
             self.context.remember(forgotten.participant)
+            newest = max(
+                (c.seq for c in self._contributions.values() if c.deleted_at is None), default=0
+            )
+            if restored.seq > newest:  # as when it was logged: the one it brought in speaks on
+                self.context.current_speaker = Speaker(participant=forgotten.participant)
         self.context.counts[restored.participant_id] += 1
         self._remember(restored)
         return RecordChange(restored=restored, seq=restored.seq)
