@@ -6,6 +6,10 @@ from enum import StrEnum
 
 from dialoog_tui.i18n import labels
 
+PREFIX_AT_LEAST = 3
+"""Letters a beginning needs to name a consent: `n` in a spreadsheet's consent column may
+mean "nee" as well as "named", the most open consent."""
+
 
 class Consent(StrEnum):
     """Consent for one contribution. Stable identifiers; the order is the cycling order."""
@@ -47,7 +51,8 @@ class Consent(StrEnum):
     @classmethod
     def from_name(cls, name: str) -> Consent | None:
         """A consent from its id or its Dutch or English name, or a unique beginning of one
-        (`anon`, as for domains and phases); None if unknown or ambiguous."""
+        (`anon`, as for domains and phases) of `PREFIX_AT_LEAST` letters; None if unknown or
+        ambiguous."""
         key = name.strip().casefold().replace("-", "_").replace(" ", "_")
         named = {
             consent: {
@@ -62,7 +67,9 @@ class Consent(StrEnum):
         alias = labels.CONSENT_ALIASES.get(key)
         if alias:
             return cls(alias)
-        begun = {c for c, names in named.items() if key and any(n.startswith(key) for n in names)}
+        if len(key) < PREFIX_AT_LEAST:
+            return None
+        begun = {c for c, names in named.items() if any(n.startswith(key) for n in names)}
         return begun.pop() if len(begun) == 1 else None
 
 

@@ -112,6 +112,7 @@ def test_consent_cycles_and_reads_dutch() -> None:
     assert Consent.from_name("vertr") is Consent.OFF_RECORD
     assert Consent.from_name("met") is Consent.NAMED
     assert Consent.from_name("") is None
+    assert Consent.from_name("n") is None  # "nee" as well as "named": too short to tell
 
 
 def test_due_dates() -> None:
