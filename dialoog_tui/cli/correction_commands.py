@@ -164,10 +164,10 @@ def _confirmed(question: str) -> bool:
     there --yes says it."""
     if not sys.stdin.isatty():
         return False
-    try:
-        answer = input(question + " ")
-    except EOFError:
-        return False
+    # On stderr, as a prompt: stdout may go to a file while the person answers here.
+    sys.stderr.write(question + " ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline()  # "" at the end of input: no
     return answer.strip().casefold() in {"j", "ja", "y", "yes"}
 
 
