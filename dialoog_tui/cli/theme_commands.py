@@ -101,7 +101,7 @@ def print_report(result: ThemeReport) -> None:
     print(
         say(
             "cli.themes.counts",
-            themes=len(result.themes),
+            themes=say("cli.themes.count", count=len(result.themes)),
             recurring=len(recurring),
             min=result.min_sessions,
             unassigned=say("cli.contributions", count=len(result.unassigned)),

@@ -301,11 +301,12 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Thema's over {sessions}, {contributions} — run {run}, {when}",
         "Themes over {sessions}, {contributions} — run {run}, {when}",
     ),
+    "cli.themes.count": ("{count} thema's", "{count} themes"),
+    "cli.themes.count.one": ("{count} thema", "{count} theme"),
     "cli.themes.counts": (
-        "{themes} thema's, {recurring} terugkerend (gehoord in {min}+ sessies); "
+        "{themes}, {recurring} terugkerend (gehoord in {min}+ sessies); "
         "{unassigned} niet ingedeeld",
-        "{themes} themes, {recurring} recurring (heard in {min}+ sessions); "
-        "{unassigned} unassigned",
+        "{themes}, {recurring} recurring (heard in {min}+ sessions); {unassigned} unassigned",
     ),
     "cli.search.none": ("Niets gevonden voor “{query}”.", "Nothing found for “{query}”."),
     "cli.search.head": (
@@ -391,9 +392,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "cli.export.all_themes": ("--all hoort bij --themes", "--all goes with --themes"),
     "cli.export.unknown_extension": (
-        "-o {name}: dialoog schrijft geen .{extension}; kies een naam op {formats} of een map",
+        "-o {name}: dialoog schrijft geen .{extension}; kies een naam op {formats}, of een map"
+        " (eindig de naam dan op /)",
         "-o {name}: dialoog does not write .{extension}; choose a name ending in {formats}, or a"
-        " folder",
+        " folder (end its name in /)",
     ),
     "cli.export.other_extension": (
         "-o {name} heeft de extensie van {named}, niet van --format {format}:"

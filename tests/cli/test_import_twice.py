@@ -279,3 +279,17 @@ def test_counts_read_as_dutch_for_one_and_for_many(
     run(capsys, "--db", db, "import", str(source))
     _, out, _ = run(capsys, "--db", db, "--lang", "nl", "import", str(source))
     assert "1 al aanwezig, 0 nieuw" in out and "stonden" not in out
+    source.write_text("text,ref\nEerste,r1\nTweede,r2\nDerde,r3\n", encoding="utf-8")
+    _, out, _ = run(capsys, "--db", db, "--lang", "nl", "import", str(source))
+    assert "1 al aanwezig, 2 nieuw" in out
+    from dialoog_tui.i18n import Translator
+
+    t = Translator("nl")
+    line = t(
+        "cli.themes.counts",
+        themes=t("cli.themes.count", count=1),
+        recurring=0,
+        min=2,
+        unassigned=t("cli.contributions", count=1),
+    )
+    assert line == "1 thema, 0 terugkerend (gehoord in 2+ sessies); 1 bijdrage niet ingedeeld"
