@@ -138,7 +138,7 @@ def session(args: argparse.Namespace) -> int:
             what = {
                 "title": visible(summary.session.title),
                 "contributions": say("cli.contributions", count=summary.contribution_count),
-                "people": say("cli.participants", count=people),
+                "people": say("fix.people_count", count=people),
             }
             if not args.yes and not _confirmed(say("cli.session.ask", **what)):
                 print(say("cli.session.confirm", **what))

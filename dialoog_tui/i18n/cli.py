@@ -425,8 +425,6 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "'{title}' met {contributions} en {people} verwijderen (terug te halen)? [j/N]",
         "Delete '{title}' with {contributions} and {people} (it can be restored)? [y/N]",
     ),
-    "cli.participants": ("{count} deelnemers", "{count} participants"),
-    "cli.participants.one": ("{count} deelnemer", "{count} participant"),
     "cli.already_so": (
         "niets veranderd: de sessie is al zo",
         "nothing changed: the session is so already",

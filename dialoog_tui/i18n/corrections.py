@@ -55,8 +55,6 @@ CORRECTION_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Ctrl+D again deletes '{title}' with {contributions} and {people}. "
         "To restore: dialoog session restore {slug}",
     ),
-    "fix.contributions": ("{count} bijdragen", "{count} contributions"),
-    "fix.contributions.one": ("{count} bijdrage", "{count} contribution"),
     "fix.people_count": ("{count} deelnemers", "{count} participants"),
     "fix.people_count.one": ("{count} deelnemer", "{count} participant"),
     "fix.bad_value": ("{field}: {problem}", "{field}: {problem}"),

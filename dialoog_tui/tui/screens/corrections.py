@@ -307,7 +307,7 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
                 self._t(
                     "fix.confirm_delete",
                     title=setup.session.title,
-                    contributions=self._t("fix.contributions", count=setup.contributions),
+                    contributions=self._t("fix.detail.contributions", count=setup.contributions),
                     people=self._t("fix.people_count", count=len(setup.people)),
                     slug=setup.session.slug,
                 )
