@@ -90,21 +90,24 @@ def _format(args: argparse.Namespace) -> str:
     return args.format or named or ("md" if args.themes else "json")
 
 
+def _extension(output: str | None) -> str:
+    """The extension of the file `-o` names, lower case ("" for a folder or none)."""
+    if not output or output.endswith(("/", os.sep)) or os.path.isdir(output):
+        return ""
+    return os.path.splitext(output)[1].lower().removeprefix(".")
+
+
 def _named_format(output: str | None) -> str | None:
     """The format whose extension the file `-o` names has (None: a folder, or no format's)."""
-    if not output or output.endswith(("/", os.sep)) or os.path.isdir(output):
-        return None
-    extension = os.path.splitext(output)[1].lower().removeprefix(".")
+    extension = _extension(output)
     return extension if extension in SESSION_FORMATS else None
 
 
 def _foreign_extension(output: str | None) -> str | None:
     """The extension of a file `-o` names that no format of ours writes (`verslag.pdf`):
     written as a folder of that name, the export would not be where its writer looks. A
-    folder that exists, or a name whose dot is not an extension (`versie 1.2`), is none."""
-    if not output or output.endswith(("/", os.sep)) or os.path.isdir(output):
-        return None
-    extension = os.path.splitext(output)[1].lower().removeprefix(".")
+    name whose dot is not an extension (`versie 1.2`) has none."""
+    extension = _extension(output)
     looks_like_one = 2 <= len(extension) <= 5 and extension.isalpha()
     return extension if looks_like_one and extension not in SESSION_FORMATS else None
 
