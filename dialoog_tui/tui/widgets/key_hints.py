@@ -22,6 +22,8 @@ class KeyHints(Static):
     def __init__(self, t: Translator, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._t = t
+        self._palette = ("Ctrl+P", t("cmd.palette"))
+        """Read once: the bindings are announced as updated on many a key press."""
         self._keys: list[tuple[str, str]] = []
         self._shown: list[tuple[str, str] | str] = []
 
@@ -41,7 +43,7 @@ class KeyHints(Static):
                 continue
             shown.add(binding.action)
             keys.append((key_display(key, self._t), binding.description))
-        keys.append(("Ctrl+P", self._t("cmd.palette")))
+        keys.append(self._palette)
         # The bindings are announced as updated on many a key press (Enter included) while
         # the keys shown stay the same; redraw only when they differ.
         if keys != self._keys:
