@@ -8,7 +8,9 @@ contributions through `shareable` (one item at a time: `share`), or a whole sess
 
 - `off_record`: the contribution is gone, and with it everything that hangs on it: its
   interests, values and condition, its speaker when that is all the speaker said, a reply's
-  link to it, an interest it alone raised, a commitment it made.
+  link to it, an interest it alone raised, a commitment it made, and its number: what is
+  shared is numbered 1, 2, 3 … anew (`shared_number`), for a gap (#2, #4) would tell that
+  something was said in between.
 - `paraphrase`: its `text` becomes the note-taker's paraphrase (empty when none was written),
   so the verbatim words cannot be quoted, labelled or counted as words by anything after.
 - `anonymous`: a speaker's name that the item carries (`speaker`) is dropped.
@@ -19,7 +21,8 @@ The capture screen, for the note-taker, reads the record without the gate and ma
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any, Protocol, TypeVar, cast
 
 from msgspec import structs
@@ -27,7 +30,7 @@ from msgspec import structs
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.ladder import Commitment
 from dialoog_tui.core.ladder_report import InterestState, LadderItem
-from dialoog_tui.core.model import Participant
+from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
 
 SHAREABLE_CONSENTS: tuple[Consent, ...] = tuple(c for c in Consent if c is not Consent.OFF_RECORD)
@@ -81,18 +84,14 @@ def shareable_record(record: SessionRecord) -> SessionRecord:
 
     `record` is the full record (off-the-record contributions included); what comes back
     holds no trace of them: not their text, ladder or links, not a participant who spoke
-    only off the record, not an interest only they raised, not their commitments.
+    only off the record, not an interest only they raised, not their commitments, not a gap
+    in the numbers (what is shown is numbered anew).
     """
     everything = record.contributions
     kept = shareable(everything)
     kept_ids = {c.id for c in kept}
-    # A reply to something off the record would tell that it exists.
-    kept = [
-        structs.replace(c, reply_to_id=None)
-        if c.reply_to_id is not None and c.reply_to_id not in kept_ids
-        else c
-        for c in kept
-    ]
+    numbers = {c.id: number for number, c in enumerate(sorted(kept, key=_by_seq), start=1)}
+    kept = [_as_shared(c, numbers[c.id], kept_ids) for c in kept]
     heard = {c.participant_id for c in kept}
     spoke_at_all = {c.participant_id for c in everything}
     # Those who said nothing at all are listed as present, as before; those who said
@@ -115,6 +114,26 @@ def shareable_record(record: SessionRecord) -> SessionRecord:
             if c.id in record.commitments
         },
     )
+
+
+def _by_seq(contribution: Contribution) -> int:
+    return contribution.seq
+
+
+def _as_shared(contribution: Contribution, number: int, shared: Collection[int]) -> Contribution:
+    """`contribution` with its shared number, and without a reply link to what is not
+    shared (it would tell that that exists)."""
+    reply_to = contribution.reply_to_id if contribution.reply_to_id in shared else None
+    if contribution.seq == number and contribution.reply_to_id == reply_to:
+        return contribution
+    return structs.replace(contribution, seq=number, reply_to_id=reply_to)
+
+
+def shared_number(seq: int, unshared: Sequence[int]) -> int:
+    """The number a shareable output gives the contribution numbered `seq` in its session,
+    where `unshared` holds the numbers (sorted) of the session's contributions it does not
+    show (off the record, removed): the shared ones are numbered 1, 2, 3 … without gaps."""
+    return seq - bisect_left(unshared, seq)
 
 
 def heard_only_anonymously(record: SessionRecord) -> set[int]:

@@ -175,6 +175,8 @@ def test_the_shared_json_counts_only_what_may_be_shared(said: list[Said]) -> Non
     document = session_to_json(record_of(said), exported_at=START)
     shared = [item for item in said if not item.hidden]
     assert len(document["contributions"]) == len(shared)
+    # Numbered anew, in the order said: a gap would tell that something was off the record.
+    assert [entry["seq"] for entry in document["contributions"]] == list(range(1, len(shared) + 1))
     for entry, item in zip(document["contributions"], shared, strict=True):
         if item.consent is Consent.ANONYMOUS:
             assert entry["speaker"] is None and entry["speaker_id"] is None

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 from dialoog_tui.cli.ladder_commands import print_ladder
 from dialoog_tui.cli.search_commands import found_to_json, print_found
+from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.export.ladder_json import ladder_to_json
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder, TermKind
@@ -135,3 +136,47 @@ def test_what_the_store_shares_never_leaks(said: list[Said]) -> None:
                 assert not found, (number, anonymised, found)
         finally:
             database.close()
+
+
+def test_what_is_shared_is_numbered_without_the_gaps_of_what_is_not(
+    sqlite_database: Database,
+) -> None:
+    """Off the record (#2) and removed (#4): the session export, the engine's inputs (the
+    theme report's quotes) and a theme card's members all number #1, #3, #5 as 1, 2, 3."""
+    from dialoog_tui.store.records import load_session_record
+    from dialoog_tui.store.themes.members import theme_members
+    from dialoog_tui.store.themes.runs import inputs_of, theme_inputs
+
+    consents = [Consent.NAMED, Consent.OFF_RECORD, Consent.ANONYMOUS, Consent.NAMED, Consent.NAMED]
+
+    def work(db):  # type: ignore[no-untyped-def]
+        session_id = start_session(db=db, new=NewSession("Plein"))
+        ids = [
+            contributions.log_contribution(
+                db=db,
+                session_id=session_id,
+                speaker=ROOM,
+                kind=Kind.REMARK,
+                text=f"bijdrage {number}",
+                at=START + timedelta(minutes=number),
+                consent=consent,
+            ).contribution.id
+            for number, consent in enumerate(consents, start=1)
+        ]
+        contributions.remove_contribution(db=db, contribution_id=ids[3])
+        return session_id, ids
+
+    session_id, ids = sqlite_database.write(work)
+    shared = {ids[0]: 1, ids[2]: 2, ids[4]: 3}
+
+    def read(db):  # type: ignore[no-untyped-def]
+        record = load_session_record(db=db, session_id=session_id)
+        return (
+            {c.id: c.seq for c in record.contributions},
+            {i.contribution_id: i.seq for i in theme_inputs(db=db, session_ids=[session_id])},
+            {i.contribution_id: i.seq for i in inputs_of(db=db, contribution_ids=ids)},
+            {m: member.seq for m, member in theme_members(db=db, contribution_ids=ids).items()},
+        )
+
+    for numbers in sqlite_database.read(read):
+        assert numbers == shared

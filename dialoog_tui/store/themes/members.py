@@ -1,14 +1,15 @@
 """A theme's members as they are now, with speaker, session, time and ladder, read through
-the consent gate: what a theme card lists and the theme report quotes."""
+the consent gate: what a theme card lists and the theme report quotes, numbered as the
+session's shareable exports number them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, col
+from sqlmodel import Session, col, or_, select
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, share
+from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, share, shared_number
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.themes.card import ThemeMember
 from dialoog_tui.store.participants import contributions_in_context
@@ -34,6 +35,7 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
             )
         ).all()
         terms = terms_of(db=db, contribution_ids=chunk)
+        unshared = unshared_numbers(db, {row.session_id for row, *_ in rows})
         for row, title, speaker, domain in rows:
             assert row.id is not None
             interests, values = terms.get(row.id, ((), ()))
@@ -42,7 +44,7 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
                     contribution_id=row.id,
                     session_id=row.session_id,
                     session_title=title,
-                    seq=row.seq,
+                    seq=shared_number(row.seq, unshared.get(row.session_id, ())),
                     at=row.at,
                     kind=Kind(row.kind),
                     speaker=speaker,
@@ -56,4 +58,27 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
             )
             if member is not None:
                 found[row.id] = member
+    return found
+
+
+def unshared_numbers(db: Session, session_ids: set[int]) -> dict[int, list[int]]:
+    """Per session: the numbers of its contributions no shareable output shows (off the
+    record, removed), sorted; few, so the shared numbers come from them
+    (`consent_gate.shared_number`)."""
+    found: dict[int, list[int]] = {}
+    if not session_ids:
+        return found
+    rows = db.exec(
+        select(ContributionRow.session_id, ContributionRow.seq)
+        .where(
+            col(ContributionRow.session_id).in_(session_ids),
+            or_(
+                col(ContributionRow.deleted_at).is_not(None),
+                col(ContributionRow.consent).not_in(SHAREABLE_CONSENTS),
+            ),
+        )
+        .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
+    ).all()
+    for session_id, seq in rows:
+        found.setdefault(session_id, []).append(seq)
     return found
