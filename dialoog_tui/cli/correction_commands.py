@@ -210,12 +210,27 @@ def _edited(args: argparse.Namespace, facts: SessionFacts) -> SessionFacts:
 
 def corrections_history(args: argparse.Namespace) -> int:
     """`dialoog corrections [--limit N]`: who corrected what, and when."""
+    from dialoog_tui.core.corrections import detail_in
     from dialoog_tui.services.corrections import history
 
+    lang = current_language()
     for when, who, action, detail in with_database(args, lambda db: history(db, limit=args.limit)):
         local = when.astimezone().strftime("%Y-%m-%d %H:%M")  # in the user's zone, not UTC
-        print(f"{local}  {visible(who)}  {action}  {visible(detail)}")
+        print(f"{local}  {visible(who)}  {_action(action)}  {visible(detail_in(detail, lang))}")
     return 0
+
+
+RECORDED_ACTIONS = ("change", "merge", "remove", "rename", "reorder", "edit", "delete")
+"""The actions `core.corrections.described` records, each with its `cli.correction.*` text."""
+
+
+def _action(recorded: str) -> str:
+    """A recorded action (`merge`, `undo merge`) in the interface's language; one this
+    version does not know as it was recorded."""
+    undone = recorded.startswith("undo ")
+    action = recorded.removeprefix("undo ")
+    named = say(f"cli.correction.{action}") if action in RECORDED_ACTIONS else action
+    return say("cli.correction.undo", action=named) if undone else named
 
 
 # --- the parsers -----------------------------------------------------------------------

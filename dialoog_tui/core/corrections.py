@@ -8,6 +8,7 @@ back exactly as they were.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
@@ -16,7 +17,7 @@ from msgspec import Struct
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.model import Participant, Phase, Session
 from dialoog_tui.core.speakers import prefix_matches
-from dialoog_tui.i18n import Translator
+from dialoog_tui.i18n import INTERFACE_LANGUAGES, Translator
 
 
 class ParticipantFacts(Struct, frozen=True):
@@ -228,6 +229,28 @@ def described(correction: Correction, lang: str = "en") -> tuple[str, int, str, 
             return "session", session_id, "edit", _facts_line(before, after, SESSION_FIELDS, t)
         case SessionDeleted(session_id, title):
             return "session", session_id, "delete", title
+
+
+def recorded_detail(correction: Correction) -> str:
+    """The detail the record of corrections keeps: the line `described` gives, in every
+    language the interface speaks (JSON), so the history reads in the reader's language."""
+    return json.dumps(
+        {lang: described(correction, lang)[3] for lang in INTERFACE_LANGUAGES},
+        ensure_ascii=False,
+    )
+
+
+def detail_in(recorded: str, lang: str) -> str:
+    """A recorded detail in `lang`; one recorded as a plain line (before there were
+    languages) as it was written."""
+    try:
+        lines = json.loads(recorded)
+    except ValueError:
+        return recorded
+    if not isinstance(lines, dict):
+        return recorded
+    shown = lines.get(lang, lines.get("en"))
+    return shown if isinstance(shown, str) else recorded
 
 
 def read_when(typed: str, zone: tzinfo | None = None) -> datetime:

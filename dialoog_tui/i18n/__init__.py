@@ -409,6 +409,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
 }
 
 
+INTERFACE_LANGUAGES = ("nl", "en")
+"""The languages the interface speaks, Dutch (the default) first."""
+
+
 class Translator:
     """Looks up interface texts in one language."""
 

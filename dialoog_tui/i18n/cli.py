@@ -409,6 +409,14 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     # corrections
     "cli.fixed": ("gecorrigeerd: {detail}", "corrected: {detail}"),
+    "cli.correction.change": ("wijzigen", "change"),
+    "cli.correction.merge": ("samenvoegen", "merge"),
+    "cli.correction.remove": ("verwijderen", "remove"),
+    "cli.correction.rename": ("hernoemen", "rename"),
+    "cli.correction.reorder": ("volgorde", "reorder"),
+    "cli.correction.edit": ("bewerken", "edit"),
+    "cli.correction.delete": ("verwijderen", "delete"),
+    "cli.correction.undo": ("ongedaan: {action}", "undo {action}"),
     "cli.session.deleted": (
         "sessie '{title}' verwijderd; terughalen met: dialoog session restore {slug}",
         "session '{title}' deleted; restore it with: dialoog session restore {slug}",

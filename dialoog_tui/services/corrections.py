@@ -29,6 +29,7 @@ from dialoog_tui.core.corrections import (
     SessionFacts,
     described,
     moved_to,
+    recorded_detail,
 )
 from dialoog_tui.core.model import Participant, Phase
 from dialoog_tui.core.model import Session as DialogueSession
@@ -51,14 +52,14 @@ def _recorded(database: Database, work: Callable[[Session], C], *, undo: bool = 
 
     def run(db: Session) -> C:
         correction = work(db)
-        subject, subject_id, action, detail = described(correction)
+        subject, subject_id, action, _line = described(correction)
         store.record(
             db,
             actor=current_user(),
             subject=subject,
             subject_id=subject_id,
             action=f"undo {action}" if undo else action,
-            detail=detail,
+            detail=recorded_detail(correction),
         )
         return correction
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .running import run
+from .running import run, run_in_dutch
 
 
 @pytest.fixture
@@ -67,6 +67,20 @@ def test_a_typo_is_merged_a_domain_changed_and_a_stray_phase_removed(
     assert {c["phase"] for c in document["contributions"]} == {"Ideeën"}
     _, out, _ = run(capsys, "--db", db, "corrections")
     assert [line.split("  ")[2] for line in out.splitlines()] == ["remove", "change", "merge"]
+
+
+def test_the_history_reads_in_the_readers_language(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    run(capsys, "--db", db, "participant", "merge", "Lote", "Lotte")
+    run(capsys, "--db", db, "phase", "rename", "groen-plan", "Idee", "Schetsen")
+    history = [
+        line.split("  ", 2)[2]
+        for line in run_in_dutch(capsys, "--db", db, "corrections")[1].splitlines()
+    ]
+    assert history == ["hernoemen  Idee → Schetsen", "samenvoegen  Lote → Lotte (1 bijdrage)"]
+    english = run(capsys, "--db", db, "corrections")[1]
+    assert "merge  Lote → Lotte (1 contribution)" in english
 
 
 def test_a_participant_who_spoke_cannot_be_removed_and_nothing_changes(
