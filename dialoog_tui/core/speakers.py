@@ -144,6 +144,11 @@ def _pick(
     return matches[0] if matches else None
 
 
+def name_key(name: str) -> str:
+    """A name as names are compared: single spaces, case folded."""
+    return " ".join(name.split()).casefold()
+
+
 def prefix_matches(key: str, items: Sequence[T], name_of: Callable[[T], str]) -> list[T]:
     """Items whose name, or a word in it, starts with `key` (casefolded; names first, then
     words): how a participant, a domain or a phase is picked by the beginning of its name."""

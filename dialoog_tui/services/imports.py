@@ -24,13 +24,14 @@ from dialoog_tui.core.importing import (
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
-from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
+from dialoog_tui.core.speakers import ROOM, Speaker, name_key, resolve_speaker
 from dialoog_tui.errors import InvalidInput, NotFound, StoreError
 from dialoog_tui.store.contributions import log_contribution
 from dialoog_tui.store.db.claims import claim_name
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
+from dialoog_tui.store.former_names import by_former_name
 from dialoog_tui.store.import_marks import import_marks
 from dialoog_tui.store.participants import list_participants, list_session_participants
 from dialoog_tui.store.phases import find_or_add_phase
@@ -167,6 +168,7 @@ def import_rows(
     report = ImportReport(skipped=list(problems))
     domains = [d.name for d in list_domains(db=db)]
     known = list_participants(db=db)
+    renamed = by_former_name(db)
     who = current_user()
     states: dict[str, _SessionState] = {}
     now = utc_now()
@@ -196,6 +198,7 @@ def import_rows(
             known_participants=known,
             domains=domains,
         )
+        speaker = _as_corrected(speaker, renamed, known)
         if speaker.problem is not None:
             choices = ", ".join(speaker.candidates)
             report.skipped.append(
@@ -292,9 +295,21 @@ def _start_of(rows: list[ImportRow], now: datetime, zone: tzinfo | None) -> date
     return localise(datetime.combine(now.astimezone(zone).date(), first), zone)
 
 
+def _as_corrected(
+    speaker: Speaker, renamed: Mapping[str, int], known: list[Participant]
+) -> Speaker:
+    """Someone new by a name a participant went by before a correction is that participant:
+    notes written before a typo was fixed or two people were merged still mean them."""
+    if speaker.new_name is None or speaker.problem is not None:
+        return speaker
+    meant = renamed.get(name_key(speaker.new_name))
+    person = next((p for p in known if p.id == meant), None)
+    return speaker if person is None else Speaker(participant=person)
+
+
 def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:
-    # A ref names the row whoever it names as its speaker: one merged into another or
-    # renamed since the last import is new by name, and the row is still there.
+    # A ref names the row whoever it names as its speaker: even one whose name the file
+    # gives in a way no participant answers to any more (`_as_corrected` finds most).
     if speaker.new_name is not None and not row.ref:
         return False  # someone new cannot have said it before
     timed = row.at is not None or row.clock_time is not None

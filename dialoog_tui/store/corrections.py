@@ -23,7 +23,9 @@ from dialoog_tui.core.corrections import (
     ParticipantsMerged,
 )
 from dialoog_tui.core.model import Participant
+from dialoog_tui.core.speakers import name_key
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store import former_names
 from dialoog_tui.store.changes import mark_changed, setup_changed
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
@@ -85,6 +87,8 @@ def change_participant(
     row = db.get(ParticipantRow, participant_id)
     assert row is not None
     domain = domain_row_by_name(db=db, name=after.domain) if after.domain else None
+    if name_key(name) != name_key(row.name):
+        former_names.remember(db, participant_id, row.name)
     row.name = name
     row.domain_id = domain.id if domain is not None else None
     row.organisation = (after.organisation or "").strip() or None
@@ -155,6 +159,8 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
     )
     moved = _contribution_ids(db, gone_id)
     _move_contributions(db, moved, kept_id, setup=(place.session_id for place in places))
+    former_names.hand_over(db, gone_id, kept_id)
+    former_names.remember(db, kept_id, gone.name)
     for row in seats:
         db.delete(row)
     db.flush()

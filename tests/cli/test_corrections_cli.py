@@ -69,6 +69,32 @@ def test_a_typo_is_merged_a_domain_changed_and_a_stray_phase_removed(
     assert [line.split("  ")[2] for line in out.splitlines()] == ["remove", "change", "merge"]
 
 
+@pytest.mark.parametrize(
+    "correction",
+    [("participant", "merge", "Lote", "Lotte"), ("participant", "edit", "Lote", "--name", "Loes")],
+    ids=["merged", "renamed"],
+)
+def test_notes_imported_again_after_a_correction_are_recognised_not_doubled(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, correction: tuple[str, ...]
+) -> None:
+    code, _, err = run(capsys, "--db", db, *correction)
+    assert code == 0, err
+    kept = _participants(capsys, db)
+    notes = tmp_path / "more.csv"
+    notes.write_text(
+        "speaker,text,phase\nLote,meer bomen,Idee\nLotte,een plein,Ideeën\nLote,nog iets,Idee\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--db", db, "import", str(notes), "--session", "groen-plan")
+    assert code == 0, err
+    assert "1 contribution" in out and "2 already there" in out
+    assert _participants(capsys, db) == kept  # nobody called Lote again
+    document = json.loads(run(capsys, "--db", db, "export", "groen-plan", "--format", "json")[1])
+    said = [(c["speaker"], c["text"]) for c in document["contributions"]]
+    who = "Lotte" if correction[1] == "merge" else "Loes"
+    assert said == [(who, "meer bomen"), ("Lotte", "een plein"), (who, "nog iets")]
+
+
 def test_the_history_reads_in_the_readers_language(
     capsys: pytest.CaptureFixture[str], db: str
 ) -> None:

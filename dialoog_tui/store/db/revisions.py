@@ -21,5 +21,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0012_search_gin",
     "0013_search_dutch_stems",
     "0014_contribution_changes",
+    "0015_former_names",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -72,6 +72,20 @@ class ParticipantRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UtcDateTime)
 
 
+class FormerNameRow(SQLModel, table=True):
+    """A name a participant went by before a correction: their own before a rename, or that
+    of someone merged into them. An import that still writes it means them."""
+
+    __tablename__ = "participant_former_name"
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(index=True)
+    """No foreign key: the former names of someone removed or merged away find nobody."""
+    name_key: str = Field(max_length=500, index=True)
+    """The name as `core.speakers.name_key` compares names."""
+    at: datetime = Field(sa_type=UtcDateTime)
+
+
 class SessionParticipantRow(SQLModel, table=True):
     """Who takes part in a session, in the order they joined (which gives their quick key)."""
 
