@@ -7,6 +7,7 @@ import string
 import pytest
 
 from dialoog_tui.core.consent import Consent
+from dialoog_tui.core.corrections import RECORDED_ACTIONS
 from dialoog_tui.core.themes.curation import ActionKind
 from dialoog_tui.core.themes.progress import STEPS
 from dialoog_tui.core.themes.refusals import REFUSALS
@@ -33,6 +34,12 @@ def test_every_curation_action_is_named_in_dutch_and_english(kind: ActionKind) -
     for key in keys:
         dutch, english = MESSAGES[key]
         assert dutch and english and placeholders(dutch) == placeholders(english)
+
+
+@pytest.mark.parametrize("action", RECORDED_ACTIONS)
+def test_every_recorded_correction_is_named_in_dutch_and_english(action: str) -> None:
+    dutch, english = MESSAGES[f"cli.correction.{action}"]
+    assert dutch and english == action  # English as recorded: scripts may read it
 
 
 @pytest.mark.parametrize("key", sorted(STEPS))

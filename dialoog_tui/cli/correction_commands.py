@@ -220,13 +220,11 @@ def corrections_history(args: argparse.Namespace) -> int:
     return 0
 
 
-RECORDED_ACTIONS = ("change", "merge", "remove", "rename", "reorder", "edit", "delete")
-"""The actions `core.corrections.described` records, each with its `cli.correction.*` text."""
-
-
 def _action(recorded: str) -> str:
     """A recorded action (`merge`, `undo merge`) in the interface's language; one this
     version does not know as it was recorded."""
+    from dialoog_tui.core.corrections import RECORDED_ACTIONS
+
     undone = recorded.startswith("undo ")
     action = recorded.removeprefix("undo ")
     named = say(f"cli.correction.{action}") if action in RECORDED_ACTIONS else action

@@ -68,9 +68,8 @@ def print_found(found: Found, *, marked: bool) -> None:
         who = visible(hit.speaker or nobody) + (f" ({visible(hit.domain)})" if hit.domain else "")
         when = hit.at.astimezone().strftime("%Y-%m-%d %H:%M")
         print()
-        print(
-            f"{visible(hit.session_title)} · {when} · #{hit.seq} · {who} · {hit.kind.label(lang)}"
-        )
+        kind = hit.kind.label(lang)
+        print(f"{visible(hit.session_title)} · {when} · #{hit.shared_seq} · {who} · {kind}")
         said = _marked(hit, marked)
         if hit.consent is Consent.PARAPHRASE:
             said = f"≈ {said}"  # the note-taker's paraphrase, not the words said
@@ -104,7 +103,7 @@ def _hit(hit: Hit) -> dict[str, Any]:
     return {
         "contribution": hit.contribution_id,
         "session": {"id": hit.session_id, "title": hit.session_title},
-        "seq": hit.seq,
+        "seq": hit.shared_seq,
         "at": hit.at.isoformat(),
         "kind": hit.kind.value,
         "speaker": hit.speaker,

@@ -49,6 +49,9 @@ class ParticipantChanged(Struct, frozen=True):
     participant_id: int
     before: ParticipantFacts
     after: ParticipantFacts
+    former_name: int | None = None
+    """The record of the name they went by before a rename (`store.former_names`), which an
+    undo takes back."""
 
 
 class ParticipantsMerged(Struct, frozen=True):
@@ -60,6 +63,10 @@ class ParticipantsMerged(Struct, frozen=True):
     """The contributions that were `gone`'s."""
     memberships: tuple[Membership, ...]
     """`gone`'s places in sessions."""
+    former_name: int | None = None
+    """The record that `kept` went by `gone`'s name too (`store.former_names`)."""
+    handed_over: tuple[int, ...] = ()
+    """The records of `gone`'s own former names, which became `kept`'s."""
 
 
 class ParticipantRemoved(Struct, frozen=True):
@@ -67,6 +74,8 @@ class ParticipantRemoved(Struct, frozen=True):
 
     participant: Participant
     memberships: tuple[Membership, ...]
+    former_names: tuple[str, ...] = ()
+    """The names they went by before (`store.former_names`), given back with them."""
 
 
 class PhaseRenamed(Struct, frozen=True):
@@ -204,9 +213,14 @@ def _facts_line(before: object, after: object, fields: tuple[str, ...], t: Trans
     return "; ".join(changes) or t("fix.detail.none")
 
 
+RECORDED_ACTIONS = ("change", "merge", "remove", "rename", "reorder", "edit", "delete")
+"""The actions `described` records (an undo records `undo <action>`)."""
+
+
 def described(correction: Correction, lang: str = "en") -> tuple[str, int, str, str]:
     """What the record of corrections keeps: subject, its id, action and a line that names
-    things (not ids), for people reading the history (in `lang`; the record keeps English)."""
+    things (not ids), for people reading the history, in `lang` (the record keeps every
+    language: `recorded_detail`)."""
     t = Translator(lang)
     match correction:
         case ParticipantChanged(participant_id, before, after):

@@ -413,7 +413,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "cli.correction.merge": ("samenvoegen", "merge"),
     "cli.correction.remove": ("verwijderen", "remove"),
     "cli.correction.rename": ("hernoemen", "rename"),
-    "cli.correction.reorder": ("volgorde", "reorder"),
+    "cli.correction.reorder": ("volgorde wijzigen", "reorder"),
     "cli.correction.edit": ("bewerken", "edit"),
     "cli.correction.delete": ("verwijderen", "delete"),
     "cli.correction.undo": ("ongedaan: {action}", "undo {action}"),

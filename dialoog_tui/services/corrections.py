@@ -222,8 +222,8 @@ def reverse(database: Database, correction: Correction) -> Correction:
 
     def undo(db: Session) -> Correction:
         match correction:
-            case ParticipantChanged(participant_id, before, _):
-                store.change_participant(db, participant_id, before)
+            case ParticipantChanged():
+                store.change_back(db, correction)
             case ParticipantsMerged():
                 store.unmerge(db, correction)
             case ParticipantRemoved():

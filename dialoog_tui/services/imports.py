@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
 from msgspec import Struct, field
+from msgspec.structs import replace
 from sqlmodel import Session
 
 from dialoog_tui.config import current_user
@@ -24,6 +25,7 @@ from dialoog_tui.core.importing import (
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
+from dialoog_tui.core.quick_entry import SpeakerMention
 from dialoog_tui.core.speakers import ROOM, Speaker, name_key, resolve_speaker
 from dialoog_tui.errors import InvalidInput, NotFound, StoreError
 from dialoog_tui.store.contributions import log_contribution
@@ -169,6 +171,7 @@ def import_rows(
     domains = [d.name for d in list_domains(db=db)]
     known = list_participants(db=db)
     renamed = by_former_name(db)
+    renamed_people = {p.id: p for p in known if p.id in set(renamed.values())}
     who = current_user()
     states: dict[str, _SessionState] = {}
     now = utc_now()
@@ -192,13 +195,12 @@ def import_rows(
                 Answerable(marks, zone),
             )
         speaker = resolve_speaker(
-            row.speaker,
+            _as_named_now(row.speaker, renamed, renamed_people),
             previous=state.speaker if not row.exact_speaker else ROOM,
             session_participants=[] if row.exact_speaker else state.people,
             known_participants=known,
             domains=domains,
         )
-        speaker = _as_corrected(speaker, renamed, known)
         if speaker.problem is not None:
             choices = ", ".join(speaker.candidates)
             report.skipped.append(
@@ -295,16 +297,18 @@ def _start_of(rows: list[ImportRow], now: datetime, zone: tzinfo | None) -> date
     return localise(datetime.combine(now.astimezone(zone).date(), first), zone)
 
 
-def _as_corrected(
-    speaker: Speaker, renamed: Mapping[str, int], known: list[Participant]
-) -> Speaker:
-    """Someone new by a name a participant went by before a correction is that participant:
-    notes written before a typo was fixed or two people were merged still mean them."""
-    if speaker.new_name is None or speaker.problem is not None:
-        return speaker
-    meant = renamed.get(name_key(speaker.new_name))
-    person = next((p for p in known if p.id == meant), None)
-    return speaker if person is None else Speaker(participant=person)
+def _as_named_now(
+    mention: SpeakerMention | None, renamed: Mapping[str, int], known: Mapping[int, Participant]
+) -> SpeakerMention | None:
+    """A speaker the file names by a name a participant went by before a correction, by the
+    name they go by now: notes written before a typo was fixed or two people were merged
+    still mean them. Only a whole name counts (a beginning picks among today's names), and
+    only one nobody goes by today (`former_names.by_former_name`)."""
+    if mention is None:
+        return None
+    meant = renamed.get(name_key(mention.name))
+    person = known.get(meant) if meant is not None else None
+    return mention if person is None else replace(mention, name=person.name)
 
 
 def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:

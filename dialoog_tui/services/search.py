@@ -28,6 +28,7 @@ from dialoog_tui.store.schema.tables import (
 )
 from dialoog_tui.store.search import Within, search_ids
 from dialoog_tui.store.sessions import find_session
+from dialoog_tui.store.shared_numbers import SharedNumbers
 
 LIMIT = 50
 """Results shown at most, unless asked for more (the CLI says its own)."""
@@ -42,6 +43,9 @@ class Hit(Struct, frozen=True):
     session_id: int
     session_title: str
     seq: int
+    """Its number in the log, where the note-taker's search takes them."""
+    shared_seq: int
+    """Its number as the minutes give it (`store.shared_numbers`), for what is shared."""
     at: datetime
     kind: Kind
     text: str
@@ -171,12 +175,15 @@ def _hits(db: Session, scores: dict[int, float]) -> list[Hit]:
     rows = db.exec(
         contributions_in_context().where(col(ContributionRow.id).in_(list(scores)))
     ).all()
+    numbers = SharedNumbers(db)
+    numbers.read(row.session_id for row, *_ in rows)
     by_id = {
         row.id: Hit(
             contribution_id=row.id,
             session_id=row.session_id,
             session_title=title,
             seq=row.seq,
+            shared_seq=numbers.of(row.session_id, row.seq),
             at=row.at,
             kind=Kind(row.kind),
             text=row.text,

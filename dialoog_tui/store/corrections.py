@@ -78,27 +78,36 @@ def get_participant(db: Session, participant_id: int) -> Participant:
 def change_participant(
     db: Session, participant_id: int, after: ParticipantFacts
 ) -> ParticipantChanged:
-    """Give a participant another name, domain or organisation."""
+    """Give a participant another name, domain or organisation; a name they leave behind
+    is kept as a former name (`former_names`)."""
+    before = ParticipantFacts.of(get_participant(db, participant_id))
+    former = None
+    if name_key(after.name) and name_key(after.name) != name_key(before.name):
+        former = former_names.remember(db, participant_id, before.name)
+    changed = _set_facts(db, participant_id, after)
+    return ParticipantChanged(participant_id, before, changed, former)
+
+
+def change_back(db: Session, changed: ParticipantChanged) -> None:
+    """Reverse `change_participant` exactly, the former name it kept included."""
+    _set_facts(db, changed.participant_id, changed.before)
+    former_names.forget(db, changed.former_name)
+
+
+def _set_facts(db: Session, participant_id: int, after: ParticipantFacts) -> ParticipantFacts:
     name = " ".join(after.name.split())
     if not name:
         raise InvalidInput("a participant needs a name", key="error.needs_name")
-    before = ParticipantFacts.of(get_participant(db, participant_id))
     setup_changed(db, _sessions_of(db, participant_id))  # screens there show the new name
     row = db.get(ParticipantRow, participant_id)
     assert row is not None
     domain = domain_row_by_name(db=db, name=after.domain) if after.domain else None
-    if name_key(name) != name_key(row.name):
-        former_names.remember(db, participant_id, row.name)
     row.name = name
     row.domain_id = domain.id if domain is not None else None
     row.organisation = (after.organisation or "").strip() or None
     db.add(row)
     db.flush()
-    return ParticipantChanged(
-        participant_id,
-        before,
-        ParticipantFacts(name, domain.name if domain else None, row.organisation),
-    )
+    return ParticipantFacts(name, domain.name if domain else None, row.organisation)
 
 
 def _memberships(db: Session, participant_id: int) -> list[SessionParticipantRow]:
@@ -159,15 +168,15 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
     )
     moved = _contribution_ids(db, gone_id)
     _move_contributions(db, moved, kept_id, setup=(place.session_id for place in places))
-    former_names.hand_over(db, gone_id, kept_id)
-    former_names.remember(db, kept_id, gone.name)
+    handed_over = former_names.hand_over(db, gone_id, kept_id)
+    former = former_names.remember(db, kept_id, gone.name)
     for row in seats:
         db.delete(row)
     db.flush()
     _seat(db, kept_id, (place for place in places if not place.shared))
     db.delete(db.get(ParticipantRow, gone_id))
     db.flush()
-    return ParticipantsMerged(kept, gone, moved, places)
+    return ParticipantsMerged(kept, gone, moved, places, former, handed_over)
 
 
 def _bring_back_person(db: Session, participant: Participant) -> None:
@@ -224,6 +233,8 @@ def unmerge(db: Session, merged: ParticipantsMerged) -> None:
                 db.delete(row)
     db.flush()
     _seat(db, merged.gone.id, places)
+    former_names.forget(db, merged.former_name)
+    former_names.hand_back(db, merged.handed_over, merged.gone.id)
 
 
 def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
@@ -243,7 +254,7 @@ def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:
     db.flush()
     db.delete(db.get(ParticipantRow, participant_id))
     db.flush()
-    return ParticipantRemoved(participant, places)
+    return ParticipantRemoved(participant, places, former_names.take_away(db, participant_id))
 
 
 def bring_back_participant(db: Session, removed: ParticipantRemoved) -> None:
@@ -251,6 +262,7 @@ def bring_back_participant(db: Session, removed: ParticipantRemoved) -> None:
     setup_changed(db, (place.session_id for place in removed.memberships))
     _bring_back_person(db, removed.participant)
     _seat(db, removed.participant.id, removed.memberships)
+    former_names.give_back(db, removed.participant.id, removed.former_names)
 
 
 def forget_new_speaker(db: Session, contribution_id: int) -> ParticipantRemoved | None:
@@ -279,3 +291,4 @@ def restore_speaker(db: Session, contribution_id: int, removed: ParticipantRemov
         db, [contribution_id], removed.participant.id, setup=(p.session_id for p in places)
     )
     _seat(db, removed.participant.id, places)
+    former_names.give_back(db, removed.participant.id, removed.former_names)

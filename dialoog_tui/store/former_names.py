@@ -1,10 +1,15 @@
 """The names participants went by before a correction, so that an import written before it
 still finds them: a table's notes that say "Lote" mean Lotte once Lote was merged into her,
-and rows already imported under that name are recognised rather than added again."""
+and rows already imported under that name are recognised rather than added again.
+
+Every change here is undone exactly with the correction that made it: the rows a correction
+adds, hands over or takes away are kept in its record (`core.corrections`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from collections.abc import Iterable
+
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.speakers import name_key
@@ -12,36 +17,73 @@ from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.tables import FormerNameRow, ParticipantRow
 
 
-def remember(db: Session, participant_id: int, name: str) -> None:
-    """`participant_id` went by `name` until now."""
-    db.add(FormerNameRow(participant_id=participant_id, name_key=name_key(name), at=utc_now()))
+def remember(db: Session, participant_id: int, name: str) -> int:
+    """`participant_id` went by `name` until now; the id of that record."""
+    row = FormerNameRow(participant_id=participant_id, name_key=name_key(name), at=utc_now())
+    db.add(row)
     db.flush()
+    assert row.id is not None
+    return row.id
 
 
-def hand_over(db: Session, gone_id: int, kept_id: int) -> None:
-    """The former names of someone merged into another become the other's."""
-    db.exec(
-        update(FormerNameRow)
-        .where(col(FormerNameRow.participant_id) == gone_id)
-        .values(participant_id=kept_id)
+def forget(db: Session, record_id: int | None) -> None:
+    """Take back what `remember` recorded (an undo)."""
+    if record_id is not None:
+        db.exec(delete(FormerNameRow).where(col(FormerNameRow.id) == record_id))
+
+
+def hand_over(db: Session, gone_id: int, kept_id: int) -> tuple[int, ...]:
+    """The former names of someone merged into another become the other's; the ids of those
+    records, for `hand_back`."""
+    ids = tuple(
+        db.exec(select(FormerNameRow.id).where(FormerNameRow.participant_id == gone_id)).all()
     )
+    _belong_to(db, ids, kept_id)
+    return tuple(i for i in ids if i is not None)
+
+
+def hand_back(db: Session, record_ids: Iterable[int], participant_id: int) -> None:
+    """Reverse `hand_over` (an unmerge)."""
+    _belong_to(db, tuple(record_ids), participant_id)
+
+
+def take_away(db: Session, participant_id: int) -> tuple[str, ...]:
+    """Forget a removed participant's former names (SQLite may give their id to the next
+    person, who must not inherit them); what they were, for `give_back`."""
+    keys = tuple(
+        db.exec(
+            select(FormerNameRow.name_key)
+            .where(FormerNameRow.participant_id == participant_id)
+            .order_by(col(FormerNameRow.id))
+        ).all()
+    )
+    db.exec(delete(FormerNameRow).where(col(FormerNameRow.participant_id) == participant_id))
+    return keys
+
+
+def give_back(db: Session, participant_id: int, keys: Iterable[str]) -> None:
+    """Reverse `take_away` (a participant brought back)."""
+    for key in keys:
+        db.add(FormerNameRow(participant_id=participant_id, name_key=key, at=utc_now()))
+    db.flush()
 
 
 def by_former_name(db: Session) -> dict[str, int]:
     """Whom each former name (`name_key`) means now, by participant id: only names nobody
-    goes by today, and only those that point to one participant who is still there."""
+    goes by today, each for the participant still there who went by it most recently."""
     rows = db.exec(
-        select(FormerNameRow.name_key, FormerNameRow.participant_id).join(
-            ParticipantRow, col(ParticipantRow.id) == col(FormerNameRow.participant_id)
-        )
+        select(FormerNameRow.name_key, FormerNameRow.participant_id)
+        .join(ParticipantRow, col(ParticipantRow.id) == col(FormerNameRow.participant_id))
+        .order_by(col(FormerNameRow.at), col(FormerNameRow.id))
     ).all()
     current = {name_key(name) for name in db.exec(select(ParticipantRow.name)).all()}
-    found: dict[str, int] = {}
-    shared: set[str] = set()
-    for key, participant_id in rows:
-        if key in current:
-            continue
-        if found.get(key, participant_id) != participant_id:
-            shared.add(key)
-        found[key] = participant_id
-    return {key: pid for key, pid in found.items() if key not in shared}
+    return {key: participant_id for key, participant_id in rows if key not in current}
+
+
+def _belong_to(db: Session, record_ids: tuple[int | None, ...], participant_id: int) -> None:
+    if record_ids:
+        db.exec(
+            update(FormerNameRow)
+            .where(col(FormerNameRow.id).in_(record_ids))
+            .values(participant_id=participant_id)
+        )

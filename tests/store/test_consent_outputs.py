@@ -138,11 +138,10 @@ def test_what_the_store_shares_never_leaks(said: list[Said]) -> None:
             database.close()
 
 
-def test_what_is_shared_is_numbered_without_the_gaps_of_what_is_not(
-    sqlite_database: Database,
-) -> None:
+def test_what_is_shared_is_numbered_without_the_gaps_of_what_is_not(database: Database) -> None:
     """Off the record (#2) and removed (#4): the session export, the engine's inputs (the
-    theme report's quotes) and a theme card's members all number #1, #3, #5 as 1, 2, 3."""
+    theme report's quotes), a theme card's members and search results all number #1, #3, #5
+    as 1, 2, 3."""
     from dialoog_tui.store.records import load_session_record
     from dialoog_tui.store.themes.members import theme_members
     from dialoog_tui.store.themes.runs import inputs_of, theme_inputs
@@ -166,7 +165,7 @@ def test_what_is_shared_is_numbered_without_the_gaps_of_what_is_not(
         contributions.remove_contribution(db=db, contribution_id=ids[3])
         return session_id, ids
 
-    session_id, ids = sqlite_database.write(work)
+    session_id, ids = database.write(work)
     shared = {ids[0]: 1, ids[2]: 2, ids[4]: 3}
 
     def read(db):  # type: ignore[no-untyped-def]
@@ -178,5 +177,8 @@ def test_what_is_shared_is_numbered_without_the_gaps_of_what_is_not(
             {m: member.seq for m, member in theme_members(db=db, contribution_ids=ids).items()},
         )
 
-    for numbers in sqlite_database.read(read):
+    found = search(database, "bijdrage").hits
+    assert {hit.contribution_id: hit.shared_seq for hit in found} == shared
+    assert {hit.contribution_id: hit.seq for hit in found} == {ids[0]: 1, ids[2]: 3, ids[4]: 5}
+    for numbers in database.read(read):
         assert numbers == shared

@@ -109,6 +109,10 @@ class TableRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UtcDateTime)
 
 
+UNSHARED = "deleted_at IS NOT NULL OR consent = 'off_record'"
+"""The contributions no shareable output shows: removed, or off the record."""
+
+
 class ContributionRow(SQLModel, table=True):
     """One logged utterance. Never deleted: removal sets `deleted_at`, so it can be undone."""
 
@@ -126,6 +130,15 @@ class ContributionRow(SQLModel, table=True):
         ),
         Index("ix_contribution_client_key", "client_key", unique=True),
         Index("ix_contribution_session_changed", "session_id", "changed_in"),
+        # The few no shareable output shows, so shared numbers need not read every row
+        # (`store.shared_numbers`; its query repeats this condition word for word).
+        Index(
+            "ix_contribution_unshared",
+            "session_id",
+            "seq",
+            sqlite_where=text(UNSHARED),
+            postgresql_where=text(UNSHARED),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -407,4 +420,5 @@ class CorrectionRow(SQLModel, table=True):
     subject_id: int
     action: str = Field(max_length=40)
     detail: str = Field(sa_type=Text)
-    """What changed, as a line a person reads (names, not ids)."""
+    """What changed, as a line a person reads (names, not ids), in every interface language
+    (JSON: `core.corrections.recorded_detail`); older records hold one English line."""

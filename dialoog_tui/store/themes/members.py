@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, share, shared_number
+from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, share
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.themes.card import ThemeMember
 from dialoog_tui.store.participants import contributions_in_context
 from dialoog_tui.store.schema.tables import ContributionRow
+from dialoog_tui.store.shared_numbers import SharedNumbers
 from dialoog_tui.store.vocabulary import terms_of
 
 CHUNK = 2000
@@ -25,6 +26,7 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
     the consent gate (a card's quotes are shared in the theme report)."""
     found: dict[int, ThemeMember] = {}
     ids = list(contribution_ids)
+    numbers = SharedNumbers(db)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = db.exec(
@@ -35,7 +37,7 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
             )
         ).all()
         terms = terms_of(db=db, contribution_ids=chunk)
-        unshared = unshared_numbers(db, {row.session_id for row, *_ in rows})
+        numbers.read(row.session_id for row, *_ in rows)
         for row, title, speaker, domain in rows:
             assert row.id is not None
             interests, values = terms.get(row.id, ((), ()))
@@ -44,7 +46,7 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
                     contribution_id=row.id,
                     session_id=row.session_id,
                     session_title=title,
-                    seq=shared_number(row.seq, unshared.get(row.session_id, ())),
+                    seq=numbers.of(row.session_id, row.seq),
                     at=row.at,
                     kind=Kind(row.kind),
                     speaker=speaker,
@@ -58,27 +60,4 @@ def theme_members(*, db: Session, contribution_ids: Sequence[int]) -> dict[int, 
             )
             if member is not None:
                 found[row.id] = member
-    return found
-
-
-def unshared_numbers(db: Session, session_ids: set[int]) -> dict[int, list[int]]:
-    """Per session: the numbers of its contributions no shareable output shows (off the
-    record, removed), sorted; few, so the shared numbers come from them
-    (`consent_gate.shared_number`)."""
-    found: dict[int, list[int]] = {}
-    if not session_ids:
-        return found
-    rows = db.exec(
-        select(ContributionRow.session_id, ContributionRow.seq)
-        .where(
-            col(ContributionRow.session_id).in_(session_ids),
-            or_(
-                col(ContributionRow.deleted_at).is_not(None),
-                col(ContributionRow.consent).not_in(SHAREABLE_CONSENTS),
-            ),
-        )
-        .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
-    ).all()
-    for session_id, seq in rows:
-        found.setdefault(session_id, []).append(seq)
     return found

@@ -17,7 +17,7 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, shareable, shared_number
+from dialoog_tui.core.consent_gate import SHAREABLE_CONSENTS, shareable
 from dialoog_tui.core.themes.explain import FoundTheme
 from dialoog_tui.core.themes.run import FoundThemes, ThemeRun
 from dialoog_tui.core.themes.types import ThemeInput
@@ -34,8 +34,8 @@ from dialoog_tui.store.schema.tables import (
     ThemeRunSessionRow,
 )
 from dialoog_tui.store.sessions import deleted_sessions
+from dialoog_tui.store.shared_numbers import SharedNumbers
 from dialoog_tui.store.themes.curation import save_themes
-from dialoog_tui.store.themes.members import unshared_numbers
 from dialoog_tui.store.themes.places import save_placement
 from dialoog_tui.store.vocabulary import terms_of
 
@@ -50,8 +50,9 @@ def theme_inputs(*, db: Session, session_ids: Sequence[int]) -> list[ThemeInput]
     with the note-taker's paraphrase, not with its verbatim words.
     """
     rows = db.connection().execute(_live(col(ContributionRow.session_id).in_(session_ids))).all()
-    unshared = unshared_numbers(db, set(session_ids))
-    return _inputs(rows, terms_of(db=db, session_ids=session_ids), unshared)
+    numbers = SharedNumbers(db)
+    numbers.read(session_ids)
+    return _inputs(rows, terms_of(db=db, session_ids=session_ids), numbers)
 
 
 def live_count(*, db: Session, session_ids: Sequence[int]) -> int:
@@ -67,11 +68,12 @@ def inputs_of(*, db: Session, contribution_ids: Sequence[int]) -> list[ThemeInpu
     """These contributions as the engine reads them (removed and off-record ones left out)."""
     inputs: list[ThemeInput] = []
     ids = sorted(set(contribution_ids))
+    numbers = SharedNumbers(db)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         rows = db.connection().execute(_live(col(ContributionRow.id).in_(chunk))).all()
-        unshared = unshared_numbers(db, {row[1] for row in rows})
-        inputs += _inputs(rows, terms_of(db=db, contribution_ids=chunk), unshared)
+        numbers.read(row[1] for row in rows)
+        inputs += _inputs(rows, terms_of(db=db, contribution_ids=chunk), numbers)
     return inputs
 
 
@@ -114,10 +116,10 @@ def _live(condition: Any) -> Any:
 def _inputs(
     rows: Sequence[Any],
     terms: dict[int, tuple[tuple[str, ...], tuple[str, ...]]],
-    unshared: dict[int, list[int]],
+    numbers: SharedNumbers,
 ) -> list[ThemeInput]:
     """The rows as the engine reads them, through the consent gate and numbered as shared
-    (`unshared_numbers`): the numbers reach the theme report's quotes."""
+    (`numbers`): the numbers reach the theme report's quotes."""
     inputs = []
     for row in rows:
         (
@@ -150,7 +152,7 @@ def _inputs(
                 paraphrase=paraphrase,
                 at=at,
                 table=table,
-                seq=shared_number(seq, unshared.get(session_id, ())),
+                seq=numbers.of(session_id, seq),
             )
         )
     return shareable(inputs)

@@ -1,0 +1,116 @@
+"""The names participants went by before a correction: kept by a rename or a merge, given up
+exactly by its undo, never inherited by someone who gets a removed person's number, and read
+by imports before a beginning of today's names is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dialoog_tui.core.corrections import ParticipantFacts
+from dialoog_tui.core.importing import read_import
+from dialoog_tui.services import corrections
+from dialoog_tui.services.imports import import_rows
+from dialoog_tui.store.db.database import Database, open_database
+from dialoog_tui.store.db.target import resolve_target
+from dialoog_tui.store.former_names import by_former_name
+from dialoog_tui.store.participants import create_participant
+from dialoog_tui.store.records import load_session_record
+from tests.store.writing import start
+
+
+def _former(database: Database) -> dict[str, str]:
+    """Each former name, with the name of whom it means now."""
+    ids = database.read(by_former_name)
+    people = {p.id: p.name for p in corrections.participants(database, None)}
+    return {key: people[pid] for key, pid in ids.items()}
+
+
+def _speakers(database: Database, session_id: int, notes: str, *, csv: bool = False) -> list:
+    """Import `notes` into the session; then who said what there, in order."""
+    read = read_import(notes, is_csv=csv)
+    database.write(
+        lambda db: import_rows(
+            db=db,
+            rows=read.rows,
+            problems=[],
+            session_key=str(session_id),
+            fallback_title="x",
+            skip_bad=False,
+        )
+    )
+    record = database.read(lambda db: load_session_record(db=db, session_id=session_id))
+    return [
+        (record.speaker(c).name if record.speaker(c) else None, c.text)
+        for c in record.contributions
+    ]
+
+
+def test_an_undone_rename_or_merge_leaves_no_former_name(database: Database) -> None:
+    start(database, "Groen", (("Lote", "inwoner"), ("Lotte", "inwoner")))
+    lote, lotte = (corrections.find_participant(database, n) for n in ("Lote", "Lotte"))
+    renamed = corrections.change_participant(
+        database, lote.id, ParticipantFacts("Loes", None, None)
+    )
+    assert _former(database) == {"lote": "Loes"}
+    corrections.reverse(database, renamed)
+    assert _former(database) == {}  # not "loes": that was the mistake
+    merged = corrections.merge_participants(database, lote.id, lotte.id)
+    assert _former(database) == {"lote": "Lotte"}
+    corrections.reverse(database, merged)
+    assert _former(database) == {}
+    again = corrections.repeat(database, merged)
+    assert _former(database) == {"lote": "Lotte"}
+    corrections.reverse(database, again)
+    assert _former(database) == {}
+
+
+def test_a_merge_hands_over_the_names_the_merged_went_by(database: Database) -> None:
+    start(database, "Groen", (("Lote", "inwoner"), ("Lotte", "inwoner")))
+    lote, lotte = (corrections.find_participant(database, n) for n in ("Lote", "Lotte"))
+    corrections.change_participant(database, lote.id, ParticipantFacts("Lot", None, None))
+    merged = corrections.merge_participants(database, lote.id, lotte.id)
+    assert _former(database) == {"lote": "Lotte", "lot": "Lotte"}
+    corrections.reverse(database, merged)
+    assert _former(database) == {"lote": "Lot"}
+
+
+def test_a_removed_persons_number_given_out_again_brings_no_former_names(tmp_path: Path) -> None:
+    # SQLite hands out the highest id again once its holder is gone.
+    database = open_database(resolve_target(str(tmp_path / "reuse.sqlite3")))
+    start(database, "Groen", (("Jan", "inwoner"), ("Zed", None)))
+    zed = corrections.find_participant(database, "Zed")
+    corrections.change_participant(database, zed.id, ParticipantFacts("Zora", None, None))
+    removed = corrections.remove_participant(database, zed.id)
+    kees = database.write(lambda db: create_participant(db=db, name="Kees"))
+    assert kees.id == zed.id and _former(database) == {}
+    database.close()
+    assert removed.former_names == ("zed",)
+
+
+def test_a_former_name_comes_back_with_the_person_brought_back(database: Database) -> None:
+    start(database, "Groen", (("Jan", "inwoner"), ("Zed", None)))
+    zed = corrections.find_participant(database, "Zed")
+    corrections.change_participant(database, zed.id, ParticipantFacts("Zora", None, None))
+    removed = corrections.remove_participant(database, zed.id)
+    corrections.reverse(database, removed)
+    assert _former(database) == {"zed": "Zora"}
+
+
+def test_a_whole_former_name_goes_before_a_beginning_of_someone_elses(database: Database) -> None:
+    session_id = start(database, "Groen", (("Lote", "inwoner"), ("Lotte", "inwoner")))
+    lote, lotte = (corrections.find_participant(database, n) for n in ("Lote", "Lotte"))
+    corrections.change_participant(database, lote.id, ParticipantFacts("Charlotte", None, None))
+    corrections.change_participant(database, lotte.id, ParticipantFacts("Loterij", None, None))
+    # "@Lote" begins "Loterij", but it is the whole name Charlotte went by.
+    said = _speakers(database, session_id, "@Lote iets nieuws\n@Lot nog iets\n")
+    assert said == [("Charlotte", "iets nieuws"), ("Loterij", "nog iets")]
+
+
+def test_a_name_someone_goes_by_today_means_them(database: Database) -> None:
+    session_id = start(database, "Groen", (("Lote", "inwoner"), ("Piet", "overheid")))
+    lote = corrections.find_participant(database, "Lote")
+    corrections.change_participant(database, lote.id, ParticipantFacts("Lotte", None, None))
+    database.write(lambda db: create_participant(db=db, name="Lote"))
+    said = _speakers(database, session_id, "speaker,text\nLote,een nieuwe stem\n", csv=True)
+    assert said == [("Lote", "een nieuwe stem")]
+    assert _former(database) == {}
