@@ -13,7 +13,9 @@ contributions through `shareable` (one item at a time: `share`), or a whole sess
   something was said in between.
 - `paraphrase`: its `text` becomes the note-taker's paraphrase (empty when none was written),
   so the verbatim words cannot be quoted, labelled or counted as words by anything after.
-- `anonymous`: a speaker's name that the item carries (`speaker`) is dropped.
+- `anonymous`: a speaker's name that the item carries (`speaker`) is dropped, and so is
+  their domain (`domain`; `speaker_domain` for a record's contributions): where one resident
+  took part, "anoniem (inwoner)" names her.
 - `named`: as it is.
 
 The capture screen, for the note-taker, reads the record without the gate and marks consent.
@@ -67,8 +69,10 @@ def share(item: C) -> C | None:
         shown = item.paraphrase or ""
         if item.text != shown:
             changes["text"] = shown
-    if item.consent is Consent.ANONYMOUS and getattr(item, "speaker", None) is not None:
-        changes["speaker"] = None
+    if item.consent is Consent.ANONYMOUS:
+        for nameable in ("speaker", "domain"):
+            if getattr(item, nameable, None) is not None:
+                changes[nameable] = None
     if not changes:
         return item
     return cast(C, structs.replace(cast(Any, item), **changes))
@@ -134,6 +138,14 @@ def shared_number(seq: int, unshared: Sequence[int]) -> int:
     where `unshared` holds the numbers (sorted) of the session's contributions it does not
     show (off the record, removed): the shared ones are numbered 1, 2, 3 … without gaps."""
     return seq - bisect_left(unshared, seq)
+
+
+def speaker_domain(speaker: Participant | None, contribution: Contribution) -> str | None:
+    """The domain a shareable output may show beside a contribution: its speaker's, never
+    that of an anonymous one."""
+    if speaker is None or contribution.consent is Consent.ANONYMOUS:
+        return None
+    return speaker.domain
 
 
 def heard_only_anonymously(record: SessionRecord) -> set[int]:

@@ -234,3 +234,29 @@ def test_someone_heard_only_anonymously_is_counted_not_named() -> None:
         Said(3, 1, Kind.REMARK, Consent.NAMED, None, 0, False, False, None),
     ]
     assert heard_only_anonymously(record_of(said)) == {1}
+
+
+def test_an_anonymous_remark_does_not_carry_the_domain_that_would_name_its_speaker() -> None:
+    """Bertolt is the only ondernemer: "anoniem (ondernemer)" would be him, and so would an
+    ondernemer's count of two contributions beside his one named one."""
+    from dialoog_tui.core.export.minutes_md import session_minutes
+
+    said = [
+        Said(1, 0, Kind.REMARK, Consent.NAMED, None, 0, False, False, None),
+        Said(2, 0, Kind.REMARK, Consent.ANONYMOUS, None, 0, False, False, None),
+        Said(3, 1, Kind.REMARK, Consent.NAMED, None, 0, False, False, None),
+    ]
+    record = record_of(said)
+    options = SummaryOptions(exported_at=START, zone=UTC)
+    minutes = session_minutes(record, None, options, everyone=PEOPLE, charts_named="x")
+    by_kind = session_markdown(record, None, options, everyone=PEOPLE)
+    for markdown in (minutes.markdown, by_kind):
+        (line,) = [line for line in markdown.splitlines() if "qgewoontekst2" in line]
+        assert "ondernemer" not in line and "anoniem" in line
+        assert "| ondernemer | 1 | 1 |" in markdown and "| anoniem | 0 | 1 |" in markdown
+    (domains, *_) = minutes.charts
+    assert "anoniem" in domains.description
+    entry = session_to_json(record, exported_at=START)["contributions"][1]
+    assert entry["text"] == "qgewoontekst2" and entry["domain"] is None
+    (quoted,) = [q for q in _inputs(record) if q.consent is Consent.ANONYMOUS]
+    assert share(quoted) is not None and share(quoted).domain is None  # theme quotes, cards

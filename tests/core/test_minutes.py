@@ -99,7 +99,7 @@ def test_the_minutes_read_as_the_meeting_went() -> None:
     assert lines[question - 4].startswith("- #2 · 18:32 · **Piet Hendriks** (ondernemer)")
     assert "*vraag* (op #2, Piet Hendriks)" in lines[question]
     # The anonymous answer to #3 nests under it, and says whom it answers, not who said it.
-    assert lines[question + 1].startswith("    - ↳ #4 · 18:34 · **anoniem** (inwoner)")
+    assert lines[question + 1].startswith("    - ↳ #4 · 18:34 · **anoniem** · *inbreng*")
     # A reply from the next phase stays in its phase and says whom it answers.
     assert "- #6 · 18:36 · **Karin Visser** (overheid) · *afspraak* (op #2, Piet Hendriks):" in (
         text
@@ -182,7 +182,7 @@ def test_paraphrase_and_anonymous_in_the_minutes() -> None:
     assert PARAPHRASE_TEXT not in text
     assert "*voorstel*: [parafrase] — #groen" in text
     (line,) = [line for line in text.splitlines() if ANONYMOUS_TEXT in line]
-    assert "Ahmed" not in line and "**anoniem** (inwoner)" in line
+    assert "Ahmed" not in line and "**anoniem** · " in line and "inwoner" not in line
     assert "Ahmed" not in text
 
 
@@ -204,16 +204,17 @@ def test_anonymised_minutes_and_charts_name_nobody() -> None:
 def test_the_participation_chart_holds_the_table_s_numbers() -> None:
     shares = participation(record(hostile=False), Words("nl"))
     assert [(s.domain, s.people, s.contributions) for s in shares] == [
-        ("inwoner", 2, 3),
+        ("inwoner", 2, 2),
         ("overheid", 1, 2),
         ("ondernemer", 1, 1),
-        ("zonder domein", 0, 1),
+        ("de zaal", 0, 1),
+        ("anoniem", 0, 1),
     ]
     made = session_minutes(record(hostile=False), themes(), options(), charts_named="v")
     assert made.charts[0].description == (
-        "inwoner: 3 bijdragen · 2 deelnemers · 43%; overheid: 2 bijdragen · 1 deelnemer · 29%;"
-        " ondernemer: 1 bijdrage · 1 deelnemer · 14%; zonder domein: 1 bijdrage · 0 deelnemers"
-        " · 14%"
+        "inwoner: 2 bijdragen · 2 deelnemers · 29%; overheid: 2 bijdragen · 1 deelnemer · 29%;"
+        " ondernemer: 1 bijdrage · 1 deelnemer · 14%; de zaal: 1 bijdrage · 0 deelnemers · 14%;"
+        " anoniem: 1 bijdrage · 0 deelnemers · 14%"
     )
 
 

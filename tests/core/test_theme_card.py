@@ -57,8 +57,9 @@ def test_quotes_are_grouped_by_domain_with_consent_and_different_voices_first() 
     }
     card = build_card(summary((1, 2, 3, 11, 12)), members)
     quotes = dict(card.quotes)
-    assert [m.contribution_id for m in quotes["inwoner"]] == [1, 3, 2]  # Ahmed before Anna again
-    assert quotes["inwoner"][1].quoted_speaker is None  # anonymous: quoted without a name
+    assert [m.contribution_id for m in quotes["inwoner"]] == [1, 2]
+    # Anonymous: quoted without a name, and without the domain that could name its speaker.
+    assert [(m.contribution_id, m.quoted_speaker) for m in quotes[""]] == [(3, None)]
     assert [m.contribution_id for m in quotes["ondernemer"]] == [12]  # a paraphrase is no quote
     assert card.sessions == ((1, "Maart", 3), (2, "April", 2))
     assert card.interests == (("bereikbaarheid", 1),)

@@ -14,7 +14,11 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
+from dialoog_tui.core.consent_gate import (
+    heard_only_anonymously,
+    shareable_record,
+    speaker_domain,
+)
 from dialoog_tui.core.export.pseudonyms import Pseudonyms
 from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
@@ -137,7 +141,7 @@ def _contribution(
         "at": _time(c.at, zone),
         "speaker": names.person(speaker) if speaker and not nameless else None,
         "speaker_id": speaker.id if speaker and not nameless else None,
-        "domain": speaker.domain if speaker else None,
+        "domain": (speaker.domain if speaker else None) if private else speaker_domain(speaker, c),
         "kind": c.kind.value,
         "text": text(c.text) if words_kept else None,
         "paraphrase": text(c.paraphrase),

@@ -15,7 +15,11 @@ from datetime import datetime, tzinfo
 from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.consent_gate import heard_only_anonymously, shareable_record
+from dialoog_tui.core.consent_gate import (
+    heard_only_anonymously,
+    shareable_record,
+    speaker_domain,
+)
 from dialoog_tui.core.export.markdown import md_cell, md_text
 from dialoog_tui.core.export.voices import Voices
 from dialoog_tui.core.kinds import Kind
@@ -66,18 +70,21 @@ class DomainShare(Struct, frozen=True):
 
 def participation(record: SessionRecord, words: Words) -> list[DomainShare]:
     """Per domain (in the configured order, the unplaced last), who spoke and how often;
-    domains nobody spoke from are left out."""
+    domains nobody spoke from are left out. What the room said and what was said anonymously
+    count on rows of their own: counted under its speaker's domain, an anonymous remark
+    would be theirs to anyone who counts the named ones (the only resident present)."""
     people: dict[str, set[int]] = {}
     said: Counter[str] = Counter()
+    room, anonymous = words("room"), words("anonymous")
     for c in record.contributions:
         person = record.speaker(c)
         domain = person.domain if person and person.domain else words("no_domain")
         if person is not None:
             people.setdefault(domain, set()).add(person.id)
-        said[domain] += 1
+        said[anonymous if c.consent is Consent.ANONYMOUS else domain if person else room] += 1
     return [
         DomainShare(domain, len(people.get(domain, ())), said[domain])
-        for domain in dict.fromkeys((*record.domains, words("no_domain")))
+        for domain in dict.fromkeys((*record.domains, words("no_domain"), room, anonymous))
         if said[domain]
     ]
 
@@ -213,7 +220,8 @@ class SessionWriter:
         v = self.voices
         person = self.record.speaker(c)
         name = md_cell(v.name(person, c.consent))
-        domain = f" ({md_cell(person.domain)})" if person and person.domain else ""
+        shown = speaker_domain(person, c)
+        domain = f" ({md_cell(shown)})" if shown else ""
         # Through the gate, a paraphrase-only contribution's text is the note-taker's
         # paraphrase (or nothing): marked as such, never taken for a quote.
         if c.consent is Consent.PARAPHRASE:
