@@ -44,6 +44,23 @@ CSV_COLUMNS = (
 )
 """Columns an import CSV may have; `text` is required, unknown columns are ignored."""
 
+DUTCH_COLUMNS = {
+    "tekst": "text",
+    "sessie": "session",
+    "spreker": "speaker",
+    "domein": "domain",
+    "soort": "kind",
+    "tijd": "at",
+    "fase": "phase",
+    "belangen": "interests",
+    "waarden": "values",
+    "voorwaarde": "condition",
+    "toestemming": "consent",
+    "parafrase": "paraphrase",
+    "antwoord_op": "reply_to",
+}
+"""The columns by their Dutch names, as a Dutch note-taker heads a spreadsheet."""
+
 LONGEST_FIELD = 10_000_000
 """Characters a CSV field may hold. The capture line has no limit of its own, and neither
 should an import of what was typed there; Python's csv module stops at 131,072 unless
@@ -164,9 +181,10 @@ def csv_text(content: str) -> tuple[str, str]:
 def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
     content, delimiter = csv_text(content)
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
-    header = [name.strip().lower() for name in (reader.fieldnames or [])]
+    header = [_column(name) for name in (reader.fieldnames or [])]
     if "text" not in header:
-        return ImportFile([], [RowProblem(1, "row.no_text_column")])
+        found = ", ".join(name.strip() for name in reader.fieldnames or [] if name.strip())
+        return ImportFile([], [RowProblem(1, "row.no_text_column", {"found": found or "—"})])
     reader.fieldnames = header
     rows: list[ImportRow] = []
     problems: list[RowProblem] = []
@@ -182,6 +200,12 @@ def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
     except csv.Error as error:
         problems.append(RowProblem(reader.line_num, "row.unreadable_csv", {"detail": str(error)}))
     return ImportFile(rows, problems)
+
+
+def _column(name: str) -> str:
+    """A header's column: its name lowered, a Dutch one as its English one."""
+    lowered = name.strip().lower()
+    return DUTCH_COLUMNS.get(lowered, lowered)
 
 
 def _csv_row(
@@ -204,10 +228,11 @@ def _csv_row(
     if field("kind"):
         found = Kind.from_name(field("kind"))
         if found is None:
-            names = ", ".join(k.value for k in Kind)
-            return None, RowProblem(
-                line, "row.unknown_kind", {"kind": field("kind"), "names": names}
-            )
+            # In both languages: the message picks its own (`row.unknown_kind`).
+            kinds = {
+                f"names_{lang}": ", ".join(k.label(lang) for k in Kind) for lang in ("nl", "en")
+            }
+            return None, RowProblem(line, "row.unknown_kind", {"kind": field("kind"), **kinds})
         kind = found
     at = None
     if field("at"):

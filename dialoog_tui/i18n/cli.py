@@ -192,13 +192,16 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{source} bevat niets om te importeren",
         "{source} holds nothing to import",
     ),
-    "row.no_text_column": ("de CSV heeft geen kolom 'text'", "the CSV has no 'text' column"),
+    "row.no_text_column": (
+        "de CSV heeft geen kolom 'text' of 'tekst' (wel: {found})",
+        "the CSV has no 'text' (or 'tekst') column (it has: {found})",
+    ),
     "row.unreadable_csv": ("onleesbare CSV ({detail})", "unreadable CSV ({detail})"),
     "row.too_many_fields": ("meer velden dan kolommen", "more fields than columns"),
     "row.empty_text": ("het veld 'text' is leeg", "the 'text' field is empty"),
     "row.unknown_kind": (
-        "onbekende soort {kind!r} (gebruik {names} of Nederlands)",
-        "unknown kind {kind!r} (use {names} or Dutch)",
+        "onbekende soort {kind!r} (gebruik {names_nl})",
+        "unknown kind {kind!r} (use {names_en})",
     ),
     "row.bad_time": (
         "'at' is geen ISO 8601-tijd: {value!r}",

@@ -11,7 +11,7 @@ import pytest
 
 from dialoog_tui.__main__ import main
 
-from .running import run
+from .running import run, run_in_dutch
 
 
 @pytest.fixture
@@ -129,11 +129,16 @@ def test_a_bad_row_imports_nothing_and_names_its_line(
     assert code == 1
     assert err.splitlines() == [
         "line 5: unknown kind 'onzin' (use remark, question, proposal, resistance, agreement,"
-        " commitment or Dutch)",
+        " commitment)",
         "dialoog: error: 1 row cannot be read; nothing was imported",
     ]
     _, out, _ = run(capsys, "--db", db, "sessions", "--json")
     assert json.loads(out) == []
+    _, _, err = run_in_dutch(capsys, "--db", db, "import", str(source), "--session", "Plein")
+    assert err.splitlines()[0] == (
+        "regel 5: onbekende soort 'onzin' (gebruik inbreng, vraag, voorstel, weerstand,"
+        " instemming, afspraak)"
+    )
     code, out, err = run(
         capsys, "--db", db, "import", str(source), "--session", "Plein", "--skip-bad"
     )

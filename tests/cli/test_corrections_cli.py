@@ -160,8 +160,8 @@ def test_dutch_throughout_sessions_themes_and_a_failing_import(
     assert code == 1
     assert err.splitlines() == [
         "regel 2: het veld 'text' is leeg",
-        "regel 3: onbekende soort 'zzz' (gebruik remark, question, proposal, resistance, "
-        "agreement, commitment of Nederlands)",
+        "regel 3: onbekende soort 'zzz' (gebruik inbreng, vraag, voorstel, weerstand, "
+        "instemming, afspraak)",
         "dialoog: fout: 2 rijen kunnen niet worden gelezen; er is niets geïmporteerd",
     ]
     code, _, err = run(

@@ -38,10 +38,27 @@ def test_csv_problems_carry_line_numbers() -> None:
     assert [(p.line, p.message.split(" ")[0]) for p in read.problems] == [(5, "the"), (6, "'at'")]
 
 
-def test_csv_without_text_column() -> None:
-    read = read_import("tekst,wie\nhallo,Anna\n", is_csv=True)
+def test_csv_without_text_column_says_what_it_has() -> None:
+    read = read_import("tkst,wie\nhallo,Anna\n", is_csv=True)
     assert read.rows == []
-    assert read.problems[0].message == "the CSV has no 'text' column"
+    assert (
+        read.problems[0].message == "the CSV has no 'text' (or 'tekst') column (it has: tkst, wie)"
+    )
+
+
+def test_csv_columns_may_have_their_dutch_names() -> None:
+    read = read_import(
+        "Tekst;Spreker;Domein;Soort;Toestemming\nte weinig bankjes;Anna;inw;weerstand;anoniem\n",
+        is_csv=True,
+    )
+    assert read.problems == []
+    (row,) = read.rows
+    assert (row.text, row.speaker, row.kind, row.consent.value) == (
+        "te weinig bankjes",
+        SpeakerMention("Anna", "inw"),
+        Kind.RESISTANCE,
+        "anonymous",
+    )
 
 
 def test_quick_entry_lines_with_headings_bullets_and_times() -> None:
