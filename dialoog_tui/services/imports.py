@@ -3,7 +3,7 @@ them or none."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
 
 from msgspec import Struct, field
@@ -171,7 +171,6 @@ def import_rows(
     domains = [d.name for d in list_domains(db=db)]
     known = list_participants(db=db)
     renamed = by_former_name(db)
-    renamed_people = {p.id: p for p in known if p.id in set(renamed.values())}
     who = current_user()
     states: dict[str, _SessionState] = {}
     now = utc_now()
@@ -195,7 +194,7 @@ def import_rows(
                 Answerable(marks, zone),
             )
         speaker = resolve_speaker(
-            _as_named_now(row.speaker, renamed, renamed_people),
+            _as_named_now(row.speaker, renamed, state.people),
             previous=state.speaker if not row.exact_speaker else ROOM,
             session_participants=[] if row.exact_speaker else state.people,
             known_participants=known,
@@ -298,16 +297,17 @@ def _start_of(rows: list[ImportRow], now: datetime, zone: tzinfo | None) -> date
 
 
 def _as_named_now(
-    mention: SpeakerMention | None, renamed: Mapping[str, int], known: Mapping[int, Participant]
+    mention: SpeakerMention | None, renamed: Mapping[str, int], present: Sequence[Participant]
 ) -> SpeakerMention | None:
-    """A speaker the file names by a name a participant went by before a correction, by the
-    name they go by now: notes written before a typo was fixed or two people were merged
-    still mean them. Only a whole name counts (a beginning picks among today's names), and
-    only one nobody goes by today (`former_names.by_former_name`)."""
+    """A speaker the file names by a name a participant of its session went by before a
+    correction, by the name they go by now: notes written before a typo was fixed or two
+    people were merged still mean them. Only a whole name counts (a beginning picks among
+    today's names), only one nobody goes by today (`former_names.by_former_name`), and only
+    in a session the participant is part of: elsewhere the name may be someone else's."""
     if mention is None:
         return None
     meant = renamed.get(name_key(mention.name))
-    person = known.get(meant) if meant is not None else None
+    person = next((p for p in present if p.id == meant), None) if meant is not None else None
     return mention if person is None else replace(mention, name=person.name)
 
 

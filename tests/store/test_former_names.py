@@ -114,3 +114,14 @@ def test_a_name_someone_goes_by_today_means_them(database: Database) -> None:
     said = _speakers(database, session_id, "speaker,text\nLote,een nieuwe stem\n", csv=True)
     assert said == [("Lote", "een nieuwe stem")]
     assert _former(database) == {}
+
+
+def test_a_former_name_means_its_person_only_in_a_session_they_are_part_of(
+    database: Database,
+) -> None:
+    start(database, "Groen", (("Lote", "inwoner"), ("Lotte", "inwoner")))
+    elsewhere = start(database, "Noord", (("Piet", "overheid"),))
+    lote, lotte = (corrections.find_participant(database, n) for n in ("Lote", "Lotte"))
+    corrections.merge_participants(database, lote.id, lotte.id)
+    said = _speakers(database, elsewhere, "speaker,text\nLote,een andere Lote\n", csv=True)
+    assert said == [("Lote", "een andere Lote")]
