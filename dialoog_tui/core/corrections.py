@@ -52,6 +52,8 @@ class ParticipantChanged(Struct, frozen=True):
     former_name: int | None = None
     """The record of the name they went by before a rename (`store.former_names`), which an
     undo takes back."""
+    owners: tuple[tuple[int, str], ...] = ()
+    """Commitments (by contribution id) whose owner was the old name, with it as it was."""
 
 
 class ParticipantsMerged(Struct, frozen=True):
@@ -67,6 +69,8 @@ class ParticipantsMerged(Struct, frozen=True):
     """The record that `kept` went by `gone`'s name too (`store.former_names`)."""
     handed_over: tuple[int, ...] = ()
     """The records of `gone`'s own former names, which became `kept`'s."""
+    owners: tuple[tuple[int, str], ...] = ()
+    """Commitments (by contribution id) whose owner was `gone`'s name, with it as it was."""
 
 
 class ParticipantRemoved(Struct, frozen=True):

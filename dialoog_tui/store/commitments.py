@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from sqlmodel import Session, col, select
 
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Commitment
+from dialoog_tui.core.speakers import name_key
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.schema.tables import CommitmentRow, ContributionRow
@@ -55,3 +57,41 @@ def commitments_of(*, db: Session, contribution_ids: list[int]) -> dict[int, Com
         select(CommitmentRow).where(col(CommitmentRow.contribution_id).in_(contribution_ids))
     ).all()
     return {row.contribution_id: _to_commitment(row) for row in rows}
+
+
+def rename_owner(
+    db: Session, session_ids: Iterable[int], old: str, new: str
+) -> tuple[tuple[int, str], ...]:
+    """The commitments of these sessions owned by `old` (as names compare) owned by `new`
+    from now: a commitment's owner is its speaker's name as it was then, and a typo fixed in
+    the name must not stay in the ledger. What each owner was, by contribution id, for
+    `give_back_owners`."""
+    sessions = sorted(set(session_ids))
+    if not sessions:
+        return ()
+    rows = db.exec(
+        select(CommitmentRow)
+        .join(ContributionRow, col(ContributionRow.id) == col(CommitmentRow.contribution_id))
+        .where(
+            col(ContributionRow.session_id).in_(sessions),
+            col(CommitmentRow.owner).is_not(None),
+        )
+    ).all()
+    changed = []
+    for row in rows:
+        if row.owner is not None and name_key(row.owner) == name_key(old):
+            changed.append((row.contribution_id, row.owner))
+            row.owner = new
+            db.add(row)
+    db.flush()
+    return tuple(changed)
+
+
+def give_back_owners(db: Session, owners: Iterable[tuple[int, str]]) -> None:
+    """Reverse `rename_owner`: each commitment's owner as it was."""
+    for contribution_id, owner in owners:
+        row = db.get(CommitmentRow, contribution_id)
+        if row is not None:
+            row.owner = owner
+            db.add(row)
+    db.flush()

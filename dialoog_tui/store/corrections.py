@@ -25,7 +25,7 @@ from dialoog_tui.core.corrections import (
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.speakers import name_key
 from dialoog_tui.errors import InvalidInput, NotFound
-from dialoog_tui.store import former_names
+from dialoog_tui.store import commitments, former_names
 from dialoog_tui.store.changes import mark_changed, setup_changed
 from dialoog_tui.store.db.clock import utc_now
 from dialoog_tui.store.domains import domain_row_by_name
@@ -81,17 +81,34 @@ def change_participant(
     """Give a participant another name, domain or organisation; a name they leave behind
     is kept as a former name (`former_names`)."""
     before = ParticipantFacts.of(get_participant(db, participant_id))
-    former = None
-    if name_key(after.name) and name_key(after.name) != name_key(before.name):
-        former = former_names.remember(db, participant_id, before.name)
+    former: int | None = None
+    owners: tuple[tuple[int, str], ...] = ()
     changed = _set_facts(db, participant_id, after)
-    return ParticipantChanged(participant_id, before, changed, former)
+    if name_key(changed.name) != name_key(before.name):
+        former = former_names.remember(db, participant_id, before.name)
+        owners = _rename_owners(db, _sessions_of(db, participant_id), before.name, changed.name)
+    return ParticipantChanged(participant_id, before, changed, former, owners)
 
 
 def change_back(db: Session, changed: ParticipantChanged) -> None:
-    """Reverse `change_participant` exactly, the former name it kept included."""
+    """Reverse `change_participant` exactly, the former name it kept and the owners it
+    renamed included."""
     _set_facts(db, changed.participant_id, changed.before)
     former_names.forget(db, changed.former_name)
+    _give_back_owners(db, changed.owners)
+
+
+def _rename_owners(
+    db: Session, session_ids: set[int], old: str, new: str
+) -> tuple[tuple[int, str], ...]:
+    owners = commitments.rename_owner(db, session_ids, old, new)
+    mark_changed(db, [contribution_id for contribution_id, _ in owners])  # screens show it
+    return owners
+
+
+def _give_back_owners(db: Session, owners: tuple[tuple[int, str], ...]) -> None:
+    commitments.give_back_owners(db, owners)
+    mark_changed(db, [contribution_id for contribution_id, _ in owners])
 
 
 def _set_facts(db: Session, participant_id: int, after: ParticipantFacts) -> ParticipantFacts:
@@ -160,6 +177,7 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
     if gone_id == kept_id:
         raise InvalidInput("a participant cannot be merged into themselves", key="error.merge_self")
     gone, kept = get_participant(db, gone_id), get_participant(db, kept_id)
+    heard_in = _sessions_of(db, gone_id)
     kept_sessions = {row.session_id for row in _memberships(db, kept_id)}
     seats = _memberships(db, gone_id)
     places = tuple(
@@ -170,13 +188,14 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
     _move_contributions(db, moved, kept_id, setup=(place.session_id for place in places))
     handed_over = former_names.hand_over(db, gone_id, kept_id)
     former = former_names.remember(db, kept_id, gone.name)
+    owners = _rename_owners(db, heard_in, gone.name, kept.name)
     for row in seats:
         db.delete(row)
     db.flush()
     _seat(db, kept_id, (place for place in places if not place.shared))
     db.delete(db.get(ParticipantRow, gone_id))
     db.flush()
-    return ParticipantsMerged(kept, gone, moved, places, former, handed_over)
+    return ParticipantsMerged(kept, gone, moved, places, former, handed_over, owners)
 
 
 def _bring_back_person(db: Session, participant: Participant) -> None:
@@ -235,6 +254,7 @@ def unmerge(db: Session, merged: ParticipantsMerged) -> None:
     _seat(db, merged.gone.id, places)
     former_names.forget(db, merged.former_name)
     former_names.hand_back(db, merged.handed_over, merged.gone.id)
+    _give_back_owners(db, merged.owners)
 
 
 def remove_participant(db: Session, participant_id: int) -> ParticipantRemoved:

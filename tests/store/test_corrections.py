@@ -283,3 +283,31 @@ def test_a_deleted_session_leaves_the_ladder_and_the_vocabulary(database: Databa
     assert [(s.interest, s.session_title) for s in states] == [("bereikbaarheid", "Groen")]
     used = database.read(lambda db: shared_vocabulary(db=db, kind=TermKind.INTEREST))
     assert "zwijgplicht" not in {term.name for term, count in used if count}
+
+
+def test_a_commitment_owned_by_a_corrected_name_follows_it_and_its_undo(
+    database: Database,
+) -> None:
+    """A commitment's owner is its speaker's name as typed: a typo merged away or a name
+    corrected must not stay in the ledger (the minutes print it)."""
+    from dialoog_tui.store.commitments import commitments_of
+
+    session_id = start(database, "Groen", (("Lote", "inwoner"), ("Lotte", "inwoner")))
+    promise = log(database, session_id, "Lote", Kind.COMMITMENT, "ik regel de zaal")
+    lote, lotte = (corrections.find_participant(database, n) for n in ("Lote", "Lotte"))
+
+    def owner() -> str | None:
+        ledger = database.read(lambda db: commitments_of(db=db, contribution_ids=[promise.id]))
+        return ledger[promise.id].owner
+
+    assert owner() == "Lote"
+    merged = corrections.merge_participants(database, lote.id, lotte.id)
+    assert owner() == "Lotte"
+    corrections.reverse(database, merged)
+    assert owner() == "Lote"
+    renamed = corrections.change_participant(
+        database, lote.id, ParticipantFacts("Loes", None, None)
+    )
+    assert owner() == "Loes"
+    corrections.reverse(database, renamed)
+    assert owner() == "Lote"
