@@ -40,6 +40,9 @@ class Speaker(Struct, frozen=True):
     """The names or domains that made the mention ambiguous, for the preview."""
     domain_ignored: bool = False
     """The mention gave a domain that differs from the existing participant's (kept as is)."""
+    resembles: str | None = None
+    """For a new name: the name of someone in the session it is one slip of the keys from
+    (`Lote`, `Lotte`), which the preview asks about before Enter makes a new participant."""
 
     @property
     def is_room(self) -> bool:
@@ -121,7 +124,8 @@ def resolve_speaker(
             return known
         in_session = known
     if in_session is None:
-        return Speaker(new_name=mention.name, domain=domain)
+        resembles = _resembled(key, session_participants)
+        return Speaker(new_name=mention.name, domain=domain, resembles=resembles)
     if domain is None or in_session.domain is None:
         return Speaker(participant=in_session, domain=domain if in_session.domain is None else None)
     return Speaker(participant=in_session, domain_ignored=in_session.domain != domain)
@@ -142,6 +146,44 @@ def _pick(
         names = tuple(sorted({p.name for p in matches}, key=str.casefold))
         return Speaker(problem=SpeakerProblem.AMBIGUOUS_NAME, candidates=names)
     return matches[0] if matches else None
+
+
+def _resembled(key: str, people: Sequence[Participant]) -> str | None:
+    """The name of the one participant whose name, or a word of it, `key` is a slip of the
+    keys from (see `_slips`); None for none, or more than one."""
+    if len(key) < MIN_RESEMBLING:
+        return None
+    close = [
+        p
+        for p in people
+        if any(_slips(key, part) for part in (p.name.casefold(), *p.name.casefold().split()))
+    ]
+    return close[0].name if len(close) == 1 else None
+
+
+MIN_RESEMBLING = 3
+"""Letters a new name needs before it is compared: "Jo" resembles half the room."""
+
+
+def _slips(typed: str, name: str) -> bool:
+    """Whether `typed` is `name` with a letter left out, added, changed or two letters
+    swapped (two such slips in a name of more than six letters), but not `name` itself."""
+    if typed == name:
+        return False
+    allowed = 2 if len(name) > 6 else 1
+    if abs(len(typed) - len(name)) > allowed:
+        return False
+    # Edit distance with swaps (optimal string alignment), rows of the table kept two at a time.
+    before: list[int] = []
+    above = list(range(len(name) + 1))
+    for i, letter in enumerate(typed, start=1):
+        row = [i] + [0] * len(name)
+        for j, other in enumerate(name, start=1):
+            row[j] = min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (letter != other))
+            if i > 1 and j > 1 and letter == name[j - 2] and typed[i - 2] == other:
+                row[j] = min(row[j], before[j - 2] + 1)
+        before, above = above, row
+    return above[-1] <= allowed
 
 
 def name_key(name: str) -> str:

@@ -107,6 +107,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "capture.edited": ("bewerkt", "edited"),
     "preview.speaker": ("spreker", "speaker"),
     "preview.new": ("nieuw", "new"),
+    "preview.resembles": ("bedoel je {name}?", "did you mean {name}?"),
     "preview.room": ("de zaal", "the room"),
     "preview.kind": ("soort", "kind"),
     "preview.tags": ("tags", "tags"),

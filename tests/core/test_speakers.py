@@ -85,3 +85,27 @@ def test_the_room() -> None:
 
 def test_resolve_domain_exact_wins() -> None:
     assert resolve_domain("Overheid", DEFAULT_DOMAINS) == ("overheid", ())
+
+
+def test_a_new_name_one_slip_from_someone_in_the_room_asks_about_them() -> None:
+    # A letter left out, added, changed or two swapped; in the name or a word of it.
+    for typed, meant in (("Ana", "Anna"), ("Annna", "Anna"), ("Jna", "Jan de Vries")):
+        speaker = resolve(SpeakerMention(typed))
+        assert (speaker.new_name, speaker.resembles) == (typed, meant)
+    assert resolve(SpeakerMention("Vreis")).resembles == "Jan de Vries"
+    assert resolve(SpeakerMention("Anneek")).resembles == "Anneke"
+
+
+def test_a_new_name_far_from_everyone_or_close_to_two_asks_nothing() -> None:
+    assert resolve(SpeakerMention("Piet")).resembles is None
+    assert resolve(SpeakerMention("Kees")).resembles is None
+    two = resolve_speaker(
+        SpeakerMention("Jon"),
+        previous=ROOM,
+        session_participants=[Participant(5, "Jan", None), Participant(6, "Jen", None)],
+        known_participants=[],
+        domains=DEFAULT_DOMAINS,
+    )
+    assert (two.new_name, two.resembles) == ("Jon", None)  # Jan or Jen: no one to ask about
+    assert resolve(SpeakerMention("Karl")).resembles is None  # Karel is not in the room
+    assert resolve(SpeakerMention("Jo")).resembles is None  # too short to tell

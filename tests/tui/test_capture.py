@@ -69,6 +69,18 @@ async def test_preview_shows_how_the_line_will_be_read(
         assert "#groen" in preview
 
 
+async def test_a_name_one_slip_from_someone_present_is_asked_about_before_enter(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(NewSession(title="Plein", participants=(("Lotte", "inw"), ("Piet", "ond"))))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"@Lote = ja")
+        await pilot.pause()
+        preview = str(app.screen.query_one("#entry-preview").render())
+        assert "nieuw: Lote" in preview and "bedoel je Lotte?" in preview
+
+
 async def test_ambiguous_speaker_is_not_logged_and_keeps_the_line(
     app_factory: AppFactory, seeded: Database
 ) -> None:

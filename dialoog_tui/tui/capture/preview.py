@@ -43,6 +43,8 @@ def speaker_text(speaker: Speaker, t: Translator, look: Look, domains: Sequence[
         text.append(f" ({domain})", look.domain_style(position))
     if speaker.domain_ignored and speaker.participant is not None:
         text.append(" " + t("preview.domain_ignored", domain=speaker.participant.domain), look.meta)
+    if speaker.resembles is not None:
+        text.append("  ⚠ " + t("preview.resembles", name=visible(speaker.resembles)), look.strong)
     return text
 
 
