@@ -109,6 +109,8 @@ class PhaseRemoved(Struct, frozen=True):
     into: int | None
     moved: tuple[int, ...]
     was_current: bool
+    into_title: str | None = None
+    """The title of `into`, for the record of corrections."""
 
 
 class SessionFacts(Struct, frozen=True):
@@ -240,9 +242,10 @@ def described(correction: Correction, lang: str = "en") -> tuple[str, int, str, 
             return "phase", phase_id, "rename", f"{before} → {after}"
         case PhasesReordered(session_id, _, _, titles):
             return "phase", session_id, "reorder", " · ".join(titles)
-        case PhaseRemoved(phase, _, _, moved, _):
+        case PhaseRemoved(phase, _, _, moved, _, into_title):
             count = t("fix.detail.contributions", count=len(moved))
-            return "phase", phase.id, "remove", f"{phase.title} ({count})"
+            went = f"{count} → {into_title}" if moved and into_title else count
+            return "phase", phase.id, "remove", f"{phase.title} ({went})"
         case SessionEdited(session_id, before, after):
             return "session", session_id, "edit", _facts_line(before, after, SESSION_FIELDS, t)
         case SessionDeleted(session_id, title):

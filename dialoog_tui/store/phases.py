@@ -154,7 +154,8 @@ def remove_phase(db: Session, phase_id: int, into: int | None) -> PhaseRemoved:
     db.delete(row)
     db.flush()
     reorder_phases(db, phase.session_id, tuple(p for p in order if p != phase_id))
-    return PhaseRemoved(phase, order, into, moved, was_current)
+    into_title = _phase_row(db, into).title if into is not None else None
+    return PhaseRemoved(phase, order, into, moved, was_current, into_title)
 
 
 def bring_back_phase(db: Session, removed: PhaseRemoved) -> None:

@@ -59,6 +59,7 @@ def test_a_typo_is_merged_a_domain_changed_and_a_stray_phase_removed(
         capsys, "--db", db, "phase", "delete", "groen-plan", "Idee", "--into", "Ideeën"
     )
     assert code == 0, err
+    assert "Idee (1 contribution → Ideeën)" in out  # where they went, in the record too
     _, out, _ = run(capsys, "--db", db, "phase", "list", "groen-plan")
     assert out.split() == ["1.", "Opening", "2.", "Ideeën"]
     _, out, _ = run(capsys, "--db", db, "export", "groen-plan", "--format", "json")
