@@ -82,9 +82,13 @@ class OneLineParser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
-    """--db, --lang, --theme and --no-live-themes, accepted before or after the command."""
+def global_options(
+    parser: argparse.ArgumentParser, *, defaults: bool, captures: bool = True
+) -> None:
+    """--db, --lang, --theme and --no-live-themes, accepted before or after the command;
+    the last two only shown in the help of a command that `captures` (opens the TUI)."""
     default = None if defaults else argparse.SUPPRESS
+    shown = (lambda text: text) if captures else (lambda _text: argparse.SUPPRESS)
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -95,14 +99,17 @@ def global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
         "--lang", choices=("nl", "en"), default=default, help="interface language (default: locale)"
     )
     parser.add_argument(
-        "--theme", metavar="NAME", default=default, help="colour theme (remembered for next time)"
+        "--theme",
+        metavar="NAME",
+        default=default,
+        help=shown("colour theme (remembered for next time)"),
     )
     parser.add_argument(
         "--no-live-themes",
         dest="live_themes",
         action="store_false",
         default=True if defaults else argparse.SUPPRESS,
-        help="capture without the live themes panel (F4 shows it)",
+        help=shown("capture without the live themes panel (F4 shows it)"),
     )
 
 
@@ -126,5 +133,5 @@ def subcommand(
     taking the global options (--db, --lang) after it too."""
     help_text = translated(help_text)
     sub = actions.add_parser(name, help=help_text, description=help_text)
-    global_options(sub, defaults=False)
+    global_options(sub, defaults=False, captures=False)
     return sub

@@ -195,7 +195,9 @@ def register(command: CommandMaker) -> None:
     sessions_.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     import_ = command("import", "import contributions from CSV or a text/Markdown file")
-    import_.add_argument("file", metavar="FILE")
+    import_.add_argument(
+        "file", metavar="FILE", help="a CSV file, or notes as text or Markdown (.txt, .md)"
+    )
     import_.add_argument(
         "--session",
         metavar="SESSION_OR_TITLE",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from dialoog_tui import __version__
@@ -75,12 +76,13 @@ def build_parser(*, launch_only: bool = False) -> argparse.ArgumentParser:
     global_options(parser, defaults=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, *, captures: bool) -> argparse.ArgumentParser:
         help_text = translated(help_text)
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        global_options(sub, defaults=False)
+        global_options(sub, defaults=False, captures=captures)
         return sub
 
     for module in modules:
-        module.register(command)
+        # Only the commands that open the TUI show its options (theme, live panel) in help.
+        module.register(partial(command, captures=module is launch))
     return parser

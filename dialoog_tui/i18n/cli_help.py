@@ -87,6 +87,9 @@ HELP_NL: Mapping[str, str] = {
     "import contributions from CSV or a text/Markdown file": (
         "importeer bijdragen uit CSV of een tekst-/Markdown-bestand"
     ),
+    "a CSV file, or notes as text or Markdown (.txt, .md)": (
+        "een CSV-bestand, of notities als tekst of Markdown (.txt, .md)"
+    ),
     "load a Dutch demo series of three sessions (once)": (
         "laad een Nederlandse demoreeks van drie sessies (eenmalig)"
     ),

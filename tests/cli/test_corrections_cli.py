@@ -181,6 +181,19 @@ def test_dutch_throughout_sessions_themes_and_a_failing_import(
     )
 
 
+@pytest.mark.parametrize(
+    ("command", "captures"), [("open", True), ("export", False), ("import", False)]
+)
+def test_only_a_command_that_opens_the_tui_lists_its_options_in_its_help(
+    capsys: pytest.CaptureFixture[str], command: str, captures: bool
+) -> None:
+    with pytest.raises(SystemExit):
+        run(capsys, command, "--help")
+    help_text = capsys.readouterr().out
+    assert ("--theme NAME" in help_text) is captures
+    assert ("--no-live-themes" in help_text) is captures
+
+
 def test_the_record_of_corrections_says_when_in_the_user_s_zone(
     capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
