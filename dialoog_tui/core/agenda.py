@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dialoog_tui.core.model import Phase
+from dialoog_tui.core.model import Contribution, Phase
 from dialoog_tui.core.numbers import typed_number
 from dialoog_tui.core.speakers import prefix_matches
 
@@ -25,3 +25,47 @@ def phase_matches(typed: str, agenda: Sequence[Phase]) -> list[Phase]:
         return [p for p in agenda if p.position == number]
     exact = [p for p in agenda if " ".join(p.title.split()).casefold() == key]
     return exact or prefix_matches(key, agenda, lambda p: p.title)
+
+
+def came_after(said: Sequence[Contribution]) -> dict[int, int]:
+    """Per phase: the phase the meeting was in when it began, as far as `said` (in any
+    order) shows. A stray phase added late stands last on the agenda, but its contributions
+    belong to the phase it interrupted, not to the one before it on the agenda."""
+    found: dict[int, int] = {}
+    seen: set[int | None] = set()
+    before: int | None = None
+    for contribution in sorted(said, key=lambda c: c.seq):
+        phase = contribution.phase_id
+        if phase not in seen and phase is not None and before is not None and before != phase:
+            found[phase] = before
+        seen.add(phase)
+        before = phase
+    return found
+
+
+def resembling(phase: Phase, agenda: Sequence[Phase]) -> Phase | None:
+    """The one other phase whose title `phase`'s begins like (most of its letters, three at
+    least): "Idea" for "Ideeën", a phase typed wrong at Ctrl+G; None for none or more."""
+    title = phase.title.casefold()
+    close = [
+        other
+        for other in agenda
+        if other.id != phase.id
+        and (shared := _shared_beginning(title, other.title.casefold())) >= RESEMBLING_LETTERS
+        and shared >= RESEMBLING_SHARE * len(title)
+    ]
+    return close[0] if len(close) == 1 else None
+
+
+RESEMBLING_LETTERS = 3
+RESEMBLING_SHARE = 0.7
+"""How much of a title must begin as another does for one to be the other typed wrong."""
+
+
+def _shared_beginning(one: str, other: str) -> int:
+    shared = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared

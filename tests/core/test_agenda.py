@@ -34,3 +34,30 @@ def test_an_ambiguous_beginning_gives_every_candidate_and_an_unknown_one_none() 
     assert titles("Evaluatie") == []
     assert titles("9") == []
     assert titles("  ") == []
+
+
+def test_a_phase_came_after_the_one_the_meeting_was_in_when_it_began() -> None:
+    from datetime import UTC, datetime
+
+    from dialoog_tui.core.agenda import came_after
+    from dialoog_tui.core.kinds import Kind
+    from dialoog_tui.core.model import Contribution
+
+    at = datetime(2026, 3, 1, tzinfo=UTC)
+    phases = [None, 2, 2, 4, 4, 3, 2]  # Opening unset, Ideeën, Pauze (4) in it, Afspraken
+    said = [
+        Contribution(seq, 1, seq, at, Kind.REMARK, "x", phase_id=phase)
+        for seq, phase in enumerate(phases, start=1)
+    ]
+    assert came_after(list(reversed(said))) == {4: 2, 3: 4}
+
+
+def test_a_phase_typed_wrong_resembles_the_one_it_was_meant_to_be() -> None:
+    from dialoog_tui.core.agenda import resembling
+
+    agenda = [Phase(1, 1, 1, "Opening"), Phase(2, 1, 2, "Ideeën"), Phase(3, 1, 3, "Afspraken")]
+    assert resembling(Phase(4, 1, 4, "Idea"), agenda) == agenda[1]
+    assert resembling(Phase(4, 1, 4, "Open"), agenda) == agenda[0]
+    assert resembling(Phase(4, 1, 4, "Pauze"), agenda) is None
+    assert resembling(Phase(4, 1, 4, "Id"), agenda) is None  # too short to tell
+    assert resembling(Phase(4, 1, 4, "Afsluiting"), agenda) is None  # "Afs" is 3 of 10

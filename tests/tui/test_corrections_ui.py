@@ -108,6 +108,22 @@ async def test_a_typo_a_wrong_domain_and_a_stray_phase_are_fixed_from_the_keyboa
     assert "Idea" not in text.replace("Ideeën", "")
 
 
+async def test_a_stray_phase_gives_its_contributions_to_the_phase_it_interrupted(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    """Pauze was added during Ideeën and stands last on the agenda, after Afspraken: by
+    default its contributions go back to Ideeën, not to Afspraken."""
+    app = app_factory(NewSession(title="Groen", phases=("Opening", "Ideeën", "Afspraken")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for phase, line in (("Idee", "@Anna meer bomen"), ("Pauze", "@Anna koffie"), ("Afs", "ok")):
+            await pilot.press("ctrl+g")
+            await type_line(pilot, phase)
+            await type_line(pilot, line)
+        screen = await _open_on(pilot, "4. Pauze")
+        assert screen.query_one("#fix-into", Input).value == "Ideeën"
+
+
 async def test_a_correction_is_undone_and_redone_like_any_change(
     app_factory: AppFactory, seeded: Database
 ) -> None:

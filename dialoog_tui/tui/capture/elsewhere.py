@@ -10,7 +10,11 @@ from dialoog_tui.tui.capture.commands import CAPTURE_COMMANDS, SPEAKERS_HELP
 from dialoog_tui.tui.capture.recorder import Recorder
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.screen import Screen
+
+    from dialoog_tui.core.model import Contribution
 
 
 def help_screen(t: Translator) -> Screen[None]:
@@ -53,9 +57,11 @@ def export_dialog(recorder: Recorder, t: Translator) -> Screen[Any] | None:
 
 
 def corrections_screen(
-    recorder: Recorder, t: Translator, *, chosen: int | None
+    recorder: Recorder, t: Translator, *, chosen: int | None, said: Sequence[Contribution] = ()
 ) -> Screen[Any] | None:
-    """Corrections of this session's participants, phases and facts (None: not loaded)."""
+    """Corrections of this session's participants, phases and facts (None: not loaded);
+    `said` is what the log shows, which tells which phase a stray one interrupted."""
+    from dialoog_tui.core.agenda import came_after
     from dialoog_tui.tui.screens.corrections import CorrectionsScreen, Setup
 
     if recorder.session is None:
@@ -68,5 +74,6 @@ def corrections_screen(
         phases=list(recorder.phases),
         domains=list(context.domains),
         contributions=recorder.total,
+        came_after=came_after(said),
     )
     return CorrectionsScreen(setup, t, chosen=chosen)

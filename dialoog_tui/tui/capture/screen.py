@@ -423,7 +423,9 @@ class CaptureScreen(DialoogScreen[None]):
         chosen = (
             selected.participant_id if selected is not None else (current.id if current else None)
         )
-        screen = elsewhere.corrections_screen(self.recorder, self.t, chosen=chosen)
+        screen = elsewhere.corrections_screen(
+            self.recorder, self.t, chosen=chosen, said=self.log_view.rows
+        )
         if screen is not None:
             self.app.push_screen(screen, self.keys.correct)
 

@@ -9,7 +9,7 @@ correction as a use case for the recorder to run, so Ctrl+Z undoes it like any c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from dialoog_tui.core.agenda import phase_matches
+from dialoog_tui.core.agenda import phase_matches, resembling
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.corrections import (
     Correction,
@@ -62,6 +62,9 @@ class Setup(Struct, frozen=True):
     phases: Sequence[Phase]
     domains: Sequence[str]
     contributions: int
+    came_after: Mapping[int, int] = {}
+    """Per phase, the phase it interrupted (`agenda.came_after`, from the log): where a
+    stray phase's contributions go by default."""
 
 
 class CorrectionsScreen(ModalScreen[Fix | None]):
@@ -163,11 +166,10 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
         elif item and item.startswith("f"):
             phase = self._phase(int(item[1:]))
             fields, hint = PHASE_FIELDS, "fix.hint.phase"
-            before = [p for p in self._setup.phases if p.position < phase.position]
             values = {
                 "phase_title": phase.title,
                 "position": str(phase.position),
-                "into": before[-1].title if before else "",
+                "into": self._interrupted(phase),
             }
         elif item == "s":
             session = self._setup.session
@@ -314,6 +316,20 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
             )
         else:
             self.dismiss(partial(corrections.delete_session, session_id=self._setup.session.id))
+
+    def _interrupted(self, phase: Phase) -> str:
+        """The title of the phase `phase`'s contributions go to by default: the one its
+        title was meant to be (`Idea` for `Ideeën`), else the one it interrupted, else the one
+        before it on the agenda (none for the first)."""
+        meant = resembling(phase, self._setup.phases)
+        if meant is not None:
+            return meant.title
+        interrupted = self._setup.came_after.get(phase.id)
+        by_id = {p.id: p for p in self._setup.phases}
+        if interrupted in by_id:
+            return by_id[interrupted].title
+        before = [p for p in self._setup.phases if p.position < phase.position]
+        return before[-1].title if before else ""
 
     def _into(self, phase: Phase) -> int | None:
         typed = self._value("into")
