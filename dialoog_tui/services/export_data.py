@@ -14,7 +14,7 @@ from dialoog_tui.core.themes.card import ThemeCard, build_card
 from dialoog_tui.core.themes.live import LiveTheme, session_themes
 from dialoog_tui.core.themes.run import ThemeReport
 from dialoog_tui.services.themes import stored_report
-from dialoog_tui.store.participants import list_participants
+from dialoog_tui.store.former_names import names_to_keep_out
 from dialoog_tui.store.records import load_session_record
 from dialoog_tui.store.sessions import find_session
 from dialoog_tui.store.tables import table_named
@@ -40,7 +40,7 @@ def session_summary_data(*, db: Session, key: str, table: str | None = None) -> 
     report = stored_report(db=db, session_ids=[session_id])
     said_here = {c.id for c in record.contributions} if table is not None else None
     themes = session_themes(report, session_id, among=said_here) if report is not None else None
-    return SessionSummaryData(record, themes, list_participants(db=db))
+    return SessionSummaryData(record, themes, names_to_keep_out(db))
 
 
 class ThemeReportData(Struct, frozen=True):
@@ -60,7 +60,7 @@ def theme_report_data(*, db: Session, session_ids: Sequence[int]) -> ThemeReport
         db=db, contribution_ids=[cid for theme in report.themes for cid in theme.contributions]
     )
     cards = [build_card(theme, members) for theme in report.themes]
-    return ThemeReportData(report, cards, list_participants(db=db))
+    return ThemeReportData(report, cards, names_to_keep_out(db))
 
 
 class SessionQdpxData(Struct, frozen=True):

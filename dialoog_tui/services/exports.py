@@ -267,7 +267,7 @@ def _finish(made: Document, choice: ExportChoice, name: str, *, paged: bool = Fa
 
 def _session_json(database: Database, key: str, choice: ExportChoice, now: datetime) -> Export:
     from dialoog_tui.core.export.session_json import session_to_json
-    from dialoog_tui.store.participants import list_participants
+    from dialoog_tui.store.former_names import names_to_keep_out
     from dialoog_tui.store.records import load_session_record
     from dialoog_tui.store.sessions import find_session
 
@@ -280,7 +280,7 @@ def _session_json(database: Database, key: str, choice: ExportChoice, now: datet
                 session_id=find_session(db=db, key=key).id,
                 include_off_record=choice.include_off_record,
             ),
-            list_participants(db=db),
+            names_to_keep_out(db),
         )
     )
     document = session_to_json(

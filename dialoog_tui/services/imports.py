@@ -301,12 +301,16 @@ def _as_named_now(
 ) -> SpeakerMention | None:
     """A speaker the file names by a name a participant of its session went by before a
     correction, by the name they go by now: notes written before a typo was fixed or two
-    people were merged still mean them. Only a whole name counts (a beginning picks among
-    today's names), only one nobody goes by today (`former_names.by_former_name`), and only
-    in a session the participant is part of: elsewhere the name may be someone else's."""
+    people were merged still mean them, also where someone elsewhere goes by it. Only a
+    whole name counts (a beginning picks among today's names), only in a session the
+    participant is part of (elsewhere the name may be someone else's), and not where someone
+    of the session goes by it today."""
     if mention is None:
         return None
-    meant = renamed.get(name_key(mention.name))
+    key = name_key(mention.name)
+    if any(name_key(p.name) == key for p in present):
+        return mention
+    meant = renamed.get(key)
     person = next((p for p in present if p.id == meant), None) if meant is not None else None
     return mention if person is None else replace(mention, name=person.name)
 

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
+from dialoog_tui.core.model import Participant
 from dialoog_tui.core.speakers import name_key
 from dialoog_tui.store.db.clock import utc_now
+from dialoog_tui.store.participants import list_participants
 from dialoog_tui.store.schema.tables import FormerNameRow, ParticipantRow
 
 
@@ -69,15 +71,32 @@ def give_back(db: Session, participant_id: int, keys: Iterable[str]) -> None:
 
 
 def by_former_name(db: Session) -> dict[str, int]:
-    """Whom each former name (`name_key`) means now, by participant id: only names nobody
-    goes by today, each for the participant still there who went by it most recently."""
+    """Whom each former name (`name_key`) means, by participant id: the participant still
+    there who went by it most recently. Whether it means them in a session is for the
+    reader to decide (a name someone there goes by today means that one)."""
     rows = db.exec(
         select(FormerNameRow.name_key, FormerNameRow.participant_id)
         .join(ParticipantRow, col(ParticipantRow.id) == col(FormerNameRow.participant_id))
         .order_by(col(FormerNameRow.at), col(FormerNameRow.id))
     ).all()
-    current = {name_key(name) for name in db.exec(select(ParticipantRow.name)).all()}
-    return {key: participant_id for key, participant_id in rows if key not in current}
+    return dict(rows)
+
+
+def as_participants(db: Session) -> list[Participant]:
+    """Each former name as the participant who went by it (their id, the name as names
+    compare): an anonymised export keeps these out of its texts as well."""
+    rows = db.exec(
+        select(FormerNameRow.participant_id, FormerNameRow.name_key)
+        .join(ParticipantRow, col(ParticipantRow.id) == col(FormerNameRow.participant_id))
+        .order_by(col(FormerNameRow.id))
+    ).all()
+    return [Participant(participant_id, key) for participant_id, key in rows]
+
+
+def names_to_keep_out(db: Session) -> list[Participant]:
+    """Every participant known, and every name one went by: whose names an anonymised
+    export must keep out."""
+    return [*list_participants(db=db), *as_participants(db)]
 
 
 def _belong_to(db: Session, record_ids: tuple[int | None, ...], participant_id: int) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dialoog_tui.core.corrections import ParticipantFacts
 from dialoog_tui.core.importing import read_import
+from dialoog_tui.core.kinds import Kind
 from dialoog_tui.services import corrections
 from dialoog_tui.services.imports import import_rows
 from dialoog_tui.store.db.database import Database, open_database
@@ -15,7 +16,7 @@ from dialoog_tui.store.db.target import resolve_target
 from dialoog_tui.store.former_names import by_former_name
 from dialoog_tui.store.participants import create_participant
 from dialoog_tui.store.records import load_session_record
-from tests.store.writing import start
+from tests.store.writing import AT, log, start
 
 
 def _former(database: Database) -> dict[str, str]:
@@ -106,14 +107,24 @@ def test_a_whole_former_name_goes_before_a_beginning_of_someone_elses(database: 
     assert said == [("Charlotte", "iets nieuws"), ("Loterij", "nog iets")]
 
 
-def test_a_name_someone_goes_by_today_means_them(database: Database) -> None:
+def test_a_name_someone_of_the_session_goes_by_today_means_them(database: Database) -> None:
+    session_id = start(database, "Groen", (("Lote", "inwoner"), ("Piet", "overheid")))
+    lote, piet = (corrections.find_participant(database, n) for n in ("Lote", "Piet"))
+    corrections.change_participant(database, lote.id, ParticipantFacts("Lotte", None, None))
+    corrections.change_participant(database, piet.id, ParticipantFacts("Lote", None, None))
+    said = _speakers(database, session_id, "speaker,text\nLote,wie nu zo heet\n", csv=True)
+    assert said == [("Lote", "wie nu zo heet")]  # Piet, now called Lote, not Lotte
+
+
+def test_someone_elsewhere_by_a_former_name_does_not_take_the_sessions_rows(
+    database: Database,
+) -> None:
     session_id = start(database, "Groen", (("Lote", "inwoner"), ("Piet", "overheid")))
     lote = corrections.find_participant(database, "Lote")
     corrections.change_participant(database, lote.id, ParticipantFacts("Lotte", None, None))
-    database.write(lambda db: create_participant(db=db, name="Lote"))
-    said = _speakers(database, session_id, "speaker,text\nLote,een nieuwe stem\n", csv=True)
-    assert said == [("Lote", "een nieuwe stem")]
-    assert _former(database) == {}
+    database.write(lambda db: create_participant(db=db, name="Lote"))  # of another meeting
+    said = _speakers(database, session_id, "speaker,text\nLote,nog een regel\n", csv=True)
+    assert said == [("Lotte", "nog een regel")]
 
 
 def test_a_former_name_means_its_person_only_in_a_session_they_are_part_of(
@@ -125,3 +136,19 @@ def test_a_former_name_means_its_person_only_in_a_session_they_are_part_of(
     corrections.merge_participants(database, lote.id, lotte.id)
     said = _speakers(database, elsewhere, "speaker,text\nLote,een andere Lote\n", csv=True)
     assert said == [("Lote", "een andere Lote")]
+
+
+def test_an_anonymised_export_keeps_out_a_name_someone_went_by(database: Database) -> None:
+    """After Lote was merged into Lotte, "Lote" in a text is still Lotte's name."""
+    from dialoog_tui.services.exports import ExportChoice, session_export
+
+    session_id = start(database, "Groen", (("Lote", "inwoner"), ("Lotte", "inwoner")))
+    log(database, session_id, "Lotte", Kind.REMARK, "Lote zei het al: meer bomen")
+    log(database, session_id, "Lote", Kind.REMARK, "zeker")
+    lote, lotte = (corrections.find_participant(database, n) for n in ("Lote", "Lotte"))
+    corrections.merge_participants(database, lote.id, lotte.id)
+    for format in ("md", "json"):
+        choice = ExportChoice(format, anonymize=True, pictures=False)
+        text = session_export(database, str(session_id), choice, now=AT).text
+        assert "Lote" not in text and "Lotte" not in text
+        assert "Inwoner 1 zei het al" in text

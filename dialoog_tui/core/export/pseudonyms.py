@@ -56,7 +56,8 @@ class Pseudonyms:
         others: Iterable[Participant] = (),
     ) -> None:
         """`people` are those the export shows, in the order their numbers follow; `others`
-        are everyone else whose name must not appear either."""
+        are everyone else whose name must not appear either, and other names of the people
+        shown (by their id), which their pseudonym replaces too."""
         language = "en" if lang == "en" else "nl"
         self._by_id: dict[int, str] = {}
         numbers: Counter[str] = Counter()
@@ -65,13 +66,15 @@ class Pseudonyms:
             domain = person.domain or NO_DOMAIN[language]
             numbers[domain] += 1
             self._by_id[person.id] = f"{domain[:1].upper()}{domain[1:]} {numbers[domain]}"
-        shown_ids = set(self._by_id)
-        hidden = [p for p in others if p.id not in shown_ids]
+        names = {person.id: _folded(person.name) for person in shown}
+        hidden = [p for p in others if p.id not in names]
+        # Another name of someone shown (one they went by before a correction): theirs too.
+        aliases = [p for p in others if p.id in names and _folded(p.name) != names[p.id]]
         replacement = {
             **{p.id: HIDDEN_NAME[language] for p in hidden},
             **self._by_id,
         }
-        self._folded = _name_forms([*shown, *hidden], replacement)
+        self._folded = _name_forms([*shown, *aliases, *hidden], replacement)
         self._pattern = _pattern(self._folded)
 
     def of(self, person: Participant) -> str:
