@@ -49,9 +49,6 @@ class ParticipantChanged(Struct, frozen=True):
     participant_id: int
     before: ParticipantFacts
     after: ParticipantFacts
-    former_name: int | None = None
-    """The record of the name they went by before a rename (`store.former_names`), which an
-    undo takes back."""
     owners: tuple[tuple[int, str], ...] = ()
     """Commitments (by contribution id) whose owner was the old name, with it as it was."""
 
@@ -65,8 +62,6 @@ class ParticipantsMerged(Struct, frozen=True):
     """The contributions that were `gone`'s."""
     memberships: tuple[Membership, ...]
     """`gone`'s places in sessions."""
-    former_name: int | None = None
-    """The record that `kept` went by `gone`'s name too (`store.former_names`)."""
     handed_over: tuple[int, ...] = ()
     """The records of `gone`'s own former names, which became `kept`'s."""
     owners: tuple[tuple[int, str], ...] = ()

@@ -81,21 +81,25 @@ def change_participant(
     """Give a participant another name, domain or organisation; a name they leave behind
     is kept as a former name (`former_names`)."""
     before = ParticipantFacts.of(get_participant(db, participant_id))
-    former: int | None = None
     owners: tuple[tuple[int, str], ...] = ()
     changed = _set_facts(db, participant_id, after)
-    if name_key(changed.name) != name_key(before.name):
-        former = former_names.remember(db, participant_id, before.name)
+    if _renamed(before, changed):
+        former_names.remember(db, participant_id, before.name)
         owners = _rename_owners(db, _sessions_of(db, participant_id), before.name, changed.name)
-    return ParticipantChanged(participant_id, before, changed, former, owners)
+    return ParticipantChanged(participant_id, before, changed, owners)
 
 
 def change_back(db: Session, changed: ParticipantChanged) -> None:
     """Reverse `change_participant` exactly, the former name it kept and the owners it
     renamed included."""
     _set_facts(db, changed.participant_id, changed.before)
-    former_names.forget(db, changed.former_name)
+    if _renamed(changed.before, changed.after):
+        former_names.forget(db, changed.participant_id, changed.before.name)
     _give_back_owners(db, changed.owners)
+
+
+def _renamed(before: ParticipantFacts, after: ParticipantFacts) -> bool:
+    return name_key(before.name) != name_key(after.name)
 
 
 def _rename_owners(
@@ -187,7 +191,7 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
     moved = _contribution_ids(db, gone_id)
     _move_contributions(db, moved, kept_id, setup=(place.session_id for place in places))
     handed_over = former_names.hand_over(db, gone_id, kept_id)
-    former = former_names.remember(db, kept_id, gone.name)
+    former_names.remember(db, kept_id, gone.name)
     owners = _rename_owners(db, heard_in, gone.name, kept.name)
     for row in seats:
         db.delete(row)
@@ -195,7 +199,7 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
     _seat(db, kept_id, (place for place in places if not place.shared))
     db.delete(db.get(ParticipantRow, gone_id))
     db.flush()
-    return ParticipantsMerged(kept, gone, moved, places, former, handed_over, owners)
+    return ParticipantsMerged(kept, gone, moved, places, handed_over, owners)
 
 
 def _bring_back_person(db: Session, participant: Participant) -> None:
@@ -252,7 +256,7 @@ def unmerge(db: Session, merged: ParticipantsMerged) -> None:
                 db.delete(row)
     db.flush()
     _seat(db, merged.gone.id, places)
-    former_names.forget(db, merged.former_name)
+    former_names.forget(db, merged.kept.id, merged.gone.name)
     former_names.hand_back(db, merged.handed_over, merged.gone.id)
     _give_back_owners(db, merged.owners)
 

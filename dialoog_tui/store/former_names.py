@@ -2,8 +2,9 @@
 still finds them: a table's notes that say "Lote" mean Lotte once Lote was merged into her,
 and rows already imported under that name are recognised rather than added again.
 
-Every change here is undone exactly with the correction that made it: the rows a correction
-adds, hands over or takes away are kept in its record (`core.corrections`)."""
+Every change here is undone exactly with the correction that made it: the name it added is
+taken back, and the rows it handed over or took away are kept in its record
+(`core.corrections`)."""
 
 from __future__ import annotations
 
@@ -19,19 +20,25 @@ from dialoog_tui.store.participants import list_participants
 from dialoog_tui.store.schema.tables import FormerNameRow, ParticipantRow
 
 
-def remember(db: Session, participant_id: int, name: str) -> int:
-    """`participant_id` went by `name` until now; the id of that record."""
-    row = FormerNameRow(participant_id=participant_id, name_key=name_key(name), at=utc_now())
-    db.add(row)
+def remember(db: Session, participant_id: int, name: str) -> None:
+    """`participant_id` went by `name` until now."""
+    db.add(FormerNameRow(participant_id=participant_id, name_key=name_key(name), at=utc_now()))
     db.flush()
-    assert row.id is not None
-    return row.id
 
 
-def forget(db: Session, record_id: int | None) -> None:
-    """Take back what `remember` recorded (an undo)."""
-    if record_id is not None:
-        db.exec(delete(FormerNameRow).where(col(FormerNameRow.id) == record_id))
+def forget(db: Session, participant_id: int, name: str) -> None:
+    """Take back the newest `remember` of this name (an undo; a redo remembers it anew)."""
+    newest = db.exec(
+        select(FormerNameRow.id)
+        .where(
+            FormerNameRow.participant_id == participant_id,
+            FormerNameRow.name_key == name_key(name),
+        )
+        .order_by(col(FormerNameRow.id).desc())
+        .limit(1)
+    ).first()
+    if newest is not None:
+        db.exec(delete(FormerNameRow).where(col(FormerNameRow.id) == newest))
 
 
 def hand_over(db: Session, gone_id: int, kept_id: int) -> tuple[int, ...]:
