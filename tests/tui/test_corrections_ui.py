@@ -124,6 +124,21 @@ async def test_a_stray_phase_gives_its_contributions_to_the_phase_it_interrupted
         assert screen.query_one("#fix-into", Input).value == "Ideeën"
 
 
+async def test_the_speaker_merged_away_speaks_on_as_the_one_they_became(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(GREEN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Lote meer bomen graag")
+        await _correct(pilot, "Lote", merge="Lotte")
+        speaking = capture(app).recorder.context.current_speaker.participant
+        assert speaking is not None and speaking.name == "Lotte"
+        await type_line(pilot, "en een bankje")  # no @: the current speaker says it
+        log = capture(app).log_view
+        assert capture(app).view.speaker_label(log.rows[-1].participant_id).name == "Lotte"
+
+
 async def test_a_correction_is_undone_and_redone_like_any_change(
     app_factory: AppFactory, seeded: Database
 ) -> None:

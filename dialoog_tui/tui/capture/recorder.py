@@ -463,14 +463,22 @@ class Recorder:
         session again: names, places and the agenda may all have changed."""
         made = await self.gateway.call(correction)
         self.undo_stack.push(made)
-        return replace(await self._reload(), what=f"undo.{type(made).__name__}")
+        return replace(await self._reload(made), what=f"undo.{type(made).__name__}")
 
-    async def _reload(self) -> RecordChange:
+    async def _reload(self, made: Correction | None = None) -> RecordChange:
+        """Read the session again after a correction (`made`, when it was a merge: the
+        speaker merged away speaks on as the one they became)."""
         speaker = self.context.current_speaker
         own = self.session.current_phase_id if self.session is not None else None
         loaded = await self.load(self.session_id)
         if speaker.participant is not None:
-            self.context.current_speaker = self.context.speaker_for(speaker.participant.id)
+            # Loaded already (a correction was made); not at start, where it would cost time.
+            from dialoog_tui.core.corrections import ParticipantsMerged
+
+            speaking = speaker.participant.id
+            if isinstance(made, ParticipantsMerged) and speaking == made.gone.id:
+                speaking = made.kept.id
+            self.context.current_speaker = self.context.speaker_for(speaking)
         if self.session is not None:  # where this correction took it off: where its lines went
             self._stay_in(own, if_gone=self.session.current_phase_id)
         return RecordChange(reloaded=loaded)
@@ -505,7 +513,8 @@ class Recorder:
             case _:
                 undo_or_redo = corrections.reverse if backwards else corrections.repeat
                 await self.gateway.call(undo_or_redo, change)
-                return replace(await self._reload(), what=f"undo.{type(change).__name__}")
+                merged = None if backwards else change  # a merge redone: as when it was made
+                return replace(await self._reload(merged), what=f"undo.{type(change).__name__}")
 
     async def save_draft(self, text: str) -> None:
         """Remember the half-typed line. The emptied line after an Enter is not written
