@@ -297,7 +297,9 @@ def _start_of(rows: list[ImportRow], now: datetime, zone: tzinfo | None) -> date
 
 
 def _as_named_now(
-    mention: SpeakerMention | None, renamed: Mapping[str, int], present: Sequence[Participant]
+    mention: SpeakerMention | None,
+    renamed: Mapping[str, list[int]],
+    present: Sequence[Participant],
 ) -> SpeakerMention | None:
     """A speaker the file names by a name a participant of its session went by before a
     correction, by the name they go by now: notes written before a typo was fixed or two
@@ -310,9 +312,9 @@ def _as_named_now(
     key = name_key(mention.name)
     if any(name_key(p.name) == key for p in present):
         return mention
-    meant = renamed.get(key)
-    person = next((p for p in present if p.id == meant), None) if meant is not None else None
-    return mention if person is None else replace(mention, name=person.name)
+    here = {p.id: p for p in present}
+    meant = [here[pid] for pid in renamed.get(key, ()) if pid in here]
+    return replace(mention, name=meant[-1].name) if meant else mention
 
 
 def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:

@@ -77,16 +77,22 @@ def give_back(db: Session, participant_id: int, keys: Iterable[str]) -> None:
     db.flush()
 
 
-def by_former_name(db: Session) -> dict[str, int]:
-    """Whom each former name (`name_key`) means, by participant id: the participant still
-    there who went by it most recently. Whether it means them in a session is for the
-    reader to decide (a name someone there goes by today means that one)."""
+def by_former_name(db: Session) -> dict[str, list[int]]:
+    """Who went by each former name (`name_key`), by participant id, the most recent last;
+    only those still there. Whom it means in a session is for the reader to decide (the
+    most recent of those in it, unless someone there goes by it today)."""
     rows = db.exec(
         select(FormerNameRow.name_key, FormerNameRow.participant_id)
         .join(ParticipantRow, col(ParticipantRow.id) == col(FormerNameRow.participant_id))
         .order_by(col(FormerNameRow.at), col(FormerNameRow.id))
     ).all()
-    return dict(rows)
+    found: dict[str, list[int]] = {}
+    for key, participant_id in rows:
+        holders = found.setdefault(key, [])
+        if participant_id in holders:
+            holders.remove(participant_id)
+        holders.append(participant_id)
+    return found
 
 
 def as_participants(db: Session) -> list[Participant]:

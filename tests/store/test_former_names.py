@@ -23,7 +23,7 @@ def _former(database: Database) -> dict[str, str]:
     """Each former name, with the name of whom it means now."""
     ids = database.read(by_former_name)
     people = {p.id: p.name for p in corrections.participants(database, None)}
-    return {key: people[pid] for key, pid in ids.items()}
+    return {key: people[holders[-1]] for key, holders in ids.items()}
 
 
 def _speakers(database: Database, session_id: int, notes: str, *, csv: bool = False) -> list:
@@ -156,3 +156,23 @@ def test_an_anonymised_export_keeps_out_a_name_someone_went_by(database: Databas
         text = session_export(database, str(session_id), choice, now=AT).text
         assert "Lote" not in text and "Lotte" not in text
         assert "Inwoner 1 zei het al" in text
+
+
+def test_two_people_who_went_by_one_name_are_each_found_in_their_own_meeting(
+    database: Database,
+) -> None:
+    first = start(database, "Groen", (("Lote", "inwoner"), ("Lotte", "inwoner")))
+    lote, lotte = (corrections.find_participant(database, n) for n in ("Lote", "Lotte"))
+    corrections.merge_participants(database, lote.id, lotte.id)
+    second = start(database, "Noord", (("Lote", "overheid"),))  # someone else, later
+    other = corrections.find_participant(database, "Lote")
+    corrections.change_participant(database, other.id, ParticipantFacts("Loes", None, None))
+    notes = "speaker,text\nLote,{}\n"
+    assert _speakers(database, first, notes.format("in Groen"), csv=True)[-1] == (
+        "Lotte",
+        "in Groen",
+    )
+    assert _speakers(database, second, notes.format("in Noord"), csv=True)[-1] == (
+        "Loes",
+        "in Noord",
+    )
