@@ -43,14 +43,17 @@ def came_after(said: Sequence[Contribution]) -> dict[int, int]:
     return found
 
 
-def resembling(phase: Phase, agenda: Sequence[Phase]) -> Phase | None:
-    """The one other phase whose title `phase`'s begins like (most of its letters, three at
-    least): "Idea" for "Ideeën", a phase typed wrong at Ctrl+G; None for none or more."""
-    title = phase.title.casefold()
+def resembling(
+    title: str, agenda: Sequence[Phase], *, other_than: int | None = None
+) -> Phase | None:
+    """The one phase (other than `other_than`) whose title `title` begins like (most of its
+    letters, three at least): "Idea" for "Ideeën", a phase typed wrong at Ctrl+G; None for
+    none or more."""
+    title = title.casefold()
     close = [
         other
         for other in agenda
-        if other.id != phase.id
+        if other.id != other_than
         and (shared := _shared_beginning(title, other.title.casefold())) >= RESEMBLING_LETTERS
         and shared >= RESEMBLING_SHARE * len(title)
     ]

@@ -305,6 +305,9 @@ async def test_the_phase_prompt_says_which_phase_enter_goes_to_before_it_is_pres
         assert "meerdere fasen: Ideeën, Ideeën ordenen" in await hint_for("Idee")
         assert await hint_for("Pauz") == "→ nieuwe fase: Pauz"
         assert await hint_for("9") == "→ nieuwe fase: 9"
+        # A title typed wrong is asked about, when it begins like one phase only.
+        assert await hint_for("Openign") == "→ nieuwe fase: Openign  ⚠ bedoel je Opening?"
+        assert await hint_for("Idea") == "→ nieuwe fase: Idea"  # Ideeën, or Ideeën ordenen?
 
 
 async def test_reply_links_to_the_selected_contribution(

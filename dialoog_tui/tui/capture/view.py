@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from rich.text import Text
 
-from dialoog_tui.core.agenda import phase_matches
+from dialoog_tui.core.agenda import phase_matches, resembling
 from dialoog_tui.core.capture import EntryPreview
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.display import abbreviate_domain, visible
@@ -191,7 +191,12 @@ class CaptureView:
         if matches:
             titles = ", ".join(visible(p.title) for p in matches)
             return Text("⚠ " + t("preview.phase_several", titles=titles), look.strong)
-        return Text(t("preview.phase_new", title=visible(" ".join(typed.split()))), look.meta)
+        title = " ".join(typed.split())
+        hint = Text(t("preview.phase_new", title=visible(title)), look.meta)
+        meant = resembling(title, phases)  # a title typed wrong?
+        if meant is not None:
+            hint.append("  ⚠ " + t("preview.resembles", name=visible(meant.title)), look.strong)
+        return hint
 
     def ladder_labels(self) -> LadderLabels:
         """The words the log puts before interests, values, a condition and a paraphrase."""

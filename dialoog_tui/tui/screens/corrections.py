@@ -321,7 +321,7 @@ class CorrectionsScreen(ModalScreen[Fix | None]):
         """The title of the phase `phase`'s contributions go to by default: the one its
         title was meant to be (`Idea` for `Ideeën`), else the one it interrupted, else the one
         before it on the agenda (none for the first)."""
-        meant = resembling(phase, self._setup.phases)
+        meant = resembling(phase.title, self._setup.phases, other_than=phase.id)
         if meant is not None:
             return meant.title
         interrupted = self._setup.came_after.get(phase.id)
