@@ -10,20 +10,20 @@ from collections.abc import Sequence
 
 from dialoog_tui.core.model import Contribution, Phase
 from dialoog_tui.core.numbers import typed_number
-from dialoog_tui.core.speakers import prefix_matches
+from dialoog_tui.core.speakers import name_key, prefix_matches
 
 
 def phase_matches(typed: str, agenda: Sequence[Phase]) -> list[Phase]:
     """The phases `typed` may mean, best kind of match only: the one numbered so, those
     titled so (case and spacing aside), else those it is the beginning of. None: a new
     phase."""
-    key = " ".join(typed.split()).casefold()
+    key = name_key(typed)
     if not key:
         return []
     number = typed_number(key)
     if number is not None:
         return [p for p in agenda if p.position == number]
-    exact = [p for p in agenda if " ".join(p.title.split()).casefold() == key]
+    exact = [p for p in agenda if name_key(p.title) == key]
     return exact or prefix_matches(key, agenda, lambda p: p.title)
 
 

@@ -34,7 +34,7 @@ from dialoog_tui.core.corrections import (
 from dialoog_tui.core.model import Participant, Phase
 from dialoog_tui.core.model import Session as DialogueSession
 from dialoog_tui.core.numbers import typed_number
-from dialoog_tui.core.speakers import prefix_matches
+from dialoog_tui.core.speakers import name_key, prefix_matches
 from dialoog_tui.errors import InvalidInput, NotFound
 from dialoog_tui.store import corrections as store
 from dialoog_tui.store import phases as agenda
@@ -104,7 +104,7 @@ def find_participant(
             by_id = [p for p in people if p.id == number]
             if by_id:
                 return by_id[0]
-        wanted = " ".join(typed.split()).casefold()
+        wanted = name_key(typed)
         exact = [p for p in people if p.name.casefold() == wanted]
         found = exact or prefix_matches(wanted, people, lambda p: p.name)
         if not found:

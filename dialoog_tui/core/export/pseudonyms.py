@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from dialoog_tui.core.model import Participant
+from dialoog_tui.core.speakers import name_key
 from dialoog_tui.core.themes.text import DUTCH_STOP_WORDS
 from dialoog_tui.i18n.exports import HIDDEN_NAME, NO_DOMAIN
 
@@ -66,10 +67,10 @@ class Pseudonyms:
             domain = person.domain or NO_DOMAIN[language]
             numbers[domain] += 1
             self._by_id[person.id] = f"{domain[:1].upper()}{domain[1:]} {numbers[domain]}"
-        names = {person.id: _folded(person.name) for person in shown}
+        names = {person.id: name_key(person.name) for person in shown}
         hidden = [p for p in others if p.id not in names]
         # Another name of someone shown (one they went by before a correction): theirs too.
-        aliases = [p for p in others if p.id in names and _folded(p.name) != names[p.id]]
+        aliases = [p for p in others if p.id in names and name_key(p.name) != names[p.id]]
         replacement = {
             **{p.id: HIDDEN_NAME[language] for p in hidden},
             **self._by_id,
@@ -90,7 +91,7 @@ class Pseudonyms:
     def _replace(self, match: re.Match[str]) -> str:
         groups = match.groupdict()
         name = next(groups[g] for g in _NAME_GROUPS if groups.get(g))
-        pseudonym = self._folded[_folded(name)]
+        pseudonym = self._folded[name_key(name)]
         if groups.get("possessive"):
             return f"{pseudonym}’s"
         if groups.get("compound"):
@@ -103,7 +104,7 @@ def _name_forms(people: list[Participant], replacement: dict[int, str]) -> dict[
     or surname shared by two people stays (replacing it would say which one was meant)."""
     forms: dict[str, str] = {}
     for person in people:
-        forms[_folded(person.name)] = replacement[person.id]
+        forms[name_key(person.name)] = replacement[person.id]
     owners: dict[str, set[int]] = {}
     for person in people:
         for part in _parts(person.name):
@@ -127,14 +128,10 @@ def _parts(name: str) -> set[str]:
         surname = surname[1:]
     parts.add(" ".join(words[1:]))
     return {
-        _folded(part)
+        name_key(part)
         for part in parts
         if len(part.replace(" ", "")) >= SHORTEST_NAME and part.casefold() not in PARTICLES
     }
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _pattern(forms: dict[str, str]) -> re.Pattern[str] | None:
