@@ -7,6 +7,7 @@ other phase begins so, rather than a new phase nobody meant.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from os.path import commonprefix
 
 from dialoog_tui.core.model import Contribution, Phase
 from dialoog_tui.core.numbers import typed_number
@@ -66,9 +67,5 @@ RESEMBLING_SHARE = 0.7
 
 
 def _shared_beginning(one: str, other: str) -> int:
-    shared = 0
-    for a, b in zip(one, other, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared
+    # Letter by letter, which is what commonprefix does (not path parts, as ruff suspects).
+    return len(commonprefix([one, other]))  # noqa: RUF071
