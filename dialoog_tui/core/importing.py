@@ -22,7 +22,7 @@ from dialoog_tui.core.quick_entry import (
     normalise_tag,
     parse_entry,
 )
-from dialoog_tui.i18n import Translator
+from dialoog_tui.i18n import INTERFACE_LANGUAGES, Translator
 from dialoog_tui.i18n.exports import Words
 
 CSV_COLUMNS = (
@@ -208,6 +208,15 @@ def _column(name: str) -> str:
     return DUTCH_COLUMNS.get(lowered, lowered)
 
 
+def _in_both_languages(choices: type[Kind] | type[Consent]) -> dict[str, str]:
+    """The names of `choices` as a row problem's message needs them, in both languages
+    (`names_nl`, `names_en`): the message picks its own."""
+    return {
+        f"names_{lang}": ", ".join(choice.label(lang) for choice in choices)
+        for lang in INTERFACE_LANGUAGES
+    }
+
+
 def _csv_row(
     line: int, record: dict[str | None, str | list[str] | None], zone: tzinfo | None
 ) -> tuple[ImportRow | None, RowProblem | None]:
@@ -228,10 +237,7 @@ def _csv_row(
     if field("kind"):
         found = Kind.from_name(field("kind"))
         if found is None:
-            # In both languages: the message picks its own (`row.unknown_kind`).
-            kinds = {
-                f"names_{lang}": ", ".join(k.label(lang) for k in Kind) for lang in ("nl", "en")
-            }
+            kinds = _in_both_languages(Kind)
             return None, RowProblem(line, "row.unknown_kind", {"kind": field("kind"), **kinds})
         kind = found
     at = None
@@ -243,12 +249,9 @@ def _csv_row(
     if field("consent"):
         consent = Consent.from_name(field("consent"))
         if consent is None:
-            # In both languages: the message picks its own (`row.unknown_consent`).
-            in_both = {
-                f"names_{lang}": ", ".join(c.label(lang) for c in Consent) for lang in ("nl", "en")
-            }
+            names = _in_both_languages(Consent)
             return None, RowProblem(
-                line, "row.unknown_consent", {"consent": field("consent"), **in_both}
+                line, "row.unknown_consent", {"consent": field("consent"), **names}
             )
     speaker = (
         SpeakerMention(field("speaker"), field("domain") or None) if field("speaker") else None
