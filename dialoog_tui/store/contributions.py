@@ -110,7 +110,7 @@ def log_contribution(
         set_commitment(
             db=db,
             contribution_id=new_id,
-            owner=terms.owner or (participant.name if participant else None),
+            owner=_owner(terms, participant),
             due_on=terms.due_on,
         )
     if ladder.interests or ladder.values or kind is Kind.COMMITMENT:
@@ -329,13 +329,13 @@ def edit_contribution(
         set_commitment(
             db=db,
             contribution_id=contribution_id,
-            owner=commitment.owner or (participant.name if participant else None),
+            owner=_owner(commitment, participant),
             due_on=commitment.due_on,
             keep_unset=False,
         )
     elif kind is Kind.COMMITMENT and db.get(CommitmentRow, contribution_id) is None:
         set_commitment(
-            db=db, contribution_id=contribution_id, owner=participant.name if participant else None
+            db=db, contribution_id=contribution_id, owner=_owner(CommitmentTerms(), participant)
         )
     return Logged(_changed(db, row), participant)
 
@@ -513,6 +513,11 @@ def _changed(db: Session, row: ContributionRow) -> Contribution:
     assert row.id is not None
     index_rows(db.connection(), [(row.id, row.text, row.paraphrase)])
     return _with_terms(db, [to_contribution(row)])[0]
+
+
+def _owner(terms: CommitmentTerms, speaker: Participant | None) -> str | None:
+    """A commitment's owner: the one its terms name, else whoever said it."""
+    return terms.owner or (speaker.name if speaker else None)
 
 
 def _blank_to_none(text: str | None) -> str | None:
