@@ -319,7 +319,7 @@ def _as_named_now(
 
 def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:
     # A ref names the row whoever it names as its speaker: even one whose name the file
-    # gives in a way no participant answers to any more (`_as_corrected` finds most).
+    # gives in a way no participant answers to any more (`_as_named_now` finds most).
     if speaker.new_name is not None and not row.ref:
         return False  # someone new cannot have said it before
     timed = row.at is not None or row.clock_time is not None
