@@ -13,22 +13,6 @@ from dialoog_tui.core.consent_gate import shared_number
 from dialoog_tui.store.schema.tables import UNSHARED, ContributionRow
 
 
-def unshared_numbers(db: Session, session_ids: Iterable[int]) -> dict[int, list[int]]:
-    """Per session: the numbers of its contributions no shareable output shows, sorted."""
-    found: dict[int, list[int]] = {}
-    wanted = sorted(set(session_ids))
-    if not wanted:
-        return found
-    rows = db.exec(
-        select(ContributionRow.session_id, ContributionRow.seq)
-        .where(col(ContributionRow.session_id).in_(wanted), text(f"({UNSHARED})"))
-        .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
-    ).all()
-    for session_id, seq in rows:
-        found.setdefault(session_id, []).append(seq)
-    return found
-
-
 class SharedNumbers:
     """Shared numbers for contributions read a chunk at a time: each session's unshared
     numbers are read once, with the first chunk that holds one of its contributions."""
@@ -39,10 +23,19 @@ class SharedNumbers:
         self._read: set[int] = set()
 
     def read(self, session_ids: Iterable[int]) -> None:
-        """Make ready the sessions of the next chunk."""
-        new = set(session_ids) - self._read
-        self._unshared.update(unshared_numbers(self._db, new))
-        self._read |= new
+        """Make ready the sessions of the next chunk: the numbers of their contributions no
+        shareable output shows, sorted (few: the index holds only those)."""
+        new = sorted(set(session_ids) - self._read)
+        self._read.update(new)
+        if not new:
+            return
+        rows = self._db.exec(
+            select(ContributionRow.session_id, ContributionRow.seq)
+            .where(col(ContributionRow.session_id).in_(new), text(f"({UNSHARED})"))
+            .order_by(col(ContributionRow.session_id), col(ContributionRow.seq))
+        ).all()
+        for session_id, seq in rows:
+            self._unshared.setdefault(session_id, []).append(seq)
 
     def of(self, session_id: int, seq: int) -> int:
         """The shared number of contribution `seq` of a session `read` made ready."""
