@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from dialoog_tui.cli.common import (
     CommandMaker,
@@ -46,6 +47,16 @@ def ladder(args: argparse.Namespace) -> int:
     return 0
 
 
+T = TypeVar("T")
+
+
+def _or_none(items: Sequence[T]) -> Sequence[T]:
+    """`items`, after saying "(geen)" under the heading when there are none."""
+    if not items:
+        print(f"  {say('cli.ladder.none')}")
+    return items
+
+
 def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
     """The report as text for the terminal (consent applied, as in the JSON)."""
     from dialoog_tui.core.consent_gate import shareable_commitments
@@ -71,9 +82,7 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
     print(say("cli.ladder.values"))
     # Under this heading only what was raised under resistance: a value named elsewhere only
     # is in the JSON (`overall`), not here with a 0.
-    resisted = [count for count in report.values or () if count.under_resistance]
-    if not resisted:
-        print(f"  {say('cli.ladder.none')}")
+    resisted = _or_none([count for count in report.values or () if count.under_resistance])
     for count in resisted:
         domains = ", ".join(
             f"{d or say('cli.no_domain')} {n}" for d, n in sorted(count.by_domain.items(), key=str)
@@ -82,15 +91,11 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
         overall = say("cli.ladder.overall", count=count.overall)
         print(f"  {name:<28} {under:>3}  {domains}  ({overall})")
     print("\n" + say("cli.ladder.open"))
-    if not report.open_interests:
-        print(f"  {say('cli.ladder.none')}")
-    for state in report.open_interests:
+    for state in _or_none(report.open_interests):
         raised = say("cli.contributions", count=len(state.raised_by))
         print(f"  {visible(state.interest):<36} {raised:>16}  — {visible(state.session_title)}")
     print("\n" + say("cli.ladder.bridging"))
-    if not report.bridging:
-        print(f"  {say('cli.ladder.none')}")
-    for bridge in report.bridging:
+    for bridge in _or_none(report.bridging):
         against, for_ = bridge.domains
         sides = say("cli.ladder.sides", against=", ".join(against), supporting=", ".join(for_))
         print(f"  {visible(bridge.interest)}: {sides}")
@@ -99,10 +104,7 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
         for item in bridge.supporting:
             print(f"    + {quote(shareable_item(item))}")
     print("\n" + say("cli.ladder.commitments"))
-    ledger = shareable_commitments(report.commitments)
-    if not ledger:
-        print(f"  {say('cli.ladder.none')}")
-    for item, entry in ledger:
+    for item, entry in _or_none(shareable_commitments(report.commitments)):
         done = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
         due = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
         owner = visible(entry.owner or "—")
