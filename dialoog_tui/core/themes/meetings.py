@@ -129,7 +129,7 @@ def _paired(vectors: Any, first: Any, second: Any, chunk: int = 10_000) -> Any:
 
     return np.concatenate(
         [
-            (vectors[first[i : i + chunk]] * vectors[second[i : i + chunk]]).sum(axis=1)
+            np.einsum("ij,ij->i", vectors[first[i : i + chunk]], vectors[second[i : i + chunk]])
             for i in range(0, len(first), chunk)
         ]
     )
