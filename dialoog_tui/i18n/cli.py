@@ -462,10 +462,6 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "error.needs_name": ("een deelnemer heeft een naam nodig", "a participant needs a name"),
     "error.needs_phase_title": ("een fase heeft een titel nodig", "a phase needs a title"),
     "error.needs_session_title": ("een sessie heeft een titel nodig", "a session needs a title"),
-    "error.id_taken": (
-        "{name} kan niet terugkomen: het nummer ging intussen naar {other}",
-        "{name} cannot come back: their number went to {other} since",
-    ),
     "error.speaker_gone": (
         "{name} is op een ander scherm samengevoegd of verwijderd: noem de spreker opnieuw",
         "{name} was merged or removed at another screen: name the speaker again",

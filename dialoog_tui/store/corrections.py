@@ -203,18 +203,8 @@ def merge_participants(db: Session, gone_id: int, kept_id: int) -> ParticipantsM
 
 
 def _bring_back_person(db: Session, participant: Participant) -> None:
-    """Put a merged or removed participant back under their own id (their seats follow:
-    `_seat`)."""
-    taken = db.get(ParticipantRow, participant.id)
-    if taken is not None:
-        # SQLite gives the highest id again once its holder is gone: whoever came in since
-        # holds it now, and bringing the old participant back would take it from them.
-        raise InvalidInput(
-            f"{participant.name} cannot come back: their number went to {taken.name} since",
-            key="error.id_taken",
-            name=participant.name,
-            other=taken.name,
-        )
+    """Put a merged or removed participant back under their own id, which no one else has
+    been given since (migration 0016); their seats follow (`_seat`)."""
     domain = domain_row_by_name(db=db, name=participant.domain) if participant.domain else None
     db.add(
         ParticipantRow(

@@ -258,18 +258,37 @@ def test_undoing_a_phase_move_after_a_new_phase_keeps_the_new_one(database: Data
     assert _agenda(database, session_id) == ["C", "A", "B", "D"]
 
 
-def test_a_participant_whose_number_was_given_out_again_cannot_come_back(tmp_path: Path) -> None:
-    # SQLite hands out the highest id again once its holder is gone.
+def test_a_merged_participant_comes_back_under_a_number_no_newcomer_took(
+    tmp_path: Path,
+) -> None:
+    # Without AUTOINCREMENT SQLite hands out the highest id again once its holder is gone.
     database = open_database(resolve_target(str(tmp_path / "reuse.sqlite3")))
     start(database, "Groen", (("Jan", "inwoner"), ("Jna", None)))
     jan, jna = (corrections.find_participant(database, name) for name in ("Jan", "Jna"))
     merged = corrections.merge_participants(database, jna.id, jan.id)
     kees = database.write(lambda db: create_participant(db=db, name="Kees"))
-    assert kees.id == jna.id
-    with pytest.raises(InvalidInput) as refused:
-        corrections.reverse(database, merged)
-    assert refused.value.key == "error.id_taken"
-    assert [p.name for p in database.read(lambda db: list_participants(db=db))] == ["Jan", "Kees"]
+    assert kees.id not in (jan.id, jna.id)
+    corrections.reverse(database, merged)
+    people = database.read(lambda db: list_participants(db=db))
+    assert sorted((p.name, p.id) for p in people) == sorted(
+        [("Jan", jan.id), ("Jna", jna.id), ("Kees", kees.id)]
+    )
+    database.close()
+
+
+def test_a_removed_phase_comes_back_under_a_number_no_new_phase_took(tmp_path: Path) -> None:
+    database = open_database(resolve_target(str(tmp_path / "reuse.sqlite3")))
+    session_id = database.write(
+        lambda db: sessions.start_session(db=db, new=NewSession("Groen", phases=("A", "B")))
+    )
+    b = corrections.find_phase(database, session_id, "B")
+    removed = corrections.remove_phase(database, b.id, into=None)
+    agenda = database.read(lambda db: list_phases(db=db, session_id=session_id))
+    stray, _ = capture.go_to_phase(database, session_id, "Stray", agenda=agenda)
+    assert stray.id != b.id
+    corrections.reverse(database, removed)
+    assert _agenda(database, session_id) == ["A", "B", "Stray"]  # back in its place
+    assert corrections.find_phase(database, session_id, "B").id == b.id
     database.close()
 
 

@@ -317,3 +317,45 @@ def test_contributions_stored_before_search_existed_are_found_after_the_migratio
         assert [hit.seq for hit in search(database, "plek").hits] == [3]
     finally:
         database.close()
+
+
+def test_rebuilding_the_phase_and_participant_tables_keeps_every_link(tmp_path: Path) -> None:
+    # 0016 builds both tables anew; were the foreign keys on meanwhile, dropping the old
+    # ones would have emptied every contribution's phase and speaker (ON DELETE SET NULL).
+    from alembic import command
+    from sqlalchemy import text
+
+    from dialoog_tui.store.db.engine import make_engine
+    from dialoog_tui.store.db.migrate import alembic_config
+
+    path = tmp_path / "before-0016.sqlite3"
+    engine = make_engine(resolve_target(str(path)))
+    at = "'2026-01-01 19:05:00'"
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0015_former_names")
+        for statement in (
+            "INSERT INTO dialogue_session (slug, title, started_at, created_at) "
+            f"VALUES ('oud', 'Oud', {at}, {at})",
+            f"INSERT INTO phase (session_id, position, title, created_at) VALUES (1, 1, 'A', {at})",
+            f"INSERT INTO phase (session_id, position, title, created_at) VALUES (1, 2, 'B', {at})",
+            f"INSERT INTO participant (name, created_at) VALUES ('Anna', {at})",
+            f"INSERT INTO participant (name, created_at) VALUES ('Bram', {at})",
+            f"INSERT INTO participant (name, created_at) VALUES ('Cor', {at})",
+            "INSERT INTO contribution (session_id, seq, at, kind, text, tags, created_at, "
+            f"consent, phase_id, participant_id) VALUES (1, 1, {at}, 'remark', 'x', '[]', {at}, "
+            "'named', 2, 2)",
+        ):
+            connection.execute(text(statement))
+    engine.dispose()
+    database = open_database(resolve_target(str(path)))
+    try:
+        with database.engine.begin() as connection:
+            sql = connection.exec_driver_sql
+            assert sql("SELECT phase_id, participant_id FROM contribution").all() == [(2, 2)]
+            assert sql("PRAGMA foreign_key_check").all() == []
+            assert sql("PRAGMA foreign_keys").scalar() == 1
+            sql("DELETE FROM participant WHERE id = 3")  # the newest: its number stays gone
+            sql(f"INSERT INTO participant (name, created_at) VALUES ('Dirk', {at})")
+            assert sql("SELECT id FROM participant WHERE name = 'Dirk'").scalar() == 4
+    finally:
+        database.close()

@@ -22,5 +22,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0013_search_dutch_stems",
     "0014_contribution_changes",
     "0015_former_names",
+    "0016_ids_never_reused",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -51,7 +51,8 @@ class PhaseRow(SQLModel, table=True):
     """An agenda item within a session."""
 
     __tablename__ = "phase"
-    __table_args__ = (UniqueConstraint("session_id", "position"),)
+    # A removed phase comes back under its own id on undo: SQLite must not give it out again.
+    __table_args__ = (UniqueConstraint("session_id", "position"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="dialogue_session.id", ondelete="CASCADE", index=True)
@@ -64,6 +65,8 @@ class ParticipantRow(SQLModel, table=True):
     """A person, reusable across sessions."""
 
     __tablename__ = "participant"
+    # A merged or removed participant comes back under their own id on undo (as a phase does).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=500, index=True)
