@@ -104,7 +104,7 @@ def test_import_csv_then_export_json(
     assert first["at"].endswith(("+01:00", "+00:00")) and "T" in first["at"]
     assert second["kind"] == "proposal" and second["tags"] == ["groen"]
     assert {
-        "id",
+        "seq",
         "ref",
         "at",
         "speaker",

@@ -91,8 +91,9 @@ def test_merging_values_keeps_links_and_statuses_survive_a_restart(
     _, out, _ = run(capsys, "--db", db, "vocab", "list")
     assert "leefbaar\n" not in out and "leefbaarheid" in out
 
-    _, out, _ = run(capsys, "--db", db, "export", "april")
-    promise = next(c for c in json.loads(out)["contributions"] if c["kind"] == "commitment")
+    # The ladder names the contributions the CLI takes (the shared export numbers them anew).
+    _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
+    promise = json.loads(out)["commitments"][0]["contribution"]
     code, out, _ = run(
         capsys,
         "--db",
@@ -114,16 +115,16 @@ def test_merging_values_keeps_links_and_statuses_survive_a_restart(
 
 
 def test_commitment_ledger_owner_due_and_done(capsys: pytest.CaptureFixture[str], db: str) -> None:
-    _, out, _ = run(capsys, "--db", db, "export", "april")
-    document = json.loads(out)
-    (entry,) = document["commitments"]
+    _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
+    (entry,) = json.loads(out)["commitments"]
     assert entry["owner"] == "Karin"
+    promise = entry["contribution"]["id"]
     code, out, _ = run(
         capsys,
         "--db",
         db,
         "commitment",
-        str(entry["contribution"]),
+        str(promise),
         "--owner",
         "Gemeente",
         "--due",
@@ -131,9 +132,7 @@ def test_commitment_ledger_owner_due_and_done(capsys: pytest.CaptureFixture[str]
         "--done",
     )
     assert code == 0 and "Gemeente, 2026-05-01, done" in out
-    code, _, err = run(
-        capsys, "--db", db, "commitment", str(entry["contribution"]), "--due", "ooit"
-    )
+    code, _, err = run(capsys, "--db", db, "commitment", str(promise), "--due", "ooit")
     assert code == 1 and "unreadable date" in err
     code, _, err = run(capsys, "--db", db, "commitment", "1", "--done")
     assert code == 1 and "not a commitment" in err

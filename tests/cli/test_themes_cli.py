@@ -24,6 +24,7 @@ THEME_FIELDS = {
     "cohesion": (float, type(None)),
     "quotes": list,
     "contributions": list,
+    "members": list,
 }
 
 
@@ -62,7 +63,7 @@ def test_the_json_follows_the_documented_schema(
     capsys: pytest.CaptureFixture[str], demo_db: str, tmp_path: Path
 ) -> None:
     document = themes_json(capsys, demo_db, "--all")
-    assert document["schema"] == "dialoog.themes" and document["version"] == 1
+    assert document["schema"] == "dialoog.themes" and document["version"] == 2
     assert set(document) == {
         "schema",
         "version",
@@ -71,6 +72,7 @@ def test_the_json_follows_the_documented_schema(
         "table",
         "themes",
         "unassigned",
+        "unassigned_members",
     }
     assert document["table"] is None
     assert set(document["run"]) == {
@@ -82,7 +84,7 @@ def test_the_json_follows_the_documented_schema(
         "method",
     }
     _code, out, _ = run(capsys, "--db", demo_db, "export", "1", "--format", "json")
-    exported = {c["id"] for c in json.loads(out)["contributions"]}
+    exported = {c["seq"] for c in json.loads(out)["contributions"]}
     for theme in document["themes"]:
         assert set(theme) == set(THEME_FIELDS)
         for field, kind in THEME_FIELDS.items():
@@ -103,8 +105,12 @@ def test_the_json_follows_the_documented_schema(
                 "text",
             }
             assert quote["contribution"] in theme["contributions"]
-        # The ids are those of the session export.
-        in_session_1 = [c for c in theme["contributions"] if c in exported]
+            where = {"session": quote["session"], "seq": quote["seq"]}
+            assert theme["members"][theme["contributions"].index(quote["contribution"])] == where
+        # The members are named as the session export names them: by session and number.
+        assert len(theme["members"]) == theme["size"]
+        in_session_1 = [m["seq"] for m in theme["members"] if m["session"] == 1]
+        assert set(in_session_1) <= exported
         assert len(in_session_1) == next((s["count"] for s in theme["sessions"] if s["id"] == 1), 0)
     members = [c for t in document["themes"] for c in t["contributions"]]
     assert len(members) == len(set(members))

@@ -179,14 +179,25 @@ def test_the_shared_json_counts_only_what_may_be_shared(said: list[Said]) -> Non
     assert [entry["seq"] for entry in document["contributions"]] == list(range(1, len(shared) + 1))
     for entry, item in zip(document["contributions"], shared, strict=True):
         if item.consent is Consent.ANONYMOUS:
-            assert entry["speaker"] is None and entry["speaker_id"] is None
+            assert entry["speaker"] is None and entry["speaker_number"] is None
         if item.consent is Consent.PARAPHRASE:
             assert entry["text"] is None and entry["paraphrase"] == item.paraphrase_text()
+    # Every link names a contribution of the document by its number, never a database id
+    # (whose gaps would show where something was left out).
+    numbers = set(range(1, len(shared) + 1))
+    links = [e["replies_to"] for e in document["contributions"] if e["replies_to"] is not None]
+    for interest in document["interests"]:
+        links += interest["contributions"] + [interest["answered_by"] or 1]
+    links += [entry["contribution"] for entry in document["commitments"]]
+    assert set(links) <= numbers
+    assert all("id" not in entry for entry in document["contributions"])
     heard = {i.speaker for i in shared if i.speaker is not None}
     named = {
         i.speaker for i in shared if i.speaker is not None and i.consent is not Consent.ANONYMOUS
     }
-    listed = {p["id"] - 1 for p in document["participants"]}
+    listed = {[name for name, _ in NAMES].index(p["name"]) for p in document["participants"]}
+    # People are numbered in the document, not by the database: no gap for who was left out.
+    assert [p["number"] for p in document["participants"]] == list(range(1, len(listed) + 1))
     # Nobody heard only off the record or only anonymously is listed; everyone named is.
     spoke = {i.speaker for i in said if i.speaker is not None}
     silent = set(range(len(NAMES))) - spoke

@@ -42,12 +42,11 @@ def test_document_shape_and_local_offsets() -> None:
     assert document["session"]["current_phase"] == "Opening"
     first, second = document["contributions"]
     assert first == {
-        "id": 10,
         "seq": 1,
         "ref": None,
         "at": "2026-03-12T19:05:00+01:00",
         "speaker": "Anna",
-        "speaker_id": 4,
+        "speaker_number": 1,
         "domain": "inwoner",
         "kind": "resistance",
         "text": "Te druk",
@@ -61,6 +60,9 @@ def test_document_shape_and_local_offsets() -> None:
         "values": ["bestaanszekerheid"],
         "condition": "kortparkeren",
     }
-    assert second["speaker"] is None and second["replies_to"] == 10
+    assert second["speaker"] is None and second["replies_to"] == 1  # by number, not by id
+    assert document["participants"] == [
+        {"number": 1, "name": "Anna", "domain": "inwoner", "organisation": None}
+    ]
     assert second["text"] == "[b]x[/b]"
     assert second["edited_at"] == "2026-03-12T19:05:00+01:00"

@@ -5,6 +5,10 @@ Shared (the default), the session is read through the consent gate like every ot
 no trace of what was off the record, no name on an anonymous contribution, a paraphrase
 instead of the words; anonymised, pseudonyms for names. The private backup holds the whole
 record, verbatim, and says so in its header.
+
+Contributions are named by their number in the session as the document gives it (`seq`),
+people by their number in the document: database ids would show by their gaps where
+something was left out, or that someone who spoke only off the record exists.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
 
 SCHEMA = "dialoog.session"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 PRIVATE_NOTICE = (
     "Private backup: it holds off-the-record contributions, every name and the verbatim words "
@@ -63,6 +67,11 @@ def session_to_json(
     session = record.session
     current = record.phase(session.current_phase_id)
     text = names.text
+    listed = sorted(shown, key=lambda p: p.id)
+    refs = _Refs(
+        {c.id: c.seq for c in record.contributions},
+        {person.id: number for number, person in enumerate(listed, start=1)},
+    )
     return {
         "schema": SCHEMA,
         "version": SCHEMA_VERSION,
@@ -89,33 +98,37 @@ def session_to_json(
         ],
         "participants": [
             {
-                "id": person.id,
+                "number": refs.people[person.id],
                 "name": names.person(person),
                 "domain": person.domain,
                 "organisation": None if anonymize else person.organisation,
             }
-            for person in sorted(shown, key=lambda p: p.id)
+            for person in listed
         ],
         "contributions": [
-            _contribution(record, c, names, zone, private=private) for c in record.contributions
+            _contribution(record, c, names, zone, refs, private=private)
+            for c in record.contributions
         ],
         "interests": [
             {
                 "interest": text(state.interest),
                 "status": state.status.value,
-                "answered_by": state.answered_by_id,
-                "contributions": list(state.raised_by),
+                "answered_by": refs.seq(state.answered_by_id),
+                "contributions": [refs.seqs[i] for i in state.raised_by if i in refs.seqs],
             }
             for state in record.interests
         ],
         "commitments": [
             {
-                "contribution": contribution_id,
+                "contribution": refs.seqs[contribution_id],
                 "owner": text(entry.owner),
                 "due": entry.due_on.isoformat() if entry.due_on else None,
                 "done_at": _time(entry.done_at, zone),
             }
-            for contribution_id, entry in sorted(record.commitments.items())
+            for contribution_id, entry in sorted(
+                record.commitments.items(), key=lambda item: refs.seqs.get(item[0], 0)
+            )
+            if contribution_id in refs.seqs
         ],
     }
 
@@ -125,6 +138,7 @@ def _contribution(
     c: Contribution,
     names: _Names,
     zone: tzinfo | None,
+    refs: _Refs,
     *,
     private: bool,
 ) -> dict[str, Any]:
@@ -135,19 +149,18 @@ def _contribution(
     words_kept = private or c.consent.quotable
     text = names.text
     return {
-        "id": c.id,
         "seq": c.seq,
         "ref": c.ref,
         "at": _time(c.at, zone),
         "speaker": names.person(speaker) if speaker and not nameless else None,
-        "speaker_id": speaker.id if speaker and not nameless else None,
+        "speaker_number": refs.people.get(speaker.id) if speaker and not nameless else None,
         "domain": (speaker.domain if speaker else None) if private else speaker_domain(speaker, c),
         "kind": c.kind.value,
         "text": text(c.text) if words_kept else None,
         "paraphrase": text(c.paraphrase),
         "tags": [text(tag) for tag in c.tags],
         "phase": text(phase.title) if (phase := record.phase(c.phase_id)) else None,
-        "replies_to": c.reply_to_id,
+        "replies_to": refs.seq(c.reply_to_id),
         "edited_at": _time(c.edited_at, zone),
         "consent": c.consent.value,
         "interests": [text(i) for i in c.interests],
@@ -157,6 +170,20 @@ def _contribution(
         **({"recorded_by": c.recorded_by} if private else {}),
         "condition": text(c.condition),
     }
+
+
+class _Refs:
+    """How the document names contributions (by `seq`) and people (by their number in it)."""
+
+    def __init__(self, seqs: dict[int, int], people: dict[int, int]) -> None:
+        self.seqs = seqs
+        """Per contribution id in the document: its number."""
+        self.people = people
+        """Per participant id listed: their number in the document."""
+
+    def seq(self, contribution_id: int | None) -> int | None:
+        """The number of a contribution in the document (None: none, or not in it)."""
+        return None if contribution_id is None else self.seqs.get(contribution_id)
 
 
 class _Names:

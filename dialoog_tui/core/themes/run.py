@@ -101,6 +101,8 @@ class ThemeReport(Struct, frozen=True):
     """Of `unassigned`, those the run did not see (logged since): not clustered yet."""
     table: str | None = None
     """The table it is read at (None: the whole room)."""
+    numbers: Mapping[int, tuple[int, int]] = {}
+    """Per contribution id of the report: its session and its number there as shared."""
 
     def recurring(self) -> list[ThemeSummary]:
         """The themes heard in at least `min_sessions` sessions."""
@@ -280,4 +282,5 @@ def report(
         min_sessions=min_sessions,
         unclustered=tuple(i for i in unassigned if i not in seen),
         table=table.name if table is not None else None,
+        numbers={i: (c.session_id, c.seq or 0) for i, c in by_id.items()},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import tzinfo
 from typing import Any
 
@@ -9,7 +10,7 @@ from dialoog_tui.core.themes.explain import ThemeSummary
 from dialoog_tui.core.themes.run import ThemeReport
 
 SCHEMA = "dialoog.themes"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def report_to_json(report: ThemeReport, zone: tzinfo | None = None) -> dict[str, Any]:
@@ -30,7 +31,16 @@ def report_to_json(report: ThemeReport, zone: tzinfo | None = None) -> dict[str,
         "table": report.table,
         "themes": [_theme(theme, report) for theme in report.themes],
         "unassigned": list(report.unassigned),
+        "unassigned_members": _members(report.unassigned, report),
     }
+
+
+def _members(contribution_ids: Sequence[int], report: ThemeReport) -> list[dict[str, int]]:
+    """Contributions as a session export names them: by session and number as shared."""
+    return [
+        {"session": session, "seq": seq}
+        for session, seq in (report.numbers[i] for i in contribution_ids)
+    ]
 
 
 def _theme(theme: ThemeSummary, report: ThemeReport) -> dict[str, Any]:
@@ -66,4 +76,5 @@ def _theme(theme: ThemeSummary, report: ThemeReport) -> dict[str, Any]:
             for quote in theme.quotes
         ],
         "contributions": list(theme.contributions),
+        "members": _members(theme.contributions, report),
     }
