@@ -125,26 +125,25 @@ def test_the_same_session_gives_the_same_ids(demo: tuple[str, Path], tmp_path: P
     assert guids == [e.get("guid") for e in project(again).iter() if e.get("guid")]
 
 
+EVENING = (
+    ("Bertolt", "Het buurthuis moet open blijven", Consent.NAMED, None),
+    ("Quirijn", "qoffgeheim: het buurthuis wordt verkocht", Consent.OFF_RECORD, None),
+    ("Wubbo", "qlettwoordelijk: die wethouder liegt", Consent.PARAPHRASE, "Twijfel aan de uitleg"),
+    ("Annelies", "Ik durf dit niet hardop te zeggen", Consent.ANONYMOUS, None),
+)
+
+
 @pytest.fixture
 def consented(tmp_path: Path) -> str:
-    path = str(tmp_path / "consent.sqlite3")
+    return _evening(str(tmp_path / "consent.sqlite3"), EVENING)
+
+
+def _evening(path: str, lines: tuple[tuple[str, str, Consent, str | None], ...]) -> str:
     database = open_database(resolve_target(path))
     session = database.write(
         lambda db: sessions.create_session(db=db, title="Wijkavond", started_at=AT)
     )
-    for minute, (who, text, consent, paraphrase) in enumerate(
-        (
-            ("Bertolt", "Het buurthuis moet open blijven", Consent.NAMED, None),
-            ("Quirijn", "qoffgeheim: het buurthuis wordt verkocht", Consent.OFF_RECORD, None),
-            (
-                "Wubbo",
-                "qlettwoordelijk: die wethouder liegt",
-                Consent.PARAPHRASE,
-                "Twijfel aan de uitleg",
-            ),
-            ("Annelies", "Ik durf dit niet hardop te zeggen", Consent.ANONYMOUS, None),
-        )
-    ):
+    for minute, (who, text, consent, paraphrase) in enumerate(lines):
         contributions.log_entry(
             database,
             session_id=session.id,
@@ -160,6 +159,18 @@ def consented(tmp_path: Path) -> str:
         )
     database.close()
     return path
+
+
+def test_no_id_tells_that_something_was_left_out(consented: str, tmp_path: Path) -> None:
+    # The same evening without the off-the-record line: the projects cannot be told apart.
+    without = _evening(str(tmp_path / "without.sqlite3"), EVENING[:1] + EVENING[2:])
+    guids = []
+    for number, db in enumerate((consented, without)):
+        out = tmp_path / f"{number}.qdpx"
+        command = ["--db", db, "export", "wijkavond", "--format", "qdpx", "-o", str(out)]
+        assert main(command) == 0
+        guids.append([e.get("guid") for e in project(out).iter() if e.get("guid")])
+    assert guids[0] == guids[1]
 
 
 @pytest.mark.parametrize("anonymize", [False, True])

@@ -137,7 +137,9 @@ def session_qdpx(
     for contribution in record.contributions:
         start, end = places[contribution.id]
         for group, key in _codes_of(contribution, themes, texts, lang):
-            selection = guid("selection", contribution.id, group, scrub(key))
+            # By its number as shared, not its database id: the ids, recovered by trying
+            # small numbers, would show by their gaps where something was left out.
+            selection = guid("selection", contribution.seq, group, scrub(key))
             selections.setdefault(contribution.id, []).append(selection)
             element = ET.SubElement(
                 text_source,
@@ -159,9 +161,9 @@ def session_qdpx(
             ET.SubElement(coding, "CodeRef", {"targetGUID": codes[(group, key)]})
 
     cases = ET.SubElement(project, "Cases")
-    for person_ in shown:
+    for number, person_ in enumerate(shown, start=1):  # numbered here, for the same reason
         case = ET.SubElement(
-            cases, "Case", {"guid": guid("case", person_.id), "name": _xml(name_of(person_))}
+            cases, "Case", {"guid": guid("case", number), "name": _xml(name_of(person_))}
         )
         value = ET.SubElement(case, "VariableValue")
         ET.SubElement(value, "VariableRef", {"targetGUID": domain_variable})
