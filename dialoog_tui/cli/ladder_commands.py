@@ -71,7 +71,7 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
             paraphrase, marked = item_json["paraphrase"], f"[{say('cli.ladder.paraphrase')}]"
             text = f"≈ {paraphrase} {marked}" if paraphrase else marked
         return visible(
-            f"#{item_json['id']} {speaker} ({item_json['domain'] or say('cli.no_domain')}): {text}"
+            f"#{item_json['seq']} {speaker} ({item_json['domain'] or say('cli.no_domain')}): {text}"
         )
 
     titles = ", ".join(visible(title) for _id, title in report.sessions)
@@ -172,7 +172,8 @@ def commitment(args: argparse.Namespace) -> int:
     )
     state = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
     when = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
-    print(f"#{entry.contribution_id}: {visible(entry.owner or '—')}, {when}, {state}")
+    # Not '#…': that is a number in a session, and this is the id the command was given.
+    print(f"{entry.contribution_id}: {visible(entry.owner or '—')}, {when}, {state}")
     return 0
 
 
@@ -206,11 +207,19 @@ def register(command: CommandMaker) -> None:
     interest_.add_argument("interest", metavar="INTEREST")
     interest_.add_argument("status", choices=("open", "acknowledged", "answered"))
     interest_.add_argument(
-        "--answered-by", type=int, metavar="CONTRIBUTION", help="the contribution that answered it"
+        "--answered-by",
+        type=int,
+        metavar="CONTRIBUTION",
+        help="the contribution that answered it: its id, as 'dialoog ladder --json' gives it",
     )
 
     commitment_ = command("commitment", "set a commitment's owner, due date or done-ness")
-    commitment_.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    commitment_.add_argument(
+        "contribution",
+        type=int,
+        metavar="CONTRIBUTION",
+        help="the commitment's id, as 'dialoog ladder --json' gives it",
+    )
     commitment_.add_argument("--owner", help="who will do it")
     commitment_.add_argument("--due", help="by when: 2026-05-01 or 1-5-2026")
     done = commitment_.add_mutually_exclusive_group()

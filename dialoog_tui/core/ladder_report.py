@@ -52,6 +52,9 @@ class LadderItem(Struct, frozen=True):
     condition: str | None = None
     paraphrase: str | None = None
     """The note-taker's paraphrase (the consent gate shows it instead of `text`)."""
+    seq: int = 0
+    """Its number in its session, as the reader sees it: in the log on the note-taker's own
+    screen, as shared everywhere else (`store.shared_numbers`)."""
 
 
 class InterestState(Struct, frozen=True):

@@ -370,7 +370,7 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     "cli.ladder.open_state": ("open", "open"),
     "cli.ladder.no_date": ("geen datum", "no date"),
     "cli.ladder.paraphrase": ("parafrase", "paraphrase"),
-    "cli.ladder.answered_by": (" door #{id}", " by #{id}"),
+    "cli.ladder.answered_by": (" door bijdrage {id}", " by contribution {id}"),
     "error.bad_due": (
         "onleesbare datum {value!r} (schrijf 2026-05-01 of 1-5-2026)",
         "unreadable date {value!r} (use 2026-05-01 or 1-5-2026)",

@@ -191,7 +191,12 @@ HELP_NL: Mapping[str, str] = {
     "fold one term into another, keeping every link": (
         "voeg een term op in een andere, met alle koppelingen"
     ),
-    "the contribution that answered it": "de bijdrage die het beantwoordde",
+    "the contribution that answered it: its id, as 'dialoog ladder --json' gives it": (
+        "de bijdrage die het beantwoordde: haar id, zoals 'dialoog ladder --json' die geeft"
+    ),
+    "the commitment's id, as 'dialoog ladder --json' gives it": (
+        "de id van de toezegging, zoals 'dialoog ladder --json' die geeft"
+    ),
     "who will do it": "wie het doet",
     "by when: 2026-05-01 or 1-5-2026": "wanneer: 2026-05-01 of 1-5-2026",
     "mark it done": "markeer als gedaan",

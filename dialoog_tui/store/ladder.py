@@ -25,6 +25,7 @@ from dialoog_tui.store.schema.tables import (
     SessionRow,
     VocabTermRow,
 )
+from dialoog_tui.store.shared_numbers import SharedNumbers
 
 
 def ladder_items(
@@ -35,8 +36,9 @@ def ladder_items(
     table_id: int | None = None,
 ) -> list[LadderItem]:
     """Live contributions that carry interests, values or a condition, or are commitments,
-    verbatim; without `include_off_record` the off-the-record ones are not even read. With
-    `table_id`, only those said at that table."""
+    verbatim; without `include_off_record` the off-the-record ones are not even read, and
+    each is numbered as shared (with it: as the log numbers it). With `table_id`, only those
+    said at that table."""
     linked = select(ContributionTermRow.contribution_id)
     query = (
         contributions_in_context()
@@ -56,6 +58,9 @@ def ladder_items(
         query = query.where(col(ContributionRow.consent).in_(SHAREABLE_CONSENTS))
     rows = db.exec(query).all()
     terms = _terms(db, [row.id for row, *_ in rows if row.id is not None])
+    numbers = None if include_off_record else SharedNumbers(db)
+    if numbers is not None:
+        numbers.read({row.session_id for row, *_ in rows})
     return [
         LadderItem(
             contribution_id=row.id,
@@ -70,6 +75,7 @@ def ladder_items(
             values=tuple(terms[row.id]["value"]),
             condition=row.condition,
             paraphrase=row.paraphrase,
+            seq=row.seq if numbers is None else numbers.of(row.session_id, row.seq),
         )
         for row, title, speaker, domain in rows
         if row.id is not None

@@ -191,3 +191,21 @@ def test_bridging_interest_between_resisting_residents_and_proposing_shopkeepers
         lambda db: ladder.load_ladder(db=db, session_ids=None, include_off_record=True)
     )
     assert {b.interest for b in with_secret.bridging} == {"bereikbaarheid", "betaalbaarheid"}
+
+
+def test_the_ladder_numbers_contributions_as_their_session_does(database: Database) -> None:
+    # Not by database id: in a second session the ids run on from the first one's.
+    _log(database, _session(database, "Maart", (("Anna", "inw"),)), "Anna", Kind.REMARK, "x")
+    june = _session(database, "Juni", (("Piet", "ond"),))
+    _log(database, june, "Piet", Kind.RESISTANCE, "geheim", Ladder(("a",)), Consent.OFF_RECORD)
+    said = _log(database, june, "Piet", Kind.RESISTANCE, "Mijn zaak", Ladder(("parkeren",)))
+    assert said.seq == 2 and said.id == 3
+
+    def numbered(own_screen: bool) -> list[int]:
+        items = database.read(
+            lambda db: ladder.ladder_items(db=db, session_ids=[june], include_off_record=own_screen)
+        )
+        return [item.seq for item in items if item.text == "Mijn zaak"]
+
+    assert numbered(own_screen=True) == [2]  # as the log numbers it
+    assert numbered(own_screen=False) == [1]  # as shared: the off-the-record line uncounted

@@ -13,7 +13,7 @@ from dialoog_tui.core.ladder import Commitment
 from dialoog_tui.core.ladder_report import InterestState, LadderItem, LadderReport
 
 SCHEMA = "dialoog.ladder"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def shareable_item(item: LadderItem) -> dict[str, Any]:
@@ -28,6 +28,7 @@ def shareable_item(item: LadderItem) -> dict[str, Any]:
     return {
         "id": item.contribution_id,
         "session_id": item.session_id,
+        "seq": item.seq,
         "kind": item.kind.value,
         "speaker": item.speaker,
         "domain": item.domain,

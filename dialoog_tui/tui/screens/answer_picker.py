@@ -38,7 +38,7 @@ class AnswerPicker(ModalScreen[int | None]):
             yield Label(Text(self._t("ladder.answered_by", interest=visible(self._interest))))
             options = [Option(Text(self._t("ladder.no_reference"), style="italic"), id="none")]
             for item in self._candidates:
-                prompt = Text(f"#{item.contribution_id} ")
+                prompt = Text(f"#{item.seq} ")
                 prompt.append(visible(item.speaker or "—"), "bold")
                 prompt.append(": " + visible(item.text))
                 options.append(Option(prompt, id=str(item.contribution_id)))

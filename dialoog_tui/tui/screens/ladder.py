@@ -275,7 +275,7 @@ def _move_to(table: DataTable[Any], key: str | None) -> None:
 def _quote(item: LadderItem) -> Text:
     """`#12 ⊘ Piet (ondernemer): text` — a quote in the facilitator's view."""
     text = Text()
-    text.append(f"#{item.contribution_id} ")
+    text.append(f"#{item.seq} ")  # as the log numbers it: the screen reads the whole record
     if item.consent.marker.strip():
         text.append(f"{item.consent.marker} ", "bold")
     text.append(visible(item.speaker or "—"), "bold")
