@@ -10,6 +10,7 @@ from sqlmodel import Session
 from dialoog_tui.core.ladder import Commitment, Term, TermKind
 from dialoog_tui.core.ladder_report import InterestState, InterestStatus, LadderReport
 from dialoog_tui.store import commitments, interests, vocabulary
+from dialoog_tui.store.changes import mark_changed
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.ladder import load_ladder
 from dialoog_tui.store.sessions import find_session
@@ -72,12 +73,17 @@ def set_commitment(
     due_on: date | None = None,
     done: bool | None = None,
 ) -> Commitment:
-    """A commitment's owner, due date or done-ness; what is not given stays."""
-    return database.write(
-        lambda db: commitments.set_commitment(
+    """A commitment's owner, due date or done-ness; what is not given stays. Screens open
+    on its session hear of it (their log shows owner and date)."""
+
+    def record(db: Session) -> Commitment:
+        entry = commitments.set_commitment(
             db=db, contribution_id=contribution_id, owner=owner, due_on=due_on, done=done
         )
-    )
+        mark_changed(db, [contribution_id])
+        return entry
+
+    return database.write(record)
 
 
 def shared_vocabulary(database: Database, kind: TermKind) -> list[tuple[Term, int]]:

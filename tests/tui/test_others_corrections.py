@@ -16,7 +16,7 @@ from dialoog_tui.core.model import NewSession
 from dialoog_tui.services import capture as capture_service
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.tui.capture.screen import CaptureScreen
-from tests.tui.conftest import AppFactory, capture, settle, type_line
+from tests.tui.conftest import AppFactory, capture, settle, stored, type_line
 
 
 async def until(pilot: Pilot[int], holds: Callable[[], bool]) -> None:
@@ -221,3 +221,34 @@ async def test_a_screen_in_no_phase_stays_there_when_another_table_enters_one(
         assert screen.recorder.current_phase is None
         await type_line(pilot, "en 's avonds helemaal niet")
         assert screen.log_view.rows[-1].phase_id is None
+
+
+async def test_a_commitment_set_elsewhere_while_its_words_are_edited_here_stays(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from datetime import date
+
+    from dialoog_tui.services.ladder import set_commitment
+    from dialoog_tui.tui.capture.modes import EntryMode
+
+    app = app_factory(NewSession(title="Plein"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await logged(app, pilot, "@Bos/over > We organiseren een avond eigenaar:Fatima")
+        promise = screen.log_view.rows[0]
+        await pilot.press("up", "ctrl+e")
+        await settle(pilot)
+        assert (
+            screen.entry.mode is EntryMode.EDIT
+            and "eigenaar:Fatima" in screen.entry_bar.input.value
+        )
+        set_commitment(seeded, promise.id, owner="Noor", due_on=date(2028, 1, 1))  # elsewhere
+        await until(
+            pilot, lambda: screen.entry.target is not None and screen.entry.target.owner == "Noor"
+        )
+        screen.entry_bar.input.value = screen.entry_bar.input.value.replace("avond", "middag")
+        await pilot.press("enter")
+        await settle(pilot)
+        (later,) = stored(seeded)
+        assert later.text.endswith("middag")
+        # The line still said Fatima, as loaded: the note-taker changed the words only.
+        assert (later.owner, later.due_on) == ("Noor", date(2028, 1, 1))

@@ -48,6 +48,10 @@ class EntryState(Struct, frozen=True):
     mode: EntryMode = EntryMode.CAPTURE
     target: Contribution | None = None
     """The contribution a prompt is about (edited, laddered, paraphrased)."""
+    loaded: Contribution | None = None
+    """`target` as the line was made from it: another screen may change the target meanwhile
+    (`target` then becomes the new version), and what the line leaves as it was loaded is
+    not the note-taker's change."""
     offered: bool = False
     """The prompt was offered, not asked for."""
     stash: str = ""
@@ -70,11 +74,13 @@ class EntryState(Struct, frozen=True):
         """A prompt takes the line; what was typed for a new contribution is put aside
         (from another prompt, the line put aside earlier stays aside)."""
         stash = typed if self.mode is EntryMode.CAPTURE else self.stash
-        return replace(self, mode=mode, target=target, offered=offered, stash=stash)
+        return replace(self, mode=mode, target=target, loaded=target, offered=offered, stash=stash)
 
     def leave(self) -> EntryState:
         """Back to typing a new contribution; `stash` is the line to give back."""
-        return replace(self, mode=EntryMode.CAPTURE, target=None, offered=False, stash="")
+        return replace(
+            self, mode=EntryMode.CAPTURE, target=None, loaded=None, offered=False, stash=""
+        )
 
     def replying(self, to: Contribution | None) -> EntryState:
         """The next contribution answers `to` (None: no reply)."""

@@ -123,20 +123,20 @@ class Prompts:
             case EntryMode.PHASE:
                 return await self._go_to_phase(line)
             case EntryMode.EDIT if target is not None:
-                return await self._store_edit(target, line)
+                return await self._store_edit(target, line, loaded=state.loaded or target)
             case EntryMode.LADDER if target is not None:
                 return await self._store_ladder(target, line, offered=state.offered)
             case EntryMode.PARAPHRASE if target is not None:
                 return await self._store_paraphrase(target, line)
         return False
 
-    async def _store_edit(self, original: Contribution, line: str) -> bool:
+    async def _store_edit(self, original: Contribution, line: str, *, loaded: Contribution) -> bool:
         screen = self._screen
         preview = self._view.preview(line)
         if not preview.loggable:
             self._view.warn_not_loggable(preview)
             return False
-        change = await self._view.attempt(screen.recorder.edit(original, preview))
+        change = await self._view.attempt(screen.recorder.edit(original, preview, loaded=loaded))
         if change is None:
             return False
         self.close()

@@ -369,8 +369,11 @@ class Recorder:
         self.undo_stack.push(WasLogged(logged.contribution.id, line.speaker.new_name is not None))
         return RecordChange(logged=logged.contribution, seq=logged.contribution.seq)
 
-    async def edit(self, original: Contribution, preview: EntryPreview) -> RecordChange:
-        """Change a logged contribution to what the edited line says."""
+    async def edit(
+        self, original: Contribution, preview: EntryPreview, *, loaded: Contribution | None = None
+    ) -> RecordChange:
+        """Change a logged contribution to what the edited line says; `loaded` is the
+        version the line was made from, when another screen changed it since."""
         before = _content(original)
         entry = preview.entry
         speaker = preview.speaker.participant
@@ -386,12 +389,13 @@ class Recorder:
                 entry.kind, entry.owner or (speaker.name if speaker else None), preview.due_on
             ),
         )
+        if after.commitment == _content(loaded or original).commitment:
+            # Owner and date as the line was loaded: left alone in the store (and by an
+            # undo), so one set elsewhere meanwhile (`dialoog commitment`) is not put back,
+            # whether it reached this screen before the edit began or during it.
+            before, after = replace(before, commitment=None), replace(after, commitment=None)
         if preview.speaker.new_name is None and replace(after, consent=before.consent) == before:
             return RecordChange()  # nothing to store, to mark as edited or to undo
-        if after.commitment == before.commitment:
-            # Owner and date as this screen knows them: left alone in the store (and by an
-            # undo), so one set elsewhere meanwhile (`dialoog commitment`) is not put back.
-            before, after = replace(before, commitment=None), replace(after, commitment=None)
         change = await self._edit(original.id, preview.speaker, after)
         assert change.replaced is not None
         done = _content(change.replaced)
