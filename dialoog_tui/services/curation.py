@@ -19,7 +19,7 @@ from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.schema.tables import ThemeMemberRow, ThemeRow, ThemeRunRow
 from dialoog_tui.store.themes import curation as curated_store
 from dialoog_tui.store.themes.curation import perform
-from dialoog_tui.store.themes.runs import inputs_of
+from dialoog_tui.store.themes.runs import inputs_of, session_titles
 
 Action = Callable[..., Outcome]
 """One of this module's actions: `accept_theme`, `rename_theme`, … (keyword arguments only)."""
@@ -81,7 +81,8 @@ def split_theme(
     *, db: Session, key: str, contributions: Sequence[int], actor: str, at: datetime
 ) -> Outcome:
     def act(themes: list[CuratedTheme], curated: dict[str, CuratedTheme]) -> Outcome:
-        return curation.split(themes[0], contributions, taken=set(curated) | _proposed_ids(db))
+        taken = set(curated) | _proposed_ids(db)
+        return curation.split(themes[0], contributions, taken, _names(db, contributions))
 
     return perform(db=db, keys=[key], actor=actor, at=at, act=act, relabel=relabel)
 
@@ -105,9 +106,23 @@ def move_contribution(
         actor=actor,
         at=at,
         act=lambda themes, _: curation.move(
-            contribution, themes[1] if len(themes) > 1 else None, themes[0]
+            contribution,
+            themes[1] if len(themes) > 1 else None,
+            themes[0],
+            _names(db, [contribution]),
         ),
     )
+
+
+def _names(db: Session, contribution_ids: Sequence[int]) -> dict[int, tuple[int, str]]:
+    """How the history says these contributions (`curation.named`): by number, as the theme
+    card shows it, and session; the ids the commands take run on across sessions and mean
+    nothing to a reader."""
+    found = inputs_of(db=db, contribution_ids=contribution_ids)
+    titles = session_titles(db=db, session_ids=sorted({item.session_id for item in found}))
+    return {
+        item.contribution_id: (item.seq or 0, titles.get(item.session_id, "")) for item in found
+    }
 
 
 def _placeable(db: Session, contribution_id: int) -> bool:
@@ -123,7 +138,8 @@ def _placeable(db: Session, contribution_id: int) -> bool:
 def remove_from_theme(
     *, db: Session, key: str, contribution: int, actor: str, at: datetime
 ) -> Outcome:
-    return _on_one(db, key, actor, at, lambda theme: curation.remove(theme, contribution))
+    names = _names(db, [contribution])
+    return _on_one(db, key, actor, at, lambda theme: curation.remove(theme, contribution, names))
 
 
 def _on_one(

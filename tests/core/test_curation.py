@@ -12,6 +12,7 @@ from dialoog_tui.core.themes.curation import (
     adopt,
     merge,
     move,
+    named,
     reject,
     remove,
     rename,
@@ -150,3 +151,11 @@ def test_only_contributions_stored_since_a_theme_changed_may_join_it() -> None:
     assert anytime and anytime <= {t.contribution_id for t in others}, "the rest of parking fits"
     assert joined(stored - timedelta(minutes=1)) == anytime  # stored since: they may join
     assert joined(stored + timedelta(minutes=1)) == set()  # there when it changed: they stay out
+
+
+def test_the_history_says_contributions_by_number_and_session_not_by_id() -> None:
+    names = {103: (3, "Plein"), 107: (1, "Plein"), 260: (5, "Markt")}
+    assert named([103, 107, 260], names) == "#3, #1 (Plein); #5 (Markt)"
+    assert named([12, 15]) == "12, 15"  # unknown: the ids as typed, with no '#' of a number
+    detail = move(2, PARKING, TREES, {2: (7, "Plein")}).detail
+    assert detail.startswith("#7 (Plein): ")

@@ -401,11 +401,16 @@ async def test_curation_is_told_and_listed_in_the_interface_language(
     first, second = theme.contributions[:2]
     app = app_factory(lang="nl")
     async with app.run_test(size=SIZE) as pilot:
-        await open_card(pilot)
+        card = await open_card(pilot)
+        assert card.card is not None
+        numbers = {m.contribution_id: (m.seq, m.session_title) for m in card.card.members}
         await pilot.press("space", "space", "s")  # split two members off
         await settle(pilot)
         (new,) = [t.id for t in curated(demo).values() if set(t.members) == {first, second}]
-        assert last_notification(app).startswith(f"Afgesplitst: #{first}, #{second}: ")
+        # Numbered as the card shows them, with their session: not by database id.
+        (session,) = {numbers[first][1], numbers[second][1]}
+        said = f"#{numbers[first][0]}, #{numbers[second][0]} ({session})"
+        assert last_notification(app).startswith(f"Afgesplitst: {said}: ")
         assert last_notification(app).endswith(f"→ {new}")
 
         await pilot.press("u")
@@ -418,7 +423,7 @@ async def test_curation_is_told_and_listed_in_the_interface_language(
         table = app.screen.query_one("#history", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
         assert [row[2] for row in rows] == ["ongedaan maken", "afsplitsen"]  # newest first
-        assert rows[0][4].startswith(f"afsplitsen — #{first}, #{second}: ")
+        assert rows[0][4].startswith(f"afsplitsen — {said}: ")
         assert "ongedaan gemaakt" in rows[1][4]
 
 

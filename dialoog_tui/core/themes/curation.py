@@ -192,12 +192,18 @@ def merge(themes: Sequence[CuratedTheme]) -> Outcome:
     )
 
 
-def split(theme: CuratedTheme, contributions: Sequence[int], taken: set[str]) -> Outcome:
-    """`contributions` out of `theme` into a new theme; `taken` are the ids in use."""
+def split(
+    theme: CuratedTheme,
+    contributions: Sequence[int],
+    taken: set[str],
+    names: Mapping[int, tuple[int, str]] | None = None,
+) -> Outcome:
+    """`contributions` out of `theme` into a new theme; `taken` are the ids in use; `names`
+    say the contributions in the history (`named`)."""
     chosen = [m for m in theme.members if m in set(contributions)]
     missing = sorted(set(contributions) - set(theme.members))
     if missing:
-        raise CurationError("not_members", theme=theme.id, contributions=_ids(missing))
+        raise CurationError("not_members", theme=theme.id, contributions=named(missing))
     if not chosen:
         raise CurationError("nothing_to_split")
     if len(chosen) == len(theme.members):
@@ -222,13 +228,18 @@ def split(theme: CuratedTheme, contributions: Sequence[int], taken: set[str]) ->
     return Outcome(
         ActionKind.SPLIT,
         (rest, new),
-        detail=f"{_ids(chosen)}: {theme.title} → {new_id}",
+        detail=f"{named(chosen, names)}: {theme.title} → {new_id}",
         result=new_id,
         relabel=(rest.id, new_id),
     )
 
 
-def move(contribution: int, source: CuratedTheme | None, target: CuratedTheme) -> Outcome:
+def move(
+    contribution: int,
+    source: CuratedTheme | None,
+    target: CuratedTheme,
+    names: Mapping[int, tuple[int, str]] | None = None,
+) -> Outcome:
     """A contribution into `target`, out of `source` (None: it was in no theme)."""
     if source is not None and source.id == target.id:
         raise CurationError("already_member", contribution=contribution, theme=target.id)
@@ -252,11 +263,15 @@ def move(contribution: int, source: CuratedTheme | None, target: CuratedTheme) -
     )
     origin = source.title if source else "—"
     return Outcome(
-        ActionKind.MOVE, tuple(changed), detail=f"#{contribution}: {origin} → {target.title}"
+        ActionKind.MOVE,
+        tuple(changed),
+        detail=f"{named([contribution], names)}: {origin} → {target.title}",
     )
 
 
-def remove(theme: CuratedTheme, contribution: int) -> Outcome:
+def remove(
+    theme: CuratedTheme, contribution: int, names: Mapping[int, tuple[int, str]] | None = None
+) -> Outcome:
     """A contribution out of a theme, for good."""
     if contribution not in theme.members:
         raise CurationError("not_member", contribution=contribution, theme=theme.id)
@@ -266,7 +281,9 @@ def remove(theme: CuratedTheme, contribution: int) -> Outcome:
         members=tuple(m for m in theme.members if m != contribution),
         excluded=theme.excluded | {contribution},
     )
-    return Outcome(ActionKind.REMOVE, (left,), detail=f"#{contribution}: {theme.title} → —")
+    return Outcome(
+        ActionKind.REMOVE, (left,), detail=f"{named([contribution], names)}: {theme.title} → —"
+    )
 
 
 def _check_not_last(theme: CuratedTheme, contribution: int) -> None:
@@ -274,8 +291,19 @@ def _check_not_last(theme: CuratedTheme, contribution: int) -> None:
         raise CurationError("last_member", contribution=contribution, theme=theme.id)
 
 
-def _ids(contributions: Sequence[int]) -> str:
-    return ", ".join(f"#{c}" for c in contributions)
+def named(contributions: Sequence[int], names: Mapping[int, tuple[int, str]] | None = None) -> str:
+    """The contributions by their number and session as `names` give them, as the card
+    shows them (`#3, #1 (Stationsplein)`), else by the id the command was given (no '#':
+    that is a number in a session)."""
+    names = names or {}
+    said: dict[str, list[str]] = {}
+    for contribution in contributions:
+        seq, session = names.get(contribution, (0, ""))
+        said.setdefault(session, []).append(f"#{seq}" if seq else str(contribution))
+    return "; ".join(
+        ", ".join(numbers) + (f" ({session})" if session else "")
+        for session, numbers in said.items()
+    )
 
 
 def held_by(themes: Mapping[str, CuratedTheme]) -> set[int]:
