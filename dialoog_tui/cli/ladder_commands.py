@@ -108,7 +108,9 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
         done = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
         due = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
         owner = visible(entry.owner or "—")
-        print(f"  [{done}] {quote(shareable_item(item))}  — {owner}, {due}")
+        # With the id 'dialoog commitment' takes, as `dialoog themes` gives the curation's.
+        handle = f"id {item.contribution_id}"
+        print(f"  [{done}] {quote(shareable_item(item))}  — {owner}, {due} · {handle}")
 
 
 def vocab(args: argparse.Namespace) -> int:

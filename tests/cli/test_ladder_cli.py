@@ -119,6 +119,10 @@ def test_commitment_ledger_owner_due_and_done(capsys: pytest.CaptureFixture[str]
     (entry,) = json.loads(out)["commitments"]
     assert entry["owner"] == "Karin"
     promise = entry["contribution"]["id"]
+    # The text says it by its number in the session, with the id the command takes.
+    _, out, _ = run(capsys, "--db", db, "ladder", "april")
+    (line,) = [line for line in out.splitlines() if line.endswith(f" · id {promise}")]
+    assert f"#{entry['contribution']['seq']} " in line and f"#{promise} " not in line
     code, out, _ = run(
         capsys,
         "--db",
