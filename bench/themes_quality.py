@@ -231,10 +231,10 @@ def tfidf_kmeans(data: Imported, language: str, seed: int) -> Scores:
     from sklearn.cluster import KMeans
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from dialoog_tui.core.themes.text import DUTCH_STOP_WORDS, english_stop_words, words
+    from dialoog_tui.core.themes.text import DUTCH_STOP_WORDS, ENGLISH_STOP_WORDS, words
 
     stemmer = Stemmer.Stemmer("dutch" if language == "nl" else "english")
-    stops = DUTCH_STOP_WORDS if language == "nl" else english_stop_words()
+    stops = DUTCH_STOP_WORDS if language == "nl" else ENGLISH_STOP_WORDS
 
     def analyse(text: str) -> list[str]:
         return stemmer.stemWords([w for w in words(text) if w not in stops])

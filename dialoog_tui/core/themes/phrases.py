@@ -20,9 +20,9 @@ from msgspec import Struct
 from dialoog_tui.core.themes.text import (
     BACKCHANNEL,
     DUTCH_STOP_WORDS,
+    ENGLISH_STOP_WORDS,
     Stems,
     detect_language,
-    english_stop_words,
     words,
 )
 
@@ -174,7 +174,7 @@ def _joined(tokens: Sequence[str], tagged: Sequence[str | None], language: str) 
 
 def _stem(token: str, language: str, names: frozenset[str], stems: Stems) -> str | None:
     """The stem of a content word; None for a function word, a listening word or a name."""
-    stops = DUTCH_STOP_WORDS if language == "nl" else english_stop_words()
+    stops = DUTCH_STOP_WORDS if language == "nl" else ENGLISH_STOP_WORDS
     if len(token) < 2 or token in stops or token in BACKCHANNEL or token in names:
         return None
     if "'" in token or "’" in token:

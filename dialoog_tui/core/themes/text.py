@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -30,12 +29,34 @@ DUTCH_STOP_WORDS = frozenset(
 )
 
 
-@cache
-def english_stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words (imported when first needed)."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
+# English function words and the filler of spoken English; written for dialoog, like the
+# Dutch ones. Not scikit-learn's list: it holds words a theme can be about ("interest",
+# "bill", "fire", "system", "computer"), and reading it imported all of scikit-learn into
+# the live panel's refresh (60 MB and most of a second) for a word list.
+ENGLISH_STOP_WORDS = frozenset(
+    """
+    a about above after again against all almost also although always am among an and
+    another any anybody anyone anything anyway are around as at be became because been
+    before being below besides between both but by can cannot could did do does doing done
+    down during each either else enough even ever every everybody everyone everything few
+    for from further get gets getting got had has have having he her here hers herself him
+    himself his how however i if in indeed into is it its itself just least less let like
+    many may me might mine more most much must my myself neither never nevertheless no
+    nobody none nor not nothing now of off often on once one only onto or other others
+    otherwise our ours ourselves out over own per perhaps please quite rather really same
+    shall she should since so some somebody someone something sometimes somewhat still such
+    than that the their theirs them themselves then there therefore these they this those
+    though through thus to together too toward towards under until up upon us very via was
+    we well were what whatever when whenever where whereas wherever whether which while who
+    whoever whom whose why will with within without would yet you your yours yourself
+    yourselves across afterwards along already anyhow anywhere beside beyond elsewhere
+    everywhere except hence meanwhile moreover mostly namely nowhere somehow sometime
+    somewhere throughout whereby become becomes becoming seem seems seemed go goes going
+    gone went back two three four five six seven eight nine ten eleven twelve twenty
+    hundred first second third last next
+    uh um erm hey oh ah gonna wanna kinda sorta
+    """.split()  # noqa: SIM905 — a word list reads best as running text
+)
 
 
 def words(text: str) -> list[str]:
@@ -45,7 +66,7 @@ def words(text: str) -> list[str]:
 
 def detect_language(tokens: Iterable[str]) -> str | None:
     """`nl` or `en` by which language's function words occur more; None when undecided."""
-    english = english_stop_words()
+    english = ENGLISH_STOP_WORDS
     dutch_hits = english_hits = 0
     for token in tokens:
         dutch_hits += token in DUTCH_STOP_WORDS
@@ -82,7 +103,7 @@ def _without_clitic(token: str) -> str:
 def content_words(tokens: list[str], lang: str, names: frozenset[str] = frozenset()) -> list[str]:
     """The words that say what a text is about: stop words of `lang`, the small words of
     listening and `names` left out."""
-    stops = DUTCH_STOP_WORDS if lang == "nl" else english_stop_words()
+    stops = DUTCH_STOP_WORDS if lang == "nl" else ENGLISH_STOP_WORDS
     out = []
     for raw in tokens:
         token = _without_clitic(raw)
