@@ -57,8 +57,8 @@ def hand_back(db: Session, record_ids: Iterable[int], participant_id: int) -> No
 
 
 def take_away(db: Session, participant_id: int) -> tuple[str, ...]:
-    """Forget a removed participant's former names (SQLite may give their id to the next
-    person, who must not inherit them); what they were, for `give_back`."""
+    """Forget a removed participant's former names (the table has no key to the participant
+    that would take them along); what they were, for `give_back`."""
     keys = tuple(
         db.exec(
             select(FormerNameRow.name_key)

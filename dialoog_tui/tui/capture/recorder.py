@@ -370,10 +370,11 @@ class Recorder:
         return RecordChange(logged=logged.contribution, seq=logged.contribution.seq)
 
     async def edit(
-        self, original: Contribution, preview: EntryPreview, *, loaded: Contribution | None = None
+        self, original: Contribution, preview: EntryPreview, *, loaded: Contribution
     ) -> RecordChange:
-        """Change a logged contribution to what the edited line says; `loaded` is the
-        version the line was made from, when another screen changed it since."""
+        """Change a logged contribution (`original`, as it is now) to what the edited line
+        says; `loaded` is the version the line was made from (another screen may have changed
+        it since)."""
         before = _content(original)
         entry = preview.entry
         speaker = preview.speaker.participant
@@ -389,7 +390,7 @@ class Recorder:
                 entry.kind, entry.owner or (speaker.name if speaker else None), preview.due_on
             ),
         )
-        if after.commitment == _content(loaded or original).commitment:
+        if after.commitment == _terms(loaded.kind, loaded.owner, loaded.due_on):
             # Owner and date as the line was loaded: left alone in the store (and by an
             # undo), so one set elsewhere meanwhile (`dialoog commitment`) is not put back,
             # whether it reached this screen before the edit began or during it.
