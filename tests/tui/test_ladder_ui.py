@@ -286,3 +286,37 @@ async def test_ladder_view_across_all_sessions(app_factory: AppFactory, seeded: 
         await pilot.press("a")
         await settle(pilot)
         assert [v.value for v in screen.report.values] == ["rust"]
+
+
+async def test_across_all_sessions_a_commitment_names_its_session(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    from datetime import UTC, datetime
+
+    from dialoog_tui.core.speakers import ROOM
+    from dialoog_tui.store import sessions
+
+    for title in ("Maart", "Juni"):
+        session_id = seeded.write(lambda db, t=title: sessions.create_session(db=db, title=t)).id
+        seeded.write(
+            lambda db, s=session_id: contributions.log_contribution(
+                db=db,
+                session_id=s,
+                speaker=ROOM,
+                kind=Kind.COMMITMENT,
+                text="we sturen het verslag",
+                at=datetime(2026, 3, 1, tzinfo=UTC),
+            )
+        )
+    app = app_factory(NewSession(title="Hier"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2", "a")
+        await settle(pilot)
+        ledger = app.screen.query_one("#ladder-ledger", DataTable)
+        quotes = [str(ledger.get_row_at(row)[3]) for row in range(ledger.row_count)]
+    # Both are the first of their session: without its title, '#1' would not say which.
+    assert sorted(quotes) == [
+        "Juni #1 — (—): we sturen het verslag",
+        "Maart #1 — (—): we sturen het verslag",
+    ]

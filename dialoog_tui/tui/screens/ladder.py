@@ -123,7 +123,7 @@ class LadderScreen(DialoogScreen[None]):
                 "✔" if entry.done_at else "·",
                 entry.due_on.isoformat() if entry.due_on else "—",
                 Text(visible(entry.owner or "—")),
-                _quote(item),
+                _quote(item, elsewhere=self.all_sessions),
                 key=str(item.contribution_id),
             )
         _move_to(ledger, was)
@@ -153,7 +153,7 @@ class LadderScreen(DialoogScreen[None]):
             for mark, items in (("!", bridge.resisting), ("+", bridge.supporting)):
                 for item in items:
                     text.append(f"    {mark} ")
-                    text.append_text(_quote(item))
+                    text.append_text(_quote(item, elsewhere=self.all_sessions))
                     text.append("\n")
         return text
 
@@ -272,9 +272,18 @@ def _move_to(table: DataTable[Any], key: str | None) -> None:
     table.move_cursor(row=row)
 
 
-def _quote(item: LadderItem) -> Text:
-    """`#12 ⊘ Piet (ondernemer): text` — a quote in the facilitator's view."""
+SESSION_WIDTH = 18
+"""Characters of a session's title before a quote, across all sessions."""
+
+
+def _quote(item: LadderItem, *, elsewhere: bool = False) -> Text:
+    """`#12 ⊘ Piet (ondernemer): text` — a quote in the facilitator's view; across all
+    sessions (`elsewhere`) with its session's title in front, or `#12` would not say which
+    twelfth contribution it is."""
     text = Text()
+    if elsewhere:
+        text.append(fit(visible(item.session_title), SESSION_WIDTH).rstrip(), "italic")
+        text.append(" ")
     text.append(f"#{item.seq} ")  # as the log numbers it: the screen reads the whole record
     if item.consent.marker.strip():
         text.append(f"{item.consent.marker} ", "bold")
