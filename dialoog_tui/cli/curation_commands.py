@@ -12,8 +12,11 @@ from dialoog_tui.config import current_user
 from dialoog_tui.core.display import visible
 
 if TYPE_CHECKING:
-    from dialoog_tui.core.themes.curation import ActionKind
+    from dialoog_tui.core.themes.curation import ActionKind, Outcome
     from dialoog_tui.services.curation import Action
+    from dialoog_tui.services.database import Database
+
+CONTRIBUTION_HELP = "SESSION#NUMBER as the minutes number it (avond-2#13), or its id"
 
 
 def theme(args: argparse.Namespace) -> int:
@@ -29,10 +32,12 @@ def theme(args: argparse.Namespace) -> int:
         summary = f"{_named(undone.kind)} #{undone.id}: {undone.detail}"
         print(say("cli.theme.undone", summary=visible(summary)))
         return 0
-    step, arguments = _step(args)
-    outcome = with_database(
-        args, lambda database: curation.act(database, step, actor=who, at=at, **arguments)
-    )
+
+    def act(database: Database) -> Outcome:
+        step, arguments = _step(args, database)
+        return curation.act(database, step, actor=who, at=at, **arguments)
+
+    outcome = with_database(args, act)
     if outcome.result is not None:
         print(outcome.result)  # merge: the surviving id; split: the new one
     else:
@@ -46,9 +51,11 @@ def _named(kind: ActionKind) -> str:
     return say(f"cli.theme.action.{kind.value}")
 
 
-def _step(args: argparse.Namespace) -> tuple[Action, dict[str, object]]:
-    """The curation action asked for, and its arguments."""
+def _step(args: argparse.Namespace, database: Database) -> tuple[Action, dict[str, object]]:
+    """The curation action asked for, and its arguments (the contributions it names by
+    their ids)."""
     from dialoog_tui.services import curation
+    from dialoog_tui.services.references import contribution_id
 
     match args.theme_action:
         case "accept":
@@ -58,16 +65,17 @@ def _step(args: argparse.Namespace) -> tuple[Action, dict[str, object]]:
         case "merge":
             return curation.merge_themes, {"keys": args.themes}
         case "split":
-            return curation.split_theme, {"key": args.theme, "contributions": args.contributions}
+            contributions = [contribution_id(database, typed) for typed in args.contributions]
+            return curation.split_theme, {"key": args.theme, "contributions": contributions}
         case "move":
             return curation.move_contribution, {
-                "contribution": args.contribution,
+                "contribution": contribution_id(database, args.contribution),
                 "key": args.theme,
             }
         case "remove":
             return curation.remove_from_theme, {
                 "key": args.theme,
-                "contribution": args.contribution,
+                "contribution": contribution_id(database, args.contribution),
             }
         case _:
             return curation.reject_theme, {"key": args.theme}
@@ -118,13 +126,13 @@ def register(command: CommandMaker) -> None:
     merge.add_argument("themes", nargs="+", metavar="THEME")
     split = subcommand(actions, "split", "contributions into a new theme; prints its id")
     split.add_argument("theme", metavar="THEME")
-    split.add_argument("contributions", nargs="+", type=int, metavar="CONTRIBUTION")
+    split.add_argument("contributions", nargs="+", metavar="CONTRIBUTION", help=CONTRIBUTION_HELP)
     move = subcommand(actions, "move", "move a contribution into a theme")
-    move.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    move.add_argument("contribution", metavar="CONTRIBUTION", help=CONTRIBUTION_HELP)
     move.add_argument("theme", metavar="THEME")
     remove = subcommand(actions, "remove", "take a contribution out of a theme, for good")
     remove.add_argument("theme", metavar="THEME")
-    remove.add_argument("contribution", type=int, metavar="CONTRIBUTION")
+    remove.add_argument("contribution", metavar="CONTRIBUTION", help=CONTRIBUTION_HELP)
     subcommand(actions, "reject", "mark a theme as not a theme").add_argument(
         "theme", metavar="THEME"
     )

@@ -17,7 +17,7 @@ from dialoog_tui.cli.common import (
 )
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.ladder import TermKind
-from dialoog_tui.core.ladder_report import InterestStatus, LadderReport
+from dialoog_tui.core.ladder_report import InterestState, InterestStatus, LadderReport
 
 if TYPE_CHECKING:
     from dialoog_tui.services.database import Database
@@ -141,17 +141,24 @@ def vocab(args: argparse.Namespace) -> int:
 
 
 def interest(args: argparse.Namespace) -> int:
-    """`dialoog interest SESSION INTEREST STATUS [--answered-by ID]`."""
+    """`dialoog interest SESSION INTEREST STATUS [--answered-by CONTRIBUTION]`."""
     from dialoog_tui.services import ladder as ladder_service
+    from dialoog_tui.services.references import contribution_id
 
     status = InterestStatus(args.status)
-    state = with_database(
-        args,
-        lambda database: ladder_service.set_interest_status(
-            database, str(args.session), args.interest, status, answered_by_id=args.answered_by
-        ),
-    )
-    answer = say("cli.ladder.answered_by", id=state.answered_by_id) if state.answered_by_id else ""
+
+    def record(database: Database) -> InterestState:
+        answer = None
+        if args.answered_by is not None:
+            answer = contribution_id(database, args.answered_by, session=str(args.session))
+        return ladder_service.set_interest_status(
+            database, str(args.session), args.interest, status, answered_by_id=answer
+        )
+
+    state = with_database(args, record)
+    # As it was typed: '#13' in this session says more than the id it stands for.
+    answered = args.answered_by.strip() if args.answered_by else ""
+    answer = say("cli.ladder.answered_by", id=answered) if state.answered_by_id else ""
     print(f"{visible(state.interest)}: {state.status.label(current_language())}{answer}")
     return 0
 
@@ -166,16 +173,22 @@ def commitment(args: argparse.Namespace) -> int:
         due = parse_due(args.due, date.today())
         if due is None:
             raise InvalidInput(key="error.bad_due", value=args.due)
+    from dialoog_tui.services.references import contribution_id
+
     entry = with_database(
         args,
         lambda database: ladder_service.set_commitment(
-            database, args.contribution, owner=args.owner, due_on=due, done=args.done
+            database,
+            contribution_id(database, args.contribution),
+            owner=args.owner,
+            due_on=due,
+            done=args.done,
         ),
     )
     state = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
     when = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
-    # Not '#…': that is a number in a session, and this is the id the command was given.
-    print(f"{entry.contribution_id}: {visible(entry.owner or '—')}, {when}, {state}")
+    # As it was typed: the id, or the number in its session the minutes give.
+    print(f"{visible(args.contribution.strip())}: {visible(entry.owner or '—')}, {when}, {state}")
     return 0
 
 
@@ -210,17 +223,15 @@ def register(command: CommandMaker) -> None:
     interest_.add_argument("status", choices=("open", "acknowledged", "answered"))
     interest_.add_argument(
         "--answered-by",
-        type=int,
         metavar="CONTRIBUTION",
-        help="the contribution that answered it: its id, as 'dialoog ladder --json' gives it",
+        help="the contribution that answered it: #NUMBER as the minutes number it, or its id",
     )
 
     commitment_ = command("commitment", "set a commitment's owner, due date or done-ness")
     commitment_.add_argument(
         "contribution",
-        type=int,
         metavar="CONTRIBUTION",
-        help="the commitment's id, as 'dialoog ladder --json' gives it",
+        help="the commitment: SESSION#NUMBER as the minutes number it (avond-2#13), or its id",
     )
     commitment_.add_argument("--owner", help="who will do it")
     commitment_.add_argument("--due", help="by when: 2026-05-01 or 1-5-2026")

@@ -140,6 +140,17 @@ def shared_number(seq: int, unshared: Sequence[int]) -> int:
     return seq - bisect_left(unshared, seq)
 
 
+def seq_of_shared(number: int, unshared: Sequence[int]) -> int:
+    """The reverse of `shared_number`: the session's own number of the contribution a
+    shareable output numbers `number` (never one of `unshared`)."""
+    seq = number
+    for skipped in unshared:  # sorted: each one at or before it pushes it one further
+        if skipped > seq:
+            break
+        seq += 1
+    return seq
+
+
 def speaker_domain(speaker: Participant | None, contribution: Contribution) -> str | None:
     """The domain a shareable output may show beside a contribution: its speaker's, never
     that of an anonymous one."""

@@ -445,6 +445,23 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "nothing to change: give one or more fields",
     ),
     "cli.phase.need_session": ("noem de sessie met --session", "name the session with --session"),
+    "error.bad_contribution": (
+        "{typed!r} noemt geen bijdrage: geef SESSIE#NUMMER, zoals het verslag nummert, of haar id",
+        "{typed!r} names no contribution: give SESSION#NUMBER, as the minutes number it, or its id",
+    ),
+    "error.contribution_needs_session": (
+        "{typed!r}: zeg in welke sessie, zoals in avond-2{typed}",
+        "{typed!r}: say in which session, as in avond-2{typed}",
+    ),
+    "error.no_contribution_numbered": (
+        "geen bijdrage #{number} in {title!r}",
+        "no contribution #{number} in {title!r}",
+    ),
+    "error.no_contribution_id": ("geen bijdrage met id {id}", "no contribution with id {id}"),
+    "error.not_a_commitment": (
+        "die bijdrage is geen afspraak",
+        "that contribution is not a commitment",
+    ),
     "error.no_participant": ("geen deelnemer {typed!r}", "no participant {typed!r}"),
     "error.ambiguous_participant": (
         "{typed!r} kan meer dan één deelnemer zijn: {names}",

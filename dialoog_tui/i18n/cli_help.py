@@ -191,11 +191,14 @@ HELP_NL: Mapping[str, str] = {
     "fold one term into another, keeping every link": (
         "voeg een term op in een andere, met alle koppelingen"
     ),
-    "the contribution that answered it: its id, as 'dialoog ladder --json' gives it": (
-        "de bijdrage die het beantwoordde: haar id, zoals 'dialoog ladder --json' die geeft"
+    "the contribution that answered it: #NUMBER as the minutes number it, or its id": (
+        "de bijdrage die het beantwoordde: #NUMMER zoals het verslag nummert, of haar id"
     ),
-    "the commitment's id, as 'dialoog ladder --json' gives it": (
-        "de id van de toezegging, zoals 'dialoog ladder --json' die geeft"
+    "SESSION#NUMBER as the minutes number it (avond-2#13), or its id": (
+        "SESSIE#NUMMER zoals het verslag nummert (avond-2#13), of haar id"
+    ),
+    "the commitment: SESSION#NUMBER as the minutes number it (avond-2#13), or its id": (
+        "de afspraak: SESSIE#NUMMER zoals het verslag nummert (avond-2#13), of haar id"
     ),
     "who will do it": "wie het doet",
     "by when: 2026-05-01 or 1-5-2026": "wanneer: 2026-05-01 of 1-5-2026",

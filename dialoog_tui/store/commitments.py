@@ -34,9 +34,16 @@ def set_commitment(
     at None keep what was there."""
     contribution = db.get(ContributionRow, contribution_id)
     if contribution is None:
-        raise NotFound(f"no contribution with id {contribution_id}")
+        raise NotFound(
+            f"no contribution with id {contribution_id}",
+            key="error.no_contribution_id",
+            id=contribution_id,
+        )
     if contribution.kind != Kind.COMMITMENT.value:
-        raise InvalidInput(f"contribution {contribution_id} is not a commitment (afspraak)")
+        raise InvalidInput(
+            f"contribution {contribution_id} is not a commitment (afspraak)",
+            key="error.not_a_commitment",
+        )
     row = db.get(CommitmentRow, contribution_id) or CommitmentRow(contribution_id=contribution_id)
     if owner is not None or not keep_unset:
         row.owner = (owner or "").strip() or None

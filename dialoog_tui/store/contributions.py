@@ -527,5 +527,9 @@ def _blank_to_none(text: str | None) -> str | None:
 def _row(db: Session, contribution_id: int) -> ContributionRow:
     row = db.get(ContributionRow, contribution_id)
     if row is None:
-        raise NotFound(f"no contribution with id {contribution_id}")
+        raise NotFound(
+            f"no contribution with id {contribution_id}",
+            key="error.no_contribution_id",
+            id=contribution_id,
+        )
     return row

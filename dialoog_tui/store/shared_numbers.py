@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlmodel import Session, col, select
 
-from dialoog_tui.core.consent_gate import shared_number
+from dialoog_tui.core.consent_gate import seq_of_shared, shared_number
 from dialoog_tui.store.schema.tables import UNSHARED, ContributionRow
 
 
@@ -40,3 +40,19 @@ class SharedNumbers:
     def of(self, session_id: int, seq: int) -> int:
         """The shared number of contribution `seq` of a session `read` made ready."""
         return shared_number(seq, self._unshared.get(session_id, ()))
+
+
+def numbered(db: Session, session_id: int, number: int) -> int | None:
+    """The id of the contribution that shareable outputs number `number` in a session (None:
+    they number none so)."""
+    unshared = db.exec(
+        select(ContributionRow.seq)
+        .where(ContributionRow.session_id == session_id, text(f"({UNSHARED})"))
+        .order_by(col(ContributionRow.seq))
+    ).all()
+    seq = seq_of_shared(number, unshared)
+    return db.exec(
+        select(ContributionRow.id).where(
+            ContributionRow.session_id == session_id, ContributionRow.seq == seq
+        )
+    ).first()

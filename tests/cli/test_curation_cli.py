@@ -183,3 +183,22 @@ def test_curation_speaks_dutch_in_its_help_and_its_answers(
         run(capsys, "--lang", "nl", "theme", "--help")
     out = capsys.readouterr().out
     assert "accepteer een thema" in out and "accept a theme" not in out
+
+
+def test_a_contribution_is_curated_by_its_number_in_its_session(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    found = themes(capsys, db)
+    parking, trees = about(found, "park"), about(found, "bomen")
+    member = parking["members"][0]
+    moved = f"{member['session']}#{member['seq']}"  # as the minutes and the JSON name it
+    assert "move" in theme_cmd(capsys, db, "move", moved, trees["id"])
+    after = {t["id"]: t for t in themes(capsys, db)}
+    assert member in after[trees["id"]]["members"]
+    assert member not in after[parking["id"]]["members"]
+    # By the session's slug as well, as 'dialoog sessions' gives it.
+    _, out, _ = run(capsys, "--db", db, "sessions", "--json")
+    slugs = {s["id"]: s["slug"] for s in json.loads(out)}
+    other = after[trees["id"]]["members"][1]
+    new = theme_cmd(capsys, db, "split", trees["id"], f"{slugs[other['session']]}#{other['seq']}")
+    assert {t["id"]: t for t in themes(capsys, db)}[new]["members"] == [other]

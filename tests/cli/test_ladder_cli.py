@@ -189,3 +189,46 @@ def test_values_under_resistance_lists_only_those_raised_under_resistance(
     assert "(none)" in section
     _, out, _ = run(capsys, "--db", db, "ladder", "maart")
     assert "leefbaarheid" in out.split("\n\n")[1]
+
+
+def test_a_contribution_is_named_by_its_number_in_the_minutes(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
+    promise = json.loads(out)["commitments"][0]["contribution"]
+    # Yasmina's off-the-record line before it is not numbered: the minutes call it #2.
+    assert promise["seq"] == 2
+    code, out, err = run(capsys, "--db", db, "commitment", "april#2", "--owner", "Gemeente")
+    assert code == 0, err
+    assert out.startswith("april#2: Gemeente")
+    _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
+    assert json.loads(out)["commitments"][0]["owner"] == "Gemeente"
+
+    # In the interest's own session, '#2' is enough.
+    code, out, err = run(
+        capsys, "--db", db, "interest", "april", "bereikbaarheid", "answered", "--answered-by", "#2"
+    )
+    assert code == 0, err
+    assert out.strip() == "bereikbaarheid: answered by contribution #2"
+    _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
+    states = {i["interest"]: i for i in json.loads(out)["interests"]}
+    assert states["bereikbaarheid"]["answered_by"] == promise["id"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "english", "dutch"),
+    [
+        ("april#3", "no contribution #3 in 'April'", "geen bijdrage #3 in 'April'"),
+        ("april#1", "that contribution is not a commitment", "die bijdrage is geen afspraak"),
+        ("#2", "'#2': say in which session, as in avond-2#2", "'#2': zeg in welke sessie"),
+        ("april#twee", "'april#twee' names no contribution", "'april#twee' noemt geen bijdrage"),
+        ("mei#1", "no session 'mei'", "geen sessie 'mei'"),
+    ],
+)
+def test_a_contribution_that_cannot_be_found_is_said_in_one_line(
+    capsys: pytest.CaptureFixture[str], db: str, typed: str, english: str, dutch: str
+) -> None:
+    for language, message in (("en", english), ("nl", dutch)):
+        code, out, err = run(capsys, "--db", db, "--lang", language, "commitment", typed, "--done")
+        assert code == 1 and not out
+        assert message in err and len(err.strip().splitlines()) == 1, err
