@@ -179,3 +179,45 @@ def test_a_tag_the_note_taker_put_on_a_theme_names_it_where_no_interest_does() -
     ]
     [(label, _terms)] = label_groups([group])
     assert label == "participatie"
+
+
+def _carrying(start: int, count: int, **carried: tuple[str, ...]) -> list[ThemeInput]:
+    return [
+        ThemeInput(contribution_id=start + n, session_id=1, text=f"Bijdrage {start + n}", **carried)
+        for n in range(count)
+    ]
+
+
+def test_an_interest_a_few_raised_does_not_name_a_theme_most_of_which_carry_a_tag() -> None:
+    from dialoog_tui.core.themes.explain import label_groups
+
+    renovation = (
+        _carrying(0, 3, interests=("toilet in de buurt",), tags=("renovatie",))
+        + _carrying(3, 6, tags=("renovatie",))
+        + _carrying(9, 15)
+    )
+    trust = (
+        _carrying(30, 3, interests=("serieus genomen worden",), tags=("vertrouwen",))
+        + _carrying(33, 4, tags=("vertrouwen",))
+        + _carrying(37, 16)
+    )
+    [(first, _), (second, _)] = label_groups([renovation, trust])
+    # Nine of twenty-four carry #renovatie: three times the three who raised the toilet.
+    assert first == "renovatie"
+    # Seven of twenty-three carry #vertrouwen: the interest three raised still names it.
+    assert second == "serieus genomen worden"
+
+
+def test_a_theme_whose_first_tag_names_another_theme_is_named_by_its_next() -> None:
+    from dialoog_tui.core.themes.explain import label_groups
+
+    access = _carrying(0, 6, interests=("bereikbaarheid",)) + _carrying(6, 6)
+    works = (
+        _carrying(20, 8, tags=("bereikbaarheid", "renovatie"))
+        + _carrying(28, 4, tags=("bereikbaarheid",))
+        + _carrying(32, 8)
+    )
+    [(first, _), (second, _)] = label_groups([access, works])
+    assert first == "bereikbaarheid"
+    # Its most carried tag is the other theme's name already: not a phrase, its next tag.
+    assert second == "renovatie"

@@ -20,7 +20,7 @@ from msgspec import Struct
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.engine import Clustering
-from dialoog_tui.core.themes.ladder_names import ladder_names
+from dialoog_tui.core.themes.ladder_names import best_name, candidate_names
 from dialoog_tui.core.themes.phrases import READ, Member, phrase_label
 from dialoog_tui.core.themes.text import Stems, words
 from dialoog_tui.core.themes.types import Cluster, ThemeInput
@@ -177,7 +177,7 @@ def _described(
     typical: Sequence[list[float] | None] | None = None,
 ) -> list[tuple[str, list[str]]]:
     """Per group of input indices: its label (the interest, tag or value its members share,
-    see `ladder_names`; else a phrase of its members where one is shared, else its first
+    see `ladder_names.best_name`; else a phrase of its members where one is shared, else its first
     terms) and its most distinctive terms."""
     frequency: Counter[str] = Counter()
     per_group: list[Counter[str]] = []
@@ -189,9 +189,9 @@ def _described(
         frequency.update(counts)
     average = sum(len(m) for m in groups) / max(len(groups), 1)
     names = frozenset(word for item in inputs if item.speaker for word in words(item.speaker))
-    interests = ladder_names(groups, inputs, lambda item: item.interests)
-    values = ladder_names(groups, inputs, lambda item: item.values)
-    tags = ladder_names(groups, inputs, lambda item: item.tags)
+    interests = candidate_names(groups, inputs, lambda item: item.interests)
+    tags = candidate_names(groups, inputs, lambda item: item.tags)
+    values = candidate_names(groups, inputs, lambda item: item.values)
     described = []
     taken: set[str] = set()  # two themes never share a label: a board could not tell them apart
     for position, (members, counts) in enumerate(zip(groups, per_group, strict=True)):
@@ -209,9 +209,8 @@ def _described(
             typical=typical[position] if typical is not None else None,
             taken=taken,
         )
-        shared = [interests[position], tags[position], values[position]]
-        free = [name for name in shared if name and name.casefold() not in taken]
-        label = free[0] if free else phrase or _untaken(label_of(terms), taken)
+        shared = best_name(interests[position], tags[position] + values[position], taken)
+        label = shared or phrase or _untaken(label_of(terms), taken)
         taken.add(label.casefold())
         described.append((label, terms))
     return described

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.themes.types import ThemeInput
@@ -34,13 +34,28 @@ def ladder_names(
     inputs: Sequence[ThemeInput],
     terms_of: Callable[[ThemeInput], Sequence[str]],
 ) -> list[str | None]:
-    """Per group of input indices, the term (`terms_of`: its interests, tags or values) that
-    names it, if one does: carried by at least `LEAST` of its members and `SHARE` of them,
-    and mostly here: at least half of all who carry it across the groups, or `LIFT` times
-    the share of them the group's size would give it. A term names one
-    group at most, the one that carries it most. Paraphrase-only contributions lend no words
-    to a label, their interests neither. Terms are compared ignoring case; the most used
-    wording names the group."""
+    """Per group of input indices, the term that names it best, if one does (the first of
+    `candidate_names`)."""
+    return [names[0][0] if names else None for names in candidate_names(groups, inputs, terms_of)]
+
+
+def candidate_names(
+    groups: Sequence[Sequence[int]],
+    inputs: Sequence[ThemeInput],
+    terms_of: Callable[[ThemeInput], Sequence[str]],
+) -> list[list[tuple[str, int]]]:
+    """Per group of input indices, the terms (`terms_of`: its interests, tags or values) that
+    could name it, with how many of its members carry each, most carried first: carried by
+    at least `LEAST` of its members and `SHARE` of them, and mostly here: at least half of
+    all who carry it across the groups, or `LIFT` times the share of them the group's size
+    would give it (of equally carried terms, the last in alphabetical order first). A term
+    can name one group only: the one that carries it most; of equals, the one it comes
+    first in (#groen, carried by six of a theme about trees and by six of one about
+    renovation, where #renovatie comes first), then the first group. Paraphrase-only
+    contributions lend no words to a label, their interests neither. Terms are compared
+    ignoring case; the most used wording names the group.
+
+    More than one, because the first may name another theme already (`explain`)."""
     wording: dict[str, Counter[str]] = {}
     carried: list[Counter[str]] = []
     for members in groups:
@@ -54,20 +69,59 @@ def ladder_names(
                 wording.setdefault(key, Counter())[written] += 1
         carried.append(counts)
     everywhere = sum(carried, Counter[str]())
-    grouped = sum(len(members) for members in groups)
-    named: dict[str, int] = {}  # term → the group it names
-    for group, (members, counts) in enumerate(zip(groups, carried, strict=True)):
-        if not counts:
-            continue
-        key, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-        enough = count >= max(LEAST, math.ceil(SHARE * len(members)))
-        share = count / everywhere[key]
-        mostly_here = share >= 0.5 or share >= LIFT * len(members) / grouped
-        holder = named.get(key)
-        if enough and mostly_here and (holder is None or carried[holder][key] < count):
-            named[key] = group
-    by_group = {group: key for key, group in named.items()}
-    return [
-        wording[by_group[group]].most_common(1)[0][0] if group in by_group else None
-        for group in range(len(groups))
+
+    ranked = [
+        {key: rank for rank, (key, _) in enumerate(_most_carried_first(counts))}
+        for counts in carried
     ]
+
+    def weight(group: int, key: str) -> tuple[int, int]:
+        return carried[group][key], -ranked[group][key]
+
+    holder: dict[str, int] = {}
+    for group, counts in enumerate(carried):
+        for key in counts:
+            if key not in holder or weight(holder[key], key) < weight(group, key):
+                holder[key] = group
+    grouped = sum(len(members) for members in groups)
+    candidates: list[list[tuple[str, int]]] = []
+    for group, (members, counts) in enumerate(zip(groups, carried, strict=True)):
+        least = max(LEAST, math.ceil(SHARE * len(members)))
+        named = []
+        for key, count in _most_carried_first(counts):
+            share = count / everywhere[key]
+            mostly_here = share >= 0.5 or share >= LIFT * len(members) / grouped
+            if count >= least and mostly_here and holder[key] == group:
+                named.append((wording[key].most_common(1)[0][0], count))
+        candidates.append(named)
+    return candidates
+
+
+def _most_carried_first(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (item[1], item[0]), reverse=True)
+
+
+OUTWEIGHS = 3
+"""How many times as many members a tag or value must carry as the interest that could name a
+theme, to name it instead. Interests are recorded for few contributions (under resistance),
+so three who raised "serieus genomen worden" name a theme of 23 where seven carry the tag
+#vertrouwen; but three who asked for a toilet do not name a theme of 24 where nine carry
+#renovatie."""
+
+
+def best_name(
+    interests: Sequence[tuple[str, int]],
+    others: Sequence[tuple[str, int]],
+    taken: Collection[str],
+) -> str | None:
+    """The name of a theme: of its candidates (`candidate_names`) not naming another theme
+    already, its first interest, unless a tag or value (`others`, tags first) is carried
+    `OUTWEIGHS` times as much; None when there is none."""
+    interest = next((n for n in interests if n[0].casefold() not in taken), None)
+    free = [n for n in others if n[0].casefold() not in taken]
+    other = max(free, key=lambda n: n[1]) if free else None  # max keeps the first of equals
+    if interest is None:
+        return other[0] if other else None
+    if other is not None and other[1] >= OUTWEIGHS * interest[1]:
+        return other[0]
+    return interest[0]

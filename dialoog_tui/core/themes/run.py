@@ -29,9 +29,10 @@ from dialoog_tui.core.themes.types import PinnedGroup, ThemeInput, ThemeParams
 DEFAULT_MIN_SESSIONS = 2
 """A theme heard in this many sessions or more is recurring."""
 
-ENGINE_VERSION = 4
+ENGINE_VERSION = 5
 """Changes when the engine would group or name the same data differently: a run kept from
-before is made again (4: themes named by a few members' interests, by tags, never alike)."""
+before is made again (4: themes named by a few members' interests, by tags, never alike; 5:
+by a tag or value three times as many carry, and by the next where the first is taken)."""
 
 
 def fingerprint(inputs: Sequence[ThemeInput], model: str | None = None) -> str:
