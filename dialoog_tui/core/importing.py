@@ -182,6 +182,10 @@ def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
     content, delimiter = csv_text(content)
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     header = [_column(name) for name in (reader.fieldnames or [])]
+    # A problem names a column as the file does ('tekst', not 'text').
+    written = {
+        column: name.strip() for column, name in zip(header, reader.fieldnames or [], strict=True)
+    }
     if "text" not in header:
         found = ", ".join(name.strip() for name in reader.fieldnames or [] if name.strip())
         return ImportFile([], [RowProblem(1, "row.no_text_column", {"found": found or "—"})])
@@ -192,7 +196,7 @@ def _read_csv(content: str, zone: tzinfo | None) -> ImportFile:
     try:
         for record in reader:
             line, start = start, reader.line_num + 1
-            row, problem = _csv_row(line, record, zone)
+            row, problem = _csv_row(line, record, zone, written)
             if problem is not None:
                 problems.append(problem)
             elif row is not None:
@@ -218,7 +222,10 @@ def _in_both_languages(choices: type[Kind] | type[Consent]) -> dict[str, str]:
 
 
 def _csv_row(
-    line: int, record: dict[str | None, str | list[str] | None], zone: tzinfo | None
+    line: int,
+    record: dict[str | None, str | list[str] | None],
+    zone: tzinfo | None,
+    written: dict[str, str],
 ) -> tuple[ImportRow | None, RowProblem | None]:
     if None in record:
         return None, RowProblem(line, "row.too_many_fields")
@@ -232,7 +239,7 @@ def _csv_row(
     if not text.strip() and not any(field(name) for name in CSV_COLUMNS):
         return None, None  # an empty line
     if not text.strip():
-        return None, RowProblem(line, "row.empty_text")
+        return None, RowProblem(line, "row.empty_text", {"column": written["text"]})
     kind = Kind.REMARK
     if field("kind"):
         found = Kind.from_name(field("kind"))
@@ -244,7 +251,9 @@ def _csv_row(
     if field("at"):
         at = _parse_datetime(field("at"), zone)
         if at is None:
-            return None, RowProblem(line, "row.bad_time", {"value": field("at")})
+            return None, RowProblem(
+                line, "row.bad_time", {"column": written["at"], "value": field("at")}
+            )
     consent = None
     if field("consent"):
         consent = Consent.from_name(field("consent"))
@@ -257,7 +266,7 @@ def _csv_row(
         SpeakerMention(field("speaker"), field("domain") or None) if field("speaker") else None
     )
     if speaker is None and field("domain"):
-        return None, RowProblem(line, "row.domain_without_speaker")
+        return None, RowProblem(line, "row.domain_without_speaker", {"column": written["domain"]})
     tags = tuple(
         dict.fromkeys(
             normalise_tag(tag) for tag in _TAG_SPLIT.split(field("tags")) if tag.strip("#")

@@ -198,22 +198,22 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "row.unreadable_csv": ("onleesbare CSV ({detail})", "unreadable CSV ({detail})"),
     "row.too_many_fields": ("meer velden dan kolommen", "more fields than columns"),
-    "row.empty_text": ("het veld 'text' is leeg", "the 'text' field is empty"),
+    "row.empty_text": ("het veld {column!r} is leeg", "the {column!r} field is empty"),
     "row.unknown_kind": (
         "onbekende soort {kind!r} (gebruik {names_nl})",
         "unknown kind {kind!r} (use {names_en})",
     ),
     "row.bad_time": (
-        "'at' is geen ISO 8601-tijd: {value!r}",
-        "'at' is not an ISO 8601 time: {value!r}",
+        "{column!r} is geen ISO 8601-tijd: {value!r}",
+        "{column!r} is not an ISO 8601 time: {value!r}",
     ),
     "row.unknown_consent": (
         "onbekende toestemming {consent!r} (gebruik {names_nl})",
         "unknown consent {consent!r} (use {names_en})",
     ),
     "row.domain_without_speaker": (
-        "een 'domain' zonder 'speaker'",
-        "a 'domain' without a 'speaker'",
+        "een {column!r} zonder spreker",
+        "a {column!r} without a speaker",
     ),
     "row.unreadable_stamp": ("onleesbare tijd [{stamp}]", "unreadable time [{stamp}]"),
     "row.no_text": ("een regel zonder tekst", "a line without text"),
@@ -223,8 +223,8 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "speaker not clear: several participants ({choices})",
     ),
     "row.speaker_unknown_domain": (
-        "onbekend domein; kies uit: {choices}",
-        "unknown domain; choose from: {choices}",
+        "onbekend domein {domain!r}; kies uit: {choices}",
+        "unknown domain {domain!r}; choose from: {choices}",
     ),
     "row.speaker_ambiguous_domain": (
         "domein niet duidelijk: meerdere domeinen ({choices})",

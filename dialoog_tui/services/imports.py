@@ -202,8 +202,9 @@ def import_rows(
         )
         if speaker.problem is not None:
             choices = ", ".join(speaker.candidates)
+            typed = {"choices": choices, "domain": row.speaker.domain if row.speaker else ""}
             report.skipped.append(
-                RowProblem(row.line, f"row.speaker_{speaker.problem.value}", {"choices": choices})
+                RowProblem(row.line, f"row.speaker_{speaker.problem.value}", typed)
             )
             continue
         at = row.at or (
@@ -267,8 +268,10 @@ def import_rows(
             state.newest = (at, phase.id if phase else None)
         if state.there is not None:
             state.there.add(ref=row.ref)
-    if report.skipped and not skip_bad:
-        raise ImportFailed(sorted(report.skipped, key=lambda p: p.line))
+    report.skipped.sort(key=lambda problem: problem.line)  # as the file has them
+    if report.skipped and (not skip_bad or not report.imported + report.already):
+        # Skipping every row would leave nothing but the sessions made for them: empty.
+        raise ImportFailed(report.skipped)
     for state in states.values():
         if state.created and state.earliest is not None:
             dated = start_no_later_than(db=db, session_id=state.session.id, moment=state.earliest)

@@ -267,7 +267,7 @@ def test_a_row_whose_speaker_is_unclear_says_why_in_words(
     source.write_text("text,speaker,domain\nGoed,Anna,inw\nSlecht,Bram,xyz\n", encoding="utf-8")
     code, _, err = run(capsys, "--db", db, "--lang", "nl", "import", str(source))
     assert code == 1
-    assert "regel 3: onbekend domein; kies uit: inwoner" in err
+    assert "regel 3: onbekend domein 'xyz'; kies uit: inwoner" in err
     assert "unknown_domain" not in err
 
 
@@ -293,3 +293,43 @@ def test_counts_read_as_dutch_for_one_and_for_many(
         unassigned=t("cli.contributions", count=1),
     )
     assert line == "1 thema, 0 terugkerend (gehoord in 2+ sessies); 1 bijdrage niet ingedeeld"
+
+
+def test_bad_rows_are_named_in_the_file_s_order_and_by_its_own_column_names(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "avond.csv"
+    source.write_text(
+        "tekst,spreker,domein,soort,tijd\n"
+        "Goed,Anna,inwoner,vraag,2026-05-01T19:05\n"
+        ",Piet,ondernemer,vraag,2026-05-01T19:06\n"
+        "Waar parkeren we?,Piet,xyzdomein,vraag,2026-05-01T19:07\n"
+        "Meer bankjes,Lotte,inwoner,onzin,2026-05-01T19:08\n"
+        "Goed idee,Anna,inwoner,instemming,niet-een-tijd\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "--db", db, "--lang", "nl", "import", str(source))
+    assert code == 1
+    # The domain is checked against the database, after the others: still in line order.
+    assert err.splitlines()[:4] == [
+        "regel 3: het veld 'tekst' is leeg",
+        "regel 4: onbekend domein 'xyzdomein'; kies uit: inwoner, overheid, ondernemer, "
+        "maatschappelijke organisatie",
+        "regel 5: onbekende soort 'onzin' (gebruik inbreng, vraag, voorstel, weerstand, "
+        "instemming, afspraak)",
+        "regel 6: 'tijd' is geen ISO 8601-tijd: 'niet-een-tijd'",
+    ]
+
+
+def test_skipping_every_row_makes_no_empty_session(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "slecht.csv"
+    source.write_text("tekst,soort\nfout,onzin\nook fout,raar\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", db, "--lang", "nl", "import", str(source), "--skip-bad")
+    assert code == 1 and not out
+    assert err.splitlines()[-1] == (
+        "dialoog: fout: 2 rijen kunnen niet worden gelezen; er is niets geïmporteerd"
+    )
+    code, out, _ = run(capsys, "--db", db, "sessions", "--json")
+    assert code == 0 and json.loads(out) == []
