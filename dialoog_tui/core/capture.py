@@ -15,7 +15,7 @@ from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import Contribution, Participant, put_participant
 from dialoog_tui.core.quick_entry import ParsedEntry, SpeakerMention, parse_entry
-from dialoog_tui.core.speakers import ROOM, Speaker, resolve_speaker
+from dialoog_tui.core.speakers import ROOM, Speaker, as_named_now, resolve_speaker
 
 
 class EntryPreview(Struct, frozen=True):
@@ -74,6 +74,9 @@ class CaptureContext(Struct):
     """People in this session, in the order they joined (their quick-key order)."""
     known_participants: list[Participant] = field(default_factory=list)
     """Everyone in the database (exact-name reuse across sessions)."""
+    former_names: dict[str, list[int]] = field(default_factory=dict)
+    """Who went by each name before a correction (`speakers.as_named_now`): a typo fixed
+    during the meeting and typed again means the person it was fixed to."""
     counts: Counter[int | None] = field(default_factory=Counter)
     """Live contributions per participant id (None: the room)."""
     current_speaker: Speaker = ROOM
@@ -92,7 +95,7 @@ class CaptureContext(Struct):
         current speaker) speaks."""
         entry = parse_entry(line)
         speaker = resolve_speaker(
-            entry.speaker,
+            as_named_now(entry.speaker, self.former_names, self.session_participants),
             previous=previous or self.current_speaker,
             session_participants=self.session_participants,
             known_participants=self.known_participants,
@@ -114,7 +117,7 @@ class CaptureContext(Struct):
     def resolve(self, mention: SpeakerMention | None) -> Speaker:
         """The speaker a mention names (None: the current speaker)."""
         return resolve_speaker(
-            mention,
+            as_named_now(mention, self.former_names, self.session_participants),
             previous=self.current_speaker,
             session_participants=self.session_participants,
             known_participants=self.known_participants,

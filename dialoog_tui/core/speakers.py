@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import TypeVar
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from dialoog_tui.core.model import Participant
 from dialoog_tui.core.quick_entry import SpeakerMention
@@ -208,3 +209,26 @@ def split_participant(value: str) -> tuple[str, str | None]:
     """`Anna/inw` → (`Anna`, `inw`); a name without a domain → (name, None)."""
     name, slash, domain = value.rpartition("/")
     return (name.strip(), domain.strip() or None) if slash and name.strip() else (value, None)
+
+
+def as_named_now(
+    mention: SpeakerMention | None,
+    renamed: Mapping[str, Sequence[int]],
+    present: Sequence[Participant],
+) -> SpeakerMention | None:
+    """A speaker named (in notes, or typed at capture) by a name a participant of the
+    session (`present`) went by before a correction (`renamed`: who went by each former
+    `name_key`, the most recent last), by the name they go by now: notes written before a
+    typo was fixed or two people were merged still mean them, and so does the typo typed
+    again out of habit; also where someone elsewhere goes by it. Only a whole name counts
+    (a beginning picks among today's names), only in a session the participant is part of
+    (elsewhere the name may be someone else's), and not where someone of the session goes
+    by it today."""
+    if mention is None:
+        return None
+    key = name_key(mention.name)
+    if any(name_key(p.name) == key for p in present):
+        return mention
+    here = {p.id: p for p in present}
+    meant = [here[pid] for pid in renamed.get(key, ()) if pid in here]
+    return replace(mention, name=meant[-1].name) if meant else mention

@@ -40,6 +40,7 @@ from dialoog_tui.store.contributions import (
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.domains import list_domains
 from dialoog_tui.store.drafts import load_draft
+from dialoog_tui.store.former_names import by_former_name
 from dialoog_tui.store.participants import list_participants, list_session_participants
 from dialoog_tui.store.phases import list_phases
 from dialoog_tui.store.schema.tables import ContributionRow
@@ -74,6 +75,8 @@ class CaptureSnapshot(Struct, frozen=True):
     """The shared vocabulary of interests (for autocomplete)."""
     changes: int = 0
     """The session's count of changes to its contributions (`since` reads those after)."""
+    former_names: dict[str, list[int]] = {}
+    """Who went by each name before a correction (`former_names.by_former_name`)."""
 
 
 def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> CaptureSnapshot:
@@ -104,6 +107,7 @@ def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> Ca
         values=_by_use(db, TermKind.VALUE),
         interests=_by_use(db, TermKind.INTEREST),
         changes=changes_made(db=db, session_id=session_id),
+        former_names=by_former_name(db),
     )
 
 
@@ -160,6 +164,8 @@ class Arrivals(Struct, frozen=True):
     """The session and its agenda as they are now, when something changed: a correction
     elsewhere may have renamed, moved or taken off a phase, or edited the session's facts."""
     phases: list[Phase] = field(default_factory=list)
+    former_names: dict[str, list[int]] | None = None
+    """Who went by each name before a correction, when something changed (else None)."""
 
 
 def since(
@@ -180,12 +186,13 @@ def since(
     def read(db: Session) -> Arrivals:
         count, numbers = contributions.news(db=db, session_id=session_id, seq=seq)
         up_to = max((number for _id, number in numbers), default=seq)
-        changed, counts, session, agenda = [], None, None, []
+        changed, counts, session, agenda, former = [], None, None, [], None
         if count > changes:
             changed = contributions.changed_since(db=db, session_id=session_id, count=changes)
             counts = participation_counts(db=db, session_id=session_id)
             session = get_session(db=db, session_id=session_id)
             agenda = list_phases(db=db, session_id=session_id)
+            former = by_former_name(db)
         arrived = []
         if not all(cid in seen for cid, _number in numbers):
             arrived = contributions.newer_than(db=db, session_id=session_id, seq=seq)
@@ -194,7 +201,7 @@ def since(
         people = []
         if speakers - set(known) or counts is not None:
             people = list_session_participants(db=db, session_id=session_id)
-        return Arrivals(arrived, people, up_to, changed, count, counts, session, agenda)
+        return Arrivals(arrived, people, up_to, changed, count, counts, session, agenda, former)
 
     return database.read(read)
 

@@ -3,11 +3,10 @@ them or none."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
 from msgspec import Struct, field
-from msgspec.structs import replace
 from sqlmodel import Session
 
 from dialoog_tui.config import current_user
@@ -25,8 +24,7 @@ from dialoog_tui.core.importing import (
 from dialoog_tui.core.ladder import Ladder
 from dialoog_tui.core.model import CommitmentTerms, Participant, put_participant
 from dialoog_tui.core.model import Session as DialogueSession
-from dialoog_tui.core.quick_entry import SpeakerMention
-from dialoog_tui.core.speakers import ROOM, Speaker, name_key, resolve_speaker
+from dialoog_tui.core.speakers import ROOM, Speaker, as_named_now, resolve_speaker
 from dialoog_tui.errors import InvalidInput, NotFound, StoreError
 from dialoog_tui.store.contributions import log_contribution
 from dialoog_tui.store.db.claims import claim_name
@@ -194,7 +192,7 @@ def import_rows(
                 Answerable(marks, zone),
             )
         speaker = resolve_speaker(
-            _as_named_now(row.speaker, renamed, state.people),
+            as_named_now(row.speaker, renamed, state.people),
             previous=state.speaker if not row.exact_speaker else ROOM,
             session_participants=[] if row.exact_speaker else state.people,
             known_participants=known,
@@ -299,30 +297,9 @@ def _start_of(rows: list[ImportRow], now: datetime, zone: tzinfo | None) -> date
     return localise(datetime.combine(now.astimezone(zone).date(), first), zone)
 
 
-def _as_named_now(
-    mention: SpeakerMention | None,
-    renamed: Mapping[str, list[int]],
-    present: Sequence[Participant],
-) -> SpeakerMention | None:
-    """A speaker the file names by a name a participant of its session went by before a
-    correction, by the name they go by now: notes written before a typo was fixed or two
-    people were merged still mean them, also where someone elsewhere goes by it. Only a
-    whole name counts (a beginning picks among today's names), only in a session the
-    participant is part of (elsewhere the name may be someone else's), and not where someone
-    of the session goes by it today."""
-    if mention is None:
-        return None
-    key = name_key(mention.name)
-    if any(name_key(p.name) == key for p in present):
-        return mention
-    here = {p.id: p for p in present}
-    meant = [here[pid] for pid in renamed.get(key, ()) if pid in here]
-    return replace(mention, name=meant[-1].name) if meant else mention
-
-
 def _there_already(there: AlreadyThere, row: ImportRow, speaker: Speaker, at: datetime) -> bool:
     # A ref names the row whoever it names as its speaker: even one whose name the file
-    # gives in a way no participant answers to any more (`_as_named_now` finds most).
+    # gives in a way no participant answers to any more (`as_named_now` finds most).
     if speaker.new_name is not None and not row.ref:
         return False  # someone new cannot have said it before
     timed = row.at is not None or row.clock_time is not None

@@ -139,6 +139,28 @@ async def test_the_speaker_merged_away_speaks_on_as_the_one_they_became(
         assert capture(app).view.speaker_label(log.rows[-1].participant_id).name == "Lotte"
 
 
+async def test_the_typo_typed_again_after_the_merge_means_the_one_it_was_fixed_to(
+    app_factory: AppFactory, seeded: Database
+) -> None:
+    app = app_factory(GREEN)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Lote meer bomen graag")
+        await _correct(pilot, "Lote", merge="Lotte")
+        await type_line(pilot, "@Piet dat kan")
+        screen = capture(app)
+        await pilot.press(*"@Lote en een bankje")
+        await pilot.pause()
+        preview = screen.recorder.context.preview(screen.entry_bar.input.value)
+        assert preview.speaker.participant is not None
+        assert preview.speaker.participant.name == "Lotte"
+        await pilot.press("enter")
+        await settle(pilot)
+        log = screen.log_view
+        assert screen.view.speaker_label(log.rows[-1].participant_id).name == "Lotte"
+    assert _people(seeded) == [("Lotte", "inwoner"), ("Piet", "overheid")]
+
+
 async def test_a_correction_is_undone_and_redone_like_any_change(
     app_factory: AppFactory, seeded: Database
 ) -> None:

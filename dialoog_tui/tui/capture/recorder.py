@@ -232,6 +232,7 @@ class Recorder:
         self._stored_draft = loaded.draft
         context = self.context
         context.known_participants = list(loaded.known_participants)
+        context.former_names = loaded.former_names
         context.values = [term.name for term in loaded.values]
         context.interests = [term.name for term in loaded.interests]
         context.today = self.clock().astimezone().date()
@@ -591,6 +592,8 @@ class Recorder:
             self.context.count(fresh, 1)
         else:  # corrected: what changed may lie on a page not loaded here
             self._people_now(arrived.session_participants)
+            if arrived.former_names is not None:
+                self.context.former_names = arrived.former_names
             self._count_as(arrived.counts)
             if arrived.session is not None:
                 self._agenda_now(arrived.session, arrived.phases)
