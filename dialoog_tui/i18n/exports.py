@@ -9,7 +9,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "date": ("Datum", "Date"),
     "location": ("Plaats", "Location"),
     "organiser": ("Organisator", "Organiser"),
-    "note_taker": ("Verslag", "Notes"),
+    "note_taker": ("Verslaglegger", "Note-taker"),
     "question": ("Vraag", "Question"),
     "participants": ("Deelnemers", "Participants"),
     "others_anonymous": ("{count} anoniem", "{count} anonymous"),
@@ -47,6 +47,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "due": ("uiterlijk", "due"),
     "done": ("gedaan", "done"),
     "not_done": ("nog niet gedaan", "not done yet"),
+    "overdue": ("datum verstreken", "overdue"),
     "answers": ("beantwoordt", "answers"),
     "themes": ("Thema's", "Themes"),
     "themes_none": (

@@ -129,6 +129,26 @@ def test_what_was_agreed_what_is_open_and_the_themes_follow_the_meeting() -> Non
     assert "- **Bereikbaar blijven** — 2 bijdragen hier; ook gehoord in 1 andere sessie" in text
 
 
+def test_a_commitment_not_done_by_its_date_is_called_overdue() -> None:
+    made = record(replies=True)
+    due = made.commitments[106].due_on
+    assert due is not None
+
+    def ledger_line(exported: datetime) -> str:
+        at = replace(options(), exported_at=exported)
+        text = session_minutes(made, themes(), at).markdown
+        return next(line for line in text.splitlines() if "gedaan" in line)
+
+    on_the_day = datetime.combine(due, datetime.min.time(), tzinfo=UTC) + timedelta(hours=23)
+    assert "· nog niet gedaan · beantwoordt:" in ledger_line(on_the_day)
+    overdue = ledger_line(on_the_day + timedelta(hours=1))
+    assert "· nog niet gedaan · **datum verstreken** · beantwoordt:" in overdue
+    done = replace(made.commitments[106], done_at=on_the_day)
+    finished = replace(made, commitments={106: done})
+    later = replace(options(), exported_at=on_the_day + timedelta(days=9))
+    assert "datum verstreken" not in session_minutes(finished, themes(), later).markdown
+
+
 def test_the_themes_name_the_sessions_they_were_heard_in_too() -> None:
     heard = [replace(themes()[0], elsewhere_titles=("Stationsplein", "Markt [2]"))]
     text = session_minutes(record(hostile=False), heard, options()).markdown

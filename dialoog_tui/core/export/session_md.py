@@ -291,7 +291,11 @@ class SessionWriter:
             self._add(f"- {self._said(c)}")
             entry = record.commitments.get(c.id)
             facts = self._terms(c)
-            facts.append(w("done") if entry is not None and entry.done_at else w("not_done"))
+            done = entry is not None and entry.done_at is not None
+            facts.append(w("done") if done else w("not_done"))
+            today = self.options.exported_at.astimezone(self.options.zone).date()
+            if not done and entry is not None and entry.due_on and entry.due_on < today:
+                facts.append(f"**{w('overdue')}**")  # what a reader asks about first
             if c.id in answers:
                 answered = "; ".join(md_cell(v.text(i)) for i in answers[c.id])
                 facts.append(f"{w('answers')}: {answered}")
