@@ -52,6 +52,11 @@ def say(message_id: str, /, **values: object) -> str:
     return _Voice.t(message_id, **values)
 
 
+def decimal(value: float, digits: int = 2) -> str:
+    """A number with decimals as the command line's language writes it (0,60; 0.60)."""
+    return _Voice.t.decimal(value, digits)
+
+
 def translated(english: str) -> str:
     """A help text (or argparse's own) in the command line's language."""
     return HELP_NL.get(english, english) if _Voice.t.lang == "nl" else english

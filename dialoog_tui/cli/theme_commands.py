@@ -8,7 +8,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from dialoog_tui.cli.common import CommandMaker, say, with_database
+from dialoog_tui.cli.common import CommandMaker, decimal, say, with_database
 from dialoog_tui.core.display import visible
 from dialoog_tui.core.themes.progress import Progress, Step, progress_line
 from dialoog_tui.errors import InvalidInput
@@ -126,7 +126,7 @@ def _print_theme(number: int, theme: ThemeSummary, result: ThemeReport) -> None:
         if theme.curated
         else ""
     )
-    cohesion = f"{theme.cohesion:.2f}" if theme.cohesion is not None else "—"
+    cohesion = decimal(theme.cohesion) if theme.cohesion is not None else "—"
     print(f"{number:>2}. {visible(theme.title)}")
     if theme.name:
         print(f"    {say('cli.theme.label')}: {visible(theme.label)}")

@@ -434,6 +434,11 @@ class Translator:
         text = texts[self._index]
         return text.format(**values) if values else text
 
+    def decimal(self, value: float, digits: int = 2) -> str:
+        """`value` as this language writes it: 0,60 in Dutch, 0.60 in English."""
+        written = f"{value:.{digits}f}"
+        return written if self.lang == "en" else written.replace(".", ",")
+
     def explain(self, error: BaseException) -> str:
         """An error in this language, as one line: its interface text when it names one
         (`key` and `values`, see `errors.StoreError`), else the first line of its own

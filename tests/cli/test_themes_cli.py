@@ -223,3 +223,14 @@ def test_the_room_is_said_as_in_the_exports_not_as_a_dash(
     domains = [line for line in out.splitlines() if line.strip().startswith("domeinen:")]
     assert any("zonder domein" in line for line in domains)
     assert not any(" — " in line.split(":", 1)[1] for line in domains)
+
+
+def test_a_number_with_decimals_is_written_as_the_language_writes_it(
+    capsys: pytest.CaptureFixture[str], demo_db: str
+) -> None:
+    import re
+
+    _, dutch, _ = run(capsys, "--db", demo_db, "--lang", "nl", "themes", "--all")
+    _, english, _ = run(capsys, "--db", demo_db, "--lang", "en", "themes", "--all", "--last")
+    assert re.findall(r"samenhang (\d),\d\d", dutch) and not re.findall(r"samenhang \d\.", dutch)
+    assert re.findall(r"cohesion (\d)\.\d\d", english)

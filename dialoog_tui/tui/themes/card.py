@@ -172,7 +172,7 @@ class ThemeCardScreen(CuratingScreen):
         t = self.t
         theme = card.theme
         text = Text()
-        cohesion = f"{theme.cohesion:.2f}" if theme.cohesion is not None else "—"
+        cohesion = t.decimal(theme.cohesion) if theme.cohesion is not None else "—"
         counts = t(
             "themes.card_counts",
             contributions=t("themes.contributions", count=theme.size),
