@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _C0_AND_DEL = re.compile("[\x00-\x1f\x7f]")
 _C1 = re.compile("[\x80-\x9f]")
@@ -46,6 +47,30 @@ def fit(text: str, width: int) -> str:
             text = text[:-1]
         text += "…"
     return text + " " * (width - cell_len(text))
+
+
+_BETWEEN_PARTS = " \t-–—:|/·,"
+"""What separates the parts of a title ("Marktplein Wolderwijk – verkenning")."""
+
+
+def telling_titles(titles: Iterable[str]) -> dict[str, str]:
+    """Each title shortened to what tells it from the others: the words all of them begin
+    with taken off ("Marktplein Wolderwijk – verkenning" beside "… – ontwerpatelier" is
+    "verkenning"). A title that would be left empty, or one of a single title, stays whole."""
+    distinct = list(dict.fromkeys(titles))
+    if len(distinct) < 2:
+        return {title: title for title in distinct}
+    split = [title.split(" ") for title in distinct]
+    shared = 0
+    while all(len(words) > shared + 1 for words in split) and (
+        len({words[shared] for words in split}) == 1
+    ):
+        shared += 1
+    told = {}
+    for title, words in zip(distinct, split, strict=True):
+        rest = " ".join(words[shared:]).lstrip(_BETWEEN_PARTS)
+        told[title] = rest or title
+    return told
 
 
 def abbreviate_domain(name: str) -> str:

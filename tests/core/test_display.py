@@ -29,3 +29,17 @@ def test_fit_gives_exactly_the_width(text: str, width: int) -> None:
 def test_domain_abbreviations() -> None:
     assert abbreviate_domain("inwoner") == "inw"
     assert abbreviate_domain("maatschappelijke organisatie") == "mo"
+
+
+def test_titles_are_told_apart_by_what_differs() -> None:
+    from dialoog_tui.core.display import telling_titles
+
+    evenings = ["Plein Wolderwijk – verkenning", "Plein Wolderwijk – ontwerpatelier"]
+    assert telling_titles(evenings) == {
+        evenings[0]: "verkenning",
+        evenings[1]: "ontwerpatelier",
+    }
+    # Nothing shared, one title, or a title that is all beginning: whole.
+    assert telling_titles(["Maart", "Juni"]) == {"Maart": "Maart", "Juni": "Juni"}
+    assert telling_titles(["Avond", "Avond 2"]) == {"Avond": "Avond", "Avond 2": "Avond 2"}
+    assert telling_titles(["Plein – a", "Plein – a"]) == {"Plein – a": "Plein – a"}

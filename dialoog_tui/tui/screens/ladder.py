@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from dialoog_tui.core.display import fit, visible
+from dialoog_tui.core.display import fit, telling_titles, visible
 from dialoog_tui.core.ladder_report import InterestState, InterestStatus, LadderItem, LadderReport
 from dialoog_tui.core.model import Session
 from dialoog_tui.i18n import Translator
@@ -53,6 +53,8 @@ class LadderScreen(DialoogScreen[None]):
         """Whether the view spans every session instead of this one."""
         self.report: LadderReport | None = None
         """What is shown."""
+        self._told: dict[str, str] = {}
+        """Per session title of the quotes shown, what tells it from the others."""
 
     def compose(self) -> ComposeResult:
         t = self._t
@@ -97,6 +99,10 @@ class LadderScreen(DialoogScreen[None]):
 
     def _show(self, report: LadderReport) -> None:
         t = self._t
+        quoted = [item for item, _ in report.commitments] + [
+            item for bridge in report.bridging for item in (*bridge.resisting, *bridge.supporting)
+        ]
+        self._told = telling_titles(item.session_title for item in quoted)
         scope = t("ladder.all") if self.all_sessions else visible(self._session.title)
         self.query_one("#ladder-title", Static).update(
             Text.assemble((f"{t('cmd.ladder_view')} — ", "bold"), (scope, "bold"))
@@ -123,10 +129,15 @@ class LadderScreen(DialoogScreen[None]):
                 "✔" if entry.done_at else "·",
                 entry.due_on.isoformat() if entry.due_on else "—",
                 Text(visible(entry.owner or "—")),
-                _quote(item, elsewhere=self.all_sessions),
+                _quote(item, session=self._session_of(item)),
                 key=str(item.contribution_id),
             )
         _move_to(ledger, was)
+
+    def _session_of(self, item: LadderItem) -> str | None:
+        """Across all sessions, what tells the session of a quote from the others (its
+        number alone would not say which session's it is); None for this session only."""
+        return self._told.get(item.session_title) if self.all_sessions else None
 
     def _values_text(self, report: LadderReport) -> Text:
         text = Text()
@@ -153,7 +164,7 @@ class LadderScreen(DialoogScreen[None]):
             for mark, items in (("!", bridge.resisting), ("+", bridge.supporting)):
                 for item in items:
                     text.append(f"    {mark} ")
-                    text.append_text(_quote(item, elsewhere=self.all_sessions))
+                    text.append_text(_quote(item, session=self._session_of(item)))
                     text.append("\n")
         return text
 
@@ -273,16 +284,16 @@ def _move_to(table: DataTable[Any], key: str | None) -> None:
 
 
 SESSION_WIDTH = 18
-"""Characters of a session's title before a quote, across all sessions."""
+"""Characters of what tells a quote's session, across all sessions."""
 
 
-def _quote(item: LadderItem, *, elsewhere: bool = False) -> Text:
+def _quote(item: LadderItem, *, session: str | None = None) -> Text:
     """`#12 ⊘ Piet (ondernemer): text` — a quote in the facilitator's view; across all
-    sessions (`elsewhere`) with its session's title in front, or `#12` would not say which
-    twelfth contribution it is."""
+    sessions with (what tells) its `session` in front, or `#12` would not say which twelfth
+    contribution it is."""
     text = Text()
-    if elsewhere:
-        text.append(fit(visible(item.session_title), SESSION_WIDTH).rstrip(), "italic")
+    if session is not None:
+        text.append(fit(visible(session), SESSION_WIDTH).rstrip(), "italic")
         text.append(" ")
     text.append(f"#{item.seq} ")  # as the log numbers it: the screen reads the whole record
     if item.consent.marker.strip():
