@@ -221,3 +221,11 @@ def test_a_theme_whose_first_tag_names_another_theme_is_named_by_its_next() -> N
     assert first == "bereikbaarheid"
     # Its most carried tag is the other theme's name already: not a phrase, its next tag.
     assert second == "renovatie"
+
+
+def test_a_term_too_few_of_a_large_theme_carry_still_names_the_small_one_it_marks() -> None:
+    # Six of a hundred carry #groen (too few there to name it), five of ten do.
+    inputs = _carrying(0, 6, tags=("groen",)) + _carrying(6, 94)
+    inputs += _carrying(100, 5, tags=("groen",)) + _carrying(105, 5)
+    groups = [tuple(range(100)), tuple(range(100, 110))]
+    assert ladder_names(groups, inputs, lambda item: item.tags) == [None, "groen"]

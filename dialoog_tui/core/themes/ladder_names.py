@@ -49,11 +49,11 @@ def candidate_names(
     at least `LEAST` of its members and `SHARE` of them, and mostly here: at least half of
     all who carry it across the groups, or `LIFT` times the share of them the group's size
     would give it (of equally carried terms, the last in alphabetical order first). A term
-    can name one group only: the one that carries it most; of equals, the one it comes
-    first in (#groen, carried by six of a theme about trees and by six of one about
-    renovation, where #renovatie comes first), then the first group. Paraphrase-only
-    contributions lend no words to a label, their interests neither. Terms are compared
-    ignoring case; the most used wording names the group.
+    can name one group only: of those it could name, the one that carries it most; of
+    equals, the one it comes first in (#groen, carried by six of a theme about trees and by
+    six of one about renovation, where #renovatie comes first), then the first group.
+    Paraphrase-only contributions lend no words to a label, their interests neither. Terms
+    are compared ignoring case; the most used wording names the group.
 
     More than one, because the first may name another theme already (`explain`)."""
     wording: dict[str, Counter[str]] = {}
@@ -78,22 +78,34 @@ def candidate_names(
     def weight(group: int, key: str) -> tuple[int, int]:
         return carried[group][key], -ranked[group][key]
 
-    holder: dict[str, int] = {}
-    for group, counts in enumerate(carried):
-        for key in counts:
+    grouped = sum(len(members) for members in groups)
+    qualified: list[list[str]] = []  # per group, the terms that could name it, best first
+    for members, counts in zip(groups, carried, strict=True):
+        least = max(LEAST, math.ceil(SHARE * len(members)))
+        qualified.append(
+            [
+                key
+                for key, count in _most_carried_first(counts)
+                if count >= least
+                and (
+                    (share := count / everywhere[key]) >= 0.5
+                    or share >= LIFT * len(members) / grouped
+                )
+            ]
+        )
+    holder: dict[str, int] = {}  # among the groups it could name
+    for group, keys in enumerate(qualified):
+        for key in keys:
             if key not in holder or weight(holder[key], key) < weight(group, key):
                 holder[key] = group
-    grouped = sum(len(members) for members in groups)
-    candidates: list[list[tuple[str, int]]] = []
-    for group, (members, counts) in enumerate(zip(groups, carried, strict=True)):
-        least = max(LEAST, math.ceil(SHARE * len(members)))
-        named = []
-        for key, count in _most_carried_first(counts):
-            share = count / everywhere[key]
-            mostly_here = share >= 0.5 or share >= LIFT * len(members) / grouped
-            if count >= least and mostly_here and holder[key] == group:
-                named.append((wording[key].most_common(1)[0][0], count))
-        candidates.append(named)
+    candidates = [
+        [
+            (wording[key].most_common(1)[0][0], carried[group][key])
+            for key in keys
+            if holder[key] == group
+        ]
+        for group, keys in enumerate(qualified)
+    ]
     return candidates
 
 
