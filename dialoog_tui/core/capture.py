@@ -94,13 +94,7 @@ class CaptureContext(Struct):
         """How `line` would be logged now; without a mention `previous` (by default the
         current speaker) speaks."""
         entry = parse_entry(line)
-        speaker = resolve_speaker(
-            as_named_now(entry.speaker, self.former_names, self.session_participants),
-            previous=previous or self.current_speaker,
-            session_participants=self.session_participants,
-            known_participants=self.known_participants,
-            domains=self.domains,
-        )
+        speaker = self._resolve(entry.speaker, previous or self.current_speaker)
         due_on = parse_due(entry.due, self.today) if entry.due else None
         return EntryPreview(line=line, entry=entry, speaker=speaker, due_on=due_on)
 
@@ -116,13 +110,30 @@ class CaptureContext(Struct):
 
     def resolve(self, mention: SpeakerMention | None) -> Speaker:
         """The speaker a mention names (None: the current speaker)."""
-        return resolve_speaker(
-            as_named_now(mention, self.former_names, self.session_participants),
-            previous=self.current_speaker,
-            session_participants=self.session_participants,
-            known_participants=self.known_participants,
-            domains=self.domains,
-        )
+        return self._resolve(mention, self.current_speaker)
+
+    def _resolve(self, mention: SpeakerMention | None, previous: Speaker) -> Speaker:
+        """Who `mention` names: someone of the session by (the beginning of) their name
+        today; else someone of the session who went by it before a correction (the typo
+        typed again); else as it stands (someone from another meeting, or someone new)."""
+
+        def resolved(named: SpeakerMention | None) -> Speaker:
+            return resolve_speaker(
+                named,
+                previous=previous,
+                session_participants=self.session_participants,
+                known_participants=self.known_participants,
+                domains=self.domains,
+            )
+
+        speaker = resolved(mention)
+        here = {person.id for person in self.session_participants}
+        if speaker.problem is not None or (
+            speaker.participant is not None and speaker.participant.id in here
+        ):
+            return speaker
+        renamed = as_named_now(mention, self.former_names, self.session_participants)
+        return speaker if renamed == mention else resolved(renamed)
 
     def participant(self, participant_id: int | None) -> Participant | None:
         """A session participant by id."""

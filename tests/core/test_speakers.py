@@ -109,3 +109,31 @@ def test_a_new_name_far_from_everyone_or_close_to_two_asks_nothing() -> None:
     assert (two.new_name, two.resembles) == ("Jon", None)  # Jan or Jen: no one to ask about
     assert resolve(SpeakerMention("Karl")).resembles is None  # Karel is not in the room
     assert resolve(SpeakerMention("Jo")).resembles is None  # too short to tell
+
+
+def test_a_name_someone_went_by_means_them_where_nobody_today_answers_to_it() -> None:
+    from dialoog_tui.core.capture import CaptureContext
+    from dialoog_tui.core.speakers import as_named_now, name_key
+
+    lotte = Participant(id=1, name="Lotte", domain="inwoner")
+    johan = Participant(id=2, name="Johan", domain="overheid")
+    janneke = Participant(id=3, name="Janneke", domain="inwoner")
+    elsewhere = Participant(id=4, name="Lote", domain="ondernemer")  # of another meeting
+    former = {name_key("Lote"): [1], name_key("Jan"): [2]}
+    present = [lotte, johan, janneke]
+
+    assert as_named_now(SpeakerMention("lote"), former, present) == SpeakerMention("Lotte")
+    assert as_named_now(SpeakerMention("Lote"), former, [johan]) == SpeakerMention("Lote")
+    assert as_named_now(SpeakerMention("Lott"), former, present) == SpeakerMention("Lott")
+
+    context = CaptureContext(
+        domains=list(DEFAULT_DOMAINS),
+        session_participants=present,
+        known_participants=[*present, elsewhere],
+        former_names=former,
+    )
+    # The typo typed again means the one it was fixed to, not the Lote of another meeting.
+    assert context.preview("@Lote meer bomen").speaker.participant == lotte
+    # A beginning of a name someone goes by today still picks them: 'Jan' is Janneke's
+    # beginning, though Johan was once written so.
+    assert context.preview("@Jan ja").speaker.participant == janneke
