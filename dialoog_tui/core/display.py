@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Mapping
 
 _C0_AND_DEL = re.compile("[\x00-\x1f\x7f]")
 _C1 = re.compile("[\x80-\x9f]")
@@ -53,24 +54,28 @@ _BETWEEN_PARTS = " \t-–—:|/·,"
 """What separates the parts of a title ("Marktplein Wolderwijk – verkenning")."""
 
 
-def telling_titles(titles: Iterable[str]) -> dict[str, str]:
-    """Each title shortened to what tells it from the others: the words all of them begin
-    with taken off ("Marktplein Wolderwijk – verkenning" beside "… – ontwerpatelier" is
-    "verkenning"). A title that would be left empty, or one of a single title, stays whole."""
-    distinct = list(dict.fromkeys(titles))
-    if len(distinct) < 2:
-        return {title: title for title in distinct}
-    split = [title.split(" ") for title in distinct]
+def telling_titles(titles: Mapping[int, str]) -> dict[int, str]:
+    """Per session id, its title shortened to what tells it from the others: the words all
+    of them begin with taken off ("Marktplein Wolderwijk – verkenning" beside "… –
+    ontwerpatelier" is "verkenning"). A title that would be left empty, or the title of a
+    single session, stays whole; where two still read alike, each gets its id in brackets."""
+    if len(titles) < 2:
+        return dict(titles)
+    split = {session: title.split(" ") for session, title in titles.items()}
     shared = 0
-    while all(len(words) > shared + 1 for words in split) and (
-        len({words[shared] for words in split}) == 1
+    while all(len(words) > shared + 1 for words in split.values()) and (
+        len({words[shared] for words in split.values()}) == 1
     ):
         shared += 1
-    told = {}
-    for title, words in zip(distinct, split, strict=True):
-        rest = " ".join(words[shared:]).lstrip(_BETWEEN_PARTS)
-        told[title] = rest or title
-    return told
+    told = {
+        session: " ".join(words[shared:]).lstrip(_BETWEEN_PARTS) or titles[session]
+        for session, words in split.items()
+    }
+    alike = Counter(short.casefold() for short in told.values())
+    return {
+        session: f"{short} ({session})" if alike[short.casefold()] > 1 else short
+        for session, short in told.items()
+    }
 
 
 def abbreviate_domain(name: str) -> str:

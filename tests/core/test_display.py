@@ -34,12 +34,16 @@ def test_domain_abbreviations() -> None:
 def test_titles_are_told_apart_by_what_differs() -> None:
     from dialoog_tui.core.display import telling_titles
 
-    evenings = ["Plein Wolderwijk – verkenning", "Plein Wolderwijk – ontwerpatelier"]
-    assert telling_titles(evenings) == {
-        evenings[0]: "verkenning",
-        evenings[1]: "ontwerpatelier",
-    }
+    evenings = {1: "Plein Wolderwijk – verkenning", 2: "Plein Wolderwijk – ontwerpatelier-avond 1"}
+    assert telling_titles(evenings) == {1: "verkenning", 2: "ontwerpatelier-avond 1"}
     # Nothing shared, one title, or a title that is all beginning: whole.
-    assert telling_titles(["Maart", "Juni"]) == {"Maart": "Maart", "Juni": "Juni"}
-    assert telling_titles(["Avond", "Avond 2"]) == {"Avond": "Avond", "Avond 2": "Avond 2"}
-    assert telling_titles(["Plein – a", "Plein – a"]) == {"Plein – a": "Plein – a"}
+    assert telling_titles({1: "Maart", 2: "Juni"}) == {1: "Maart", 2: "Juni"}
+    assert telling_titles({1: "Avond", 2: "Avond 2"}) == {1: "Avond", 2: "Avond 2"}
+    assert telling_titles({5: "Plein"}) == {5: "Plein"}
+    # Two that still read alike (one title twice; a separator apart) are told by their ids.
+    assert telling_titles({3: "Avond", 4: "Avond"}) == {3: "Avond (3)", 4: "Avond (4)"}
+    assert telling_titles({1: "Plein – verkenning", 2: "Plein verkenning", 3: "Plein atelier"}) == {
+        1: "verkenning (1)",
+        2: "verkenning (2)",
+        3: "atelier",
+    }

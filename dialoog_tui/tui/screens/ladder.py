@@ -53,8 +53,8 @@ class LadderScreen(DialoogScreen[None]):
         """Whether the view spans every session instead of this one."""
         self.report: LadderReport | None = None
         """What is shown."""
-        self._told: dict[str, str] = {}
-        """Per session title of the quotes shown, what tells it from the others."""
+        self._told: dict[int, str] = {}
+        """Per session of the quotes shown, what tells it from the others."""
 
     def compose(self) -> ComposeResult:
         t = self._t
@@ -102,7 +102,7 @@ class LadderScreen(DialoogScreen[None]):
         quoted = [item for item, _ in report.commitments] + [
             item for bridge in report.bridging for item in (*bridge.resisting, *bridge.supporting)
         ]
-        self._told = telling_titles(item.session_title for item in quoted)
+        self._told = telling_titles({item.session_id: item.session_title for item in quoted})
         scope = t("ladder.all") if self.all_sessions else visible(self._session.title)
         self.query_one("#ladder-title", Static).update(
             Text.assemble((f"{t('cmd.ladder_view')} — ", "bold"), (scope, "bold"))
@@ -137,7 +137,7 @@ class LadderScreen(DialoogScreen[None]):
     def _session_of(self, item: LadderItem) -> str | None:
         """Across all sessions, what tells the session of a quote from the others (its
         number alone would not say which session's it is); None for this session only."""
-        return self._told.get(item.session_title) if self.all_sessions else None
+        return self._told.get(item.session_id) if self.all_sessions else None
 
     def _values_text(self, report: LadderReport) -> Text:
         text = Text()
@@ -283,17 +283,13 @@ def _move_to(table: DataTable[Any], key: str | None) -> None:
     table.move_cursor(row=row)
 
 
-SESSION_WIDTH = 18
-"""Characters of what tells a quote's session, across all sessions."""
-
-
 def _quote(item: LadderItem, *, session: str | None = None) -> Text:
     """`#12 ⊘ Piet (ondernemer): text` — a quote in the facilitator's view; across all
     sessions with (what tells) its `session` in front, or `#12` would not say which twelfth
     contribution it is."""
     text = Text()
     if session is not None:
-        text.append(fit(visible(session), SESSION_WIDTH).rstrip(), "italic")
+        text.append(visible(session), "italic")
         text.append(" ")
     text.append(f"#{item.seq} ")  # as the log numbers it: the screen reads the whole record
     if item.consent.marker.strip():
