@@ -458,6 +458,19 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "no contribution #{number} in {title!r}",
     ),
     "error.no_contribution_id": ("geen bijdrage met id {id}", "no contribution with id {id}"),
+    "error.no_interest": ("geen belang {interest!r}", "no interest called {interest!r}"),
+    "error.interest_not_raised": (
+        "het belang {interest!r} is in deze sessie niet genoemd",
+        "the interest {interest!r} was not raised in this session",
+    ),
+    "error.answer_elsewhere": (
+        "het antwoord moet een bijdrage uit dezelfde sessie zijn",
+        "the answer must be a contribution of the same session",
+    ),
+    "error.answer_not_answered": (
+        "alleen een beantwoord belang heeft een antwoord (status answered)",
+        "only an answered interest has an answer (status answered)",
+    ),
     "error.not_a_commitment": (
         "die bijdrage is geen afspraak",
         "that contribution is not a commitment",

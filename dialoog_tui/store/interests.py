@@ -58,16 +58,27 @@ def set_interest_status(
     """Record what was done with an interest in a session (and, if answered, by what)."""
     term = find_term(db=db, kind=TermKind.INTEREST, name=interest)
     if term is None or term.id is None:
-        raise NotFound(f"no interest called {interest!r}")
+        raise NotFound(
+            f"no interest called {interest!r}", key="error.no_interest", interest=interest
+        )
     state = db.get(SessionInterestRow, (session_id, term.id))
     if state is None:
-        raise NotFound(f"the interest {term.name!r} was not raised in session {session_id}")
+        raise NotFound(
+            f"the interest {term.name!r} was not raised in this session",
+            key="error.interest_not_raised",
+            interest=term.name,
+        )
     if answered_by_id is not None:
         answer = db.get(ContributionRow, answered_by_id)
         if answer is None or answer.session_id != session_id:
-            raise InvalidInput("the answer must be a contribution of the same session")
+            raise InvalidInput(
+                "the answer must be a contribution of the same session",
+                key="error.answer_elsewhere",
+            )
         if status is not InterestStatus.ANSWERED:
-            raise InvalidInput("only an answered interest has an answer")
+            raise InvalidInput(
+                "only an answered interest has an answer", key="error.answer_not_answered"
+            )
     state.status = status.value
     state.answered_by_id = answered_by_id if status is InterestStatus.ANSWERED else None
     state.updated_at = utc_now()

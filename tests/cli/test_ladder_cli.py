@@ -232,3 +232,33 @@ def test_a_contribution_that_cannot_be_found_is_said_in_one_line(
         code, out, err = run(capsys, "--db", db, "--lang", language, "commitment", typed, "--done")
         assert code == 1 and not out
         assert message in err and len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "dutch"),
+    [
+        (("april", "nergens", "open"), "no interest called 'nergens'", "geen belang 'nergens'"),
+        (
+            ("april", "rust", "open"),
+            "the interest 'rust' was not raised in this session",
+            "het belang 'rust' is in deze sessie niet genoemd",
+        ),
+        (
+            ("april", "bereikbaarheid", "answered", "--answered-by", "maart#1"),
+            "the answer must be a contribution of the same session",
+            "het antwoord moet een bijdrage uit dezelfde sessie zijn",
+        ),
+        (
+            ("april", "bereikbaarheid", "open", "--answered-by", "#2"),
+            "only an answered interest has an answer",
+            "alleen een beantwoord belang heeft een antwoord",
+        ),
+    ],
+)
+def test_a_status_that_cannot_be_recorded_is_said_in_the_reader_s_language(
+    capsys: pytest.CaptureFixture[str], db: str, args: tuple[str, ...], english: str, dutch: str
+) -> None:
+    for language, message in (("en", english), ("nl", dutch)):
+        code, out, err = run(capsys, "--db", db, "--lang", language, "interest", *args)
+        assert code == 1 and not out
+        assert message in err and len(err.strip().splitlines()) == 1, err
