@@ -99,7 +99,8 @@ def move_contribution(
     source = holder.id if holder else _proposal_holding(db, contribution)
     keys = [key] if source is None or source == key else [key, source]
     if source == key:
-        raise CurationError("already_member", contribution=contribution, theme=key)
+        said = curation.named([contribution], _names(db, [contribution]))
+        raise CurationError("already_member", contribution=said, theme=key)
     return perform(
         db=db,
         keys=keys,

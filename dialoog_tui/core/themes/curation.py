@@ -203,7 +203,7 @@ def split(
     chosen = [m for m in theme.members if m in set(contributions)]
     missing = sorted(set(contributions) - set(theme.members))
     if missing:
-        raise CurationError("not_members", theme=theme.id, contributions=named(missing))
+        raise CurationError("not_members", theme=theme.id, contributions=named(missing, names))
     if not chosen:
         raise CurationError("nothing_to_split")
     if len(chosen) == len(theme.members):
@@ -242,10 +242,12 @@ def move(
 ) -> Outcome:
     """A contribution into `target`, out of `source` (None: it was in no theme)."""
     if source is not None and source.id == target.id:
-        raise CurationError("already_member", contribution=contribution, theme=target.id)
+        raise CurationError(
+            "already_member", contribution=named([contribution], names), theme=target.id
+        )
     changed = []
     if source is not None:
-        _check_not_last(source, contribution)
+        _check_not_last(source, contribution, names)
         changed.append(
             replace(
                 source,
@@ -274,8 +276,8 @@ def remove(
 ) -> Outcome:
     """A contribution out of a theme, for good."""
     if contribution not in theme.members:
-        raise CurationError("not_member", contribution=contribution, theme=theme.id)
-    _check_not_last(theme, contribution)
+        raise CurationError("not_member", contribution=named([contribution], names), theme=theme.id)
+    _check_not_last(theme, contribution, names)
     left = replace(
         theme,
         members=tuple(m for m in theme.members if m != contribution),
@@ -286,9 +288,13 @@ def remove(
     )
 
 
-def _check_not_last(theme: CuratedTheme, contribution: int) -> None:
+def _check_not_last(
+    theme: CuratedTheme, contribution: int, names: Mapping[int, tuple[int, str]] | None
+) -> None:
     if theme.members == (contribution,):
-        raise CurationError("last_member", contribution=contribution, theme=theme.id)
+        raise CurationError(
+            "last_member", contribution=named([contribution], names), theme=theme.id
+        )
 
 
 def named(contributions: Sequence[int], names: Mapping[int, tuple[int, str]] | None = None) -> str:
