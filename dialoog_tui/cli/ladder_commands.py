@@ -15,7 +15,7 @@ from dialoog_tui.cli.common import (
     say,
     with_database,
 )
-from dialoog_tui.core.display import visible
+from dialoog_tui.core.display import telling_titles, visible
 from dialoog_tui.core.ladder import TermKind
 from dialoog_tui.core.ladder_report import InterestState, InterestStatus, LadderReport
 
@@ -62,7 +62,12 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
     from dialoog_tui.core.consent_gate import shareable_commitments
     from dialoog_tui.core.export.ladder_json import shareable_item
 
+    # Over several sessions a number alone does not say whose: what tells its session first.
+    told = telling_titles(dict(report.sessions)) if len(report.sessions) > 1 else {}
+
     def quote(item_json: dict[str, object]) -> str:
+        session = told.get(item_json["session_id"])  # type: ignore[call-overload]
+        where = f"{session} " if session else ""
         anonymous = item_json["consent"] == "anonymous"
         nobody = say("cli.theme.anonymous") if anonymous else say("cli.theme.room")
         speaker = item_json["speaker"] or nobody
@@ -71,7 +76,8 @@ def print_ladder(report: LadderReport, *, table: str | None = None) -> None:
             paraphrase, marked = item_json["paraphrase"], f"[{say('cli.ladder.paraphrase')}]"
             text = f"≈ {paraphrase} {marked}" if paraphrase else marked
         return visible(
-            f"#{item_json['seq']} {speaker} ({item_json['domain'] or say('cli.no_domain')}): {text}"
+            f"{where}#{item_json['seq']} {speaker} "
+            f"({item_json['domain'] or say('cli.no_domain')}): {text}"
         )
 
     titles = ", ".join(visible(title) for _id, title in report.sessions)

@@ -262,3 +262,13 @@ def test_a_status_that_cannot_be_recorded_is_said_in_the_reader_s_language(
         code, out, err = run(capsys, "--db", db, "--lang", language, "interest", *args)
         assert code == 1 and not out
         assert message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_over_several_sessions_a_quote_says_whose_number_it_is(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    _, several, _ = run(capsys, "--db", db, "ladder", "--all")
+    _, one, _ = run(capsys, "--db", db, "ladder", "april")
+    assert "! Maart #1 Anna (inwoner): Geen garage onder het plein" in several
+    assert "! #1 Anna" not in several
+    assert "  [open] #2 Karin (overheid): We onderzoeken een lift" in one
