@@ -16,7 +16,7 @@ from dialoog_tui.cli.common import (
     with_database,
 )
 from dialoog_tui.core.display import telling_titles, visible
-from dialoog_tui.core.ladder import TermKind
+from dialoog_tui.core.ladder import Commitment, TermKind
 from dialoog_tui.core.ladder_report import InterestState, InterestStatus, LadderReport
 
 if TYPE_CHECKING:
@@ -149,22 +149,25 @@ def vocab(args: argparse.Namespace) -> int:
 def interest(args: argparse.Namespace) -> int:
     """`dialoog interest SESSION INTEREST STATUS [--answered-by CONTRIBUTION]`."""
     from dialoog_tui.services import ladder as ladder_service
-    from dialoog_tui.services.references import contribution_id
+    from dialoog_tui.services.references import contribution_id, quoted
 
     status = InterestStatus(args.status)
 
-    def record(database: Database) -> InterestState:
+    def record(database: Database) -> tuple[InterestState, str | None]:
         answer = None
         if args.answered_by is not None:
             answer = contribution_id(database, args.answered_by, session=str(args.session))
-        return ladder_service.set_interest_status(
+        state = ladder_service.set_interest_status(
             database, str(args.session), args.interest, status, answered_by_id=answer
         )
+        return state, quoted(database, answer) if answer is not None else None
 
-    state = with_database(args, record)
-    # As it was typed: '#13' in this session says more than the id it stands for.
+    state, said = with_database(args, record)
+    # As it was typed ('#13' in this session says more than the id it stands for), and
+    # what it says (see `commitment`).
     answered = args.answered_by.strip() if args.answered_by else ""
-    answer = say("cli.ladder.answered_by", id=answered) if state.answered_by_id else ""
+    answered += f" {said}" if said else ""
+    answer = say("cli.ladder.answered_by", id=visible(answered)) if state.answered_by_id else ""
     print(f"{visible(state.interest)}: {state.status.label(current_language())}{answer}")
     return 0
 
@@ -179,22 +182,25 @@ def commitment(args: argparse.Namespace) -> int:
         due = parse_due(args.due, date.today())
         if due is None:
             raise InvalidInput(key="error.bad_due", value=args.due)
-    from dialoog_tui.services.references import contribution_id
+    from dialoog_tui.services.references import contribution_id, quoted
 
-    entry = with_database(
-        args,
-        lambda database: ladder_service.set_commitment(
+    def record(database: Database) -> tuple[Commitment, str | None]:
+        entry = ladder_service.set_commitment(
             database,
             contribution_id(database, args.contribution),
             owner=args.owner,
             due_on=due,
             done=args.done,
-        ),
-    )
+        )
+        return entry, quoted(database, entry.contribution_id)
+
+    entry, said = with_database(args, record)
     state = say("cli.ladder.done") if entry.done_at else say("cli.ladder.open_state")
     when = entry.due_on.isoformat() if entry.due_on else say("cli.ladder.no_date")
-    # As it was typed: the id, or the number in its session the minutes give.
-    print(f"{visible(args.contribution.strip())}: {visible(entry.owner or '—')}, {when}, {state}")
+    # As it was typed (the id, or the number in its session the minutes give), and what it
+    # says: a number from minutes read before a consent changed may mean another line now.
+    typed = visible(args.contribution.strip()) + (f" {visible(said)}" if said else "")
+    print(f"{typed}: {visible(entry.owner or '—')}, {when}, {state}")
     return 0
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from dialoog_tui.core.consent_gate import share
 from dialoog_tui.core.numbers import typed_contribution
 from dialoog_tui.errors import InvalidInput, NotFound
+from dialoog_tui.store.contributions import get_contribution
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.sessions import find_session
 from dialoog_tui.store.shared_numbers import numbered
@@ -46,5 +48,25 @@ def contribution_id(database: Database, typed: str, *, session: str | None = Non
                 title=found.title,
             )
         return contribution
+
+    return database.read(read)
+
+
+QUOTED = 48
+"""Characters of a contribution the command line quotes back."""
+
+
+def quoted(database: Database, contribution_id: int) -> str | None:
+    """The beginning of what a contribution says, as shareable outputs show it (a
+    paraphrase-only one by its paraphrase; None when they show nothing of it): quoted back
+    after a command that took it by number, so that a number read in minutes from before a
+    consent changed cannot silently mean another line."""
+
+    def read(db: Session) -> str | None:
+        shown = share(get_contribution(db=db, contribution_id=contribution_id))
+        if shown is None or not shown.text.strip():
+            return None
+        text = " ".join(shown.text.split())
+        return f"“{text if len(text) <= QUOTED else text[: QUOTED - 1].rstrip() + '…'}”"
 
     return database.read(read)

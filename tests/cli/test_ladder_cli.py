@@ -200,7 +200,8 @@ def test_a_contribution_is_named_by_its_number_in_the_minutes(
     assert promise["seq"] == 2
     code, out, err = run(capsys, "--db", db, "commitment", "april#2", "--owner", "Gemeente")
     assert code == 0, err
-    assert out.startswith("april#2: Gemeente")
+    # What it names is quoted back: a number read in older minutes may mean another line.
+    assert out.startswith("april#2 “We onderzoeken een lift”: Gemeente")
     _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
     assert json.loads(out)["commitments"][0]["owner"] == "Gemeente"
 
@@ -209,7 +210,7 @@ def test_a_contribution_is_named_by_its_number_in_the_minutes(
         capsys, "--db", db, "interest", "april", "bereikbaarheid", "answered", "--answered-by", "#2"
     )
     assert code == 0, err
-    assert out.strip() == "bereikbaarheid: answered by contribution #2"
+    assert out.strip() == "bereikbaarheid: answered by contribution #2 “We onderzoeken een lift”"
     _, out, _ = run(capsys, "--db", db, "ladder", "april", "--json")
     states = {i["interest"]: i for i in json.loads(out)["interests"]}
     assert states["bereikbaarheid"]["answered_by"] == promise["id"]
@@ -272,3 +273,21 @@ def test_over_several_sessions_a_quote_says_whose_number_it_is(
     assert "! Maart #1 Anna (inwoner): Geen garage onder het plein" in several
     assert "! #1 Anna" not in several
     assert "  [open] #2 Karin (overheid): We onderzoeken een lift" in one
+
+
+def test_what_a_command_quotes_back_goes_through_the_consent_gate(db: str) -> None:
+    from dialoog_tui.services.references import quoted
+    from dialoog_tui.store.db.database import open_database
+    from dialoog_tui.store.db.target import resolve_target
+
+    database = open_database(resolve_target(db))
+    try:
+        said = [quoted(database, contribution) for contribution in range(1, 6)]
+    finally:
+        database.close()
+    anna, henk, piet, yasmina, karin = said
+    assert anna == "“Geen garage onder het plein”"
+    assert henk == "“Te weinig bankjes”"  # anonymous: the words, never a name
+    assert piet is None  # paraphrase only, and no paraphrase written: never the words
+    assert yasmina is None  # off the record
+    assert karin == "“We onderzoeken een lift”"
