@@ -12,7 +12,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "note_taker": ("Verslaglegger", "Note-taker"),
     "question": ("Vraag", "Question"),
     "participants": ("Deelnemers", "Participants"),
-    "others_anonymous": ("{count} anoniem", "{count} anonymous"),
     "and": ("en", "and"),
     "course": ("Verloop", "Course of the meeting"),
     "no_phase": ("Zonder fase", "No phase"),

@@ -12,7 +12,7 @@ from msgspec import Struct
 from sqlmodel import Session
 
 from dialoog_tui.core.consent import Consent
-from dialoog_tui.core.consent_gate import share
+from dialoog_tui.core.consent_gate import share, speaker_domain
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.services.sessions import open_session_request
 from dialoog_tui.services.themes import stored_report
@@ -50,7 +50,8 @@ class TableView(Struct, frozen=True):
     note_taker: str | None
     total: int
     by_domain: tuple[tuple[str, int], ...]
-    """Contributions per domain, most first (speakers without a domain left out)."""
+    """Contributions per domain, most first (speakers without a domain, and anonymous
+    contributions, left out)."""
     latest: tuple[RoomLine, ...]
     """The newest, oldest first."""
 
@@ -103,8 +104,11 @@ def _room(db: Session, session_id: int) -> Room:
         domains: Counter[str] = Counter()
         for c in here:
             speaker = people.get(c.participant_id) if c.participant_id is not None else None
-            if speaker is not None and speaker.domain:
-                domains[speaker.domain] += 1
+            # Never an anonymous contribution's: beside its line, the one member of a domain
+            # at the table would be her.
+            domain = speaker_domain(speaker, c)
+            if domain:
+                domains[domain] += 1
         lines = []
         for c in here[-LATEST:]:
             person = people.get(c.participant_id) if c.participant_id is not None else None

@@ -170,8 +170,10 @@ def test_paraphrase_is_not_quoted_and_anonymous_carries_no_name() -> None:
     assert "schaduw" in markdown  # its interest still tells what it was about
     (line,) = [line for line in markdown.splitlines() if ANONYMOUS_TEXT in line]
     assert "Ahmed" not in line and "**anoniem**:" in line and "inwoner" not in line
-    # Ahmed spoke only anonymously: he is counted, not named, among the participants.
-    assert "Ahmed" not in markdown and "Anna de Boer en 1 anoniem" in markdown
+    # Ahmed spoke only anonymously: he is counted, not named, among the participants, and
+    # not under his domain (beside Anna, the only other resident, that would say it).
+    assert "Ahmed" not in markdown and "- **inwoner** (1): Anna de Boer\n" in markdown
+    assert "- **anoniem** (1)\n" in markdown
 
 
 def test_anonymised_summary_names_nobody_and_keeps_pseudonyms_stable() -> None:

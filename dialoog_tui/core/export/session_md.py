@@ -71,17 +71,26 @@ class DomainShare(Struct, frozen=True):
 def participation(record: SessionRecord, words: Words) -> list[DomainShare]:
     """Per domain (in the configured order, the unplaced last), who spoke and how often;
     domains nobody spoke from are left out. What the room said and what was said anonymously
-    count on rows of their own: counted under its speaker's domain, an anonymous remark
-    would be theirs to anyone who counts the named ones (the only resident present)."""
+    count on rows of their own, and so does someone heard only anonymously: counted under
+    their domain, an anonymous remark or person would be theirs to anyone who counts the
+    named ones (the only resident present)."""
     people: dict[str, set[int]] = {}
     said: Counter[str] = Counter()
     room, anonymous = words("room"), words("anonymous")
+    unnamed = heard_only_anonymously(record)
     for c in record.contributions:
         person = record.speaker(c)
+        if c.consent is Consent.ANONYMOUS:
+            # Nor is its speaker counted under their domain for it: someone heard only
+            # anonymously is one of the anonymous row's people.
+            said[anonymous] += 1
+            if person is not None and person.id in unnamed:
+                people.setdefault(anonymous, set()).add(person.id)
+            continue
         domain = person.domain if person and person.domain else words("no_domain")
         if person is not None:
             people.setdefault(domain, set()).add(person.id)
-        said[anonymous if c.consent is Consent.ANONYMOUS else domain if person else room] += 1
+        said[domain if person else room] += 1
     return [
         DomainShare(domain, len(people.get(domain, ())), said[domain])
         for domain in dict.fromkeys((*record.domains, words("no_domain"), room, anonymous))
@@ -158,23 +167,20 @@ class SessionWriter:
         self._section(w("participants"))
         unnamed = heard_only_anonymously(record)
         by_domain: dict[str, list[str]] = {}
-        hidden: Counter[str] = Counter()
         for person in self.people:
-            domain = person.domain or w("no_domain")
-            # Someone heard only anonymously is counted, not named: the name would undo it.
-            if person.id in unnamed:
-                hidden[domain] += 1
-            else:
-                by_domain.setdefault(domain, []).append(v.person(person))
-        domains = [d for d in (*record.domains, w("no_domain")) if d in by_domain or d in hidden]
-        if not domains:
+            if person.id not in unnamed:
+                by_domain.setdefault(person.domain or w("no_domain"), []).append(v.person(person))
+        domains = [d for d in (*record.domains, w("no_domain")) if d in by_domain]
+        # Someone heard only anonymously is counted, not named, and under no domain: the only
+        # one of a domain would be her.
+        hidden = sum(1 for person in self.people if person.id in unnamed)
+        if not domains and not hidden:
             self._add(w("nothing"))
         for domain in domains:
-            names = ", ".join(md_cell(name) for name in sorted(by_domain.get(domain, [])))
-            extra = w("others_anonymous", count=hidden[domain]) if hidden[domain] else ""
-            listed = f" {w('and')} ".join(part for part in (names, extra) if part)
-            count = len(by_domain.get(domain, [])) + hidden[domain]
-            self._add(f"- **{md_cell(domain)}** ({count}): {listed}")
+            names = ", ".join(md_cell(name) for name in sorted(by_domain[domain]))
+            self._add(f"- **{md_cell(domain)}** ({len(by_domain[domain])}): {names}")
+        if hidden:
+            self._add(f"- **{w('anonymous')}** ({hidden})")
 
     def _course(self) -> None:
         w, record = self.words, self.record
