@@ -54,8 +54,8 @@ class SessionRecord(Struct, frozen=True):
 
 def at_table(record: SessionRecord, table: Table) -> SessionRecord:
     """The part of a session said at one of its tables, as a session of its own: named after
-    the session and the table, with the people who spoke there, the interests raised there
-    and the commitments made there."""
+    the session and the table, noted by the table's note-taker (where it has one), with the
+    people who spoke there, the interests raised there and the commitments made there."""
     said = [c for c in record.contributions if c.table_id == table.id]
     kept = {c.id for c in said}
     speakers = {c.participant_id for c in said if c.participant_id is not None}
@@ -66,7 +66,11 @@ def at_table(record: SessionRecord, table: Table) -> SessionRecord:
             interests.append(replace(state, raised_by=raised))
     return replace(
         record,
-        session=replace(record.session, title=f"{record.session.title} — {table.name}"),
+        session=replace(
+            record.session,
+            title=f"{record.session.title} — {table.name}",
+            note_taker=table.note_taker or record.session.note_taker,
+        ),
         participants={pid: p for pid, p in record.participants.items() if pid in speakers},
         contributions=said,
         interests=interests,

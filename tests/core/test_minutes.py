@@ -349,3 +349,17 @@ def test_with_many_sessions_the_recurrence_chart_narrows_to_dots() -> None:
         "t.svg", "x", [Recurrence("B", {1: 3})], sessions[:3], counted=lambda c: f"{c}"
     )
     assert few.width == 640 and ">3</text>" in few.body
+
+
+def test_one_table_s_minutes_are_noted_by_its_own_note_taker() -> None:
+    from dialoog_tui.core.model import Table
+    from dialoog_tui.core.record import at_table
+
+    made = record(hostile=False)
+    assert made.session.note_taker == "Sanne Vos"
+    noted = at_table(made, Table(id=7, session_id=1, name="Noord", note_taker="Bram"))
+    assert noted.session.note_taker == "Bram"
+    assert "**Verslaglegger:** Bram" in session_minutes(noted, themes(), options()).markdown
+    # A table nobody sat down at as its note-taker: the session's.
+    unnoted = at_table(made, Table(id=8, session_id=1, name="Zuid"))
+    assert unnoted.session.note_taker == "Sanne Vos"
