@@ -178,6 +178,10 @@ CLI_MESSAGES: Mapping[str, tuple[str, str]] = {
         "{database} is niet bereikbaar; probeer het opnieuw zodra de server weer antwoordt",
         "{database} cannot be reached; try again once the server answers",
     ),
+    "error.cannot_open": (
+        "kan {database} niet openen ({detail})",
+        "cannot open {database} ({detail})",
+    ),
     "error.import_summary": (
         "{source} is een verslag dat dialoog exporteerde, geen notities: het toont de"
         " bijeenkomst zoals ze gedeeld mag worden (zonder wat buiten het verslag bleef, anoniem"

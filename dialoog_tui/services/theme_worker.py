@@ -69,9 +69,12 @@ class Finished(Struct, frozen=True):
 
 
 class Failed(Struct, frozen=True):
-    """The run could not be done; `message` says why in one sentence."""
+    """The run could not be done; `message` says why in one sentence (in English), `key` and
+    `values` as an interface text when the error has one (`errors.StoreError`)."""
 
     message: str
+    key: str | None = None
+    values: dict[str, str] = {}
 
 
 Event = Holdable | Progressed | Finished | Failed
@@ -114,8 +117,8 @@ def event_line(event: Event) -> str:
 
             shown = to_json(view) if view is not None else None
             document = {"event": "finished", "run": run_id, "view": shown}
-        case Failed(message):
-            document = {"event": "failed", "message": message}
+        case Failed(message, key, values):
+            document = {"event": "failed", "message": message, "key": key, "values": values}
     return json.dumps(document, ensure_ascii=False)
 
 
@@ -134,7 +137,9 @@ def read_event(line: str) -> Event:
                 view = document["view"]
                 return Finished(document["run"], from_json(view) if view is not None else None)
             case "failed":
-                return Failed(str(document["message"]))
+                key = document.get("key")
+                values = {str(k): str(v) for k, v in (document.get("values") or {}).items()}
+                return Failed(str(document["message"]), str(key) if key else None, values)
     except (KeyError, TypeError, json.JSONDecodeError) as error:
         raise ValueError(f"not a theme worker event: {line!r}") from error
     raise ValueError(f"not a theme worker event: {line!r}")
@@ -186,9 +191,11 @@ def main(out: IO[str] = sys.stdout) -> int:
             emit(run(database, request, lambda step: emit(Progressed(step))))
         finally:
             database.close()
-    except Exception as error:  # the parent shows it, in one sentence
+    except Exception as error:  # the parent shows it, in one sentence, in its language
         text = str(error).strip()
-        emit(Failed(text.splitlines()[0] if text else type(error).__name__))
+        key = getattr(error, "key", None)
+        values = {name: str(v) for name, v in getattr(error, "values", {}).items()}
+        emit(Failed(text.splitlines()[0] if text else type(error).__name__, key, values))
         return 1
     return 0
 

@@ -35,7 +35,8 @@ class StoreGateway:
         self._opened: Future[Database] | None = None
 
     def _opening(self) -> Future[Database]:
-        if self._opened is None:
+        # Opening failed (a server that was down): tried again, it may answer now.
+        if self._opened is None or (self._opened.done() and self._opened.exception()):
             self._opened = self._executor.submit(self._open)
         return self._opened
 

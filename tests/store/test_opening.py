@@ -359,3 +359,33 @@ def test_rebuilding_the_phase_and_participant_tables_keeps_every_link(tmp_path: 
             assert sql("SELECT id FROM participant WHERE name = 'Dirk'").scalar() == 4
     finally:
         database.close()
+
+
+def test_a_server_that_does_not_answer_is_away_and_said_in_the_reader_s_language() -> None:
+    from dialoog_tui.errors import DatabaseAway
+    from dialoog_tui.i18n import Translator
+
+    # Nothing listens on port 1: the connection is refused, as when the server is down.
+    target = resolve_target("postgresql://nobody@127.0.0.1:1/dialoog")
+    with pytest.raises(DatabaseAway) as refused:
+        open_database(target)
+    said = Translator("nl").explain(refused.value)
+    assert said == (
+        "postgresql://127.0.0.1:1/dialoog is niet bereikbaar; probeer het opnieuw "
+        "zodra de server weer antwoordt"
+    )
+
+
+def test_a_theme_run_that_failed_keeps_what_says_it_in_the_reader_s_language() -> None:
+    from dialoog_tui.errors import DatabaseAway
+    from dialoog_tui.i18n import Translator
+    from dialoog_tui.services.theme_worker import Failed, event_line, read_event
+    from dialoog_tui.tui.themes.runner import ThemeRunFailed
+
+    away = DatabaseAway("x cannot be reached", key="error.database_away", database="x")
+    sent = Failed(str(away), away.key, {name: str(v) for name, v in away.values.items()})
+    got = read_event(event_line(sent))
+    assert got == sent
+    assert isinstance(got, Failed)
+    failed = ThemeRunFailed(got.message, got.key, got.values)
+    assert Translator("nl").explain(failed).startswith("x is niet bereikbaar")

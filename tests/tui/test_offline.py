@@ -4,6 +4,7 @@ written when the database answers again, also after a restart (issue 22)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -158,3 +159,19 @@ async def test_what_another_table_logs_appears_in_the_log(
         # This table goes on as before.
         await type_line(pilot, "en nog iets van tafel 1")
         assert [c.seq for c in stored(seeded)] == [1, 2, 3]
+
+
+async def test_a_database_that_could_not_be_opened_is_tried_again(tmp_path: Path) -> None:
+    from dialoog_tui.errors import StoreError
+    from dialoog_tui.store.db.target import resolve_target
+    from dialoog_tui.tui.gateway import StoreGateway
+
+    folder = tmp_path / "share"  # a network share not mounted yet
+    gateway = StoreGateway(resolve_target(str(folder / "dialoog.sqlite3")))
+    try:
+        with pytest.raises(StoreError):
+            await gateway.ready()
+        folder.mkdir()
+        await gateway.ready()  # there now: not the first answer kept for ever
+    finally:
+        gateway.close()

@@ -177,8 +177,18 @@ def _open_server(target: DatabaseTarget) -> Database:
             upgrade_to_head(engine)
     except DBAPIError as error:
         engine.dispose()
+        detail = _first_line(error.orig or error)
+        if _is_away(error, server=True):  # not started, or out of reach: it may answer later
+            raise DatabaseAway(
+                f"{target.display} cannot be reached ({detail})",
+                key="error.database_away",
+                database=target.display,
+            ) from None
         raise DatabaseUnusable(
-            f"cannot open {target.display} ({_first_line(error.orig or error)})"
+            f"cannot open {target.display} ({detail})",
+            key="error.cannot_open",
+            database=target.display,
+            detail=detail,
         ) from None
     except NewerDatabase:
         engine.dispose()

@@ -120,7 +120,7 @@ class LiveThemes:
             view = finished.view if finished is not None else None
         except ThemeRunFailed as error:
             self._panel.show_status(self._t("live.failed"))
-            self._screen.notify(str(error), severity="warning", markup=False)
+            self._screen.notify(self._t.explain(error), severity="warning", markup=False)
             return
         if view is not None:
             self.refreshes += 1

@@ -222,7 +222,7 @@ class RoomScreen(DialoogScreen[None]):
         try:
             await runner.run(None)
         except ThemeRunFailed as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(self._t.explain(error), severity="error", markup=False)
         finally:
             self._finding = False
         self._wanted()

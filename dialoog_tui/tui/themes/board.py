@@ -303,7 +303,7 @@ class ThemeBoardScreen(CuratingScreen):
         try:
             finished = await self.runner.run(self.session_ids, progress, fresh=True) is not None
         except ThemeRunFailed as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(self.t.explain(error), severity="error", markup=False)
             finished = False
         self.refresh_bindings()
         if finished:

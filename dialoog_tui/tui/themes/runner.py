@@ -35,7 +35,13 @@ OnProgress = Callable[[Step], None]
 
 
 class ThemeRunFailed(Exception):
-    """The child process ended with an error (its message is the text)."""
+    """The child process ended with an error (its message is the text; `key` and `values`
+    the interface text that says it, when it has one: `Translator.explain` reads them)."""
+
+    def __init__(self, message: str, key: str | None = None, values: dict[str, str] | None = None):
+        super().__init__(message)
+        self.key = key
+        self.values = values or {}
 
 
 class ThemeRunner:
@@ -129,7 +135,7 @@ class ThemeRunner:
         if isinstance(outcome, Finished) and code == 0:
             return outcome
         if isinstance(outcome, Failed):
-            raise ThemeRunFailed(outcome.message)
+            raise ThemeRunFailed(outcome.message, outcome.key, outcome.values)
         last = complaint.decode("utf-8", "replace").strip().splitlines()
         raise ThemeRunFailed(last[-1] if last else f"theme run ended with code {code}")
 
