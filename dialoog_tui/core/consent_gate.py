@@ -89,12 +89,17 @@ def shareable_record(record: SessionRecord) -> SessionRecord:
     `record` is the full record (off-the-record contributions included); what comes back
     holds no trace of them: not their text, ladder or links, not a participant who spoke
     only off the record, not an interest only they raised, not their commitments, not a gap
-    in the numbers (what is shown is numbered anew).
+    in the numbers (what is shown is numbered anew; once: a record numbered so, or one
+    table's part of it, keeps its numbers when it comes through here again).
     """
     everything = record.contributions
     kept = shareable(everything)
     kept_ids = {c.id for c in kept}
-    numbers = {c.id: number for number, c in enumerate(sorted(kept, key=_by_seq), start=1)}
+    numbers = (
+        {c.id: c.seq for c in kept}  # numbered through here before: one table's keep theirs
+        if record.numbered
+        else {c.id: number for number, c in enumerate(sorted(kept, key=_by_seq), start=1)}
+    )
     kept = [_as_shared(c, numbers[c.id], kept_ids) for c in kept]
     heard = {c.participant_id for c in kept}
     spoke_at_all = {c.participant_id for c in everything}
@@ -117,6 +122,7 @@ def shareable_record(record: SessionRecord) -> SessionRecord:
             for c in kept
             if c.id in record.commitments
         },
+        numbered=True,
     )
 
 

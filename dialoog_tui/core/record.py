@@ -29,6 +29,10 @@ class SessionRecord(Struct, frozen=True):
     """Interests raised in the session, with what was done with them."""
     commitments: Mapping[int, Commitment] = field(default_factory=dict)
     """Ledger entries of the session's commitments, by contribution id."""
+    numbered: bool = False
+    """Its contributions carry the numbers shareable outputs give them in their session
+    (`consent_gate.shareable_record` numbered them): a part of it, one table's, keeps them,
+    so that its #9 is the #9 of the room's minutes and of every command that takes one."""
 
     def speaker(self, contribution: Contribution) -> Participant | None:
         """Who said it (None: the room)."""

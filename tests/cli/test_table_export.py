@@ -79,6 +79,21 @@ def test_one_tables_minutes_hold_only_what_was_said_there(
     assert "niet voor het verslag" not in minutes and "Cor" not in minutes
 
 
+def test_one_table_s_minutes_number_as_the_room_s_minutes_and_the_ladder_do(
+    capsys: pytest.CaptureFixture[str], cafe: str
+) -> None:
+    import re
+
+    _, room, _ = run(capsys, "--db", cafe, "export", "wereldcafe", "--format", "md")
+    _, south, _ = run(
+        capsys, "--db", cafe, "export", "wereldcafe", "--format", "md", "--table", "zuid"
+    )
+    numbered = r"#(\d+) · [\d:]+ · \*\*Bas\*\*"
+    # Bas's line comes second in the room: #2 at his table too, as 'wereldcafe#2' names it.
+    assert re.findall(numbered, room) == ["2"]
+    assert re.findall(numbered, south) == ["2"]
+
+
 def test_a_table_that_is_not_there_is_named_with_the_ones_that_are(
     capsys: pytest.CaptureFixture[str], cafe: str
 ) -> None:
