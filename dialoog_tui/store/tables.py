@@ -19,19 +19,25 @@ def _table(row: TableRow) -> Table:
     return Table(id=row.id, session_id=row.session_id, name=row.name, note_taker=row.note_taker)
 
 
+def table_key(name: str) -> str:
+    """How table names compare: ignoring case and spaces, so that "Tafel1" typed at one
+    screen is the "Tafel 1" set up at another, not a third table nobody sits at."""
+    return "".join(name.split()).casefold()
+
+
 def take_seat(*, db: Session, session_id: int, name: str, note_taker: str | None) -> Table:
-    """The session's table called `name` (ignoring case), set up when it is new, with
+    """The session's table called `name` (`table_key`), set up when it is new, with
     `note_taker` as its note-taker when it has none yet. Once, when several screens sit
     down at a new table at the same moment."""
     name = " ".join(name.split())[:200]
     if not name:
         raise InvalidInput("a table needs a name", key="error.needs_table_name")
-    claim_name(db, "table", session_id, name.casefold())
+    claim_name(db, "table", session_id, table_key(name))
     # Compared here, not in SQL: SQLite's lower() folds ASCII only (Één, Über).
     rows = db.exec(
         select(TableRow).where(TableRow.session_id == session_id).order_by(col(TableRow.id))
     ).all()
-    row = next((r for r in rows if r.name.casefold() == name.casefold()), None)
+    row = next((r for r in rows if table_key(r.name) == table_key(name)), None)
     if row is None:
         row = TableRow(session_id=session_id, name=name, created_at=utc_now())
         announce(db, session_id)  # a room view shows the new table
@@ -51,11 +57,10 @@ def list_tables(*, db: Session, session_id: int) -> list[Table]:
 
 
 def table_named(*, db: Session, session_id: int, name: str) -> Table:
-    """The session's table called `name` (ignoring case); NotFound names the tables there."""
+    """The session's table called `name` (`table_key`); NotFound names the tables there."""
     known = list_tables(db=db, session_id=session_id)
-    wanted = " ".join(name.split()).casefold()
     for table in known:
-        if table.name.casefold() == wanted:
+        if table_key(table.name) == table_key(name):
             return table
     names = ", ".join(table.name for table in known) or "-"
     raise NotFound(

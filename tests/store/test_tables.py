@@ -38,6 +38,17 @@ def test_sitting_down_at_a_table_sets_it_up_once_with_its_first_note_taker(
     assert listed == [again]
     assert again.name == "tafel Noord"
     assert again.note_taker in {"n0", "n1", "n2"}
+    # Typed without its space at another screen, it is the same table, not a third one.
+    squeezed = database.write(
+        lambda db: tables.take_seat(
+            db=db, session_id=session.id, name="TafelNoord", note_taker=None
+        )
+    )
+    assert squeezed == again
+    found = database.read(
+        lambda db: tables.table_named(db=db, session_id=session.id, name="tafelnoord")
+    )
+    assert found == again
 
 
 def log(database: Database, session: int, table: int | None, text: str, **more: object) -> None:
