@@ -304,7 +304,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "wall.title": ("Wand", "Wall"),
     "room.tables": ("{count} tafel(s)", "{count} table(s)"),
     "room.no_table": ("Hele zaal", "Whole room"),
-    "room.someone": ("iemand", "someone"),
+    "room.anonymous": ("anoniem", "anonymous"),
     "room.whole_room": ("de zaal", "the room"),
     "room.themes_here": ("Thema's die opkomen", "Emerging themes"),
     "room.themes": ("Thema's over de tafels", "Themes across the tables"),

@@ -178,7 +178,7 @@ class RoomScreen(DialoogScreen[None]):
             if line.speaker:
                 text.append(visible(line.speaker), "bold")
             else:
-                text.append(t("room.whole_room" if line.by_room else "room.someone"), "bold")
+                text.append(t("room.whole_room" if line.by_room else "room.anonymous"), "bold")
             text.append(f" ({line.kind.label(t.lang)}): ", "dim")
             text.append(visible(line.text) or "…")
             text.append("\n")
