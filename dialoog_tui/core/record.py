@@ -29,6 +29,8 @@ class SessionRecord(Struct, frozen=True):
     """Interests raised in the session, with what was done with them."""
     commitments: Mapping[int, Commitment] = field(default_factory=dict)
     """Ledger entries of the session's commitments, by contribution id."""
+    tables: Mapping[int, str] = field(default_factory=dict)
+    """The names of its tables, by id (none: the whole session sat as one room)."""
     numbered: bool = False
     """Its contributions carry the numbers shareable outputs give them in their session
     (`consent_gate.shareable_record` numbered them): a part of it, one table's, keeps them,
@@ -79,4 +81,5 @@ def at_table(record: SessionRecord, table: Table) -> SessionRecord:
         contributions=said,
         interests=interests,
         commitments={cid: c for cid, c in record.commitments.items() if cid in kept},
+        tables={},  # all of it was said at this one: its minutes need not say so each time
     )

@@ -15,6 +15,7 @@ from dialoog_tui.store.phases import list_phases
 from dialoog_tui.store.schema.convert import to_participant
 from dialoog_tui.store.schema.tables import DomainRow, ParticipantRow
 from dialoog_tui.store.sessions import get_session
+from dialoog_tui.store.tables import list_tables
 
 
 def load_session_record(
@@ -47,5 +48,6 @@ def load_session_record(
         contributions=contributions,
         interests=interests,
         commitments=commitments_of(db=db, contribution_ids=sorted(kept)),
+        tables={t.id: t.name for t in list_tables(db=db, session_id=session_id)},
     )
     return record if include_off_record else shareable_record(record)

@@ -94,6 +94,22 @@ def test_one_table_s_minutes_number_as_the_room_s_minutes_and_the_ladder_do(
     assert re.findall(numbered, south) == ["2"]
 
 
+def test_the_room_s_minutes_and_json_say_which_table_each_line_was_said_at(
+    capsys: pytest.CaptureFixture[str], cafe: str
+) -> None:
+    _, room, _ = run(capsys, "--db", cafe, "export", "wereldcafe", "--format", "md")
+    _, south, _ = run(
+        capsys, "--db", cafe, "export", "wereldcafe", "--format", "md", "--table", "zuid"
+    )
+    _, shared, _ = run(capsys, "--db", cafe, "export", "wereldcafe", "--format", "json")
+    assert "**Bas** (inwoner) · *remark* · Zuid: de speeltuin is verouderd" in room
+    assert "**Anna** (inwoner) · *remark* · Noord: de bus rijdt niet op zondag" in room
+    # At one table every line was said there: its minutes do not say so each time.
+    assert "**Bas** (inwoner) · *remark*: de speeltuin is verouderd" in south
+    tables = {c["text"]: c["table"] for c in json.loads(shared)["contributions"]}
+    assert tables == {"de bus rijdt niet op zondag": "Noord", "de speeltuin is verouderd": "Zuid"}
+
+
 def test_a_table_that_is_not_there_is_named_with_the_ones_that_are(
     capsys: pytest.CaptureFixture[str], cafe: str
 ) -> None:

@@ -53,6 +53,7 @@ def test_document_shape_and_local_offsets() -> None:
         "paraphrase": None,
         "tags": ["verkeer"],
         "phase": "Opening",
+        "table": None,
         "replies_to": None,
         "edited_at": None,
         "consent": "named",

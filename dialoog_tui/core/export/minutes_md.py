@@ -152,10 +152,14 @@ class _MinutesWriter(SessionWriter):
             self._contribution(reply, tree, min(depth + 1, DEEPEST_REPLY))
 
     def _said_in_turn(self, c: Contribution) -> str:
-        """`#12 · 19:05 · **Anna** (inwoner) · *weerstand* (op #9, Piet): text`: whom it
-        answers is said also under its target, for a reader whose mail flattens the list."""
+        """`#12 · 19:05 · **Anna** (inwoner) · *weerstand* · Tafel 2 (op #9, Piet): text`:
+        the table it was said at where the meeting sat at tables, and whom it answers, said
+        also under its target, for a reader whose mail flattens the list."""
         w, v = self.words, self.voices
         note = f" · *{c.kind.label(w.lang)}*"
+        table = self.record.tables.get(c.table_id) if c.table_id is not None else None
+        if table:
+            note += f" · {md_cell(v.text(table), mid_line=True)}"
         target = self._shown.get(c.reply_to_id) if c.reply_to_id is not None else None
         if target is not None:
             name = md_cell(v.name(self.record.speaker(target), target.consent))

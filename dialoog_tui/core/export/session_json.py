@@ -28,7 +28,7 @@ from dialoog_tui.core.model import Contribution, Participant
 from dialoog_tui.core.record import SessionRecord
 
 SCHEMA = "dialoog.session"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 PRIVATE_NOTICE = (
     "Private backup: it holds off-the-record contributions, every name and the verbatim words "
@@ -160,6 +160,7 @@ def _contribution(
         "paraphrase": text(c.paraphrase),
         "tags": [text(tag) for tag in c.tags],
         "phase": text(phase.title) if (phase := record.phase(c.phase_id)) else None,
+        "table": record.tables.get(c.table_id) if c.table_id is not None else None,
         "replies_to": refs.seq(c.reply_to_id),
         "edited_at": _time(c.edited_at, zone),
         "consent": c.consent.value,
