@@ -267,6 +267,10 @@ THEME_MESSAGES: Mapping[str, tuple[str, str]] = {
         "Anonimiseer: schuilnamen per domein in plaats van namen",
         "Anonymise: pseudonyms per domain instead of names",
     ),
+    "export.only_table": (
+        "Alleen wat aan {table} gezegd is",
+        "Only what was said at {table}",
+    ),
     "export.folder": ("Map", "Folder"),
     "export.layout": ("Opzet", "Layout"),
     "export.layout.minutes": ("Verslag", "Minutes"),

@@ -9,7 +9,7 @@ from sqlmodel import select
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
 from dialoog_tui.core.model import NewSession
-from dialoog_tui.core.speakers import Speaker
+from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.store import contributions, sessions, tables
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.db.target import DatabaseTarget
@@ -108,3 +108,53 @@ async def test_a_table_that_is_new_at_two_screens_is_one_table(
             lambda db: tables.take_seat(db=db, session_id=1, name="tafel 7", note_taker=None)
         )
     assert len(seeded.read(lambda db: tables.list_tables(db=db, session_id=1))) == 1
+
+
+async def test_at_a_table_f5_offers_that_table_s_own_minutes(
+    target: DatabaseTarget, seeded: Database, tmp_path: Path
+) -> None:
+    from textual.widgets import Checkbox, Input
+
+    from dialoog_tui.tui.screens.export_dialog import ExportDialog
+
+    session = seeded.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
+    zuid = seeded.write(
+        lambda db: tables.take_seat(db=db, session_id=session.id, name="Zuid", note_taker=None)
+    )
+    contributions.log_entry(
+        seeded,
+        session_id=session.id,
+        speaker=ROOM,
+        kind=Kind.REMARK,
+        text="aan de andere tafel gezegd",
+        at=NOW,
+        table_id=zuid.id,
+    )
+    folder = tmp_path / "out"
+    folder.mkdir()
+    app = make_app(
+        target,
+        session.id,
+        lang="nl",
+        settings_file=tmp_path / "settings.json",
+        clock=lambda: NOW,
+        live_themes=False,
+        table="Noord",
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna/inw de bus rijdt niet op zondag")
+        await pilot.press("f5")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-table", Checkbox).value  # ticked: this table's
+        dialog.query_one("#export-folder", Input).value = str(folder)
+        dialog.query_one("#export-folder", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+    (minutes,) = [path for path in folder.iterdir() if path.suffix == ".md"]
+    written = minutes.read_text(encoding="utf-8")
+    assert minutes.name.startswith("wereldcafe-noord-")
+    assert "de bus rijdt niet op zondag" in written
+    assert "aan de andere tafel gezegd" not in written

@@ -53,7 +53,8 @@ def export_dialog(recorder: Recorder, t: Translator) -> Screen[Any] | None:
 
     if recorder.session is None:
         return None
-    return ExportDialog(recorder.gateway, t, session_key=str(recorder.session.id))
+    table = recorder.table.name if recorder.table is not None else None
+    return ExportDialog(recorder.gateway, t, session_key=str(recorder.session.id), table=table)
 
 
 def corrections_screen(

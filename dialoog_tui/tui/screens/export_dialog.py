@@ -72,15 +72,18 @@ class ExportDialog(ModalScreen[Path | None]):
         session_key: str | None = None,
         theme_sessions: Sequence[int] | None = None,
         folder: Path | None = None,
+        table: str | None = None,
     ) -> None:
         """A session's summary (`session_key`), else the theme report over `theme_sessions`
-        (None: all sessions)."""
+        (None: all sessions); `table`: the table the session is captured at, whose own
+        minutes are offered (and ticked: its note-taker's most likely wish)."""
         super().__init__()
         self._gateway = gateway
         self._t = t
         self._session_key = session_key
         self._theme_sessions = list(theme_sessions) if theme_sessions is not None else None
         self._folder = folder
+        self._table = table
         self._formats = (
             ("md", "html", "json", "qdpx") if session_key is not None else ("md", "html")
         )
@@ -101,6 +104,10 @@ class ExportDialog(ModalScreen[Path | None]):
                         yield MarkedRadioButton(
                             t(f"export.layout.{layout}"), value=index == 0, id=f"layout-{layout}"
                         )
+            if self._table is not None:
+                yield MarkedCheckbox(
+                    t("export.only_table", table=self._table), value=True, id="export-table"
+                )
             yield MarkedCheckbox(t("export.anonymize"), id="export-anonymize")
             yield Label(t("export.folder"))
             yield Input(str(self._proposed_folder()), id="export-folder")
@@ -131,6 +138,12 @@ class ExportDialog(ModalScreen[Path | None]):
             return LAYOUTS[0]
         return LAYOUTS[max(self.query_one("#export-layout", RadioSet).pressed_index, 0)]
 
+    def chosen_table(self) -> str | None:
+        """The table whose own minutes are asked for (None: the whole room)."""
+        if self._table is None or not self.query_one("#export-table", Checkbox).value:
+            return None
+        return self._table
+
     def action_export(self) -> None:
         if not self.query_one("#export-go", Button).disabled:
             self._go()
@@ -151,6 +164,7 @@ class ExportDialog(ModalScreen[Path | None]):
             anonymize=self.query_one("#export-anonymize", Checkbox).value,
             lang=self._t.lang,
             layout=self.chosen_layout(),
+            table=self.chosen_table(),
         )
         force = self.query_one("#export-force", Checkbox).value
         try:
