@@ -77,6 +77,8 @@ class CaptureSnapshot(Struct, frozen=True):
     """The session's count of changes to its contributions (`since` reads those after)."""
     former_names: dict[str, list[int]] = {}
     """Who went by each name before a correction (`former_names.by_former_name`)."""
+    tables: dict[int, str] = {}
+    """The names of the session's tables, by id."""
 
 
 def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> CaptureSnapshot:
@@ -108,6 +110,7 @@ def load_capture_snapshot(*, db: Session, session_id: int, page_size: int) -> Ca
         interests=_by_use(db, TermKind.INTEREST),
         changes=changes_made(db=db, session_id=session_id),
         former_names=by_former_name(db),
+        tables={table.id: table.name for table in tables.list_tables(db=db, session_id=session_id)},
     )
 
 
@@ -166,6 +169,8 @@ class Arrivals(Struct, frozen=True):
     phases: list[Phase] = field(default_factory=list)
     former_names: dict[str, list[int]] | None = None
     """Who went by each name before a correction, when something changed (else None)."""
+    tables: dict[int, str] | None = None
+    """The session's tables, when a line came from one the screen did not know (else None)."""
 
 
 def since(
@@ -176,6 +181,7 @@ def since(
     known: Collection[int] = (),
     seen: Collection[int] = (),
     changes: int = 0,
+    known_tables: Collection[int] = (),
 ) -> Arrivals:
     """The session's contributions numbered above `seq` that are not among the `seen` ids,
     and those changed since its count of changes was `changes`; its participants now when
@@ -201,7 +207,13 @@ def since(
         people = []
         if speakers - set(known) or counts is not None:
             people = list_session_participants(db=db, session_id=session_id)
-        return Arrivals(arrived, people, up_to, changed, count, counts, session, agenda, former)
+        at = {c.table_id for c in arrived} - {None}
+        names = None
+        if at - set(known_tables):  # a table set up since the screen looked
+            names = {t.id: t.name for t in tables.list_tables(db=db, session_id=session_id)}
+        return Arrivals(
+            arrived, people, up_to, changed, count, counts, session, agenda, former, names
+        )
 
     return database.read(read)
 

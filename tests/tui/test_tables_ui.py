@@ -158,3 +158,48 @@ async def test_at_a_table_f5_offers_that_table_s_own_minutes(
     assert minutes.name.startswith("wereldcafe-noord-")
     assert "de bus rijdt niet op zondag" in written
     assert "aan de andere tafel gezegd" not in written
+
+
+async def test_the_log_names_the_table_another_table_s_line_was_said_at(
+    target: DatabaseTarget, seeded: Database, tmp_path: Path
+) -> None:
+    from tests.tui.test_others_corrections import until
+
+    session = seeded.write(lambda db: sessions.create_session(db=db, title="Wereldcafé"))
+
+    def said_at(table: str, text: str) -> None:
+        seat = seeded.write(
+            lambda db: tables.take_seat(db=db, session_id=session.id, name=table, note_taker=None)
+        )
+        contributions.log_entry(
+            seeded,
+            session_id=session.id,
+            speaker=ROOM,
+            kind=Kind.REMARK,
+            text=text,
+            at=NOW,
+            table_id=seat.id,
+        )
+
+    said_at("Zuid", "de speeltuin is verouderd")
+    app = make_app(
+        target,
+        session.id,
+        lang="nl",
+        settings_file=tmp_path / "settings.json",
+        clock=lambda: NOW,
+        live_themes=False,
+        table="Noord",
+    )
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await type_line(pilot, "@Anna/inw de bus rijdt niet op zondag")
+        # A table set up after this screen opened: its name is read with its first line.
+        said_at("West", "meer bankjes langs het water")
+        log = capture(app).log_view
+        await until(pilot, lambda: len(log.rows) == 3)
+        shown = [log.render_line(y).text for y in range(log.size.height)]
+    lines = [line for line in shown if "speeltuin" in line or "bus" in line or "bankjes" in line]
+    assert "[Zuid] de speeltuin is verouderd" in lines[0]
+    assert "[" not in lines[1]  # this table's own line
+    assert "[West] meer bankjes langs het water" in lines[2]

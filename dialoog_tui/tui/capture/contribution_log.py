@@ -68,6 +68,7 @@ class ContributionLog(ScrollView, can_focus=False):
         labels: LadderLabels,
         placeholder: str,
         look: Look,
+        table_label: Callable[[int | None], str | None] = lambda _table: None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -79,6 +80,7 @@ class ContributionLog(ScrollView, can_focus=False):
             labels=labels,
             look=look,
             console=lambda: self.app.console,
+            table_label=table_label,
         )
         self._placeholder = placeholder
         self._rows: list[Contribution] = []

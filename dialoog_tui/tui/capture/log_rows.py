@@ -80,10 +80,12 @@ class LogRows:
         labels: LadderLabels,
         look: Look,
         console: Callable[[], Console],
+        table_label: Callable[[int | None], str | None] = lambda _table: None,
     ) -> None:
         self._speaker_label = speaker_label
         self._kind_label = kind_label
         self._reply_label = reply_label
+        self._table_label = table_label
         self._labels = labels
         self._look = look
         self._console = console
@@ -167,6 +169,9 @@ class LogRows:
     def _body(self, contribution: Contribution) -> Text:
         look, labels = self._look, self._labels
         body = Text()
+        table = self._table_label(contribution.table_id)
+        if table:  # said at another table: the room's lines are not all this table's
+            body.append(f"[{visible(table)}] ", look.meta)
         if contribution.reply_to_id is not None:
             target = self._reply_label(contribution.reply_to_id)
             body.append(f"↳ {target} " if target else "↳ ", look.meta)

@@ -144,6 +144,8 @@ class Recorder:
         """The table to capture at, as asked for (None: the whole room)."""
         self.table: Table | None = None
         """That table, once the session is loaded."""
+        self.tables: dict[int, str] = {}
+        """The names of the session's tables, by id (the log names another table's lines)."""
         self.held = 0
         """Waiting lines the database refused for good, kept aside (`Outbox.hold`)."""
         self.context = CaptureContext()
@@ -233,6 +235,7 @@ class Recorder:
         context = self.context
         context.known_participants = list(loaded.known_participants)
         context.former_names = loaded.former_names
+        self.tables = dict(loaded.tables)
         context.values = [term.name for term in loaded.values]
         context.interests = [term.name for term in loaded.interests]
         context.today = self.clock().astimezone().date()
@@ -573,7 +576,10 @@ class Recorder:
             known=known,
             seen=seen,
             changes=self._changes_seen,
+            known_tables=list(self.tables),
         )
+        if arrived.tables is not None:
+            self.tables = arrived.tables
         self._read_up_to = max(self._read_up_to, arrived.up_to)
         self._changes_seen = max(self._changes_seen, arrived.changes)
         fresh = [c for c in arrived.contributions if c.id not in self._contributions]

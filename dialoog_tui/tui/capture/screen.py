@@ -124,6 +124,7 @@ class CaptureScreen(DialoogScreen[None]):
                 kind_label=lambda c: c.kind.label(t.lang),
                 reply_label=self.view.reply_label,
                 phase_label=self.view.phase_label,
+                table_label=self.view.table_label,
                 labels=self.view.ladder_labels(),
                 placeholder=t("capture.empty_log"),
                 look=look,
@@ -166,6 +167,8 @@ class CaptureScreen(DialoogScreen[None]):
         """Find or create the session, then load it (on the store thread)."""
         session_id = await self.recorder.open(self._request)
         loaded = await self.recorder.load(session_id)
+        if self.recorder.tables:  # the first look drew its rows without their tables' names
+            self.log_view.restyle()
         self.log_view.reset(loaded.latest, has_older=loaded.has_older)
         entry = self.entry_bar.input
         if loaded.draft and not entry.value:

@@ -63,6 +63,14 @@ class CaptureView:
             return None
         return f"#{target.seq} {self.speaker_label(target.participant_id).name}"
 
+    def table_label(self, table_id: int | None) -> str | None:
+        """The name of the table a line was said at, when that is not this screen's (None:
+        this table's, the whole room's, or not known here yet)."""
+        recorder = self._screen.recorder
+        if table_id is None or (recorder.table is not None and table_id == recorder.table.id):
+            return None
+        return recorder.tables.get(table_id)
+
     def phase_label(self, phase_id: int) -> str | None:
         """`2. Ideeën`: the phase as the divider in the log names it."""
         phase = next((p for p in self._screen.recorder.phases if p.id == phase_id), None)
