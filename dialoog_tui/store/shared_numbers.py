@@ -41,16 +41,17 @@ class SharedNumbers:
         """The shared number of contribution `seq` of a session `read` made ready."""
         return shared_number(seq, self._unshared.get(session_id, ()))
 
+    def seq(self, session_id: int, number: int) -> int:
+        """The reverse of `of`: the session's own number of the one shared as `number`."""
+        return seq_of_shared(number, self._unshared.get(session_id, ()))
+
 
 def numbered(db: Session, session_id: int, number: int) -> int | None:
     """The id of the contribution that shareable outputs number `number` in a session (None:
     they number none so)."""
-    unshared = db.exec(
-        select(ContributionRow.seq)
-        .where(ContributionRow.session_id == session_id, text(f"({UNSHARED})"))
-        .order_by(col(ContributionRow.seq))
-    ).all()
-    seq = seq_of_shared(number, unshared)
+    numbers = SharedNumbers(db)
+    numbers.read([session_id])
+    seq = numbers.seq(session_id, number)
     return db.exec(
         select(ContributionRow.id).where(
             ContributionRow.session_id == session_id, ContributionRow.seq == seq
