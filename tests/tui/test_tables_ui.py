@@ -8,29 +8,36 @@ from sqlmodel import select
 
 from dialoog_tui.core.consent import Consent
 from dialoog_tui.core.kinds import Kind
-from dialoog_tui.core.model import NewSession
+from dialoog_tui.core.model import NewSession, SessionRequest
 from dialoog_tui.core.speakers import ROOM, Speaker
 from dialoog_tui.store import contributions, sessions, tables
 from dialoog_tui.store.db.database import Database
 from dialoog_tui.store.db.target import DatabaseTarget
 from dialoog_tui.store.schema.tables import ContributionRow
-from dialoog_tui.tui.app import make_app
+from dialoog_tui.tui.app import DialoogApp, make_app
 from dialoog_tui.tui.screens.room import RoomScreen
 from tests.tui.conftest import NOW, AppFactory, capture, settle, stored, type_line
+
+
+def at_table(
+    target: DatabaseTarget, tmp_path: Path, request: SessionRequest, table: str
+) -> DialoogApp:
+    """The app capturing at `table` of the session `request` names, as `open --table` does."""
+    return make_app(
+        target,
+        request,
+        lang="nl",
+        settings_file=tmp_path / "settings.json",
+        clock=lambda: NOW,
+        live_themes=False,
+        table=table,
+    )
 
 
 async def test_capture_at_a_table_says_so_and_keeps_it_on_each_line(
     target: DatabaseTarget, seeded: Database, tmp_path: Path
 ) -> None:
-    app = make_app(
-        target,
-        NewSession(title="Wereldcafé"),
-        lang="nl",
-        settings_file=tmp_path / "settings.json",
-        clock=lambda: NOW,
-        live_themes=False,
-        table="Tafel Noord",
-    )
+    app = at_table(target, tmp_path, NewSession(title="Wereldcafé"), "Tafel Noord")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await type_line(pilot, "@Anna/inw de bus rijdt niet op zondag")
@@ -132,15 +139,7 @@ async def test_at_a_table_f5_offers_that_table_s_own_minutes(
     )
     folder = tmp_path / "out"
     folder.mkdir()
-    app = make_app(
-        target,
-        session.id,
-        lang="nl",
-        settings_file=tmp_path / "settings.json",
-        clock=lambda: NOW,
-        live_themes=False,
-        table="Noord",
-    )
+    app = at_table(target, tmp_path, session.id, "Noord")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await type_line(pilot, "@Anna/inw de bus rijdt niet op zondag")
@@ -182,15 +181,7 @@ async def test_the_log_names_the_table_another_table_s_line_was_said_at(
         )
 
     said_at("Zuid", "de speeltuin is verouderd")
-    app = make_app(
-        target,
-        session.id,
-        lang="nl",
-        settings_file=tmp_path / "settings.json",
-        clock=lambda: NOW,
-        live_themes=False,
-        table="Noord",
-    )
+    app = at_table(target, tmp_path, session.id, "Noord")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await type_line(pilot, "@Anna/inw de bus rijdt niet op zondag")
